@@ -1,0 +1,1 @@
+"""De Textual-schermen van Vergadering."""

@@ -1,0 +1,7 @@
+"""`python -m vergadering` werkt als het commando `vergadering`."""
+
+import sys
+
+from .opdrachtregel import main
+
+sys.exit(main())

@@ -1,0 +1,139 @@
+"""Acties: wat het wijkverband doet, met eigenaar, eerste stap en checkmoment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .fouten import OngeldigeInvoer
+from .tekst import invoer
+
+ACTIESTATUSSEN = ("gepland", "loopt", "gereed", "vastgelopen", "gestopt")
+OPEN_STATUSSEN = ("gepland", "loopt", "vastgelopen")
+
+EERSTE_STAP_DAGEN = 14
+CHECKMOMENT_WEKEN = 6
+CHECKMOMENT_MIN_WEKEN = 6
+CHECKMOMENT_MAX_WEKEN = 8
+
+
+@dataclass
+class StatusWijziging:
+    """Eén regel in de geschiedenis van een actie."""
+
+    moment: datetime
+    status: str
+    toelichting: str = ""
+    vergadering_id: str | None = None
+
+
+@dataclass
+class Actie:
+    """Een actie van het wijkverband (template 2)."""
+
+    id: str
+    wijkverband_id: str
+    nummer: int
+    omschrijving: str
+    eigenaar: str
+    besloten_op: date
+    eerste_stap: str = ""
+    eerste_stap_datum: date | None = None
+    checkmoment: date | None = None
+    verandering: str = ""
+    terugkoppelzin: str = ""
+    partners: list[str] = field(default_factory=list)
+    signalen: list[str] = field(default_factory=list)
+    vergadering_id: str | None = None
+    status: str = "gepland"
+    historie: list[StatusWijziging] = field(default_factory=list)
+    versie: int = 0
+
+    def __post_init__(self) -> None:
+        self.omschrijving = invoer(
+            self.omschrijving, "de omschrijving van de actie", verplicht=True
+        )
+        if not str(self.eigenaar or "").strip():
+            raise OngeldigeInvoer("Een actie heeft een eigenaar nodig.")
+        self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
+        self.eerste_stap = invoer(self.eerste_stap, "de eerste stap")
+        self.verandering = invoer(self.verandering, "de beoogde verandering")
+        self.terugkoppelzin = invoer(self.terugkoppelzin, "de terugkoppelzin")
+        if self.eerste_stap_datum is None:
+            self.eerste_stap_datum = standaard_eerste_stap(self.besloten_op)
+        if self.checkmoment is None:
+            self.checkmoment = standaard_checkmoment(self.besloten_op)
+        if self.eerste_stap_datum < self.besloten_op:
+            raise OngeldigeInvoer("De eerste stap kan niet vóór het besluit liggen.")
+        if self.checkmoment < self.besloten_op:
+            raise OngeldigeInvoer("Het checkmoment kan niet vóór het besluit liggen.")
+        if self.status not in ACTIESTATUSSEN:
+            raise OngeldigeInvoer(
+                f"'{self.status[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
+            )
+
+    @property
+    def open(self) -> bool:
+        """Waar zolang de actie niet gereed of gestopt is."""
+        return self.status in OPEN_STATUSSEN
+
+    def laatste_toelichting(self) -> str:
+        """De toelichting bij de laatste statuswijziging (of leeg)."""
+        return self.historie[-1].toelichting if self.historie else ""
+
+    def zet_status(
+        self,
+        status: str,
+        toelichting: str,
+        moment: datetime,
+        vergadering_id: str | None = None,
+    ) -> None:
+        """Wijzig de status met een toelichting van één regel; de wijziging komt in de historie."""
+        if status not in ACTIESTATUSSEN:
+            raise OngeldigeInvoer(
+                f"'{status[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
+            )
+        uitleg = invoer(toelichting, "een toelichting van één regel", maximum=500)
+        if "\n" in uitleg:
+            raise OngeldigeInvoer("De toelichting is één regel; haal de regeleinde weg.")
+        if status in ("vastgelopen", "gestopt") and not uitleg:
+            raise OngeldigeInvoer(f"Zeg in één regel waarom de actie {status} is.")
+        self.status = status
+        self.historie.append(StatusWijziging(moment, status, uitleg, vergadering_id))
+
+    def achterstallig(self, vandaag: date) -> list[str]:
+        """Wat over tijd is, in woorden: de eerste stap en/of het checkmoment."""
+        if not self.open:
+            return []
+        te_laat = []
+        if self.status == "gepland" and self.eerste_stap_datum and self.eerste_stap_datum < vandaag:
+            te_laat.append("eerste stap te laat")
+        if self.checkmoment and self.checkmoment < vandaag:
+            te_laat.append("checkmoment verstreken")
+        return te_laat
+
+
+def standaard_eerste_stap(besluit: date) -> date:
+    """De eerste stap valt binnen twee weken: standaard 14 dagen na het besluit."""
+    return besluit + timedelta(days=EERSTE_STAP_DAGEN)
+
+
+def standaard_checkmoment(besluit: date) -> date:
+    """Het checkmoment ligt standaard zes weken na het besluit."""
+    return besluit + timedelta(weeks=CHECKMOMENT_WEKEN)
+
+
+def waarschuwingen(actie: Actie) -> list[str]:
+    """Zachte regels: wat afwijkt van de afspraak, zonder het te weigeren."""
+    uit: list[str] = []
+    if actie.eerste_stap_datum and (actie.eerste_stap_datum - actie.besloten_op).days > 14:
+        uit.append("De eerste stap ligt verder dan twee weken na het besluit.")
+    if actie.checkmoment:
+        dagen = (actie.checkmoment - actie.besloten_op).days
+        if not CHECKMOMENT_MIN_WEKEN * 7 <= dagen <= CHECKMOMENT_MAX_WEKEN * 7:
+            uit.append("Het checkmoment ligt niet tussen zes en acht weken na het besluit.")
+    if not actie.eerste_stap:
+        uit.append("De eerste stap is nog niet beschreven.")
+    if not actie.terugkoppelzin:
+        uit.append("De terugkoppelzin voor bewoners ontbreekt nog.")
+    return uit

@@ -1,0 +1,444 @@
+"""De façade: de enige toegang tot de opgeslagen gegevens.
+
+Indeling van de opslagmap (klein per bestand, zodat een bewerking tijdens de vergadering
+nooit jaren geschiedenis herschrijft):
+
+    opslag.json                          schemaversie
+    wijkverbanden.json                   alle wijkverbanden (klein)
+    <wijkverband>/signalen/2026-11.json  signalen per maand van binnenkomst
+    <wijkverband>/acties/2026.json       acties per jaar van besluit
+    <wijkverband>/vergaderingen/<id>.json één vergadering per bestand
+    reservekopie/<tijdstip>/...          de nieuwste tien momentopnamen
+
+Elke bewaar-functie keert pas terug als de wijziging op schijf staat. Schrijven gebeurt
+met een slot over processen heen; lezen kan altijd, want bestanden worden alleen atomisch
+vervangen. Elk document heeft een versienummer: wie een verouderde versie bewaart, krijgt
+een melding in plaats van andermans wijziging te overschrijven.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+
+from .. import ids
+from ..actie import Actie
+from ..fouten import (
+    BeschadigdBestand,
+    BezetDoorAnder,
+    GelijktijdigGewijzigd,
+    NietGevonden,
+    NieuwereVersie,
+    OpslagFout,
+)
+from ..signaal import Signaal
+from ..vergadering import Vergadering
+from ..wijkverband import Wijkverband
+from . import reservekopie
+from .bestand import (
+    TIJDELIJK_ACHTERVOEGSEL,
+    AtomischeOpslag,
+    lees_json,
+    maak_map,
+    naar_bytes,
+    schrijf_atomisch,
+    vertaal_oserror,
+)
+from .migratie import MIGRATIES, SCHEMA
+from .omzetten import naar_document, uit_document
+
+OMGEVINGSVARIABELE = "VERGADERING_DB"
+KOPIE_NA = timedelta(minutes=30)
+T = TypeVar("T")
+
+
+def standaard_map() -> Path:
+    """Waar de gegevens staan: $VERGADERING_DB, anders de gebruikersmap van het systeem."""
+    gekozen = os.environ.get(OMGEVINGSVARIABELE)
+    if gekozen:
+        return Path(gekozen).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("vergadering", appauthor=False) / "opslag"
+
+
+class Opslag:
+    """Alle gegevens van één opslagmap."""
+
+    def __init__(
+        self, map_: str | Path, *, wachttijd: float = 5.0, klok: Any = datetime.now
+    ) -> None:
+        self.map = Path(map_).expanduser()
+        self.wachttijd = wachttijd
+        self._klok = klok
+        self._geheugen: dict[Path, Any] = {}
+        self._slot: FileLock | None = None
+        self._slotdiepte = 0
+        self._eerste_schrijf_gedaan = False
+        if self.map.exists() and not self.map.is_dir():
+            raise OpslagFout(
+                f"{self.map} is een bestand, geen map; geef met --db een map op voor de gegevens."
+            )
+        self._controleer_schema()
+
+    # --- metabestand en schema -------------------------------------------------------
+
+    @property
+    def _metapad(self) -> Path:
+        return self.map / "opslag.json"
+
+    def bestaat(self) -> bool:
+        """Waar als hier al een opslag staat."""
+        return self._metapad.exists()
+
+    def _lees_meta(self) -> dict[str, Any] | None:
+        try:
+            return lees_json(self._metapad)
+        except BeschadigdBestand as fout:
+            raise self._met_advies(fout, self._metapad) from fout
+
+    def _controleer_schema(self) -> None:
+        meta = self._lees_meta()
+        if meta is None:
+            return
+        versie = meta.get("schema")
+        if not isinstance(versie, int):
+            raise self._met_advies(BeschadigdBestand(f"Het bestand {self._metapad} is beschadigd."),
+                                   self._metapad)
+        if versie > SCHEMA:
+            raise NieuwereVersie(
+                f"De gegevens in {self.map} zijn gemaakt met een nieuwere versie van Vergadering "
+                f"(schema {versie}, dit programma kent {SCHEMA}); werk het programma bij. "
+                "De gegevens zijn niet aangeraakt."
+            )
+
+    def _migreer(self) -> None:
+        """Breng de opslag naar het huidige schema (met het slot in handen)."""
+        meta = self._lees_meta()
+        versie = 0 if meta is None else meta.get("schema", 0)
+        if meta is None and not reservekopie.databestanden(self.map):
+            versie = SCHEMA  # een nieuwe, lege opslag
+        if versie < SCHEMA and meta is not None:
+            reservekopie.maak(self.map, self._klok())
+        while versie < SCHEMA:
+            MIGRATIES[versie](self.map)
+            versie += 1
+        if meta is None or meta.get("schema") != SCHEMA:
+            nieuw = {"schema": SCHEMA, "programma": "vergadering"}
+            if meta:
+                nieuw = {**meta, **nieuw}
+            else:
+                nieuw["gemaakt"] = self._klok().isoformat(timespec="seconds")
+            schrijf_atomisch(self._metapad, naar_bytes(nieuw))
+
+    # --- schrijfslot, reservekopie, opruimen ----------------------------------------
+
+    @contextmanager
+    def schrijven(self) -> Iterator[None]:
+        """Houd het schrijfslot vast; bij de eerste keer: opruimen, migreren, reservekopie."""
+        if self._slotdiepte:
+            self._slotdiepte += 1
+            try:
+                yield
+            finally:
+                self._slotdiepte -= 1
+            return
+        try:
+            maak_map(self.map)
+        except OSError as fout:
+            raise vertaal_oserror(fout, self.map / "opslag.json") from fout
+        if self._slot is None:
+            self._slot = FileLock(self.map / ".schrijfslot", timeout=self.wachttijd,
+                                  thread_local=False)
+        try:
+            self._slot.acquire()
+        except Timeout as fout:
+            raise BezetDoorAnder(
+                f"Een ander venster of programma schrijft nu in {self.map}; wacht even en "
+                "probeer het opnieuw (uw wijziging is nog niet opgeslagen)."
+            ) from fout
+        except OSError as fout:
+            raise vertaal_oserror(fout, self.map / ".schrijfslot") from fout
+        self._slotdiepte = 1
+        try:
+            if not self._eerste_schrijf_gedaan:
+                self._ruim_tijdelijke_op()
+                self._migreer()
+                self._misschien_reservekopie()
+                self._eerste_schrijf_gedaan = True
+            yield
+        finally:
+            self._slotdiepte = 0
+            self._slot.release()
+
+    def _ruim_tijdelijke_op(self) -> None:
+        """Tijdelijke bestanden van een afgebroken schrijfactie weghalen (onder het slot
+        maakt niemand anders er een)."""
+        for pad in self.map.rglob("." + "*" + TIJDELIJK_ACHTERVOEGSEL):
+            try:
+                pad.unlink()
+            except OSError:
+                pass
+
+    def _misschien_reservekopie(self) -> None:
+        laatste = next(iter(reservekopie.kopieen(self.map)), None)
+        moment = reservekopie.moment_van(laatste) if laatste else None
+        nu = self._klok()
+        if moment is None or nu - moment >= KOPIE_NA or nu < moment:
+            reservekopie.maak(self.map, nu)
+
+    def maak_reservekopie(self) -> Path | None:
+        """Maak nu een reservekopie; geeft haar map terug (None als er nog niets is)."""
+        with self.schrijven():
+            return reservekopie.maak(self.map, self._klok())
+
+    def reservekopieen(self) -> list[Path]:
+        """De reservekopieën, nieuwste eerst."""
+        return reservekopie.kopieen(self.map)
+
+    def herstel(self, naam: str, bestand: str | None = None) -> list[Path]:
+        """Zet een reservekopie terug (alles, of één bestand); eerst wordt de huidige stand
+        zelf bewaard, zodat herstellen terug te draaien is."""
+        kopie = self.map / reservekopie.MAPNAAM / naam
+        if not kopie.is_dir() or not naam:
+            raise NietGevonden(
+                f"Er is geen reservekopie '{naam}'; `vergadering reservekopie` toont welke er zijn."
+            )
+        with self.schrijven():
+            reservekopie.maak(self.map, self._klok())
+            terug = reservekopie.zet_terug(self.map, kopie, Path(bestand) if bestand else None)
+        self._geheugen.clear()
+        return terug
+
+    def _met_advies(self, fout: BeschadigdBestand, pad: Path) -> BeschadigdBestand:
+        """Vul de melding aan met wat de gebruiker kan doen."""
+        try:
+            relatief = pad.relative_to(self.map)
+        except ValueError:
+            relatief = pad
+        kopie = reservekopie.goede_kopie_van(self.map, relatief)
+        if kopie is not None:
+            advies = (
+                f"Het is niet aangeraakt; zet de reservekopie van {kopie.name} terug met "
+                f"`vergadering herstel {kopie.name} --bestand {relatief.as_posix()}`."
+            )
+        else:
+            advies = (
+                "Het is niet aangeraakt; er is geen reservekopie van dit bestand, "
+                "dus vraag hulp voordat u verder werkt."
+            )
+        return BeschadigdBestand(f"{fout} {advies}")
+
+    # --- algemene lees- en schrijfhulp -----------------------------------------------
+
+    def _tabel(self, pad: Path, naam: str):
+        db = TinyDB(pad, storage=AtomischeOpslag, geheugen=self._geheugen)
+        return db.table(naam, cache_size=0)
+
+    def _alle(self, pad: Path, naam: str) -> list[dict[str, Any]]:
+        try:
+            return [dict(d) for d in self._tabel(pad, naam).all()]
+        except BeschadigdBestand as fout:
+            raise self._met_advies(fout, pad) from fout
+
+    def _bewaar(self, pad: Path, naam: str, obj: Any, wat: str) -> None:
+        """Bewaar één domeinobject in een vakbestand, met controle op het versienummer."""
+        document = naar_document(obj)
+        versie = document.get("versie", 0)
+        q = Query()
+        with self.schrijven():
+            try:
+                tabel = self._tabel(pad, naam)
+                bestaand = tabel.get(q.id == document["id"])
+                if bestaand is not None and bestaand.get("versie", 0) != versie:
+                    raise GelijktijdigGewijzigd(
+                        f"Iemand anders heeft {wat} {document['id']} intussen gewijzigd; "
+                        "open het opnieuw en doe uw wijziging nog eens."
+                    )
+                document["versie"] = versie + 1
+                if bestaand is None:
+                    tabel.insert(document)
+                else:
+                    def vervang(doc: dict, nieuw: dict = document) -> None:
+                        doc.clear()
+                        doc.update(nieuw)
+
+                    tabel.update(vervang, doc_ids=[bestaand.doc_id])
+            except BeschadigdBestand as fout:
+                raise self._met_advies(fout, pad) from fout
+        obj.versie = versie + 1
+
+    def _vakken(self, map_: Path) -> list[Path]:
+        if not map_.is_dir():
+            return []
+        return sorted(p for p in map_.glob("*.json") if not p.name.startswith("."))
+
+    def _lees_objecten(self, cls: type[T], vakken: list[Path], naam: str) -> list[T]:
+        uit: list[T] = []
+        for vak in vakken:
+            for doc in self._alle(vak, naam):
+                try:
+                    uit.append(uit_document(cls, doc))
+                except BeschadigdBestand as fout:
+                    raise self._met_advies(fout, vak) from fout
+        return uit
+
+    # --- wijkverbanden ---------------------------------------------------------------
+
+    @property
+    def _wijkverbandenpad(self) -> Path:
+        return self.map / "wijkverbanden.json"
+
+    def wijkverbanden(self) -> list[Wijkverband]:
+        """Alle wijkverbanden, op naam."""
+        alle = self._lees_objecten(Wijkverband, [self._wijkverbandenpad], "wijkverbanden")
+        return sorted(alle, key=lambda w: w.naam.lower())
+
+    def wijkverband(self, naam_of_id: str) -> Wijkverband:
+        """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
+        zoek = naam_of_id.strip().lower()
+        alle = self.wijkverbanden()
+        for wv in alle:
+            if wv.id == zoek or wv.naam.lower() == zoek:
+                return wv
+        bekend = ", ".join(w.naam for w in alle) or "nog geen"
+        raise NietGevonden(
+            f"Er is geen wijkverband '{naam_of_id.strip()[:60]}'; bekend zijn: {bekend}."
+        )
+
+    def nieuw_wijkverband_id(self, naam: str) -> str:
+        """Een vrij kenmerk voor een nieuw wijkverband, afgeleid van de naam."""
+        basis = ids.slug(naam)
+        bezet = {w.id for w in self.wijkverbanden()}
+        kandidaat, n = basis, 1
+        while kandidaat in bezet:
+            n += 1
+            kandidaat = f"{basis}-{n}"
+        return kandidaat
+
+    def bewaar_wijkverband(self, wijkverband: Wijkverband) -> None:
+        """Bewaar een (nieuw of gewijzigd) wijkverband."""
+        if wijkverband.versie == 0:
+            for ander in self.wijkverbanden():
+                if ander.id != wijkverband.id and ander.naam.lower() == wijkverband.naam.lower():
+                    from ..fouten import OngeldigeInvoer
+
+                    raise OngeldigeInvoer(
+                        f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
+                    )
+        self._bewaar(self._wijkverbandenpad, "wijkverbanden", wijkverband, "wijkverband")
+
+    # --- signalen --------------------------------------------------------------------
+
+    def _signaalvak(self, signaal_id: str, wijkverband_id: str) -> Path:
+        jjmm = signaal_id.split("-", 1)[0]
+        return self.map / wijkverband_id / "signalen" / f"20{jjmm[:2]}-{jjmm[2:4]}.json"
+
+    def nieuw_signaal_id(self, wijkverband_id: str, datum: date) -> str:
+        """Een vrij kenmerk voor een nieuw signaal."""
+        while True:
+            kandidaat = ids.signaal_id(datum)
+            vak = self._signaalvak(kandidaat, wijkverband_id)
+            if all(d.get("id") != kandidaat for d in self._alle(vak, "signalen")):
+                return kandidaat
+
+    def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
+        """De signalen van één wijkverband (of van alle), oudste eerst."""
+        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        uit: list[Signaal] = []
+        for wv in wvs:
+            uit += self._lees_objecten(Signaal, self._vakken(self.map / wv / "signalen"),
+                                       "signalen")
+        return sorted(uit, key=lambda s: (s.datum, s.id))
+
+    def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
+        """Eén signaal."""
+        vak = self._signaalvak(signaal_id, wijkverband_id)
+        for s in self._lees_objecten(Signaal, [vak] if vak.exists() else [], "signalen"):
+            if s.id == signaal_id:
+                return s
+        raise NietGevonden(f"Er is geen signaal '{signaal_id[:30]}'.")
+
+    def bewaar_signaal(self, signaal: Signaal) -> None:
+        """Bewaar een (nieuw of gewijzigd) signaal."""
+        self._bewaar(self._signaalvak(signaal.id, signaal.wijkverband_id), "signalen", signaal,
+                     "signaal")
+
+    # --- acties ----------------------------------------------------------------------
+
+    def _actievak(self, actie_id: str, wijkverband_id: str) -> Path:
+        return self.map / wijkverband_id / "acties" / f"{actie_id.split('-', 1)[0]}.json"
+
+    def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
+        """De acties van één wijkverband (of van alle), op nummer."""
+        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        uit: list[Actie] = []
+        for wv in wvs:
+            uit += self._lees_objecten(Actie, self._vakken(self.map / wv / "acties"), "acties")
+        return sorted(uit, key=lambda a: (a.wijkverband_id, a.nummer))
+
+    def volgend_actienummer(self, wijkverband_id: str) -> int:
+        """Het eerstvolgende actienummer binnen het wijkverband."""
+        return max((a.nummer for a in self.acties(wijkverband_id)), default=0) + 1
+
+    def nieuw_actie_id(self, wijkverband_id: str, jaar: int) -> tuple[str, int]:
+        """Kenmerk en nummer voor een nieuwe actie."""
+        nummer = self.volgend_actienummer(wijkverband_id)
+        return ids.actie_id(jaar, nummer), nummer
+
+    def bewaar_actie(self, actie: Actie) -> None:
+        """Bewaar een (nieuwe of gewijzigde) actie."""
+        self._bewaar(self._actievak(actie.id, actie.wijkverband_id), "acties", actie, "actie")
+
+    # --- vergaderingen ---------------------------------------------------------------
+
+    def _vergaderingpad(self, wijkverband_id: str, vergadering_id: str) -> Path:
+        return self.map / wijkverband_id / "vergaderingen" / f"{vergadering_id}.json"
+
+    def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
+        """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
+        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        uit: list[Vergadering] = []
+        for wv in wvs:
+            uit += self._lees_objecten(
+                Vergadering, self._vakken(self.map / wv / "vergaderingen"), "vergadering"
+            )
+        return sorted(uit, key=lambda v: (v.datum, v.id))
+
+    def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
+        """Eén vergadering."""
+        pad = self._vergaderingpad(wijkverband_id, vergadering_id)
+        gevonden = self._lees_objecten(Vergadering, [pad] if pad.exists() else [], "vergadering")
+        if not gevonden:
+            raise NietGevonden(f"Er is geen vergadering '{vergadering_id[:30]}'.")
+        return gevonden[0]
+
+    def nieuw_vergadering_id(self, wijkverband_id: str, datum: date) -> str:
+        """'2026-11-23', of '2026-11-23-2' als er die dag al een was."""
+        basis = datum.isoformat()
+        kandidaat, n = basis, 1
+        while self._vergaderingpad(wijkverband_id, kandidaat).exists():
+            n += 1
+            kandidaat = f"{basis}-{n}"
+        return kandidaat
+
+    def onafgemaakte_vergadering(self, wijkverband_id: str) -> Vergadering | None:
+        """De laatste vergadering die nog niet gesloten is, om verder te gaan."""
+        open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]
+        return open_[-1] if open_ else None
+
+    def bewaar_vergadering(self, vergadering: Vergadering) -> None:
+        """Bewaar een (nieuwe of gewijzigde) vergadering."""
+        self._bewaar(
+            self._vergaderingpad(vergadering.wijkverband_id, vergadering.id),
+            "vergadering",
+            vergadering,
+            "vergadering",
+        )

@@ -1,0 +1,117 @@
+"""Signalen uit de wijk: wat bewoners zeggen of zien."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .fouten import OngeldigeInvoer
+from .tekst import invoer
+
+PRAKTIJKVORMEN = {
+    "A": "buurtgesprekken",
+    "B": "micro-uitvraag via professionals",
+    "C": "wijkpanel en thema-sessies",
+    "D": "ervaringsdeskundige",
+    "overig": "anders opgehaald",
+}
+
+# nieuw: nog niet besproken; gekozen: in de top 5 en omgezet in een actie;
+# geparkeerd: niet gekozen, met reden, komt terug; gebundeld: opgegaan in een ander signaal;
+# afgehandeld: klaar (bijvoorbeeld opgelost buiten het wijkverband om).
+SIGNAALSTATUSSEN = ("nieuw", "gekozen", "geparkeerd", "gebundeld", "afgehandeld")
+
+
+@dataclass
+class Contact:
+    """Privé: wie het signaal gaf en hoe die te bereiken is. Komt nooit in openbare stukken."""
+
+    naam: str = ""
+    gegevens: str = ""
+
+    def leeg(self) -> bool:
+        """Waar als er niets is ingevuld."""
+        return not (self.naam.strip() or self.gegevens.strip())
+
+
+@dataclass
+class Signaal:
+    """Een kort signaal uit de wijk."""
+
+    id: str
+    wijkverband_id: str
+    tekst: str
+    datum: date
+    vorm: str = "overig"
+    thema: str = ""
+    buurt: str = ""
+    aantal: int = 1
+    contact: Contact | None = None
+    status: str = "nieuw"
+    reden: str = ""
+    gebundeld_in: str | None = None
+    vergadering_id: str | None = None
+    versie: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tekst = invoer(self.tekst, "de tekst van het signaal", verplicht=True)
+        self.thema = invoer(self.thema, "het thema", maximum=200)
+        self.buurt = invoer(self.buurt, "de buurt", maximum=200)
+        if self.vorm not in PRAKTIJKVORMEN:
+            raise OngeldigeInvoer(
+                f"'{str(self.vorm)[:20]}' is geen praktijkvorm; kies A, B, C, D of overig."
+            )
+        if isinstance(self.aantal, bool) or not isinstance(self.aantal, int):
+            raise OngeldigeInvoer("Het aantal bewoners moet een heel getal zijn.")
+        if not 1 <= self.aantal <= 100_000:
+            raise OngeldigeInvoer("Het aantal bewoners moet tussen 1 en 100.000 liggen.")
+        if self.status not in SIGNAALSTATUSSEN:
+            raise OngeldigeInvoer(f"'{self.status[:20]}' is geen status van een signaal.")
+        if self.contact is not None and self.contact.leeg():
+            self.contact = None
+
+    @property
+    def open(self) -> bool:
+        """Waar als het signaal nog aan bod kan komen (nieuw of geparkeerd)."""
+        return self.status in ("nieuw", "geparkeerd")
+
+    def parkeer(self, reden: str, vergadering_id: str | None = None) -> None:
+        """Parkeer het signaal met een reden; het komt in de volgende ronde terug."""
+        self.reden = invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
+        self.status = "geparkeerd"
+        self.vergadering_id = vergadering_id
+
+    def kies(self, vergadering_id: str) -> None:
+        """Markeer het signaal als gekozen: er komt een actie van."""
+        self.status = "gekozen"
+        self.reden = ""
+        self.vergadering_id = vergadering_id
+
+
+def bundel(hoofd: Signaal, dubbel: Signaal) -> None:
+    """Bundel een dubbel signaal in het hoofdsignaal; de aantallen tellen op (zie ``totaal``)."""
+    if hoofd.id == dubbel.id:
+        raise OngeldigeInvoer("Een signaal kan niet met zichzelf gebundeld worden.")
+    if hoofd.status == "gebundeld":
+        raise OngeldigeInvoer(
+            "Bundel in het hoofdsignaal, niet in een signaal dat al gebundeld is."
+        )
+    if not dubbel.open:
+        raise OngeldigeInvoer("Alleen een nieuw of geparkeerd signaal kan gebundeld worden.")
+    dubbel.status = "gebundeld"
+    dubbel.gebundeld_in = hoofd.id
+    dubbel.reden = ""
+
+
+def ontbundel(dubbel: Signaal) -> None:
+    """Maak een bundeling ongedaan: het signaal staat weer los."""
+    if dubbel.status != "gebundeld":
+        raise OngeldigeInvoer("Dit signaal is niet gebundeld.")
+    dubbel.status = "nieuw"
+    dubbel.gebundeld_in = None
+
+
+def totaal(hoofd: Signaal, alle: list[Signaal]) -> int:
+    """Het aantal bewoners achter een signaal, inclusief de signalen die erin gebundeld zijn."""
+    return hoofd.aantal + sum(s.aantal for s in alle if s.gebundeld_in == hoofd.id)

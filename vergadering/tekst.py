@@ -1,0 +1,44 @@
+"""Tekst van gebruikers: controleren bij invoer, schoonmaken bij uitvoer.
+
+Opslag bewaart wat iemand typte (ook stuurtekens en emoji); pas waar tekst een
+document of scherm in gaat, halen we weg wat daar niet kan staan.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TEKST = 10_000
+
+# Tekens die XML (en dus Word) niet kan bevatten: stuurtekens, losse surrogaten, FFFE/FFFF.
+_XML_ONGELDIG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WITRUIMTE = re.compile(r"\s+")
+
+
+def invoer(tekst: object, veld: str, *, verplicht: bool = False, maximum: int = MAX_TEKST) -> str:
+    """Controleer een ingevuld veld en geef het terug zoals getypt (zonder witruimte eromheen).
+
+    Gooit ``OngeldigeInvoer`` met een Nederlandse zin als het veld verplicht en leeg is,
+    of langer dan ``maximum`` tekens.
+    """
+    from .fouten import OngeldigeInvoer
+
+    s = "" if tekst is None else str(tekst).strip()
+    if verplicht and not s:
+        raise OngeldigeInvoer(f"Vul {veld} in; dat veld mag niet leeg zijn.")
+    if len(s) > maximum:
+        raise OngeldigeInvoer(
+            f"{veld[:1].upper()}{veld[1:]} is {len(s):,} tekens lang; het mag er hoogstens "
+            f"{maximum:,} hebben.".replace(",", ".")
+        )
+    return s
+
+
+def xml_veilig(tekst: object) -> str:
+    """Tekst zonder de tekens die XML niet kan bevatten (voor Word-documenten)."""
+    return _XML_ONGELDIG.sub("", "" if tekst is None else str(tekst))
+
+
+def een_regel(tekst: object) -> str:
+    """Alles op één regel, stuurtekens weg: voor namen en titels op het scherm."""
+    return _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()

@@ -1,0 +1,43 @@
+"""De terugkoppeling aan bewoners (template 3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .tekst import invoer
+
+
+@dataclass
+class Terugkoppeling:
+    """Template 3, in gewone taal: wat we hoorden, wat we doen, wat (nog) niet lukt,
+    wanneer en hoe de volgende update komt, en hoe bewoners kunnen reageren of meedoen."""
+
+    gehoord: str = ""
+    gedaan: str = ""
+    lukt_niet: str = ""
+    volgende_update: date | None = None
+    kanaal: str = ""
+    eigenaar: str = ""
+    contact: str = ""
+
+    def __post_init__(self) -> None:
+        for veld in ("gehoord", "gedaan", "lukt_niet", "contact"):
+            setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
+        self.kanaal = invoer(self.kanaal, "het kanaal", maximum=200)
+        self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
+
+    def ontbreekt(self, vandaag: date | None = None) -> list[str]:
+        """Wat nog ingevuld moet worden voordat de vergadering gesloten kan worden."""
+        mist = []
+        if not (self.gehoord or self.gedaan):
+            mist.append("wat we hoorden of wat we doen")
+        if self.volgende_update is None:
+            mist.append("de datum van de volgende update")
+        elif vandaag is not None and self.volgende_update < vandaag:
+            mist.append("een datum voor de volgende update die nog moet komen")
+        if not self.kanaal:
+            mist.append("het kanaal")
+        if not self.eigenaar:
+            mist.append("de eigenaar van de terugkoppeling")
+        return mist

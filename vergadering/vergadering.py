@@ -1,0 +1,152 @@
+"""Eén vergadering: één ronde van de cyclus, met drie getimede fasen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .fouten import OngeldigeInvoer
+from .stemming import Stemming
+from .tekst import invoer
+from .terugkoppeling import Terugkoppeling
+from .wijkverband import Wijkverband
+
+FASEN = (
+    ("signalen", "Top 5 signalen"),
+    ("acties", "Top 1–2 acties"),
+    ("terugkoppelen", "Wat koppelen we terug?"),
+)
+AANWEZIGHEID = ("aanwezig", "afgemeld", "afwezig")
+
+
+@dataclass
+class Fase:
+    """Een agendapunt met geplande en gebruikte tijd.
+
+    De gebruikte tijd is ``gebruikt_s`` plus, als de klok loopt, de tijd sinds
+    ``gestart_op`` (seconden sinds 1970, zodat het een herstart overleeft).
+    """
+
+    sleutel: str
+    titel: str
+    gepland_s: int
+    extra_s: int = 0
+    gebruikt_s: float = 0.0
+    gestart_op: float | None = None
+    notities: str = ""
+
+
+@dataclass
+class Score:
+    """Weging van een topsignaal: haalbaarheid en impact, elk 1–5."""
+
+    haalbaarheid: int = 3
+    impact: int = 3
+
+    def __post_init__(self) -> None:
+        for naam in ("haalbaarheid", "impact"):
+            waarde = getattr(self, naam)
+            if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= 5:
+                raise OngeldigeInvoer(f"Geef {naam} een cijfer van 1 tot en met 5.")
+
+    @property
+    def totaal(self) -> int:
+        """Haalbaarheid maal impact: hoger is beter."""
+        return self.haalbaarheid * self.impact
+
+
+@dataclass
+class LogRegel:
+    """Wat er gebeurde, wanneer, in welke fase: voor het verslag."""
+
+    moment: datetime
+    fase: str
+    tekst: str
+
+
+@dataclass
+class Vergadering:
+    """Een vergadering van een wijkverband."""
+
+    id: str
+    wijkverband_id: str
+    datum: date
+    plaats: str = ""
+    aanwezigheid: dict[str, str] = field(default_factory=dict)
+    gasten: list[str] = field(default_factory=list)
+    voorzitter: str = ""
+    notulist: str = ""
+    fasen: list[Fase] = field(default_factory=list)
+    fase_index: int = 0
+    gestart: bool = False
+    gesloten_op: datetime | None = None
+    stippen: dict[str, int] = field(default_factory=dict)
+    top5: list[str] = field(default_factory=list)
+    scores: dict[str, Score] = field(default_factory=dict)
+    stemmingen: list[Stemming] = field(default_factory=list)
+    acties: list[str] = field(default_factory=list)
+    reden_extra_acties: str = ""
+    statusupdates: list[str] = field(default_factory=list)
+    logboek: list[LogRegel] = field(default_factory=list)
+    terugkoppeling: Terugkoppeling = field(default_factory=Terugkoppeling)
+    volgende_vergadering: date | None = None
+    versie: int = 0
+
+    def __post_init__(self) -> None:
+        self.plaats = invoer(self.plaats, "de plaats", maximum=200)
+        for stand in self.aanwezigheid.values():
+            if stand not in AANWEZIGHEID:
+                raise OngeldigeInvoer(
+                    f"'{stand[:20]}' is geen aanwezigheid; kies aanwezig, afgemeld of afwezig."
+                )
+        for n in self.stippen.values():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise OngeldigeInvoer("Het aantal stippen moet 0 of meer zijn.")
+
+    @property
+    def gesloten(self) -> bool:
+        """Waar als de vergadering gesloten is."""
+        return self.gesloten_op is not None
+
+    @property
+    def fase(self) -> Fase:
+        """De huidige fase."""
+        return self.fasen[self.fase_index]
+
+    def aanwezigen(self) -> list[str]:
+        """De kenmerken van de aanwezige leden."""
+        return [lid_id for lid_id, stand in self.aanwezigheid.items() if stand == "aanwezig"]
+
+    def log(self, moment: datetime, tekst: str) -> None:
+        """Schrijf een regel in het logboek van de notulist."""
+        fase = self.fasen[self.fase_index].sleutel if self.fasen else ""
+        self.logboek.append(LogRegel(moment, fase, tekst))
+
+
+def nieuwe_vergadering(
+    wijkverband: Wijkverband,
+    vergadering_id: str,
+    datum: date,
+    plaats: str = "",
+    aanwezigheid: dict[str, str] | None = None,
+    voorzitter: str = "",
+    notulist: str = "",
+) -> Vergadering:
+    """Een nieuwe vergadering met de drie fasen en de duur uit de agenda van het wijkverband."""
+    agenda = wijkverband.agenda
+    fasen = [
+        Fase(sleutel, titel, getattr(agenda, sleutel) * 60) for sleutel, titel in FASEN
+    ]
+    onbekend = [i for i in (aanwezigheid or {}) if wijkverband.lid(i) is None]
+    if onbekend:
+        raise OngeldigeInvoer(f"'{onbekend[0][:30]}' is geen lid van {wijkverband.naam}.")
+    return Vergadering(
+        id=vergadering_id,
+        wijkverband_id=wijkverband.id,
+        datum=datum,
+        plaats=plaats,
+        aanwezigheid=dict(aanwezigheid or {lid.id: "aanwezig" for lid in wijkverband.leden}),
+        voorzitter=voorzitter,
+        notulist=notulist,
+        fasen=fasen,
+    )
