@@ -23,7 +23,8 @@ def test_geen_module_van_vergadering_laadt_textual():
         "import importlib, sys\n"
         f"for naam in {_modules()!r}:\n"
         "    importlib.import_module(naam)\n"
-        "    fout = [m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'schermen'))]\n"
+        "    fout = [m for m in sys.modules\n"
+        "            if m == 'textual' or m.startswith(('textual.', 'schermen'))]\n"
         "    assert not fout, (naam, fout[:3])\n"
         "print('ok')\n"
     )
