@@ -16,6 +16,15 @@ CHECKMOMENT_WEKEN = 6
 CHECKMOMENT_MIN_WEKEN = 6
 CHECKMOMENT_MAX_WEKEN = 8
 
+# Hoe een status in gewone taal klinkt, voor bewoners en op het scherm.
+STATUS_IN_WOORDEN = {
+    "gepland": "staat gepland",
+    "loopt": "is bezig",
+    "gereed": "is klaar",
+    "vastgelopen": "zit vast",
+    "gestopt": "is gestopt",
+}
+
 
 @dataclass
 class StatusWijziging:
@@ -59,6 +68,20 @@ class Actie:
         self.eerste_stap = invoer(self.eerste_stap, "de eerste stap")
         self.verandering = invoer(self.verandering, "de beoogde verandering")
         self.terugkoppelzin = invoer(self.terugkoppelzin, "de terugkoppelzin")
+        self.partners = [
+            p for p in (invoer(p, "de naam van een partner", maximum=200) for p in self.partners)
+            if p
+        ]
+        if isinstance(self.nummer, bool) or not isinstance(self.nummer, int) or self.nummer < 1:
+            raise OngeldigeInvoer("Het nummer van een actie is een heel getal vanaf 1.")
+        for veld in ("besloten_op", "eerste_stap_datum", "checkmoment"):
+            waarde = getattr(self, veld)
+            if isinstance(waarde, datetime):
+                setattr(self, veld, waarde.date())
+            elif waarde is not None and not isinstance(waarde, date):
+                raise OngeldigeInvoer("Geef een datum op, bijvoorbeeld 23-11-2026.")
+        if self.besloten_op is None:
+            raise OngeldigeInvoer("Een actie heeft een datum van besluit nodig.")
         if self.eerste_stap_datum is None:
             self.eerste_stap_datum = standaard_eerste_stap(self.besloten_op)
         if self.checkmoment is None:
@@ -69,8 +92,13 @@ class Actie:
             raise OngeldigeInvoer("Het checkmoment kan niet vóór het besluit liggen.")
         if self.status not in ACTIESTATUSSEN:
             raise OngeldigeInvoer(
-                f"'{self.status[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
+                f"'{str(self.status)[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
             )
+
+    @property
+    def status_in_woorden(self) -> str:
+        """De status in gewone taal: 'is bezig', 'zit vast', ..."""
+        return STATUS_IN_WOORDEN[self.status]
 
     @property
     def open(self) -> bool:
@@ -91,15 +119,19 @@ class Actie:
         """Wijzig de status met een toelichting van één regel; de wijziging komt in de historie."""
         if status not in ACTIESTATUSSEN:
             raise OngeldigeInvoer(
-                f"'{status[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
+                f"'{str(status)[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
             )
         uitleg = invoer(toelichting, "een toelichting van één regel", maximum=500)
-        if "\n" in uitleg:
-            raise OngeldigeInvoer("De toelichting is één regel; haal de regeleinde weg.")
+        if "\n" in uitleg or "\r" in uitleg:
+            raise OngeldigeInvoer("De toelichting is één regel; haal het regeleinde weg.")
         if status in ("vastgelopen", "gestopt") and not uitleg:
             raise OngeldigeInvoer(f"Zeg in één regel waarom de actie {status} is.")
         self.status = status
         self.historie.append(StatusWijziging(moment, status, uitleg, vergadering_id))
+
+    def sinds(self) -> datetime | None:
+        """Wanneer de huidige status inging (None als er nog geen wijziging is geweest)."""
+        return self.historie[-1].moment if self.historie else None
 
     def achterstallig(self, vandaag: date) -> list[str]:
         """Wat over tijd is, in woorden: de eerste stap en/of het checkmoment."""
@@ -132,6 +164,9 @@ def waarschuwingen(actie: Actie) -> list[str]:
         dagen = (actie.checkmoment - actie.besloten_op).days
         if not CHECKMOMENT_MIN_WEKEN * 7 <= dagen <= CHECKMOMENT_MAX_WEKEN * 7:
             uit.append("Het checkmoment ligt niet tussen zes en acht weken na het besluit.")
+    stap, check = actie.eerste_stap_datum, actie.checkmoment
+    if stap and check and check < stap:
+        uit.append("Het checkmoment ligt vóór de eerste stap.")
     if not actie.eerste_stap:
         uit.append("De eerste stap is nog niet beschreven.")
     if not actie.terugkoppelzin:

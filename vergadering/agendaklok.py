@@ -3,6 +3,11 @@
 De klok is een parameter (seconden sinds 1970), zodat tests de tijd zelf bepalen en een
 herstart midden in een fase de juiste tijd laat zien: de toestand staat in de ``Fase``-
 objecten van de vergadering, die bij elke handeling opgeslagen worden.
+
+Springt de systeemklok terug, dan gaat er geen gebruikte tijd verloren en wordt niets
+negatief. Springt hij vooruit, dan telt die tijd als gebruikt: een laptop die even sliep
+terwijl de vergadering doorging, is niet te onderscheiden van een klok die verzet werd,
+en de voorzitter ziet de uitloop en beslist zelf (de klok gaat nooit vanzelf verder).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import time
 from collections.abc import Callable
 from typing import Literal
 
+from . import datums
+from .fouten import OngeldigeInvoer
 from .vergadering import Fase, Vergadering
 
 Klok = Callable[[], float]
@@ -33,12 +40,17 @@ class AgendaKlok:
     def _nu(self) -> float:
         """De klok, maar nooit achteruit: springt de systeemklok terug, dan schuift de
         lopende fase mee, zodat gebruikte tijd niet verdwijnt."""
-        nu = self._klok()
+        nu = float(self._klok())
         if self._laatst is not None and nu < self._laatst:
             sprong = self._laatst - nu
             for fase in self.vergadering.fasen:
                 if fase.gestart_op is not None:
                     fase.gestart_op -= sprong
+        for fase in self.vergadering.fasen:
+            # Na een herstart met een klok die achterloopt op het bewaarde startmoment:
+            # tel vanaf nu verder in plaats van stil te staan tot de klok is bijgelopen.
+            if fase.gestart_op is not None and fase.gestart_op > nu:
+                fase.gestart_op = nu
         self._laatst = nu
         return nu
 
@@ -79,11 +91,15 @@ class AgendaKlok:
         return self.loopt
 
     def minuut_erbij(self, minuten: int = 1) -> None:
-        """Geef de huidige fase extra tijd."""
-        self.fase.extra_s += 60 * minuten
+        """Geef de huidige fase extra tijd; een negatief aantal haalt extra tijd weer weg
+        (nooit meer dan er bij gegeven was)."""
+        if isinstance(minuten, bool) or not isinstance(minuten, int):
+            raise OngeldigeInvoer("Geef de extra tijd in hele minuten.")
+        self.fase.extra_s = max(0, self.fase.extra_s + 60 * minuten)
 
     def volgende(self) -> bool:
-        """Ga naar de volgende fase; de klok loopt door als hij liep. False bij de laatste."""
+        """Ga naar de volgende fase; de klok loopt door als hij liep (en blijft stil als hij
+        stil stond). False bij de laatste."""
         return self._naar(self.vergadering.fase_index + 1)
 
     def vorige(self) -> bool:
@@ -93,11 +109,10 @@ class AgendaKlok:
     def _naar(self, index: int) -> bool:
         if not 0 <= index < len(self.vergadering.fasen):
             return False
-        liep = self.loopt or not self.vergadering.gestart
+        liep = self.loopt
         self._stop(self.fase)
         self.vergadering.fase_index = index
         if liep and not self.vergadering.gesloten:
-            self.vergadering.gestart = True
             self.fase.gestart_op = self._nu()
         return True
 
@@ -131,14 +146,26 @@ class AgendaKlok:
         """Seconden over de tijd heen (0 als er nog tijd is)."""
         return max(0.0, -self.resterend(fase))
 
-    def stand(self) -> Stand:
+    def stand(self, fase: Fase | None = None) -> Stand:
         """'normaal', 'waarschuwing' (nog een minuut of minder) of 'over'."""
-        rest = self.resterend()
+        rest = self.resterend(fase)
         if rest < 0:
             return "over"
         if rest <= WAARSCHUWING_S:
             return "waarschuwing"
         return "normaal"
+
+    def weergave(self, fase: Fase | None = None) -> str:
+        """De klok zoals op het scherm: '04:59', '+01:23'."""
+        return datums.minuten_seconden(self.resterend(fase))
+
+    def in_woorden(self, fase: Fase | None = None) -> str:
+        """De klok in woorden: 'nog 1 minuut', '1 minuut en 23 seconden over de tijd'."""
+        return datums.resterend_in_woorden(self.resterend(fase))
+
+    def totaal_beschikbaar(self) -> int:
+        """Geplande plus extra seconden van de hele agenda."""
+        return sum(self.beschikbaar(f) for f in self.vergadering.fasen)
 
     def totaal_gepland(self) -> int:
         """Geplande seconden van de hele agenda (zonder extra minuten)."""
@@ -147,3 +174,7 @@ class AgendaKlok:
     def totaal_gebruikt(self) -> float:
         """Gebruikte seconden van alle fasen samen."""
         return sum(self.gebruikt(f) for f in self.vergadering.fasen)
+
+    def totaal_verschil(self) -> float:
+        """Gebruikt min gepland over de hele agenda: positief is uitgelopen, negatief over."""
+        return self.totaal_gebruikt() - self.totaal_gepland()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, datetime, timedelta
+from functools import cache
+
+from .fouten import OngeldigeInvoer
 
 LOCALE = "nl_NL"
+
+# Hoe ver een datum mag liggen die iemand typt: typfouten als 2206 vallen zo op.
+_JAAR_MIN = 1900
+_JAAR_MAX = 2200
 
 
 def lang(d: date) -> str:
@@ -33,44 +42,143 @@ def tijd(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+@cache
+def _maanden() -> dict[str, int]:
+    """Maandnamen (voluit en afgekort) zoals Babel ze voor het Nederlands kent."""
+    from babel.dates import get_month_names
+
+    namen: dict[str, int] = {}
+    for breedte in ("wide", "abbreviated"):
+        for nummer, naam in get_month_names(breedte, locale=LOCALE).items():
+            namen[naam.lower().rstrip(".")] = nummer
+    return namen
+
+
+@cache
+def _dagnamen() -> frozenset[str]:
+    from babel.dates import get_day_names
+
+    namen: set[str] = set()
+    for breedte in ("wide", "abbreviated"):
+        namen |= {n.lower().rstrip(".") for n in get_day_names(breedte, locale=LOCALE).values()}
+    return frozenset(namen)
+
+
+_RELATIEF = re.compile(r"^\+\s*(\d{1,5})\s*(d|dag|dagen|w|wk|week|weken)?$")
+
+
 def lees_datum(tekst: str, vandaag: date | None = None) -> date:
     """Lees een datum zoals een mens hem typt.
 
-    Accepteert ``2026-11-23``, ``23-11-2026``, ``23-11``, ``vandaag``, ``morgen``
-    en ``+14`` (dagen vanaf vandaag). Gooit ``ValueError`` met een Nederlandse zin.
+    Accepteert ``2026-11-23``, ``23-11-2026``, ``23/11/26``, ``23-11`` (dit jaar),
+    ``23 november 2026``, ``maandag 23 nov``, ``vandaag``, ``morgen``, ``overmorgen``,
+    ``+14`` (dagen) en ``+6w`` (weken) vanaf vandaag. Gooit ``OngeldigeInvoer`` (een
+    ``ValueError``) met een Nederlandse zin.
     """
     vandaag = vandaag or date.today()
-    t = tekst.strip().lower()
+    t = str(tekst).strip().lower()
     if not t:
-        raise ValueError("Vul een datum in, bijvoorbeeld 23-11-2026.")
-    if t == "vandaag":
-        return vandaag
-    if t == "morgen":
-        return vandaag + timedelta(days=1)
-    if t.startswith("+") and t[1:].isdigit():
-        return vandaag + timedelta(days=int(t[1:]))
+        raise OngeldigeInvoer("Vul een datum in, bijvoorbeeld 23-11-2026.")
+    vast = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
+    if t in vast:
+        return vandaag + timedelta(days=vast[t])
+    relatief = _RELATIEF.match(t)
+    if relatief:
+        n = int(relatief.group(1))
+        weken = (relatief.group(2) or "d")[0] == "w"
+        try:
+            return vandaag + timedelta(days=n * 7 if weken else n)
+        except OverflowError:
+            raise OngeldigeInvoer(
+                f"'{tekst.strip()[:40]}' ligt te ver weg; kies een datum binnen een paar jaar."
+            ) from None
+    gelezen = _lees_cijfers(t, vandaag) or _lees_met_maandnaam(t, vandaag)
+    if gelezen is not None:
+        if not _JAAR_MIN <= gelezen.year <= _JAAR_MAX:
+            raise OngeldigeInvoer(
+                f"'{tekst.strip()[:40]}' valt in het jaar {gelezen.year}; controleer het jaartal."
+            )
+        return gelezen
+    raise OngeldigeInvoer(
+        f"'{tekst.strip()[:40]}' is geen datum; typ bijvoorbeeld 23-11-2026."
+    )
+
+
+def _maak(jaar: int, maand: int, dag: int) -> date | None:
+    if jaar < 100:
+        jaar += 2000
     try:
-        if len(t) == 10 and t[4] == "-":
-            return date.fromisoformat(t)
-        delen = t.replace("/", "-").replace(".", "-").split("-")
-        if len(delen) == 2:
-            delen.append(str(vandaag.year))
-        if len(delen) == 3 and all(p.isdigit() for p in delen):
-            dag, maand, jaar = (int(p) for p in delen)
-            if jaar < 100:
-                jaar += 2000
-            return date(jaar, maand, dag)
+        return date(jaar, maand, dag)
     except ValueError:
-        pass
-    raise ValueError(f"'{tekst.strip()[:40]}' is geen datum; typ bijvoorbeeld 23-11-2026.")
+        return None
+
+
+def _lees_cijfers(t: str, vandaag: date) -> date | None:
+    """'2026-11-23', '2026/11/23', '23-11-2026', '23.11.26', '23/11'."""
+    delen = re.split(r"[-/.]", t)
+    if not all(d.isdigit() for d in delen) or len(delen) not in (2, 3):
+        return None
+    getallen = [int(d) for d in delen]
+    if len(delen) == 2:
+        dag, maand = getallen
+        return _maak(vandaag.year, maand, dag)
+    if len(delen[0]) == 4:
+        jaar, maand, dag = getallen
+    else:
+        dag, maand, jaar = getallen
+    return _maak(jaar, maand, dag)
+
+
+def _lees_met_maandnaam(t: str, vandaag: date) -> date | None:
+    """'23 november 2026', 'ma 23 nov', 'maandag 23 november 2026' (de uitvoer van ``lang``)."""
+    woorden = [w.rstrip(".,") for w in t.replace(",", " ").split()]
+    if woorden and woorden[0] in _dagnamen():
+        woorden = woorden[1:]
+    if len(woorden) not in (2, 3) or not woorden[0].isdigit():
+        return None
+    maand = _maanden().get(woorden[1])
+    if maand is None:
+        return None
+    jaar = vandaag.year
+    if len(woorden) == 3:
+        if not woorden[2].isdigit():
+            return None
+        jaar = int(woorden[2])
+    return _maak(jaar, maand, int(woorden[0]))
 
 
 def minuten_seconden(seconden: float) -> str:
-    """'05:00', of '+01:23' voor tijd over de planning heen (negatief resterend)."""
-    teken = ""
+    """'05:00', of '+01:23' voor tijd over de planning heen (negatief resterend).
+
+    Resterende tijd wordt naar boven afgerond (zoals een kookwekker: '00:01' tot het
+    echt op is), uitloop naar beneden ('+00:00' in de eerste seconde erover).
+    """
     if seconden < 0:
-        teken = "+"
-        seconden = -seconden
-    totaal = int(seconden + 0.999) if teken == "" else int(seconden)
-    m, s = divmod(totaal, 60)
-    return f"{teken}{m:02d}:{s:02d}"
+        m, s = divmod(math.floor(-seconden), 60)
+        return f"+{m:02d}:{s:02d}"
+    m, s = divmod(math.ceil(seconden), 60)
+    return f"{m:02d}:{s:02d}"
+
+
+def _duur(seconden: int) -> str:
+    m, s = divmod(seconden, 60)
+    delen = []
+    if m:
+        delen.append("1 minuut" if m == 1 else f"{m} minuten")
+    if s or not m:
+        delen.append("1 seconde" if s == 1 else f"{s} seconden")
+    return " en ".join(delen)
+
+
+def resterend_in_woorden(seconden: float) -> str:
+    """De klok in woorden, voor wie kleur niet ziet: 'nog 4 minuten en 5 seconden',
+    'de tijd is om', '1 minuut en 23 seconden over de tijd'."""
+    if seconden < 0:
+        over = math.floor(-seconden)
+        if over == 0:
+            return "de tijd is om"
+        return f"{_duur(over)} over de tijd"
+    rest = math.ceil(seconden)
+    if rest == 0:
+        return "de tijd is om"
+    return f"nog {_duur(rest)}"

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from . import datums
 from .actie import Actie
 from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal
+from .stemming import Stemming
 from .tekst import invoer
 from .terugkoppeling import Terugkoppeling
-from .vergadering import Vergadering
-from .wijkverband import Wijkverband
+from .vergadering import Score, Vergadering
+from .wijkverband import Lid, Wijkverband
+
+if TYPE_CHECKING:
+    from .agendaklok import AgendaKlok
 
 TOP = 5
 
@@ -27,11 +32,22 @@ class Plek:
     gelijk: bool  # deelt de positie met een ander signaal
 
 
+def _niet_gesloten(vergadering: Vergadering) -> None:
+    if vergadering.gesloten:
+        raise OngeldigeInvoer(
+            "Deze vergadering is al gesloten; dit kan alleen in een open vergadering."
+        )
+
+
+def aanwezige_stemmers(wijkverband: Wijkverband, vergadering: Vergadering) -> list[Lid]:
+    """De aanwezige leden met stemrecht."""
+    aanwezig = set(vergadering.aanwezigen())
+    return [lid for lid in wijkverband.stemgerechtigden() if lid.id in aanwezig]
+
+
 def stippen_beschikbaar(wijkverband: Wijkverband, vergadering: Vergadering) -> int:
     """Aanwezige stemgerechtigde leden maal het aantal stippen per lid."""
-    aanwezig = set(vergadering.aanwezigen())
-    stemmers = [lid for lid in wijkverband.stemgerechtigden() if lid.id in aanwezig]
-    return len(stemmers) * wijkverband.stippen_per_lid
+    return len(aanwezige_stemmers(wijkverband, vergadering)) * wijkverband.stippen_per_lid
 
 
 def stippen_gebruikt(vergadering: Vergadering) -> int:
@@ -43,6 +59,7 @@ def zet_stippen(
     wijkverband: Wijkverband, vergadering: Vergadering, signaal_id: str, aantal: int
 ) -> None:
     """Geef een signaal een aantal stippen; meer dan er te verdelen zijn kan niet."""
+    _niet_gesloten(vergadering)
     if isinstance(aantal, bool) or not isinstance(aantal, int) or aantal < 0:
         raise OngeldigeInvoer("Het aantal stippen moet 0 of meer zijn.")
     beschikbaar = stippen_beschikbaar(wijkverband, vergadering)
@@ -89,16 +106,59 @@ def gelijk_op_de_grens(plekken: list[Plek], top: int = TOP) -> list[Plek]:
     return [p for p in plekken if p.stippen == grens]
 
 
-def leg_top5_vast(vergadering: Vergadering, signaal_ids: list[str], moment: datetime) -> None:
-    """Leg de top 5 vast (ten hoogste vijf, zonder dubbelen)."""
+def voorlopige_top5(plekken: list[Plek], top: int = TOP) -> list[str]:
+    """De signalen die nu in de top staan: de eerste ``top`` met minstens één stip.
+
+    Bij gelijke stand op de grens (zie ``gelijk_op_de_grens``) is dit een voorstel op
+    volgorde van aantal bewoners; de voorzitter beslist.
+    """
+    return [p.signaal.id for p in plekken if p.stippen > 0][:top]
+
+
+def leg_top5_vast(
+    vergadering: Vergadering,
+    signaal_ids: list[str],
+    moment: datetime,
+    signalen: list[Signaal] | None = None,
+) -> None:
+    """Leg de top 5 vast (ten hoogste vijf, zonder dubbelen).
+
+    Met ``signalen`` erbij wordt ook gecontroleerd dat elk signaal bestaat en nog open is
+    (niet gebundeld, gekozen of afgehandeld in een eerdere ronde).
+    """
+    _niet_gesloten(vergadering)
     if not signaal_ids:
         raise OngeldigeInvoer("Kies minstens één signaal voor de top 5.")
     if len(signaal_ids) > TOP:
         raise OngeldigeInvoer(f"De top 5 heeft hoogstens {TOP} signalen; haal er een weg.")
     if len(set(signaal_ids)) != len(signaal_ids):
         raise OngeldigeInvoer("Een signaal staat twee keer in de top 5.")
+    if signalen is not None:
+        per_id = {s.id: s for s in signalen}
+        for sid in signaal_ids:
+            signaal = per_id.get(sid)
+            if signaal is None:
+                raise OngeldigeInvoer(f"Signaal '{str(sid)[:30]}' bestaat niet.")
+            eerder_gekozen = signaal.status == "gekozen" and signaal.vergadering_id not in (
+                None, vergadering.id)
+            if signaal.status in ("gebundeld", "afgehandeld") or eerder_gekozen:
+                raise OngeldigeInvoer(
+                    f"Signaal '{sid}' is {signaal.status} en kan niet in de top 5."
+                )
     vergadering.top5 = list(signaal_ids)
     vergadering.log(moment, f"Top {len(signaal_ids)} vastgelegd.")
+
+
+def zet_score(
+    vergadering: Vergadering, signaal_id: str, haalbaarheid: int, impact: int
+) -> Score:
+    """Weeg een signaal uit de top 5 op haalbaarheid en impact (elk 1–5)."""
+    _niet_gesloten(vergadering)
+    if signaal_id not in vergadering.top5:
+        raise OngeldigeInvoer("Alleen signalen uit de top 5 worden gewogen.")
+    score = Score(haalbaarheid, impact)
+    vergadering.scores[signaal_id] = score
+    return score
 
 
 def volgorde_op_weging(vergadering: Vergadering) -> list[str]:
@@ -110,20 +170,132 @@ def volgorde_op_weging(vergadering: Vergadering) -> list[str]:
     return sorted(vergadering.top5, key=sleutel)
 
 
+def controleer_stemmers(
+    wijkverband: Wijkverband, vergadering: Vergadering, per_lid: dict[str, str]
+) -> None:
+    """Elk lid dat bij naam stemt, moet bestaan, stemrecht hebben en aanwezig zijn."""
+    aanwezig = {lid.id for lid in aanwezige_stemmers(wijkverband, vergadering)}
+    for lid_id in per_lid:
+        lid = wijkverband.lid(lid_id)
+        if lid is None:
+            raise OngeldigeInvoer(f"'{str(lid_id)[:30]}' is geen lid van {wijkverband.naam}.")
+        if not lid.stemrecht:
+            raise OngeldigeInvoer(f"{lid.naam} heeft geen stemrecht; haal die stem weg.")
+        if lid_id not in aanwezig:
+            raise OngeldigeInvoer(
+                f"{lid.naam} is niet aanwezig en kan niet meestemmen; zet {lid.naam} "
+                "eerst op aanwezig of haal de stem weg."
+            )
+
+
+def nieuwe_stemming(
+    wijkverband: Wijkverband,
+    vergadering: Vergadering,
+    onderwerp: str,
+    moment: datetime,
+    *,
+    voor: int = 0,
+    tegen: int = 0,
+    onthouding: int = 0,
+    per_lid: dict[str, str] | None = None,
+    actie_id: str | None = None,
+    signaal_id: str | None = None,
+) -> Stemming:
+    """Een gecontroleerde stemming (nog niet vastgelegd), met quorum en meerderheidsregel
+    van het wijkverband en het aantal aanwezige stemgerechtigden van deze vergadering.
+
+    Bij stemmen per lid moet elk genoemd lid bestaan, stemrecht hebben en aanwezig zijn;
+    meer stemmen dan aanwezige stemgerechtigden wordt geweigerd.
+    """
+    _niet_gesloten(vergadering)
+    if per_lid is not None:
+        controleer_stemmers(wijkverband, vergadering, per_lid)
+    return Stemming(
+        id=f"{vergadering.id}-s{len(vergadering.stemmingen) + 1}",
+        onderwerp=onderwerp,
+        moment=moment,
+        aanwezig=len(aanwezige_stemmers(wijkverband, vergadering)),
+        quorum=wijkverband.benodigd_quorum(),
+        regel=wijkverband.meerderheid,
+        voor=voor,
+        tegen=tegen,
+        onthouding=onthouding,
+        per_lid=dict(per_lid) if per_lid is not None else None,
+        actie_id=actie_id,
+        signaal_id=signaal_id,
+    )
+
+
+def leg_stemming_vast(vergadering: Vergadering, stemming: Stemming, moment: datetime) -> None:
+    """Zet een stemming in de vergadering, met de uitslag in het logboek."""
+    _niet_gesloten(vergadering)
+    vergadering.stemmingen.append(stemming)
+    vergadering.log(moment, f"Stemming over {stemming.onderwerp}: {stemming.uitslag()}")
+
+
+def houd_stemming(
+    wijkverband: Wijkverband,
+    vergadering: Vergadering,
+    onderwerp: str,
+    moment: datetime,
+    *,
+    voor: int = 0,
+    tegen: int = 0,
+    onthouding: int = 0,
+    per_lid: dict[str, str] | None = None,
+    actie_id: str | None = None,
+    signaal_id: str | None = None,
+) -> Stemming:
+    """``nieuwe_stemming`` en ``leg_stemming_vast`` in één keer; geeft de stemming terug."""
+    stemming = nieuwe_stemming(
+        wijkverband, vergadering, onderwerp, moment, voor=voor, tegen=tegen,
+        onthouding=onthouding, per_lid=per_lid, actie_id=actie_id, signaal_id=signaal_id,
+    )
+    leg_stemming_vast(vergadering, stemming, moment)
+    return stemming
+
+
+def laatste_stemming(vergadering: Vergadering, actie_id: str) -> Stemming | None:
+    """De laatste stemming over deze actie in deze vergadering, of None."""
+    over = [s for s in vergadering.stemmingen if s.actie_id == actie_id]
+    return over[-1] if over else None
+
+
 def neem_actie_aan(
     wijkverband: Wijkverband,
     vergadering: Vergadering,
     actie: Actie,
     moment: datetime,
     reden_extra: str = "",
+    signalen: list[Signaal] | None = None,
 ) -> None:
     """Voeg een aangenomen actie toe aan de vergadering.
 
     Meer dan het maximum (standaard twee) mag alleen met een reden, die vastgelegd wordt:
-    klein, herhaalbaar en zichtbaar.
+    klein, herhaalbaar en zichtbaar. Is er over de actie gestemd, dan moet de laatste
+    stemming aangenomen zijn. Met ``signalen`` erbij worden de bronsignalen van de actie
+    op gekozen gezet.
     """
     if actie.id in vergadering.acties:
         return
+    _niet_gesloten(vergadering)
+    if actie.wijkverband_id != wijkverband.id:
+        raise OngeldigeInvoer("Deze actie hoort bij een ander wijkverband.")
+    stemming = laatste_stemming(vergadering, actie.id)
+    if stemming is not None and not stemming.aangenomen:
+        raise OngeldigeInvoer(
+            f"De stemming over deze actie is niet aangenomen ({stemming.uitslag()}); "
+            "stem opnieuw of kies een andere actie."
+        )
+    bronnen: list[Signaal] = []
+    if signalen is not None:
+        per_id = {s.id: s for s in signalen}
+        bronnen = [per_id[sid] for sid in actie.signalen if sid in per_id]
+        vast = [s for s in bronnen if s.status in ("gebundeld", "afgehandeld")]
+        if vast:
+            raise OngeldigeInvoer(
+                f"Signaal '{vast[0].id}' is {vast[0].status}; kies het hoofdsignaal als bron."
+            )
     if len(vergadering.acties) >= wijkverband.max_acties:
         reden = invoer(reden_extra, "de reden", maximum=1000)
         if not reden:
@@ -135,6 +307,8 @@ def neem_actie_aan(
         vergadering.log(moment, f"Extra actie aangenomen, reden: {reden}")
     actie.vergadering_id = vergadering.id
     vergadering.acties.append(actie.id)
+    for signaal in bronnen:
+        signaal.kies(vergadering.id)
     vergadering.log(
         moment,
         f"Actie {actie.nummer} aangenomen: {actie.omschrijving} (eigenaar {actie.eigenaar}, "
@@ -142,13 +316,121 @@ def neem_actie_aan(
     )
 
 
+def trek_actie_terug(
+    vergadering: Vergadering,
+    actie: Actie,
+    moment: datetime,
+    signalen: list[Signaal] | None = None,
+) -> None:
+    """Maak het aannemen van een actie ongedaan (een vergissing in deze vergadering).
+
+    Met ``signalen`` erbij gaan de bronsignalen die in deze vergadering gekozen werden
+    terug naar nieuw.
+    """
+    _niet_gesloten(vergadering)
+    if actie.id not in vergadering.acties:
+        raise OngeldigeInvoer("Deze actie is in deze vergadering niet aangenomen.")
+    vergadering.acties.remove(actie.id)
+    actie.vergadering_id = None
+    for signaal in signalen or []:
+        if (
+            signaal.id in actie.signalen
+            and signaal.status == "gekozen"
+            and signaal.vergadering_id == vergadering.id
+        ):
+            signaal.heropen()
+    vergadering.log(moment, f"Actie {actie.nummer} teruggetrokken: {actie.omschrijving}.")
+
+
+def parkeer_niet_gekozen(
+    vergadering: Vergadering, signalen: list[Signaal], reden: str, moment: datetime
+) -> list[Signaal]:
+    """Parkeer de signalen uit de top 5 die niet gekozen zijn, met één reden.
+
+    Geeft de geparkeerde signalen terug (die moeten daarna bewaard worden).
+    """
+    _niet_gesloten(vergadering)
+    schoon = invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
+    per_id = {s.id: s for s in signalen}
+    geparkeerd: list[Signaal] = []
+    for sid in vergadering.top5:
+        signaal = per_id.get(sid)
+        if signaal is not None and signaal.status in ("nieuw", "geparkeerd"):
+            signaal.parkeer(schoon, vergadering.id)
+            geparkeerd.append(signaal)
+    if geparkeerd:
+        vergadering.log(moment, f"{len(geparkeerd)} signaal/signalen geparkeerd: {schoon}")
+    return geparkeerd
+
+
+def werk_status_bij(
+    vergadering: Vergadering,
+    actie: Actie,
+    status: str,
+    toelichting: str,
+    moment: datetime,
+) -> None:
+    """Fase 3: de nieuwe status van een lopende actie, met een toelichting van één regel.
+
+    Komt in de historie van de actie, in de lijst bijgewerkte acties en in het logboek.
+    """
+    _niet_gesloten(vergadering)
+    actie.zet_status(status, toelichting, moment, vergadering.id)
+    if actie.id not in vergadering.statusupdates:
+        vergadering.statusupdates.append(actie.id)
+    uitleg = f": {actie.laatste_toelichting()}" if actie.laatste_toelichting() else ""
+    vergadering.log(moment, f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}")
+
+
 def ontbreekt_voor_sluiten(vergadering: Vergadering, vandaag: date) -> list[str]:
     """Wat er nog moet gebeuren voordat de vergadering dicht kan."""
     return vergadering.terugkoppeling.ontbreekt(vandaag)
 
 
-def sluit(vergadering: Vergadering, moment: datetime) -> None:
-    """Sluit de vergadering; zonder terugkoppeling met datum, kanaal en eigenaar kan dat niet."""
+def waarschuwingen_voor_sluiten(
+    vergadering: Vergadering, signalen: list[Signaal], acties: list[Actie]
+) -> list[str]:
+    """Wat de voorzitter nog zou willen doen, zonder dat het sluiten tegenhoudt.
+
+    Lopende acties uit eerdere rondes zonder statusupdate, signalen uit de top 5 die
+    nog niet gekozen of geparkeerd zijn, en aangenomen acties zonder eerste stap of
+    terugkoppelzin.
+    """
+    uit: list[str] = []
+    zonder_update = [
+        a for a in lopende_acties(acties, vergadering)
+        if a.id not in vergadering.statusupdates
+    ]
+    if zonder_update:
+        nummers = _opsomming([str(a.nummer) for a in zonder_update])
+        woord = "Actie" if len(zonder_update) == 1 else "Acties"
+        uit.append(f"{woord} {nummers} kreeg geen statusupdate.")
+    per_id = {s.id: s for s in signalen}
+    open_in_top = [
+        sid for sid in vergadering.top5 if sid in per_id and per_id[sid].status == "nieuw"
+    ]
+    if open_in_top:
+        uit.append(
+            f"{len(open_in_top)} signaal/signalen uit de top 5 zijn niet gekozen en niet "
+            "geparkeerd; ze komen de volgende keer terug zonder reden."
+        )
+    for actie in acties:
+        if actie.id in vergadering.acties:
+            if not actie.eerste_stap:
+                uit.append(f"Actie {actie.nummer} heeft nog geen beschreven eerste stap.")
+            if not actie.terugkoppelzin:
+                uit.append(f"Actie {actie.nummer} heeft nog geen terugkoppelzin voor bewoners.")
+    return uit
+
+
+def sluit(
+    vergadering: Vergadering, moment: datetime, klok: AgendaKlok | None = None
+) -> None:
+    """Sluit de vergadering; zonder terugkoppeling met datum, kanaal en eigenaar kan dat niet.
+
+    De klok van de fasen wordt stilgezet: met ``klok`` erbij via die klok, anders op
+    ``moment``.
+    """
     if vergadering.gesloten:
         return
     mist = ontbreekt_voor_sluiten(vergadering, moment.date())
@@ -158,6 +440,11 @@ def sluit(vergadering: Vergadering, moment: datetime) -> None:
             + _opsomming(mist)
             + "."
         )
+    if klok is None:
+        from .agendaklok import AgendaKlok
+
+        klok = AgendaKlok(vergadering, klok=moment.timestamp)
+    klok.stop_alles()
     vergadering.gesloten_op = moment
     vergadering.log(moment, "Vergadering gesloten.")
 
@@ -173,9 +460,16 @@ def te_bespreken(signalen: list[Signaal]) -> list[Signaal]:
     return [s for s in signalen if s.open]
 
 
-def lopende_acties(acties: list[Actie]) -> list[Actie]:
-    """Open acties uit eerdere rondes, oudste eerst: hun status komt in fase 3 aan bod."""
-    return sorted((a for a in acties if a.open), key=lambda a: a.nummer)
+def lopende_acties(
+    acties: list[Actie], vergadering: Vergadering | None = None
+) -> list[Actie]:
+    """Open acties uit eerdere rondes, oudste eerst: hun status komt in fase 3 aan bod.
+
+    Met ``vergadering`` erbij blijven de acties weg die in die vergadering zelf zijn
+    aangenomen.
+    """
+    eigen = set(vergadering.acties) if vergadering is not None else set()
+    return sorted((a for a in acties if a.open and a.id not in eigen), key=lambda a: a.nummer)
 
 
 def voorstel_terugkoppeling(
@@ -187,26 +481,30 @@ def voorstel_terugkoppeling(
     """Een eerste versie van template 3, opgebouwd uit deze vergadering.
 
     Bevat alleen de tekst van signalen en acties, nooit contactgegevens van bewoners.
+    Kanaal en eigenaar komen uit wat al is ingevuld, anders uit de participatieafspraken,
+    anders (het kanaal) het eerste kanaal van het wijkverband.
     """
     per_id = {s.id: s for s in signalen}
     gehoord = [
-        f"- {per_id[sid].tekst} ({totaal(per_id[sid], signalen)} bewoners)"
+        f"- {per_id[sid].tekst} ({_bewoners(totaal(per_id[sid], signalen))})"
         for sid in vergadering.top5
         if sid in per_id
     ]
-    deze = [a for a in acties if a.id in vergadering.acties]
     gedaan = [
-        f"- {a.omschrijving}: eerste stap {a.eerste_stap or 'wordt gepland'} vóór "
-        f"{datums.kort(a.eerste_stap_datum)}, we kijken op {datums.kort(a.checkmoment)} "
-        f"hoe het gaat."
-        for a in deze
+        f"- {a.omschrijving}"
+        + (f". {a.terugkoppelzin}" if a.terugkoppelzin else "")
+        + f" (eerste stap vóór {datums.kort(a.eerste_stap_datum)}, op "
+        f"{datums.kort(a.checkmoment)} kijken we hoe het gaat)."
+        for a in acties
+        if a.id in vergadering.acties
     ]
     gedaan += [
-        f"- {a.omschrijving}: {a.status}"
+        f"- {a.omschrijving}: {a.status_in_woorden}"
         + (f" ({a.laatste_toelichting()})" if a.laatste_toelichting() else "")
+        + "."
         for a in acties
         if a.id not in vergadering.acties and a.id in vergadering.statusupdates
-        and a.status in ("loopt", "gereed")
+        and a.status in ("gepland", "loopt", "gereed")
     ]
     lukt_niet = [
         f"- {s.tekst}: {s.reden}"
@@ -214,17 +512,26 @@ def voorstel_terugkoppeling(
         if s.status == "geparkeerd" and s.vergadering_id == vergadering.id
     ]
     lukt_niet += [
-        f"- {a.omschrijving}: {a.laatste_toelichting() or a.status}"
+        f"- {a.omschrijving}: {a.status_in_woorden}"
+        + (f" ({a.laatste_toelichting()})" if a.laatste_toelichting() else "")
+        + "."
         for a in acties
         if a.status in ("vastgelopen", "gestopt") and a.id in vergadering.statusupdates
     ]
     huidig = vergadering.terugkoppeling
+    afspraken = wijkverband.afspraken
     return Terugkoppeling(
         gehoord="\n".join(gehoord),
         gedaan="\n".join(gedaan),
         lukt_niet="\n".join(lukt_niet),
         volgende_update=huidig.volgende_update or vergadering.volgende_vergadering,
-        kanaal=huidig.kanaal or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),
-        eigenaar=huidig.eigenaar,
+        kanaal=huidig.kanaal
+        or afspraken.terugkoppeling_kanaal
+        or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),
+        eigenaar=huidig.eigenaar or afspraken.terugkoppeling_eigenaar,
         contact=huidig.contact,
     )
+
+
+def _bewoners(n: int) -> str:
+    return "1 bewoner" if n == 1 else f"{n} bewoners"

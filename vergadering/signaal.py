@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
@@ -58,6 +58,12 @@ class Signaal:
         self.tekst = invoer(self.tekst, "de tekst van het signaal", verplicht=True)
         self.thema = invoer(self.thema, "het thema", maximum=200)
         self.buurt = invoer(self.buurt, "de buurt", maximum=200)
+        self.reden = invoer(self.reden, "de reden", maximum=1000)
+        if isinstance(self.datum, datetime):
+            self.datum = self.datum.date()
+        if not isinstance(self.datum, date):
+            raise OngeldigeInvoer("Een signaal heeft een datum nodig, bijvoorbeeld 23-11-2026.")
+        self.vorm = _vorm(self.vorm)
         if self.vorm not in PRAKTIJKVORMEN:
             raise OngeldigeInvoer(
                 f"'{str(self.vorm)[:20]}' is geen praktijkvorm; kies A, B, C, D of overig."
@@ -67,7 +73,10 @@ class Signaal:
         if not 1 <= self.aantal <= 100_000:
             raise OngeldigeInvoer("Het aantal bewoners moet tussen 1 en 100.000 liggen.")
         if self.status not in SIGNAALSTATUSSEN:
-            raise OngeldigeInvoer(f"'{self.status[:20]}' is geen status van een signaal.")
+            raise OngeldigeInvoer(
+                f"'{str(self.status)[:20]}' is geen status van een signaal; kies uit "
+                f"{', '.join(SIGNAALSTATUSSEN)}."
+            )
         if self.contact is not None and self.contact.leeg():
             self.contact = None
 
@@ -78,21 +87,63 @@ class Signaal:
 
     def parkeer(self, reden: str, vergadering_id: str | None = None) -> None:
         """Parkeer het signaal met een reden; het komt in de volgende ronde terug."""
+        if self.status in ("gebundeld", "afgehandeld"):
+            raise OngeldigeInvoer(_al_weg(self, "geparkeerd"))
         self.reden = invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
         self.status = "geparkeerd"
         self.vergadering_id = vergadering_id
 
     def kies(self, vergadering_id: str) -> None:
         """Markeer het signaal als gekozen: er komt een actie van."""
+        if self.status in ("gebundeld", "afgehandeld"):
+            raise OngeldigeInvoer(_al_weg(self, "gekozen"))
         self.status = "gekozen"
         self.reden = ""
         self.vergadering_id = vergadering_id
 
+    def handel_af(self, reden: str, vergadering_id: str | None = None) -> None:
+        """Zet het signaal op afgehandeld (bijvoorbeeld buiten het wijkverband om opgelost)."""
+        if self.status == "gebundeld":
+            raise OngeldigeInvoer(_al_weg(self, "afgehandeld"))
+        self.reden = invoer(reden, "waarom het signaal klaar is", verplicht=True, maximum=1000)
+        self.status = "afgehandeld"
+        self.vergadering_id = vergadering_id
+
+    def heropen(self) -> None:
+        """Zet een gekozen, geparkeerd of afgehandeld signaal terug op nieuw."""
+        if self.status == "gebundeld":
+            raise OngeldigeInvoer("Dit signaal is gebundeld; ontbundel het eerst.")
+        self.status = "nieuw"
+        self.reden = ""
+
+
+def _vorm(vorm: object) -> object:
+    """'a' wordt 'A', 'Overig' wordt 'overig'; de rest blijft zoals het is (en wordt getoetst)."""
+    if isinstance(vorm, str):
+        schoon = vorm.strip()
+        if schoon.upper() in ("A", "B", "C", "D"):
+            return schoon.upper()
+        if schoon.lower() == "overig":
+            return "overig"
+    return vorm
+
+
+def _al_weg(signaal: Signaal, wat: str) -> str:
+    if signaal.status == "gebundeld":
+        return f"Dit signaal is gebundeld in een ander; dat hoofdsignaal kan {wat} worden."
+    return f"Dit signaal is al afgehandeld; heropen het eerst als het toch {wat} moet worden."
+
 
 def bundel(hoofd: Signaal, dubbel: Signaal) -> None:
-    """Bundel een dubbel signaal in het hoofdsignaal; de aantallen tellen op (zie ``totaal``)."""
+    """Bundel een dubbel signaal in het hoofdsignaal; de aantallen tellen op (zie ``totaal``).
+
+    Signalen die al in ``dubbel`` gebundeld waren, blijven daaronder hangen en tellen via
+    ``dubbel`` mee in het hoofdsignaal; ontbundelen geeft die groep weer terug.
+    """
     if hoofd.id == dubbel.id:
         raise OngeldigeInvoer("Een signaal kan niet met zichzelf gebundeld worden.")
+    if hoofd.wijkverband_id != dubbel.wijkverband_id:
+        raise OngeldigeInvoer("Signalen van verschillende wijkverbanden kunnen niet samen.")
     if hoofd.status == "gebundeld":
         raise OngeldigeInvoer(
             "Bundel in het hoofdsignaal, niet in een signaal dat al gebundeld is."
@@ -112,6 +163,24 @@ def ontbundel(dubbel: Signaal) -> None:
     dubbel.gebundeld_in = None
 
 
+def gebundeld_onder(hoofd: Signaal, alle: list[Signaal]) -> list[Signaal]:
+    """De signalen die (direct of via een ander) in ``hoofd`` gebundeld zijn."""
+    kinderen: dict[str, list[Signaal]] = {}
+    for s in alle:
+        if s.status == "gebundeld" and s.gebundeld_in:
+            kinderen.setdefault(s.gebundeld_in, []).append(s)
+    uit: list[Signaal] = []
+    gezien = {hoofd.id}  # beschermt tegen een kring in beschadigde gegevens
+    rij = [hoofd.id]
+    while rij:
+        for kind in kinderen.get(rij.pop(0), []):
+            if kind.id not in gezien:
+                gezien.add(kind.id)
+                uit.append(kind)
+                rij.append(kind.id)
+    return uit
+
+
 def totaal(hoofd: Signaal, alle: list[Signaal]) -> int:
     """Het aantal bewoners achter een signaal, inclusief de signalen die erin gebundeld zijn."""
-    return hoofd.aantal + sum(s.aantal for s in alle if s.gebundeld_in == hoofd.id)
+    return hoofd.aantal + sum(s.aantal for s in gebundeld_onder(hoofd, alle))

@@ -7,8 +7,13 @@ from datetime import datetime
 
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
+from .wijkverband import MEERDERHEIDSREGELS
 
 KEUZES = ("voor", "tegen", "onthouding")
+
+
+def _telling(waarde: object) -> bool:
+    return isinstance(waarde, int) and not isinstance(waarde, bool) and waarde >= 0
 
 
 @dataclass
@@ -35,18 +40,27 @@ class Stemming:
 
     def __post_init__(self) -> None:
         self.onderwerp = invoer(self.onderwerp, "waarover gestemd wordt", verplicht=True)
+        if self.regel not in MEERDERHEIDSREGELS:
+            raise OngeldigeInvoer(
+                f"'{str(self.regel)[:20]}' is geen meerderheidsregel; kies uit "
+                f"{', '.join(MEERDERHEIDSREGELS)}."
+            )
+        if not _telling(self.aanwezig):
+            raise OngeldigeInvoer("Het aantal aanwezige stemgerechtigden moet 0 of meer zijn.")
+        if not _telling(self.quorum):
+            raise OngeldigeInvoer("Het quorum moet 0 of meer zijn.")
         if self.per_lid is not None:
             for keuze in self.per_lid.values():
                 if keuze not in KEUZES:
                     raise OngeldigeInvoer(
-                        f"'{keuze[:20]}' is geen stem; kies voor, tegen of onthouding."
+                        f"'{str(keuze)[:20]}' is geen stem; kies voor, tegen of onthouding."
                     )
             self.voor = sum(1 for k in self.per_lid.values() if k == "voor")
             self.tegen = sum(1 for k in self.per_lid.values() if k == "tegen")
             self.onthouding = sum(1 for k in self.per_lid.values() if k == "onthouding")
         for naam in KEUZES:
             waarde = getattr(self, naam)
-            if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 0:
+            if not _telling(waarde):
                 raise OngeldigeInvoer(f"Het aantal stemmen '{naam}' moet 0 of meer zijn.")
         if self.uitgebracht > self.aanwezig:
             raise OngeldigeInvoer(
@@ -79,6 +93,15 @@ class Stemming:
         """Waar als het voorstel is aangenomen: quorum en meerderheid gehaald."""
         return self.quorum_gehaald and self.meerderheid_gehaald
 
+    @property
+    def staken(self) -> bool:
+        """Waar als er evenveel stemmen voor als tegen zijn (en er wel gestemd is)."""
+        return self.voor == self.tegen and self.voor > 0
+
+    def telling(self) -> str:
+        """'3 voor, 1 tegen, 0 onthouding'."""
+        return f"{self.voor} voor, {self.tegen} tegen, {self.onthouding} onthouding"
+
     def uitslag(self) -> str:
         """De uitslag in woorden, met de reden als het niet doorgaat."""
         if not self.quorum_gehaald:
@@ -86,7 +109,20 @@ class Stemming:
                 f"Geen besluit: er zijn {self.aanwezig} stemgerechtigden aanwezig, "
                 f"het quorum is {self.quorum}."
             )
-        telling = f"{self.voor} voor, {self.tegen} tegen, {self.onthouding} onthouding"
+        telling = self.telling()
         if self.meerderheid_gehaald:
             return f"Aangenomen ({telling})."
-        return f"Verworpen: geen meerderheid ({telling})."
+        if self.uitgebracht == 0:
+            return "Verworpen: er is niet gestemd."
+        if self.voor == 0 and self.tegen == 0:
+            return f"Verworpen: iedereen onthield zich ({telling})."
+        if self.staken and self.regel == "gewoon":
+            return f"Verworpen: de stemmen staken ({telling})."
+        return f"Verworpen: geen {_REGELWOORD[self.regel]} ({telling})."
+
+
+_REGELWOORD = {
+    "gewoon": "meerderheid",
+    "volstrekt": "volstrekte meerderheid",
+    "tweederde": "twee derde meerderheid",
+}

@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .fouten import OngeldigeInvoer
 from .tekst import invoer
+
+# De kopjes van template 3, in de volgorde van het sjabloon.
+KOPJES = (
+    "Dit hoorden we in de wijk",
+    "Dit hebben we gedaan / gaan we doen",
+    "Dit lukt (nog) niet — en waarom",
+    "Volgende update",
+    "Contact / meedoen",
+)
 
 
 @dataclass
@@ -26,6 +36,33 @@ class Terugkoppeling:
             setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
         self.kanaal = invoer(self.kanaal, "het kanaal", maximum=200)
         self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
+        if self.volgende_update is not None and not isinstance(self.volgende_update, date):
+            raise OngeldigeInvoer("Geef de volgende update een datum, bijvoorbeeld 23-11-2026.")
+
+    def volgende_update_tekst(self) -> str:
+        """'maandag 4 januari 2027 via de nieuwsbrief' (of wat ervan bekend is)."""
+        from . import datums
+
+        delen = []
+        if self.volgende_update is not None:
+            delen.append(datums.lang(self.volgende_update))
+        if self.kanaal:
+            delen.append(f"via {self.kanaal}")
+        return " ".join(delen)
+
+    def onderdelen(self) -> list[tuple[str, str]]:
+        """De vijf delen van template 3 als (kopje, tekst), voor scherm en document.
+
+        Het eigenaarschap is voor intern gebruik en staat er daarom niet in.
+        """
+        return list(
+            zip(
+                KOPJES,
+                (self.gehoord, self.gedaan, self.lukt_niet, self.volgende_update_tekst(),
+                 self.contact),
+                strict=True,
+            )
+        )
 
     def ontbreekt(self, vandaag: date | None = None) -> list[str]:
         """Wat nog ingevuld moet worden voordat de vergadering gesloten kan worden."""

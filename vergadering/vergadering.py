@@ -93,12 +93,20 @@ class Vergadering:
     versie: int = 0
 
     def __post_init__(self) -> None:
+        if isinstance(self.datum, datetime):
+            self.datum = self.datum.date()
+        if not isinstance(self.datum, date):
+            raise OngeldigeInvoer("Een vergadering heeft een datum nodig, bijvoorbeeld 23-11-2026.")
         self.plaats = invoer(self.plaats, "de plaats", maximum=200)
+        self.voorzitter = invoer(self.voorzitter, "de voorzitter", maximum=200)
+        self.notulist = invoer(self.notulist, "de notulist", maximum=200)
         for stand in self.aanwezigheid.values():
-            if stand not in AANWEZIGHEID:
-                raise OngeldigeInvoer(
-                    f"'{stand[:20]}' is geen aanwezigheid; kies aanwezig, afgemeld of afwezig."
-                )
+            _controleer_stand(stand)
+        if self.fasen and not 0 <= self.fase_index < len(self.fasen):
+            raise OngeldigeInvoer(
+                f"Fase {self.fase_index + 1} bestaat niet; deze vergadering heeft er "
+                f"{len(self.fasen)}."
+            )
         for n in self.stippen.values():
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
                 raise OngeldigeInvoer("Het aantal stippen moet 0 of meer zijn.")
@@ -117,10 +125,24 @@ class Vergadering:
         """De kenmerken van de aanwezige leden."""
         return [lid_id for lid_id, stand in self.aanwezigheid.items() if stand == "aanwezig"]
 
+    def zet_aanwezigheid(self, wijkverband: Wijkverband, lid_id: str, stand: str) -> None:
+        """Zet een lid op aanwezig, afgemeld of afwezig (alleen leden van het wijkverband)."""
+        _controleer_stand(stand)
+        if wijkverband.lid(lid_id) is None:
+            raise OngeldigeInvoer(f"'{str(lid_id)[:30]}' is geen lid van {wijkverband.naam}.")
+        self.aanwezigheid[lid_id] = stand
+
     def log(self, moment: datetime, tekst: str) -> None:
         """Schrijf een regel in het logboek van de notulist."""
         fase = self.fasen[self.fase_index].sleutel if self.fasen else ""
         self.logboek.append(LogRegel(moment, fase, tekst))
+
+
+def _controleer_stand(stand: object) -> None:
+    if stand not in AANWEZIGHEID:
+        raise OngeldigeInvoer(
+            f"'{str(stand)[:20]}' is geen aanwezigheid; kies aanwezig, afgemeld of afwezig."
+        )
 
 
 def nieuwe_vergadering(
@@ -132,7 +154,11 @@ def nieuwe_vergadering(
     voorzitter: str = "",
     notulist: str = "",
 ) -> Vergadering:
-    """Een nieuwe vergadering met de drie fasen en de duur uit de agenda van het wijkverband."""
+    """Een nieuwe vergadering met de drie fasen en de duur uit de agenda van het wijkverband.
+
+    Zonder opgegeven aanwezigheid staat iedereen op aanwezig; zonder voorzitter of notulist
+    wordt het lid met die rol voorgesteld.
+    """
     agenda = wijkverband.agenda
     fasen = [
         Fase(sleutel, titel, getattr(agenda, sleutel) * 60) for sleutel, titel in FASEN
@@ -146,7 +172,12 @@ def nieuwe_vergadering(
         datum=datum,
         plaats=plaats,
         aanwezigheid=dict(aanwezigheid or {lid.id: "aanwezig" for lid in wijkverband.leden}),
-        voorzitter=voorzitter,
-        notulist=notulist,
+        voorzitter=voorzitter or _met_rol(wijkverband, "voorzitter"),
+        notulist=notulist or _met_rol(wijkverband, "notulist"),
         fasen=fasen,
     )
+
+
+def _met_rol(wijkverband: Wijkverband, rol: str) -> str:
+    leden = wijkverband.met_rol(rol)
+    return leden[0].naam if leden else ""

@@ -28,6 +28,23 @@ MEERDERHEIDSREGELS = {
 STANDAARD_KANALEN = ["inloop", "nieuwsbrief", "website", "buurtapp"]
 
 
+def _heel_getal(waarde: object) -> bool:
+    """Waar voor een echt geheel getal (True/False tellen niet als getal)."""
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
+
+
+def _lijst(waarden: list[str], veld: str) -> list[str]:
+    """Een lijst namen schoon: witruimte eraf, lege en dubbele weg (hoofdletters tellen niet)."""
+    uit: list[str] = []
+    gezien: set[str] = set()
+    for waarde in waarden:
+        schoon = invoer(waarde, veld, maximum=200)
+        if schoon and schoon.lower() not in gezien:
+            gezien.add(schoon.lower())
+            uit.append(schoon)
+    return uit
+
+
 @dataclass
 class Lid:
     """Een lid van het wijkverband: bewoner of professional."""
@@ -39,11 +56,21 @@ class Lid:
     stemrecht: bool = True
 
     def __post_init__(self) -> None:
+        if not str(self.id or "").strip():
+            raise OngeldigeInvoer("Een lid heeft een kenmerk nodig.")
         self.naam = invoer(self.naam, "de naam van het lid", verplicht=True, maximum=200)
+        self.organisatie = invoer(self.organisatie, "de organisatie", maximum=200)
         if self.rol not in ROLLEN:
             raise OngeldigeInvoer(
-                f"'{self.rol[:30]}' is geen rol; kies uit {', '.join(ROLLEN)}."
+                f"'{str(self.rol)[:30]}' is geen rol; kies uit {', '.join(ROLLEN)}."
             )
+        if not isinstance(self.stemrecht, bool):
+            raise OngeldigeInvoer("Stemrecht is ja of nee.")
+
+    @property
+    def weergave(self) -> str:
+        """'Naam (organisatie)', of alleen de naam."""
+        return f"{self.naam} ({self.organisatie})" if self.organisatie else self.naam
 
 
 @dataclass
@@ -57,7 +84,7 @@ class Agenda:
     def __post_init__(self) -> None:
         for naam in ("signalen", "acties", "terugkoppelen"):
             waarde = getattr(self, naam)
-            if not isinstance(waarde, int) or not 1 <= waarde <= 120:
+            if not _heel_getal(waarde) or not 1 <= waarde <= 120:
                 raise OngeldigeInvoer(
                     f"De duur van '{naam}' moet tussen 1 en 120 minuten liggen."
                 )
@@ -102,11 +129,24 @@ class Wijkverband:
     versie: int = 0
 
     def __post_init__(self) -> None:
+        if not str(self.id or "").strip():
+            raise OngeldigeInvoer("Een wijkverband heeft een kenmerk nodig.")
         self.naam = invoer(self.naam, "de naam van het wijkverband", verplicht=True, maximum=200)
-        if not 1 <= self.stippen_per_lid <= 20:
+        if not _heel_getal(self.stippen_per_lid) or not 1 <= self.stippen_per_lid <= 20:
             raise OngeldigeInvoer("Het aantal stippen per lid moet tussen 1 en 20 liggen.")
-        if not 1 <= self.max_acties <= 10:
+        if not _heel_getal(self.max_acties) or not 1 <= self.max_acties <= 10:
             raise OngeldigeInvoer("Het aantal acties per ronde moet tussen 1 en 10 liggen.")
+        if self.quorum is not None and (
+            not _heel_getal(self.quorum) or not 1 <= self.quorum <= 1000
+        ):
+            raise OngeldigeInvoer(
+                "Het quorum is een aantal leden van 1 of meer; laat het leeg voor "
+                "'meer dan de helft'."
+            )
+        self.partners = _lijst(self.partners, "de naam van een partner")
+        self.themas = _lijst(self.themas, "een thema")
+        self.buurten = _lijst(self.buurten, "een buurt")
+        self.kanalen = _lijst(self.kanalen, "een kanaal")
         if self.meerderheid not in MEERDERHEIDSREGELS:
             raise OngeldigeInvoer(
                 f"'{self.meerderheid}' is geen meerderheidsregel; kies uit "
@@ -119,6 +159,31 @@ class Wijkverband:
     def lid(self, lid_id: str) -> Lid | None:
         """Het lid met dit kenmerk, of None."""
         return next((lid for lid in self.leden if lid.id == lid_id), None)
+
+    def voeg_lid_toe(self, lid: Lid) -> None:
+        """Voeg een lid toe; een kenmerk dat al bestaat wordt geweigerd."""
+        if self.lid(lid.id) is not None:
+            raise OngeldigeInvoer(
+                f"Er is al een lid met kenmerk '{lid.id[:30]}'; geef het nieuwe lid een eigen."
+            )
+        self.leden.append(lid)
+
+    def nieuw_lid_id(self, naam: str) -> str:
+        """Een vrij kenmerk voor een nieuw lid, afgeleid van de naam ('jan-de-vries-2')."""
+        from .ids import slug
+
+        basis = slug(naam) if naam.strip() else "lid"
+        if basis == "wijkverband":  # slug geeft dit terug voor een naam zonder letters
+            basis = "lid"
+        kandidaat, n = basis, 1
+        while self.lid(kandidaat) is not None:
+            n += 1
+            kandidaat = f"{basis}-{n}"
+        return kandidaat
+
+    def met_rol(self, rol: str) -> list[Lid]:
+        """De leden met deze rol (bijvoorbeeld 'voorzitter'), in volgorde van de ledenlijst."""
+        return [lid for lid in self.leden if lid.rol == rol]
 
     def stemgerechtigden(self) -> list[Lid]:
         """De leden met stemrecht."""
@@ -135,8 +200,24 @@ class Wijkverband:
 
     def eigenaren(self) -> list[str]:
         """Wie eigenaar van een actie kan zijn: leden (met organisatie) en partners."""
-        namen = [
-            f"{lid.naam} ({lid.organisatie})" if lid.organisatie else lid.naam
-            for lid in self.leden
-        ]
+        namen = [lid.weergave for lid in self.leden]
         return namen + [p for p in self.partners if p not in namen]
+
+    def waarschuwingen(self) -> list[str]:
+        """Wat niet klopt maar wel mag (om te tonen bij het instellen), in gewone taal."""
+        uit: list[str] = []
+        stemmers = len(self.stemgerechtigden())
+        if not self.leden:
+            uit.append("Het wijkverband heeft nog geen leden.")
+        elif stemmers == 0:
+            uit.append("Geen enkel lid heeft stemrecht; er kan niet gestemd worden.")
+        if self.quorum is not None and self.leden and self.quorum > stemmers:
+            uit.append(
+                f"Het quorum ({self.quorum}) is groter dan het aantal leden met stemrecht "
+                f"({stemmers}); zo kan nooit een besluit vallen."
+            )
+        if self.leden and not self.met_rol("voorzitter"):
+            uit.append("Niemand heeft de rol voorzitter.")
+        if not self.kanalen:
+            uit.append("Er is geen kanaal voor de terugkoppeling aan bewoners.")
+        return uit

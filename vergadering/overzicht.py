@@ -1,0 +1,232 @@
+"""Het overzicht voor het startscherm: wat er speelt sinds de vorige vergadering.
+
+Nieuwe en geparkeerde signalen, lopende acties, eerste stappen en checkmomenten die eraan
+komen of verstreken zijn, en wat er de vorige keer aan bewoners is beloofd.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from . import datums
+from .actie import Actie
+from .signaal import Signaal
+from .terugkoppeling import Terugkoppeling
+from .vergadering import Vergadering
+from .wijkverband import Wijkverband
+
+if TYPE_CHECKING:
+    from .opslag import Opslag
+
+VOORUIT_DAGEN = 14
+
+
+@dataclass
+class Termijn:
+    """Een datum van een actie die eraan komt of verstreken is."""
+
+    actie: Actie
+    wat: str  # "eerste stap" of "checkmoment"
+    datum: date
+    dagen: int  # vanaf vandaag; negatief is verstreken
+
+    @property
+    def te_laat(self) -> bool:
+        """Waar als de datum voorbij is."""
+        return self.dagen < 0
+
+    def in_woorden(self) -> str:
+        """'Actie 3 (Bankjes): eerste stap 5 dagen te laat (18 nov 2026).'"""
+        if self.dagen < 0:
+            wanneer = f"{_dagen(-self.dagen)} te laat"
+        elif self.dagen == 0:
+            wanneer = "vandaag"
+        elif self.dagen == 1:
+            wanneer = "morgen"
+        else:
+            wanneer = f"over {_dagen(self.dagen)}"
+        return (
+            f"Actie {self.actie.nummer} ({self.actie.omschrijving}): {self.wat} {wanneer} "
+            f"({datums.kort(self.datum)})."
+        )
+
+
+@dataclass
+class Overzicht:
+    """Wat de voorzitter bij het openen wil zien."""
+
+    wijkverband: Wijkverband
+    vandaag: date
+    laatste_vergadering: Vergadering | None = None
+    onafgemaakte_vergadering: Vergadering | None = None
+    nieuwe_signalen: list[Signaal] = field(default_factory=list)
+    geparkeerde_signalen: list[Signaal] = field(default_factory=list)
+    te_bespreken: list[Signaal] = field(default_factory=list)
+    open_acties: list[Actie] = field(default_factory=list)
+    termijnen: list[Termijn] = field(default_factory=list)
+
+    @property
+    def laatste_terugkoppeling(self) -> Terugkoppeling | None:
+        """De terugkoppeling van de laatste gesloten vergadering."""
+        return self.laatste_vergadering.terugkoppeling if self.laatste_vergadering else None
+
+    @property
+    def volgende_update(self) -> date | None:
+        """De datum die bewoners de vorige keer beloofd is voor de volgende update."""
+        tk = self.laatste_terugkoppeling
+        return tk.volgende_update if tk else None
+
+    @property
+    def update_verstreken(self) -> bool:
+        """Waar als de beloofde update-datum voorbij is."""
+        return self.volgende_update is not None and self.volgende_update < self.vandaag
+
+    @property
+    def volgende_vergadering(self) -> date | None:
+        """De datum van de volgende vergadering, als die bij de vorige is afgesproken."""
+        v = self.laatste_vergadering
+        return v.volgende_vergadering if v else None
+
+    @property
+    def te_laat(self) -> list[Termijn]:
+        """Alleen de verstreken termijnen."""
+        return [t for t in self.termijnen if t.te_laat]
+
+    def meldingen(self) -> list[str]:
+        """Het overzicht in korte Nederlandse zinnen, belangrijkste eerst."""
+        uit: list[str] = []
+        open_v = self.onafgemaakte_vergadering
+        if open_v is not None:
+            uit.append(
+                f"De vergadering van {datums.lang(open_v.datum)} is nog niet gesloten; "
+                "ga daar verder."
+            )
+        laatste = self.laatste_vergadering
+        n = len(self.nieuwe_signalen)
+        if laatste is None:
+            uit.append(f"Nog geen vergadering gesloten; {_signalen(n)} wachten op bespreking.")
+        else:
+            uit.append(f"{_signalen(n, 'nieuwe')} sinds de vergadering van "
+                       f"{datums.lang(laatste.datum)}.")
+        if self.geparkeerde_signalen:
+            uit.append(f"{_signalen(len(self.geparkeerde_signalen), 'geparkeerde')} "
+                       "komen weer aan bod.")
+        if self.open_acties:
+            te_laat = {t.actie.id for t in self.te_laat}
+            zin = f"{_acties(len(self.open_acties))} nog open"
+            if te_laat:
+                zin += f", waarvan {len(te_laat)} met iets dat te laat is"
+            uit.append(zin + ".")
+        else:
+            uit.append("Er staan geen acties open.")
+        uit += [t.in_woorden() for t in self.termijnen]
+        tk = self.laatste_terugkoppeling
+        if laatste is not None and tk is not None:
+            via = f" via {tk.kanaal}" if tk.kanaal else ""
+            if self.volgende_update is None:
+                uit.append(f"De laatste terugkoppeling ging{via}; er is geen datum voor de "
+                           "volgende update beloofd.")
+            elif self.update_verstreken:
+                uit.append(f"De volgende update was beloofd op {datums.lang(self.volgende_update)}"
+                           f"{via}; die datum is voorbij.")
+            else:
+                uit.append(f"De volgende update is beloofd op "
+                           f"{datums.lang(self.volgende_update)}{via}.")
+        if self.volgende_vergadering is not None and self.volgende_vergadering >= self.vandaag:
+            uit.append(f"De volgende vergadering is op {datums.lang(self.volgende_vergadering)}.")
+        return uit
+
+
+def _dagen(n: int) -> str:
+    return "1 dag" if n == 1 else f"{n} dagen"
+
+
+def _signalen(n: int, soort: str = "") -> str:
+    bijwoord = f" {soort}" if soort else ""
+    if n == 0:
+        return f"Geen{bijwoord} signalen"
+    return f"1{bijwoord} signaal" if n == 1 else f"{n}{bijwoord} signalen"
+
+
+def _acties(n: int) -> str:
+    return "Er staat 1 actie" if n == 1 else f"Er staan {n} acties"
+
+
+def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) -> list[Termijn]:
+    """Eerste stappen en checkmomenten van open acties die binnen ``vooruit`` dagen vallen
+    of al voorbij zijn, vroegste eerst.
+
+    Een eerste stap telt alleen zolang de actie nog gepland staat (zie ``Actie.achterstallig``).
+    """
+    grens = vandaag + timedelta(days=vooruit)
+    uit: list[Termijn] = []
+    for actie in acties:
+        if not actie.open:
+            continue
+        stap = actie.eerste_stap_datum
+        if actie.status == "gepland" and stap is not None and stap <= grens:
+            uit.append(Termijn(actie, "eerste stap", stap, (stap - vandaag).days))
+        check = actie.checkmoment
+        if check is not None and check <= grens:
+            uit.append(Termijn(actie, "checkmoment", check, (check - vandaag).days))
+    return sorted(uit, key=lambda t: (t.datum, t.actie.nummer, t.wat))
+
+
+def maak_overzicht(
+    wijkverband: Wijkverband,
+    signalen: list[Signaal],
+    acties: list[Actie],
+    vergaderingen: list[Vergadering],
+    vandaag: date,
+    vooruit: int = VOORUIT_DAGEN,
+) -> Overzicht:
+    """Het overzicht van één wijkverband op ``vandaag``.
+
+    Nieuwe signalen zijn signalen met status nieuw van ná de datum van de laatste gesloten
+    vergadering (alle nieuwe als er nog geen was). ``te_bespreken`` is alles wat naar de
+    volgende vergadering meegaat: nieuwe en geparkeerde signalen, ook oudere.
+    """
+    wv = wijkverband.id
+    signalen = [s for s in signalen if s.wijkverband_id == wv]
+    acties = [a for a in acties if a.wijkverband_id == wv]
+    eigen = sorted(
+        (v for v in vergaderingen if v.wijkverband_id == wv), key=lambda v: (v.datum, v.id)
+    )
+    gesloten = [v for v in eigen if v.gesloten]
+    open_ = [v for v in eigen if not v.gesloten]
+    laatste = gesloten[-1] if gesloten else None
+    nieuw = [
+        s for s in signalen
+        if s.status == "nieuw" and (laatste is None or s.datum > laatste.datum)
+    ]
+    open_acties = sorted((a for a in acties if a.open), key=lambda a: a.nummer)
+    return Overzicht(
+        wijkverband=wijkverband,
+        vandaag=vandaag,
+        laatste_vergadering=laatste,
+        onafgemaakte_vergadering=open_[-1] if open_ else None,
+        nieuwe_signalen=sorted(nieuw, key=lambda s: (s.datum, s.id)),
+        geparkeerde_signalen=sorted(
+            (s for s in signalen if s.status == "geparkeerd"), key=lambda s: (s.datum, s.id)
+        ),
+        te_bespreken=sorted((s for s in signalen if s.open), key=lambda s: (s.datum, s.id)),
+        open_acties=open_acties,
+        termijnen=termijnen(open_acties, vandaag, vooruit),
+    )
+
+
+def overzicht_uit_opslag(
+    opslag: Opslag, wijkverband: str, vandaag: date, vooruit: int = VOORUIT_DAGEN
+) -> Overzicht:
+    """Het overzicht van het wijkverband met deze naam of dit kenmerk, uit de opslag."""
+    wv = opslag.wijkverband(wijkverband)
+    return maak_overzicht(
+        wv,
+        opslag.signalen(wv.id),
+        opslag.acties(wv.id),
+        opslag.vergaderingen(wv.id),
+        vandaag,
+        vooruit,
+    )
