@@ -1,0 +1,502 @@
+"""De beamer: wat de zaal ziet. Grote klok, de fase, de agenda en de inhoud van de fase.
+
+Rustig en groot, zonder invoervelden en zonder persoonsgegevens van bewoners: contact-
+gegevens van een signaal (``Signaal.contact``) worden nooit gelezen, en e-mailadressen en
+telefoonnummers in vrije tekst worden weggehaald voordat iets op het scherm komt.
+
+De inhoud wordt per fase als blokken tekst opgebouwd en pas bij het tekenen op de breedte
+en hoogte van het venster gezet: op 80×24 past zo toch het belangrijkste, op een groot
+scherm staat alles er ruim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from vergadering import datums, regels
+from vergadering.actie import Actie
+from vergadering.agendaklok import AgendaKlok
+from vergadering.fouten import VergaderingFout
+from vergadering.signaal import Signaal, totaal
+from vergadering.tekst import een_regel
+from vergadering.terugkoppeling import Terugkoppeling
+from vergadering.vergadering import Vergadering
+from vergadering.wijkverband import Wijkverband
+
+from .klok import Agendabalk, FaseKlok
+from .thema import BEAMER_THEMA, THEMAS
+
+
+@dataclass
+class BeamerInhoud:
+    """Alles wat de beamer toont, zoals de app het nu heeft."""
+
+    wijkverband_naam: str
+    vergadering: Vergadering
+    signalen: list[Signaal]
+    acties: list[Actie]
+
+
+# --- privacy ----------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# 0 en negen cijfers (06-12345678, 070 123 45 67) of + en acht tot veertien cijfers; niet
+# als er een cijfer of tijd op volgt (dan is het een datum of iets anders).
+_TELEFOON = re.compile(
+    r"(?<![\w+])(?:\+\d(?:[\s.\-/()]{0,3}\d){7,14}|\(?0(?:[\s.\-/()]{0,3}\d){9})(?![\d:])"
+)
+
+
+def _eenvoudig_maskeren(tekst: str) -> str:
+    """Reservemasker als ``vergadering.privacy`` ontbreekt: e-mail en nummers eruit."""
+    tekst = _EMAIL.sub("[e-mailadres weggelaten]", tekst)
+    return _TELEFOON.sub("[telefoonnummer weggelaten]", tekst)
+
+
+class _Masker:
+    """Maskeert vrije tekst voor de zaal.
+
+    Gebruikt ``vergadering.privacy`` (ook namen van bekende contacten eruit) als die er is;
+    anders alleen e-mailadressen en telefoonnummers.
+    """
+
+    def __init__(self, signalen: Iterable[Signaal], behouden: Iterable[str]) -> None:
+        try:
+            from vergadering.privacy import maskeerder_voor
+        except ImportError:  # pragma: no cover - alleen zolang privacy.py er niet is
+            self._m: Callable[..., str] | None = None
+        else:
+            self._m = maskeerder_voor(list(signalen), behouden=list(behouden))
+
+    def __call__(self, tekst: str, *, openbaar: bool = False) -> str:
+        if self._m is None:
+            return tekst if openbaar else _eenvoudig_maskeren(tekst)
+        return self._m(tekst, openbare_contactregel=openbaar)
+
+
+# --- opmaak -----------------------------------------------------------------------------
+
+
+def _pas(tekst: str, breedte: int) -> str:
+    """Op één regel van hoogstens ``breedte`` kolommen, met … als het niet past."""
+    if breedte <= 0:
+        return ""
+    if cell_len(tekst) <= breedte:
+        return tekst
+    return set_cell_size(tekst, breedte - 1) + "…"
+
+
+def _hak(woord: str, breedte: int) -> tuple[str, str]:
+    """Splits een te lang woord: het deel dat in ``breedte`` kolommen past, en de rest."""
+    kolommen = 0
+    for i, teken in enumerate(woord):
+        kolommen += cell_len(teken)
+        if kolommen > breedte:
+            return woord[: max(i, 1)], woord[max(i, 1):]
+    return woord, ""
+
+
+def _ombreken(tekst: str, breedte: int, inspring: int = 0) -> list[str]:
+    """Breek tekst af op woorden, gemeten in schermkolommen (dus ook met emoji goed).
+
+    Vervolgregels springen ``inspring`` kolommen in (voor opsommingen).
+    """
+    breedte = max(breedte, 8)
+    uit: list[str] = []
+    regel = ""
+    # Alleen op gewone spaties: een harde spatie (in datums) houdt woorden bij elkaar.
+    for woord in (w for w in tekst.split(" ") if w):
+        ruimte = breedte - (inspring if uit else 0)
+        kandidaat = f"{regel} {woord}" if regel else woord
+        if cell_len(kandidaat) <= ruimte:
+            regel = kandidaat
+            continue
+        if regel:
+            uit.append(regel)
+            regel = ""
+        while cell_len(woord) > breedte - inspring:  # één heel lang woord: hakken
+            stuk, woord = _hak(woord, breedte - inspring)
+            uit.append(stuk)
+        regel = woord
+    if regel:
+        uit.append(regel)
+    return [(" " * inspring if i else "") + r for i, r in enumerate(uit)]
+
+
+@dataclass
+class Blok:
+    """Een kop met regels; het onderste deel kan wegvallen als het scherm te laag is."""
+
+    kop: str
+    regels: list[Text] = field(default_factory=list)
+    leeg: str = ""  # wat er staat als er geen regels zijn
+    ruim: bool = False  # één regel per item: bij genoeg ruimte een witregel ertussen
+
+
+def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
+    """Zet de blokken in ``hoogte`` regels.
+
+    Is er ruimte over, dan krijgen lijsten (``ruim``) een witregel tussen de items: beter
+    leesbaar van achter in de zaal. Is er te weinig, dan vervalt eerst de witregel tussen
+    blokken, dan worden de langste blokken ingekort tot er "… en nog N" staat; zo houdt
+    elk blok zijn kop en minstens één regel.
+    """
+    hoogte = max(hoogte, 1)
+    inhoud = [b.regels or [Text(b.leeg, style="italic")] for b in blokken]
+    toon = [len(r) for r in inhoud]
+
+    def nodig(tussen: bool) -> int:
+        n = sum(1 + t + (1 if t < len(r) else 0) for t, r in zip(toon, inhoud, strict=True))
+        return n + (len(blokken) - 1 if tussen else 0)
+
+    tussen = nodig(True) <= hoogte
+    extra = sum(len(r) for b, r in zip(blokken, inhoud, strict=True) if b.ruim and b.regels)
+    ruim = tussen and nodig(True) + extra <= hoogte
+    while nodig(tussen) > hoogte:
+        i = max(range(len(blokken)), key=lambda j: toon[j])
+        if toon[i] <= 1:
+            break
+        toon[i] -= 1
+    uit: list[Text] = []
+    for b, (r, t) in enumerate(zip(inhoud, toon, strict=True)):
+        if b and tussen:
+            uit.append(Text(""))
+        uit.append(Text(_pas(blokken[b].kop, breedte), style="bold underline"))
+        if ruim and blokken[b].ruim and blokken[b].regels:
+            for regel in r[:t]:
+                uit += [Text(""), regel]
+        else:
+            uit.extend(r[:t])
+        if t < len(r):
+            uit.append(Text(_pas(f"  … en nog {len(r) - t}", breedte), style="italic"))
+    tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(uit[:hoogte])
+    tekst.no_wrap = True
+    return tekst
+
+
+def _balk(n: int, hoogste: int, breedte: int) -> str:
+    """Een balk voor n stippen; de hoogste vult de hele breedte."""
+    if hoogste <= 0 or n <= 0:
+        return ""
+    return "█" * max(1, round(n / hoogste * breedte))
+
+
+def _stippen_woord(n: int) -> str:
+    return "1 stip" if n == 1 else f"{n} stippen"
+
+
+# --- de drie fasen --------------------------------------------------------------------
+
+
+def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
+    """Fase 1: de ranglijst van de stippen als balken; gelijke plekken gemarkeerd."""
+    vergadering = inhoud.vergadering
+    plekken = regels.ranglijst(inhoud.signalen, vergadering.stippen)
+    verdeeld = regels.stippen_gebruikt(vergadering)
+    met = [p for p in plekken if p.stippen > 0]
+    zonder = [p for p in plekken if p.stippen == 0]
+    hoogste = max((p.stippen for p in met), default=0)
+    # Kolommen: plek (4) · tekst · balk met aantal · "gelijk". De tekst krijgt de ruimte.
+    balkbreedte = max(3, min(40, breedte // 5))
+    staart = len(" 99  gelijk")
+    langste = max((cell_len(een_regel(masker(p.signaal.tekst))) for p in met), default=0)
+    tekstbreedte = max(12, min(langste, breedte - 4 - 2 - balkbreedte - staart))
+    # Vet: de vastgelegde top 5, of zolang die er niet is de voorlopige (plek 1 t/m 5).
+    top = set(vergadering.top5) or {p.signaal.id for p in met if p.positie <= regels.TOP}
+    rijen: list[Text] = []
+    for plek in met:
+        merk = f"{plek.positie}{'=' if plek.gelijk else ''}".rjust(3) + " "
+        tekst = _pas(een_regel(masker(plek.signaal.tekst)), tekstbreedte).ljust(tekstbreedte)
+        rij = Text()
+        rij.append(merk, style="bold")
+        rij.append(tekst, style="bold" if plek.signaal.id in top else "")
+        rij.append("  ")
+        rij.append(_balk(plek.stippen, hoogste, balkbreedte))
+        rij.append(f" {plek.stippen}", style="bold")
+        if plek.gelijk:
+            rij.append("  gelijk", style="italic")
+        rijen.append(rij)
+    for plek in zonder:
+        bewoners = totaal(plek.signaal, inhoud.signalen)
+        achter = f"  {bewoners} bewoners" if bewoners > 1 else ""
+        tekst = _pas(een_regel(masker(plek.signaal.tekst)), breedte - 4 - len(achter))
+        rij = Text("  · " + tekst)
+        rij.append(achter, style="dim")
+        rijen.append(rij)
+    if vergadering.top5:
+        kop = f"De top {len(vergadering.top5)} staat vast · {_stippen_woord(verdeeld)} verdeeld"
+    elif met:
+        kop = f"Ranglijst van de stippen · {_stippen_woord(verdeeld)} verdeeld"
+    else:
+        kop = "Signalen op tafel · nog geen stippen verdeeld"
+    blokken = [Blok(kop, rijen, leeg="Er zijn geen open signalen.", ruim=True)]
+    grens = regels.gelijk_op_de_grens(met) if len(met) > regels.TOP else []
+    if grens and not vergadering.top5:
+        blokken.append(Blok(
+            "Gelijk op de grens van de top 5",
+            [Text(_pas(f"{len(grens)} signalen hebben {_stippen_woord(grens[0].stippen)}: "
+                       "de voorzitter kiest.", breedte))],
+        ))
+    return blokken
+
+
+def blokken_acties(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
+    """Fase 2: de top 5 met weging, de uitslagen van de stemmingen, de aangenomen acties."""
+    vergadering = inhoud.vergadering
+    per_id = {s.id: s for s in inhoud.signalen}
+    if vergadering.top5:
+        volgorde = regels.volgorde_op_weging(vergadering)
+        kop = "Top 5, gewogen op haalbaarheid en impact"
+    else:
+        volgorde = [p.signaal.id for p in
+                    regels.ranglijst(inhoud.signalen, vergadering.stippen)[: regels.TOP]]
+        kop = "Top 5 (nog niet vastgelegd)"
+    weging: list[Text] = []
+    # De tekstkolom zo breed als de langste tekst (hoogstens wat er is): de weging staat
+    # dan direct ernaast, ook op een breed scherm.
+    teksten = {sid: een_regel(masker(per_id[sid].tekst)) for sid in volgorde if sid in per_id}
+    langste = max((cell_len(t) for t in teksten.values()), default=0)
+    for i, sid in enumerate(volgorde, start=1):
+        signaal = per_id.get(sid)
+        if signaal is None:
+            continue
+        score = vergadering.scores.get(sid)
+        rechts = (
+            f"haalbaar {score.haalbaarheid} · impact {score.impact} · samen {score.totaal}"
+            if score else "nog niet gewogen"
+        )
+        ruimte = min(breedte - 4 - 34 - 2, langste)
+        rij = Text()
+        rij.append(f"{i}.".rjust(3) + " ", style="bold")
+        if ruimte >= 12:
+            rij.append(_pas(teksten[sid], ruimte).ljust(ruimte) + "  ")
+            rij.append(rechts, style="" if score else "italic")
+        else:  # smal: alleen de tekst en het totaal
+            kort = f"{score.totaal}" if score else "–"
+            rij.append(_pas(teksten[sid], breedte - 8).ljust(breedte - 8))
+            rij.append(kort.rjust(4))
+        weging.append(rij)
+
+    stemmingen: list[Text] = []
+    for stemming in vergadering.stemmingen:
+        if stemming.aangenomen:
+            merk, stijl = "✓ ", "bold"
+        else:
+            merk, stijl = "✗ ", ""
+        onderwerp = een_regel(masker(stemming.onderwerp))
+        for i, deel in enumerate(_ombreken(f"{onderwerp}: {stemming.uitslag()}", breedte - 2, 0)):
+            regel = Text()
+            regel.append(merk if i == 0 else "  ", style="bold")
+            regel.append(deel, style=stijl)
+            stemmingen.append(regel)
+
+    acties_per_id = {a.id: a for a in inhoud.acties}
+    aangenomen: list[Text] = []
+    for aid in vergadering.acties:
+        actie = acties_per_id.get(aid)
+        if actie is None:
+            continue
+        aangenomen.append(Text(_pas(f"Actie {actie.nummer}: "
+                                    f"{een_regel(masker(actie.omschrijving))}", breedte),
+                               style="bold"))
+        datum1 = datums.kort(actie.eerste_stap_datum).replace(" ", "\u00a0")
+        datum2 = datums.kort(actie.checkmoment).replace(" ", "\u00a0")
+        for zin in (f"eigenaar: {een_regel(actie.eigenaar)}",
+                    f"eerste stap vóór {datum1} · checkmoment {datum2}"):
+            aangenomen += [Text("    " + r) for r in _ombreken(zin, breedte - 4)]
+    return [
+        Blok(kop, weging, leeg="Nog geen top 5.", ruim=True),
+        Blok("Stemmingen", stemmingen, leeg="Er is nog niet gestemd."),
+        Blok("Aangenomen acties", aangenomen, leeg="Nog geen actie aangenomen."),
+    ]
+
+
+def _terugkoppeling(inhoud: BeamerInhoud) -> tuple[Terugkoppeling, bool]:
+    """De terugkoppeling zoals vastgelegd, of een voorstel uit deze vergadering."""
+    eigen = inhoud.vergadering.terugkoppeling
+    if eigen.gehoord or eigen.gedaan or eigen.lukt_niet:
+        return eigen, False
+    # Voor het voorstel is alleen het kanaal van het wijkverband nodig; dat kent de beamer
+    # niet, dus geen standaardkanaal invullen: een leeg kanaal is eerlijker dan een gok.
+    wijkverband = Wijkverband(inhoud.vergadering.wijkverband_id,
+                              inhoud.wijkverband_naam or "wijkverband", kanalen=[])
+    voorstel = regels.voorstel_terugkoppeling(
+        inhoud.vergadering, inhoud.signalen, inhoud.acties, wijkverband
+    )
+    return voorstel, True
+
+
+def blokken_terugkoppeling(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
+    """Fase 3: de terugkoppeling aan bewoners (template 3)."""
+    tk, voorstel = _terugkoppeling(inhoud)
+
+    def alinea(tekst: str) -> list[Text]:
+        uit: list[Text] = []
+        for regel in masker(tekst).splitlines():
+            regel = een_regel(regel)
+            if not regel:
+                continue
+            inspring = 2 if regel.startswith(("- ", "• ")) else 0
+            uit += [Text(r) for r in _ombreken(regel, breedte, inspring)]
+        return uit
+
+    blokken = [
+        Blok("Wat we hoorden", alinea(tk.gehoord), leeg="Nog niet ingevuld."),
+        Blok("Wat we doen", alinea(tk.gedaan), leeg="Nog niet ingevuld."),
+        Blok("Wat (nog) niet lukt, en waarom", alinea(tk.lukt_niet), leeg="Niets."),
+    ]
+    vervolg: list[Text] = []
+    if tk.volgende_update:
+        zin = f"De volgende update komt op {datums.lang(tk.volgende_update)}"
+        if tk.kanaal:
+            zin += f" via {een_regel(tk.kanaal)}"
+        vervolg += [Text(r) for r in _ombreken(zin + ".", breedte)]
+    elif tk.kanaal:
+        vervolg.append(Text(_pas(f"Via {een_regel(tk.kanaal)}.", breedte)))
+    if tk.eigenaar:
+        vervolg.append(Text(_pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte)))
+    if tk.contact:
+        # De contactregel is bewust openbaar (het adres van het wijkverband); gegevens die
+        # van een bewoner bekend zijn, gaan er toch uit.
+        zin = f"Reageren of meedoen: {een_regel(masker(tk.contact, openbaar=True))}"
+        vervolg += [Text(r) for r in _ombreken(zin, breedte)]
+    blokken.append(Blok("Hoe het verder gaat", vervolg,
+                        leeg="Datum, kanaal en eigenaar volgen nog."))
+    if voorstel:
+        blokken[0].kop = "Voorstel · " + blokken[0].kop
+    return blokken
+
+
+FASE_BLOKKEN = (blokken_signalen, blokken_acties, blokken_terugkoppeling)
+
+
+class Faseinhoud(Widget):
+    """De inhoud van de huidige fase, passend gemaakt op de ruimte die er is."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.inhoud: BeamerInhoud | None = None
+        self.fase_index = 0
+        self._masker: _Masker | None = None
+
+    def zet(self, inhoud: BeamerInhoud, fase_index: int) -> None:
+        """Nieuwe inhoud; het masker wordt één keer per inhoud opgebouwd."""
+        self.inhoud = inhoud
+        self.fase_index = fase_index
+        eigenaren = [
+            a.eigenaar for a in inhoud.acties if a.id in set(inhoud.vergadering.acties)
+        ]
+        self._masker = _Masker(inhoud.signalen, eigenaren)
+        self.refresh()
+
+    def render(self) -> Text:
+        if self.inhoud is None or self._masker is None:
+            return Text("")
+        breedte, hoogte = self.content_size.width, self.content_size.height
+        index = min(max(self.fase_index, 0), len(FASE_BLOKKEN) - 1)
+        blokken = FASE_BLOKKEN[index](self.inhoud, self._masker, max(breedte, 20))
+        return schik(blokken, breedte, hoogte)
+
+
+class BeamerScherm(Screen[None]):
+    """De projectie voor de zaal. ``b`` of Escape gaat terug naar het bedieningsscherm."""
+
+    CSS_PATH = "beamer.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-smal"), (120, "-breed"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-laag"), (36, "-hoog"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "terug", "Terug"),
+        Binding("escape", "terug", "Terug", show=False),
+        Binding("space", "app.pauze", "Pauze/verder"),
+        Binding("plus", "app.minuut_erbij", "minuut erbij"),
+        Binding("n", "app.volgende_fase", "Volgende fase"),
+        Binding("v", "app.vorige_fase", "Vorige fase"),
+    ]
+
+    # Het thema dat de voorzitter op de beamer koos (via het commandopalet), voor de
+    # volgende keer; standaard het hoog-contrastthema.
+    gekozen_thema: ClassVar[str] = BEAMER_THEMA.name
+
+    def __init__(self, haal_inhoud: Callable[[], BeamerInhoud], klok: AgendaKlok) -> None:
+        super().__init__()
+        self.haal_inhoud = haal_inhoud
+        self.klok = klok
+        self._vorig_thema: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="beamer-kop", markup=False)
+        with Horizontal(id="beamer-boven"):
+            yield FaseKlok(self.klok, id="beamer-klok", classes="groot")
+            yield Agendabalk(self.klok, id="beamer-agenda")
+        yield Faseinhoud(id="beamer-inhoud")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.ververs()
+
+    def ververs(self) -> None:
+        """Lees de inhoud opnieuw en teken alles opnieuw (na elke handeling van de app)."""
+        try:
+            inhoud = self.haal_inhoud()
+        except VergaderingFout as fout:
+            # De vorige inhoud blijft staan; de voorzitter ziet wat er mis is.
+            self.notify(str(fout), severity="error")
+            return
+        vergadering = inhoud.vergadering
+        kop = een_regel(inhoud.wijkverband_naam)
+        kop += f" · {datums.lang(vergadering.datum)}"
+        if vergadering.gesloten:
+            kop += " · gesloten"
+        self.query_one("#beamer-kop", Static).update(kop)
+        self.query_one(Faseinhoud).zet(inhoud, self.klok.vergadering.fase_index)
+        self.query_one(FaseKlok).ververs()
+        self.query_one(Agendabalk).ververs()
+
+    # --- thema: hoog contrast zolang de beamer in beeld is ----------------------------
+
+    def on_screen_resume(self) -> None:
+        app = self.app
+        beschikbaar = app.available_themes
+        for thema in THEMAS:
+            if thema.name not in beschikbaar:
+                app.register_theme(thema)
+        if app.theme not in {t.name for t in THEMAS}:
+            self._vorig_thema = app.theme
+        if app.theme != self.gekozen_thema:
+            app.theme = self.gekozen_thema
+
+    def on_screen_suspend(self) -> None:
+        self._herstel_thema()
+
+    def on_unmount(self) -> None:
+        self._herstel_thema()
+
+    def _herstel_thema(self) -> None:
+        if self._vorig_thema is None:
+            return
+        app = self.app
+        if app.theme in {t.name for t in THEMAS}:
+            BeamerScherm.gekozen_thema = app.theme
+        if app.theme != self._vorig_thema:
+            app.theme = self._vorig_thema
+        self._vorig_thema = None
+
+    def action_terug(self) -> None:
+        """Terug naar het bedieningsscherm."""
+        self.dismiss(None)

@@ -1,0 +1,296 @@
+"""De fasenklok en de agendabalk: altijd in beeld, leesbaar tot achter in de zaal.
+
+De tijd komt altijd uit de ``AgendaKlok`` (deadline min nu); de interval-timer hier
+tekent alleen opnieuw, hij telt niets af. Daardoor klopt de klok ook na een herstart,
+een pauze of een haperende timer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Digits, Static
+
+from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
+from vergadering.datums import minuten_seconden
+
+# Vaak genoeg om elke seconde op tijd te tonen, zonder de processor wakker te houden.
+VERVERS_S = 0.25
+
+# De stijl staat in klok.tcss; als standaard-CSS van de widgets geladen, zodat ze overal
+# werken zonder dat een scherm het bestand hoeft op te nemen.
+_CSS = (Path(__file__).with_name("klok.tcss")).read_text(encoding="utf-8")
+
+STANDEN = ("normaal", "waarschuwing", "over", "gepauzeerd", "wacht", "gesloten")
+
+
+@dataclass(frozen=True)
+class Klokbeeld:
+    """Wat de fasenklok op een moment laat zien."""
+
+    titel: str
+    cijfers: str
+    woorden: str
+    stand: str  # een van STANDEN; wordt de CSS-klasse "-<stand>"
+    loopt: bool
+
+
+def _hele_seconden(rest: float) -> int:
+    """Resterende seconden zoals de cijfers ze tonen (zelfde afronding als ``minuten_seconden``)."""
+    return int(rest + 0.999) if rest > 0 else 0
+
+
+def _minuten_woord(n: int) -> str:
+    return "1 minuut" if n == 1 else f"{n} minuten"
+
+
+def resterend_in_woorden(rest: float) -> str:
+    """De resterende tijd in woorden, voor wie de cijfers niet goed ziet.
+
+    ``nog 5 minuten``, ``nog ruim 4 minuten``, ``nog 1 minuut · afronden``,
+    ``nog 45 seconden · afronden``, ``+01:23 over tijd``.
+    """
+    if rest < 0:
+        return f"{minuten_seconden(rest)} over tijd"
+    sec = _hele_seconden(rest)
+    if sec == 0:
+        return "de tijd is om"
+    if sec <= WAARSCHUWING_S:
+        if sec == 60:
+            return "nog 1 minuut · afronden"
+        return f"nog {sec} seconden · afronden"
+    minuten, over = divmod(sec, 60)
+    if over == 0:
+        return f"nog {_minuten_woord(minuten)}"
+    return f"nog ruim {_minuten_woord(minuten)}"
+
+
+def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
+    """Bereken wat de fasenklok toont; zuiver afgeleid uit de agendaklok."""
+    vergadering = klok.vergadering
+    if not vergadering.fasen:
+        return Klokbeeld("Geen agenda", "--:--", "deze vergadering heeft geen fasen", "wacht",
+                         False)
+    index = vergadering.fase_index
+    titel = f"Fase {index + 1} · {klok.fase.titel}"
+    rest = klok.resterend()
+    cijfers = minuten_seconden(rest)
+    woorden = resterend_in_woorden(rest)
+    stand = klok.stand()
+    if vergadering.gesloten:
+        return Klokbeeld(titel, cijfers, "vergadering gesloten", "gesloten", False)
+    if not vergadering.gestart:
+        gepland = _minuten_woord(math.ceil(_hele_seconden(rest) / 60))
+        return Klokbeeld(titel, cijfers, f"nog niet begonnen · {gepland}", "wacht", False)
+    if not klok.loopt:
+        # Kort, zodat het in een smal zijpaneel op één regel past; de cijfers tonen de tijd.
+        woorden = "gepauzeerd · over tijd" if rest < 0 else "gepauzeerd"
+        return Klokbeeld(titel, cijfers, woorden, "gepauzeerd", False)
+    return Klokbeeld(titel, cijfers, woorden, stand, True)
+
+
+class FaseKlok(Widget):
+    """De klok van de huidige fase: grote cijfers, de fase, en de stand in woorden.
+
+    Klassen ``-normaal``, ``-waarschuwing``, ``-over``, ``-gepauzeerd``, ``-wacht`` en
+    ``-gesloten`` volgen de stand; met de klasse ``groot`` staat alles gecentreerd (beamer).
+    """
+
+    DEFAULT_CSS = _CSS
+    SCOPED_CSS = False
+
+    def __init__(
+        self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.klok = klok
+        self._beeld: Klokbeeld | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="fase-titel", markup=False)
+        yield Digits("")
+        yield Static("", classes="fase-woorden", markup=False)
+
+    def on_mount(self) -> None:
+        self.ververs()
+        self.set_interval(VERVERS_S, self.ververs)
+
+    @property
+    def beeld(self) -> Klokbeeld | None:
+        """Wat nu getoond wordt (handig in tests)."""
+        return self._beeld
+
+    def ververs(self) -> None:
+        """Teken opnieuw als er iets veranderd is; de tijd komt uit de agendaklok."""
+        beeld = klokbeeld(self.klok)
+        vorig = self._beeld
+        if beeld == vorig or not self.is_mounted:
+            return
+        self._beeld = beeld
+        if vorig is None or vorig.titel != beeld.titel:
+            self.query_one(".fase-titel", Static).update(beeld.titel)
+        if vorig is None or vorig.cijfers != beeld.cijfers:
+            self.query_one(Digits).update(beeld.cijfers)
+        if vorig is None or vorig.woorden != beeld.woorden:
+            self.query_one(".fase-woorden", Static).update(beeld.woorden)
+        if vorig is None or vorig.stand != beeld.stand:
+            for stand in STANDEN:
+                self.set_class(stand == beeld.stand, f"-{stand}")
+
+
+def _mmss(seconden: float) -> str:
+    """'3:12' of '10:00': compacter dan de klok, voor de agendaregels."""
+    totaal = max(0, int(seconden))
+    m, s = divmod(totaal, 60)
+    return f"{m}:{s:02d}"
+
+
+def _pas(tekst: str, breedte: int) -> str:
+    """Kap tekst af op een aantal schermkolommen, met een beletselteken als het niet past."""
+    if breedte <= 0:
+        return ""
+    if cell_len(tekst) <= breedte:
+        return tekst
+    return set_cell_size(tekst, breedte - 1) + "…"
+
+
+@dataclass(frozen=True)
+class Agendaregel:
+    """Eén fase in de agendabalk."""
+
+    nummer: int
+    titel: str
+    gebruikt: int
+    beschikbaar: int
+    huidig: bool
+    klaar: bool
+
+    @property
+    def over(self) -> int:
+        """Seconden over de beschikbare tijd heen."""
+        return max(0, self.gebruikt - self.beschikbaar)
+
+
+def agendaregels(klok: AgendaKlok) -> tuple[list[Agendaregel], int, int]:
+    """De regels van de agenda plus totaal gebruikt en totaal gepland (in hele seconden)."""
+    vergadering = klok.vergadering
+    regels = [
+        Agendaregel(
+            nummer=i + 1,
+            titel=fase.titel,
+            gebruikt=int(klok.gebruikt(fase)),
+            beschikbaar=klok.beschikbaar(fase),
+            huidig=i == vergadering.fase_index and not vergadering.gesloten,
+            klaar=i < vergadering.fase_index or vergadering.gesloten,
+        )
+        for i, fase in enumerate(vergadering.fasen)
+    ]
+    return regels, int(klok.totaal_gebruikt()), klok.totaal_gepland()
+
+
+# Vanaf deze breedte krijgt elke fase een voortgangsbalk (beamer, breed zijpaneel).
+BALK_VANAF = 56
+
+
+class Agendabalk(Widget):
+    """De drie fasen met geplande en gebruikte tijd, de huidige gemarkeerd, en het totaal.
+
+    Past zich aan de breedte aan: smal (zijpaneel op 80×24) alleen tijden, breed ook balken.
+    """
+
+    DEFAULT_CSS = _CSS
+    SCOPED_CSS = False
+
+    def __init__(
+        self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.klok = klok
+        self._sleutel: tuple | None = None
+
+    def on_mount(self) -> None:
+        self.set_interval(VERVERS_S, self.ververs)
+
+    def ververs(self) -> None:
+        """Teken opnieuw als een getoonde seconde of de huidige fase veranderd is."""
+        regels, gebruikt, gepland = agendaregels(self.klok)
+        sleutel = (tuple(regels), gebruikt, gepland)
+        if sleutel != self._sleutel:
+            self._sleutel = sleutel
+            self.refresh()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.klok.vergadering.fasen) + 1
+
+    def render(self) -> Text:
+        regels, gebruikt, gepland = agendaregels(self.klok)
+        self._sleutel = (tuple(regels), gebruikt, gepland)
+        return agenda_tekst(regels, gebruikt, gepland, self.content_size.width)
+
+
+def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte: int) -> Text:
+    """De agenda als tekst van hoogstens ``breedte`` kolommen (regels worden nooit afgebroken).
+
+    Smal: marker, nummer, titel (of de korte naam als de titels niet passen) en de tijden in
+    een vaste kolom. Breed: ook een voortgangsbalk per fase en de uitloop in woorden.
+    """
+    breedte = max(breedte, 10)
+    uit = Text(no_wrap=True, overflow="ellipsis", end="")
+    breed = breedte >= BALK_VANAF
+    gebruikt_b = max((len(_mmss(r.gebruikt)) for r in regels), default=0)
+    beschikbaar_b = max((len(_mmss(r.beschikbaar)) for r in regels), default=0)
+    streep = " / " if breed else "/"
+    # De schuine strepen onder elkaar: gebruikte tijd rechts uitgelijnd, geplande links.
+    tijden = [
+        f"{_mmss(r.gebruikt).rjust(gebruikt_b)}{streep}{_mmss(r.beschikbaar).ljust(beschikbaar_b)}"
+        for r in regels
+    ]
+    tijdbreedte = max((len(t) for t in tijden), default=0)
+    titelbreedte = max((cell_len(r.titel) for r in regels), default=0)
+    for regel, tijd in zip(regels, tijden, strict=True):
+        merk = "▶" if regel.huidig else ("✓" if regel.klaar else " ")
+        stijl = "bold" if regel.huidig else ("" if regel.klaar else "dim")
+        if breed:
+            kop = f"{merk} {regel.nummer}. "
+            kolom = min(titelbreedte, breedte // 3)
+            titel = _pas(regel.titel, kolom).ljust(kolom)
+            over = f"+{_mmss(regel.over)} over" if regel.over else ""
+            rechts = f"{tijd}  {over}".ljust(tijdbreedte + 13)
+            balkbreedte = max(4, breedte - cell_len(kop) - kolom - len(rechts) - 4)
+            deel = min(1.0, regel.gebruikt / regel.beschikbaar) if regel.beschikbaar else 0.0
+            vol = round(deel * balkbreedte)
+            uit.append(kop + titel + "  ", style=stijl)
+            uit.append("━" * vol, style="bold")
+            uit.append("─" * (balkbreedte - vol), style="dim")
+            uit.append("  " + rechts, style=stijl)
+        else:
+            kop = f"{merk}{regel.nummer} "
+            ruimte = breedte - cell_len(kop) - tijdbreedte - 1
+            titel = regel.titel if titelbreedte <= ruimte else _kort(regel.titel)
+            regeltekst = kop + _pas(titel, ruimte).ljust(max(ruimte, 0)) + " "
+            uit.append(_pas(regeltekst + tijd, breedte), style=stijl)
+        uit.append("\n")
+    totaal = f"Totaal {_mmss(gebruikt)} van {_mmss(gepland)}"
+    if gebruikt > gepland:
+        # Uitgelopen: in woorden én als omgekeerd blok, niet alleen met kleur.
+        totaal += f", {_mmss(gebruikt - gepland)} uitgelopen"
+        uit.append(_pas(totaal, breedte), style="bold reverse")
+    else:
+        uit.append(_pas(totaal, breedte), style="bold")
+    return uit
+
+
+_KORT = {"Top 5 signalen": "Signalen", "Top 1–2 acties": "Acties",
+         "Wat koppelen we terug?": "Terugkoppelen"}
+
+
+def _kort(titel: str) -> str:
+    """Een korte naam voor een fase, voor een smal paneel."""
+    return _KORT.get(titel, titel)
