@@ -87,11 +87,14 @@ def lees_datum(tekst: str, vandaag: date | None = None) -> date:
         n = int(relatief.group(1))
         weken = (relatief.group(2) or "d")[0] == "w"
         try:
-            return vandaag + timedelta(days=n * 7 if weken else n)
+            uitkomst = vandaag + timedelta(days=n * 7 if weken else n)
         except OverflowError:
+            uitkomst = None
+        if uitkomst is None or uitkomst.year > _JAAR_MAX:
             raise OngeldigeInvoer(
                 f"'{tekst.strip()[:40]}' ligt te ver weg; kies een datum binnen een paar jaar."
-            ) from None
+            )
+        return uitkomst
     gelezen = _lees_cijfers(t, vandaag) or _lees_met_maandnaam(t, vandaag)
     if gelezen is not None:
         if not _JAAR_MIN <= gelezen.year <= _JAAR_MAX:
