@@ -106,13 +106,16 @@ class Overzicht:
         laatste = self.laatste_vergadering
         n = len(self.nieuwe_signalen)
         if laatste is None:
-            uit.append(f"Nog geen vergadering gesloten; {_signalen(n)} wachten op bespreking.")
+            wacht = "wacht" if n == 1 else "wachten"
+            uit.append(f"Nog geen vergadering gesloten; {_signalen(n).lower()} {wacht} op "
+                       "bespreking.")
         else:
-            uit.append(f"{_signalen(n, 'nieuwe')} sinds de vergadering van "
+            uit.append(f"{_signalen(n, 'nieuw')} sinds de vergadering van "
                        f"{datums.lang(laatste.datum)}.")
-        if self.geparkeerde_signalen:
-            uit.append(f"{_signalen(len(self.geparkeerde_signalen), 'geparkeerde')} "
-                       "komen weer aan bod.")
+        geparkeerd = len(self.geparkeerde_signalen)
+        if geparkeerd:
+            komt = "komt" if geparkeerd == 1 else "komen"
+            uit.append(f"{_signalen(geparkeerd, 'geparkeerd')} {komt} weer aan bod.")
         if self.open_acties:
             te_laat = {t.actie.id for t in self.te_laat}
             zin = f"{_acties(len(self.open_acties))} nog open"
@@ -144,10 +147,12 @@ def _dagen(n: int) -> str:
 
 
 def _signalen(n: int, soort: str = "") -> str:
-    bijwoord = f" {soort}" if soort else ""
+    """'1 nieuw signaal', '2 nieuwe signalen', 'Geen nieuwe signalen'."""
+    enkel = f" {soort}" if soort else ""
+    meer = f" {soort}e" if soort else ""
     if n == 0:
-        return f"Geen{bijwoord} signalen"
-    return f"1{bijwoord} signaal" if n == 1 else f"{n}{bijwoord} signalen"
+        return f"Geen{meer} signalen"
+    return f"1{enkel} signaal" if n == 1 else f"{n}{meer} signalen"
 
 
 def _acties(n: int) -> str:
