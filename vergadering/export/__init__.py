@@ -1,0 +1,94 @@
+"""Het mapje met Word-documenten van een vergadering: verslag, actielijst, terugkoppeling
+(ook als platte tekst) en participatieafspraken.
+
+Dit pakket laadt python-docx pas als er echt geschreven wordt, zodat het importeren ervan
+(door de app of de opdrachtregel) niets kost bij het starten.
+
+Voor de app (vanuit een thread-worker)::
+
+    from vergadering.export import maak_mapje
+    map_ = maak_mapje(opslag, wijkverband.id, vergadering.id)
+
+``exporteer`` doet hetzelfde en geeft ook terug welke bestanden er kwamen en een zin voor
+de gebruiker (bijvoorbeeld dat een bestaand mapje niet overschreven is).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from ..fouten import NietGevonden
+from .inhoud import kies_vergadering
+from .mapje import DOCUMENTEN, Uitkomst, exporteer, standaard_basismap, veilige_naam
+
+__all__ = [
+    "DOCUMENTEN",
+    "Uitkomst",
+    "exporteer",
+    "exporteer_vanaf_opdrachtregel",
+    "maak_mapje",
+    "standaard_basismap",
+    "veilige_naam",
+]
+
+
+def maak_mapje(
+    opslag,
+    wijkverband_id: str,
+    vergadering_id: str,
+    doelmap: Path | None = None,
+    alleen: str | None = None,
+    vandaag: date | None = None,
+    nu: datetime | None = None,
+) -> Path:
+    """Schrijf het mapje van een vergadering en geef de map terug.
+
+    ``doelmap``: waar de mappen per wijkverband komen (standaard Documenten/Vergadering).
+    ``alleen``: één document ('verslag', 'actielijst', 'terugkoppeling', 'afspraken').
+    ``vandaag``: de datum waartegen achterstand gemeten wordt (standaard vandaag).
+    ``nu``: het aanmaakmoment in de documenten (standaard nu).
+    Gooit een ``VergaderingFout`` met één Nederlandse zin als het niet lukt.
+    """
+    return exporteer(opslag, wijkverband_id, vergadering_id, doelmap, alleen, vandaag, nu).map
+
+
+def _kies_wijkverband(opslag, naam: str | None):
+    if naam:
+        return opslag.wijkverband(naam)
+    alle = opslag.wijkverbanden()
+    if len(alle) == 1:
+        return alle[0]
+    if not alle:
+        raise NietGevonden(
+            f"Er is nog geen wijkverband in {opslag.map}; maak er een in de app of probeer "
+            "`vergadering demo`."
+        )
+    raise NietGevonden(
+        "Er zijn meerdere wijkverbanden ("
+        + ", ".join(w.naam for w in alle)
+        + "); kies er een met --wijkverband NAAM."
+    )
+
+
+def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
+    """`vergadering export`: schrijf het mapje (of één document) en toon waar het staat.
+
+    Op stdout komt alleen het pad (het mapje, of met --alleen de bestanden), zodat een
+    script het kan gebruiken; een melding dat er uitgeweken is, komt op stderr.
+    """
+    wijkverband = _kies_wijkverband(opslag, getattr(args, "wijkverband", None))
+    vergadering = kies_vergadering(opslag, wijkverband, getattr(args, "vergadering", None))
+    doelmap = Path(args.map).expanduser() if getattr(args, "map", None) else None
+    uitkomst = exporteer(
+        opslag, wijkverband.id, vergadering.id, doelmap, getattr(args, "alleen", None)
+    )
+    if getattr(args, "alleen", None):
+        for pad in uitkomst.bestanden:
+            print(pad.absolute())
+    else:
+        print(uitkomst.map.absolute())
+    if uitkomst.andere_naam:
+        print(f"vergadering: {uitkomst.melding}", file=sys.stderr)
+    return 0

@@ -1,0 +1,250 @@
+"""Het mapje van één vergadering: waar het komt, hoe het heet, en alles of niets erin.
+
+``<basismap>/<wijkverband>/<datum>/`` met verslag.docx, actielijst.docx,
+terugkoppeling.docx + terugkoppeling.txt en participatieafspraken.docx.
+
+- Een bestaand mapje wordt nooit overschreven: dan komt er een nieuw naast
+  ("2026-11-23 (2)"), en de uitkomst zegt dat.
+- Het mapje wordt eerst gereserveerd (``mkdir`` lukt maar voor één), dan wordt elk
+  document atomisch geschreven. Mislukt er onderweg iets, dan gaat wat deze export schreef
+  weer weg: geen half mapje dat op een goed mapje lijkt.
+- Met ``alleen`` komt één document in het mapje van de vergadering; bestaat het al, dan
+  krijgt het nieuwe een eigen naam ("verslag (2).docx").
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..fouten import OngeldigeInvoer, OpslagFout
+from .inhoud import Inhoud, verzamel
+
+# Wat --alleen kiest, en welke bestanden dat zijn.
+DOCUMENTEN: dict[str, tuple[str, ...]] = {
+    "verslag": ("verslag.docx",),
+    "actielijst": ("actielijst.docx",),
+    "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt"),
+    "afspraken": ("participatieafspraken.docx",),
+}
+MAX_POGINGEN = 1000
+
+_VERBODEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_WINDOWS_GERESERVEERD = {
+    "con", "prn", "aux", "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+_VERGADERING_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-\d{1,3})?$")
+
+
+@dataclass
+class Uitkomst:
+    """Wat een export schreef."""
+
+    map: Path
+    bestanden: list[Path] = field(default_factory=list)
+    bedoeld: Path | None = None  # de naam die bezet was, als er uitgeweken is
+
+    @property
+    def andere_naam(self) -> bool:
+        """Waar als een bestaand mapje of document een nieuwe naam afdwong."""
+        return self.bedoeld is not None
+
+    @property
+    def melding(self) -> str:
+        """Eén zin voor de gebruiker: waar het staat, en of er uitgeweken is."""
+        if len(self.bestanden) == 1 or all(b.stem == self.bestanden[0].stem
+                                           for b in self.bestanden):
+            wat = self.bestanden[0].name if self.bestanden else "Het document"
+            if self.bedoeld is not None:
+                return (f"{self.bedoeld.name} bestond al en is niet overschreven; het nieuwe "
+                        f"document staat in {self.bestanden[0]}.")
+            return f"{wat} staat in {self.map}."
+        if self.bedoeld is not None:
+            return (f"Er stond al een mapje {self.bedoeld.name}; dat is niet overschreven, het "
+                    f"nieuwe mapje is {self.map}.")
+        return f"Het mapje staat in {self.map}."
+
+
+def standaard_basismap() -> Path:
+    """Waar mapjes standaard komen: de map Documenten van de gebruiker, dan 'Vergadering'."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "Vergadering"
+
+
+def veilige_naam(naam: str, reserve: str = "wijkverband") -> str:
+    """Een mapnaam die op Windows, macOS en Linux kan: geen / \\ : * ? " < > |, geen
+    stuurtekens, geen punt of spatie aan het eind, geen gereserveerde naam (CON, NUL)."""
+    from ..tekst import xml_veilig
+
+    schoon = _VERBODEN.sub("-", xml_veilig(naam))
+    schoon = re.sub(r"\s+", " ", schoon).strip().strip(".").strip()[:60].rstrip(". ")
+    if not schoon or set(schoon) <= {"-", "."}:
+        schoon = reserve
+    if schoon.split(".")[0].lower() in _WINDOWS_GERESERVEERD:
+        schoon = f"{schoon}_"
+    return schoon
+
+
+def _mapnaam_vergadering(inhoud: Inhoud) -> str:
+    vid = inhoud.vergadering.id
+    return vid if _VERGADERING_ID.match(vid) else inhoud.vergadering.datum.isoformat()
+
+
+def _vertaal_map(fout: OSError, map_: Path) -> OpslagFout:
+    if fout.errno in (errno.ENOSPC, errno.EDQUOT):
+        return OpslagFout(
+            f"De schijf is vol, dus het mapje {map_} kon niet gemaakt worden; maak ruimte vrij "
+            "en probeer het opnieuw."
+        )
+    if fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OpslagFout(
+            f"Er mag geen mapje gemaakt worden in {map_.parent}; kies een andere map met --map "
+            "of pas de rechten aan."
+        )
+    if fout.errno in (errno.ENOTDIR, errno.EEXIST):
+        return OpslagFout(
+            f"{map_.parent} is geen map (er staat een bestand met die naam); kies een andere "
+            "map met --map."
+        )
+    return OpslagFout(
+        f"Het mapje {map_} kon niet gemaakt worden ({fout.strerror or fout}); probeer het "
+        "opnieuw of kies een andere map met --map."
+    )
+
+
+def _reserveer_map(basis: Path) -> tuple[Path, Path | None]:
+    """Maak een nieuw, leeg mapje: ``basis``, of ``basis (2)`` enzovoort als dat al bestaat.
+
+    Een bestaand maar leeg mapje mag gebruikt worden: daar valt niets te overschrijven.
+    Geeft (map, de bezette naam of None).
+    """
+    try:
+        basis.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise _vertaal_map(fout, basis.parent) from fout
+    for n in range(1, MAX_POGINGEN + 1):
+        kandidaat = basis if n == 1 else basis.with_name(f"{basis.name} ({n})")
+        try:
+            kandidaat.mkdir()
+            return kandidaat, (basis if n > 1 else None)
+        except FileExistsError:
+            if kandidaat.is_dir() and not any(kandidaat.iterdir()):
+                return kandidaat, (basis if n > 1 else None)
+        except OSError as fout:
+            raise _vertaal_map(fout, kandidaat) from fout
+    raise OpslagFout(
+        f"Er staan al {MAX_POGINGEN} mapjes voor deze vergadering in {basis.parent}; ruim er "
+        "een paar op en probeer het opnieuw."
+    )
+
+
+def _vrije_namen(map_: Path, namen: tuple[str, ...]) -> tuple[list[Path], Path | None]:
+    """Bestandsnamen die nog niet bestaan: 'verslag.docx', anders 'verslag (2).docx'.
+
+    Bij de terugkoppeling krijgen .docx en .txt hetzelfde nummer.
+    """
+    for n in range(1, MAX_POGINGEN + 1):
+        paden = [
+            map_ / (naam if n == 1 else f"{Path(naam).stem} ({n}){Path(naam).suffix}")
+            for naam in namen
+        ]
+        if not any(p.exists() for p in paden):
+            return paden, (map_ / namen[0] if n > 1 else None)
+    raise OpslagFout(
+        f"Er staan al {MAX_POGINGEN} versies van {namen[0]} in {map_}; ruim er een paar op."
+    )
+
+
+def _schrijvers(inhoud: Inhoud) -> dict[str, Callable[[list[Path]], None]]:
+    """Per document een functie die de gegeven bestanden schrijft."""
+    from . import actielijst, afspraken, terugkoppeling, verslag
+
+    def tk(paden: list[Path]) -> None:
+        blokken = terugkoppeling.blokken(inhoud)
+        terugkoppeling.schrijf_docx(inhoud, blokken, paden[0])
+        terugkoppeling.schrijf_txt(blokken, paden[1])
+
+    return {
+        "verslag": lambda p: verslag.schrijf(inhoud, p[0]),
+        "actielijst": lambda p: actielijst.schrijf(inhoud, p[0]),
+        "terugkoppeling": tk,
+        "afspraken": lambda p: afspraken.schrijf(inhoud, p[0]),
+    }
+
+
+def schrijf_mapje(
+    inhoud: Inhoud, basismap: Path, alleen: str | None = None
+) -> Uitkomst:
+    """Schrijf de documenten van ``inhoud`` in ``basismap/<wijkverband>/<datum>/``."""
+    if alleen is not None and alleen not in DOCUMENTEN:
+        raise OngeldigeInvoer(
+            f"'{str(alleen)[:30]}' is geen document; kies uit {', '.join(DOCUMENTEN)}."
+        )
+    wv_map = Path(basismap).expanduser() / veilige_naam(inhoud.wijkverband.naam,
+                                                        inhoud.wijkverband.id)
+    doelnaam = wv_map / _mapnaam_vergadering(inhoud)
+    schrijvers = _schrijvers(inhoud)
+
+    if alleen is not None:
+        try:
+            doelnaam.mkdir(parents=True, exist_ok=True)
+        except OSError as fout:
+            raise _vertaal_map(fout, doelnaam) from fout
+        paden, bezet = _vrije_namen(doelnaam, DOCUMENTEN[alleen])
+        _schrijf_of_ruim_op(lambda: schrijvers[alleen](paden), paden, None)
+        return Uitkomst(doelnaam, paden, bezet)
+
+    map_, bezet = _reserveer_map(doelnaam)
+    alle: list[Path] = []
+    uitkomst = Uitkomst(map_, alle, bezet)
+
+    def schrijf_alles() -> None:
+        for soort, namen in DOCUMENTEN.items():
+            paden = [map_ / naam for naam in namen]
+            alle.extend(paden)
+            schrijvers[soort](paden)
+
+    # Ook een leeg mapje dat al bestond, mag na een fout weer weg: er stond niets in.
+    _schrijf_of_ruim_op(schrijf_alles, alle, map_)
+    return uitkomst
+
+
+def _schrijf_of_ruim_op(schrijf: Callable[[], None], paden: list[Path], map_: Path | None):
+    """Schrijf; gaat het mis, haal dan weg wat deze export schreef (en het lege mapje)."""
+    try:
+        schrijf()
+    except BaseException:
+        for pad in paden:
+            try:
+                pad.unlink()
+            except OSError:
+                pass
+        if map_ is not None:
+            try:
+                map_.rmdir()  # alleen als het leeg is: van een ander blijft alles staan
+            except OSError:
+                pass
+        raise
+
+
+def exporteer(
+    opslag,
+    wijkverband_id: str,
+    vergadering_id: str,
+    doelmap: Path | None = None,
+    alleen: str | None = None,
+    vandaag: date | None = None,
+    nu: datetime | None = None,
+) -> Uitkomst:
+    """Lees de vergadering uit de opslag en schrijf het mapje; geeft de uitkomst terug."""
+    vandaag = vandaag or date.today()
+    nu = nu or datetime.now().astimezone()
+    inhoud = verzamel(opslag, wijkverband_id, vergadering_id, vandaag, nu)
+    return schrijf_mapje(inhoud, Path(doelmap) if doelmap else standaard_basismap(), alleen)

@@ -1,0 +1,186 @@
+"""De terugkoppeling aan bewoners (template 3): openbaar, in gewone taal, zonder privégegevens.
+
+De tekst wordt één keer opgebouwd als reeks blokken en dan twee keer geschreven: als Word-
+document en als platte tekst (voor nieuwsbrief, website of buurtapp). Zo staat in beide
+precies hetzelfde. Elke tekst die iemand typte, gaat door de maskeerder: geen namen,
+e-mailadressen of telefoonnummers van bewoners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .. import datums
+from ..regels import voorstel_terugkoppeling
+from ..terugkoppeling import KOPJES
+from .inhoud import Inhoud
+
+Soort = Literal["titel", "ondertitel", "kop", "alinea", "punt"]
+# De kopjes van template 3, genummerd zoals in het sjabloon.
+KOPPEN = tuple(f"{n}. {kop}" for n, kop in enumerate(KOPJES, start=1))
+_OPSOMMINGSTEKENS = ("- ", "* ", "• ", "– ")
+
+
+@dataclass(frozen=True)
+class Blok:
+    """Eén stuk tekst van de terugkoppeling."""
+
+    soort: Soort
+    tekst: str
+
+
+def _regels(tekst: str) -> list[Blok]:
+    """Vrije tekst als alinea's; regels die met een streepje beginnen worden een opsomming."""
+    uit: list[Blok] = []
+    for regel in tekst.splitlines():
+        regel = regel.strip()
+        if not regel:
+            continue
+        for teken in _OPSOMMINGSTEKENS:
+            if regel.startswith(teken):
+                inhoud = regel[len(teken):].strip()
+                if inhoud:
+                    uit.append(Blok("punt", inhoud))
+                break
+        else:
+            uit.append(Blok("alinea", regel))
+    return uit
+
+
+def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
+    """De hele terugkoppeling, blok voor blok, met de privégegevens er al uit.
+
+    ``intern`` (voor het verslag) zet ook de eigenaar van de terugkoppeling erbij; in het
+    openbare stuk staat die niet, net als op het scherm (``Terugkoppeling.onderdelen``).
+    """
+    v = inhoud.vergadering
+    wv = inhoud.wijkverband
+    m = inhoud.maskeer
+    tk = v.terugkoppeling
+    # Wat in de vergadering niet ingevuld is, vullen we aan met het voorstel uit de
+    # vergadering zelf (alleen tekst van signalen en acties, nooit contactgegevens).
+    voorstel = voorstel_terugkoppeling(v, inhoud.signalen, inhoud.acties, wv)
+
+    uit = [
+        Blok("titel", "Terugkoppeling aan bewoners"),
+        Blok("ondertitel", f"{wv.naam} — na de vergadering van {datums.lang(v.datum)}"),
+        Blok(
+            "alinea",
+            "Wat is er gebeurd met wat u ons vertelde? Dat leest u hier in het kort.",
+        ),
+        Blok("kop", KOPPEN[0]),
+    ]
+    gehoord = _regels(m(tk.gehoord or voorstel.gehoord))
+    uit += gehoord or [Blok("alinea", "Er kwamen deze ronde geen nieuwe signalen binnen.")]
+
+    uit.append(Blok("kop", KOPPEN[1]))
+    gedaan_tekst = m(tk.gedaan or voorstel.gedaan)
+    gedaan = _regels(gedaan_tekst)
+    planning = []
+    for actie_id in v.acties:
+        actie = inhoud.actie(actie_id)
+        if actie is None:
+            continue
+        omschrijving = m(actie.omschrijving)
+        if omschrijving.casefold() in gedaan_tekst.casefold():
+            continue  # staat al in de tekst, met planning
+        eerste = datums.lang(actie.eerste_stap_datum)
+        zin = f"{omschrijving}: de eerste stap zetten we vóór {eerste}"
+        if actie.checkmoment:
+            zin += f"; op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
+        planning.append(Blok("punt", zin + "."))
+        if actie.terugkoppelzin:
+            planning.append(Blok("alinea", m(actie.terugkoppelzin)))
+    if planning:
+        gedaan += [Blok("alinea", "Planning:"), *planning]
+    uit += gedaan or [Blok("alinea", "Deze ronde hebben we geen nieuwe actie gekozen.")]
+
+    uit.append(Blok("kop", KOPPEN[2]))
+    lukt_niet = _regels(m(tk.lukt_niet or voorstel.lukt_niet))
+    uit += lukt_niet or [Blok("alinea", "Deze keer is hier niets te melden.")]
+
+    uit.append(Blok("kop", KOPPEN[3]))
+    volgende = tk.volgende_update or voorstel.volgende_update
+    uit.append(Blok("alinea", "Wanneer: " + (datums.lang(volgende) if volgende else "volgt nog")))
+    kanaal = m(tk.kanaal or voorstel.kanaal)
+    uit.append(Blok("alinea", "Via: " + (kanaal or "volgt nog")))
+    eigenaar = tk.eigenaar or voorstel.eigenaar
+    if intern and eigenaar:
+        uit.append(Blok("alinea", "Eigenaar van de terugkoppeling: " + m(eigenaar)))
+
+    uit.append(Blok("kop", KOPPEN[4]))
+    # In de contactregel zet het wijkverband bewust een eigen adres of nummer; adressen en
+    # nummers die van bewoners bekend zijn, gaan er ook hier uit.
+    contact = _regels(m(tk.contact, openbare_contactregel=True))
+    uit += contact or [
+        Blok(
+            "alinea",
+            "Wilt u reageren of meedoen? Laat het ons weten"
+            + (f" via {kanaal}" if kanaal else "")
+            + " of kom naar de volgende vergadering.",
+        )
+    ]
+    if v.volgende_vergadering:
+        uit.append(
+            Blok("alinea", f"De volgende vergadering is op {datums.lang(v.volgende_vergadering)}.")
+        )
+    return uit
+
+
+def als_tekst(blokken_: list[Blok]) -> str:
+    """De platte tekst: kopjes onderstreept, opsommingen met een streepje."""
+    regels: list[str] = []
+    for blok in blokken_:
+        if blok.soort == "titel":
+            regels += [blok.tekst, "=" * len(blok.tekst)]
+        elif blok.soort == "kop":
+            regels += ["", blok.tekst, "-" * len(blok.tekst)]
+        elif blok.soort == "punt":
+            regels.append(f"- {blok.tekst}")
+        else:
+            regels.append(blok.tekst)
+    return "\n".join(regels) + "\n"
+
+
+def schrijf_docx(inhoud: Inhoud, blokken_: list[Blok], pad: Path) -> None:
+    """terugkoppeling.docx."""
+    from .docx_hulp import Stuk
+
+    v = inhoud.vergadering
+    stuk = Stuk(
+        f"Terugkoppeling aan bewoners — {inhoud.wijkverband.naam}",
+        inhoud.wijkverband.naam,
+        inhoud.moment,
+        onderwerp=f"Na de vergadering van {datums.lang(v.datum)}",
+        kopregel=f"{inhoud.wijkverband.naam} — terugkoppeling aan bewoners",
+    )
+    schrijf_blokken(stuk, blokken_, kopniveau=1)
+    stuk.bewaar(pad)
+
+
+def schrijf_blokken(stuk, blokken_: list[Blok], kopniveau: int = 1) -> None:
+    """Blokken in een Word-document (ook gebruikt voor het verslag, een niveau lager)."""
+    for blok in blokken_:
+        if blok.soort == "titel":
+            if kopniveau == 1:
+                stuk.titel(blok.tekst)
+        elif blok.soort == "ondertitel":
+            if kopniveau == 1:
+                stuk.ondertitel(blok.tekst)
+        elif blok.soort == "kop":
+            stuk.kop(blok.tekst, kopniveau)
+        elif blok.soort == "punt":
+            stuk.opsomming([blok.tekst])
+        else:
+            stuk.alinea(blok.tekst)
+
+
+def schrijf_txt(blokken_: list[Blok], pad: Path) -> None:
+    """terugkoppeling.txt (UTF-8), atomisch."""
+    from ..tekst import xml_veilig
+    from .veilig_schrijven import schrijf_atomisch
+
+    # Dezelfde tekens als in het Word-document: stuurtekens en losse surrogaten eruit.
+    schrijf_atomisch(pad, xml_veilig(als_tekst(blokken_)).encode("utf-8"))

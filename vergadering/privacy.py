@@ -1,0 +1,294 @@
+"""Privacy in openbare stukken: e-mailadressen, telefoonnummers en namen van bewoners eruit.
+
+Wie een signaal geeft, laat soms een naam en contactgegevens achter (``Signaal.contact``).
+Die zijn privé. Ze mogen niet in een openbaar stuk komen, ook niet via de vrije tekst die
+een notulist typte ("mevrouw Jansen van nummer 12 belde"). De ``Maskeerder`` vervangt in
+elke tekst:
+
+- e-mailadressen;
+- Nederlandse telefoonnummers (06-12345678, +31 6 1234 5678, 070-1234567, 0031 ...) en
+  andere internationale nummers (+32 ...);
+- de namen (en delen daarvan) en contactgegevens van alle bekende contacten in de signalen
+  van het wijkverband.
+
+Liever een woord te veel weg dan een naam te veel erin: een voornaam van een bewoner wordt
+overal weggehaald, ook waar hij toevallig een gewoon woord is. Namen die het stuk wel mag
+noemen (leden, eigenaren, partners) kunnen als geheel behouden worden: een bewoner "Jan"
+maakt van het lid "Jan de Boer" dan geen "[naam weggelaten] de Boer".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+NAAM = "[naam weggelaten]"
+EMAIL = "[e-mailadres weggelaten]"
+TELEFOON = "[telefoonnummer weggelaten]"
+GEGEVENS = "[contactgegevens weggelaten]"
+
+_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+
+# Tussen de cijfers van een nummer: spatie, streepje, punt, schuine streep of haakjes.
+_SCHEIDING = r"[ \t\u00a0.\-/()]{0,3}"
+_SPATIE = r"[ \t\u00a0.\-]*"
+# Het nummer mag niet doorlopen in nog een cijfer (anders is het een datum of iets anders
+# en raakten we alleen een stuk kwijt); spaties erachter mogen wel.
+_EINDE = r"(?![.\-/:]?\d)"
+_TELEFOON = re.compile(
+    # +31 6 12345678, +31 (0)70 1234567, 0031-6-12345678: 31 en dan negen cijfers.
+    rf"(?:\+|\b00){_SPATIE}31{_SPATIE}(?:\(0\){_SPATIE})?\d(?:{_SCHEIDING}\d){{8}}{_EINDE}"
+    # Elk ander internationaal nummer: + en dan 8 tot 15 cijfers.
+    rf"|\+\d(?:{_SCHEIDING}\d){{7,14}}{_EINDE}"
+    # Nationaal: 0 en dan precies negen cijfers (06-12345678, 070 123 45 67, (010) 1234567).
+    rf"|(?<!\d)\(?0(?:{_SCHEIDING}\d){{9}}{_EINDE}"
+)
+# Informatienummers (0800, 0900, 0906, 0909) zijn geen persoonsgegevens.
+_INFONUMMER = re.compile(r"^0(?:800|90[069])")
+
+_WOORD = re.compile(r"\w+")
+# Wat tussen twee woorden van één naam mag staan: "Anne-Marie", "O'Brien", "J. de Vries".
+_TUSSEN_NAAMDELEN = re.compile(r"[\s\-'’.]{1,4}")
+
+# Woorden die in een naamveld staan maar zelf geen naam zijn, en tussenvoegsels: die
+# worden niet los weggehaald (de hele naam wel).
+_GEEN_NAAM = frozenset(
+    """
+    de den der des van het te ter ten in op bij en of la le les du da di dos das del della
+    von vom zu zum aan uit voor met naar over onder bis
+    mevrouw meneer mevr mw mr mrs dhr heer fam familie buurman buurvrouw bewoner bewoonster
+    bewoners via nr nummer huisnummer anoniem onbekend niet wil geen naam tel telefoon mail
+    email e-mail jr sr
+    """.split()
+)
+_KORTSTE_LOSSE_NAAM = 3
+# Maanden zoals ze in een datum staan ("4 jan 2027"): daar is "jan" geen Jan.
+_MAANDEN = frozenset(
+    """
+    januari februari maart april mei juni juli augustus september oktober november december
+    jan feb mrt apr jun jul aug sep sept okt nov dec
+    """.split()
+)
+
+
+def _sleutel(woord: str) -> str:
+    """Vergelijkingsvorm van een woord: kleine letters, zonder accenten."""
+    ontleed = unicodedata.normalize("NFKD", woord.casefold())
+    return "".join(c for c in ontleed if not unicodedata.combining(c))
+
+
+def _woorden(tekst: str) -> tuple[str, ...]:
+    return tuple(_sleutel(w) for w in _WOORD.findall(tekst))
+
+
+def _cijfers(tekst: str) -> str:
+    """Alleen de cijfers, met een Nederlands nummer in nationale vorm (06..., 070...)."""
+    cijfers = re.sub(r"\D", "", tekst.replace("(0)", ""))
+    if tekst.lstrip().startswith("+31"):
+        return "0" + cijfers[2:]
+    if cijfers.startswith("0031"):
+        return "0" + cijfers[4:]
+    return cijfers
+
+
+def emailadressen(tekst: str) -> list[str]:
+    """De e-mailadressen in een tekst."""
+    return _EMAIL.findall(tekst)
+
+
+def telefoonnummers(tekst: str) -> list[str]:
+    """De telefoonnummers in een tekst (zoals ze er staan)."""
+    return [m.group(0) for m in _TELEFOON.finditer(tekst) if not _is_infonummer(m.group(0))]
+
+
+def _is_infonummer(nummer: str) -> bool:
+    return bool(_INFONUMMER.match(_cijfers(nummer)))
+
+
+@dataclass(frozen=True)
+class _Naam:
+    woorden: tuple[str, ...]
+    vervanging: str | None  # None: behouden zoals het er staat
+
+
+class Maskeerder:
+    """Haalt privégegevens uit tekst; roep hem aan als functie: ``maskeer(tekst)``.
+
+    ``namen``: privénamen (van contacten van signalen), heel en in delen weggehaald.
+    ``gegevens``: privé contactgegevens (adres, e-mail, nummer), als geheel weggehaald.
+    ``behouden``: namen die het stuk mag noemen; als geheel blijven ze staan.
+    """
+
+    def __init__(
+        self,
+        namen: Iterable[str] = (),
+        gegevens: Iterable[str] = (),
+        behouden: Iterable[str] = (),
+    ) -> None:
+        self._per_eerste: dict[str, list[_Naam]] = {}
+        self.bekende_emails: set[str] = set()
+        self.bekende_nummers: set[str] = set()
+        privé_zinnen: set[tuple[str, ...]] = set()
+        losse: set[str] = set()
+        for naam in namen:
+            woorden = _woorden(naam)
+            if woorden:
+                privé_zinnen.add(woorden)
+            for i, w in enumerate(woorden):
+                if len(w) >= _KORTSTE_LOSSE_NAAM and w not in _GEEN_NAAM and not w.isdigit():
+                    losse.add(w)
+                if w in _GEEN_NAAM and i > 0 and i < len(woorden) - 1:
+                    # Achternaam met tussenvoegsel: "de Vries" in "Jan de Vries".
+                    privé_zinnen.add(woorden[i:])
+            self._onthoud_gegevens(naam)
+        gegevens_zinnen: set[tuple[str, ...]] = set()
+        for stuk in gegevens:
+            self._onthoud_gegevens(stuk)
+            for deel in re.split(r"[,;\n\r|]+", stuk):
+                woorden = _woorden(deel)
+                if woorden and (len(woorden) > 1 or len(woorden[0]) >= _KORTSTE_LOSSE_NAAM):
+                    gegevens_zinnen.add(woorden)
+        for w in losse:
+            privé_zinnen.add((w,))
+        behouden_zinnen = {_woorden(n) for n in behouden} - {()}
+        for zin in privé_zinnen:
+            self._voeg_toe(_Naam(zin, NAAM))
+        for zin in gegevens_zinnen - privé_zinnen:
+            self._voeg_toe(_Naam(zin, GEGEVENS))
+        for zin in behouden_zinnen - privé_zinnen - gegevens_zinnen:
+            self._voeg_toe(_Naam(zin, None))
+        for kandidaten in self._per_eerste.values():
+            # De langste naam eerst: "Jan de Vries" gaat voor "Jan".
+            kandidaten.sort(key=lambda n: -len(n.woorden))
+
+    def _voeg_toe(self, naam: _Naam) -> None:
+        self._per_eerste.setdefault(naam.woorden[0], []).append(naam)
+
+    def _onthoud_gegevens(self, tekst: str) -> None:
+        self.bekende_emails.update(e.casefold() for e in emailadressen(tekst))
+        self.bekende_nummers.update(_cijfers(n) for n in telefoonnummers(tekst))
+
+    def leer_uit_tekst(self, tekst: str) -> None:
+        """Onthoud de e-mailadressen en nummers die bewoners in een signaal schreven, zodat ze
+        ook in een contactregel (waar openbare adressen mogen staan) weggehaald worden."""
+        self._onthoud_gegevens(tekst)
+
+    def __call__(self, tekst: str, *, openbare_contactregel: bool = False) -> str:
+        """De tekst zonder privégegevens.
+
+        Met ``openbare_contactregel`` blijven e-mailadressen en nummers staan die niet van
+        een bewoner bekend zijn: daar zet het wijkverband bewust zijn eigen adres neer.
+        """
+        if not tekst:
+            return tekst
+        tekst = unicodedata.normalize("NFC", tekst)
+        tekst = _EMAIL.sub(lambda m: self._email(m.group(0), openbare_contactregel), tekst)
+        tekst = _TELEFOON.sub(lambda m: self._nummer(m.group(0), openbare_contactregel), tekst)
+        if self._per_eerste:
+            tekst = self._namen(tekst)
+        return tekst
+
+    def _email(self, adres: str, openbaar: bool) -> str:
+        if openbaar and adres.casefold() not in self.bekende_emails:
+            return adres
+        return EMAIL
+
+    def _nummer(self, nummer: str, openbaar: bool) -> str:
+        if _is_infonummer(nummer):
+            return nummer
+        if openbaar and _cijfers(nummer) not in self.bekende_nummers:
+            return nummer
+        return TELEFOON
+
+    def _namen(self, tekst: str) -> str:
+        woorden = list(_WOORD.finditer(tekst))
+        sleutels = [_sleutel(m.group(0)) for m in woorden]
+        uit: list[str] = []
+        positie = 0
+        i = 0
+        while i < len(woorden):
+            kandidaten = self._per_eerste.get(sleutels[i])
+            gevonden = None
+            if kandidaten and not self._in_datum(woorden, sleutels, i):
+                gevonden = next(
+                    (n for n in kandidaten if self._past(tekst, woorden, sleutels, i, n.woorden)),
+                    None,
+                )
+            if gevonden is None:
+                i += 1
+                continue
+            laatste = woorden[i + len(gevonden.woorden) - 1]
+            if gevonden.vervanging is not None:
+                uit.append(tekst[positie:woorden[i].start()])
+                uit.append(gevonden.vervanging)
+                positie = laatste.end()
+            i += len(gevonden.woorden)
+        uit.append(tekst[positie:])
+        return "".join(uit)
+
+    @staticmethod
+    def _in_datum(woorden: list[re.Match[str]], sleutels: list[str], i: int) -> bool:
+        """Waar als dit woord een maand in een datum is: een dagnummer ervoor of een jaar
+        erna ("4 jan", "jan 2027")."""
+        if sleutels[i] not in _MAANDEN:
+            return False
+        ervoor = sleutels[i - 1] if i > 0 else ""
+        erna = sleutels[i + 1] if i + 1 < len(sleutels) else ""
+        return (ervoor.isdigit() and len(ervoor) <= 2) or (erna.isdigit() and len(erna) == 4)
+
+    @staticmethod
+    def _past(
+        tekst: str,
+        woorden: list[re.Match[str]],
+        sleutels: list[str],
+        i: int,
+        zin: tuple[str, ...],
+    ) -> bool:
+        if i + len(zin) > len(woorden):
+            return False
+        for k in range(1, len(zin)):
+            if sleutels[i + k] != zin[k]:
+                return False
+            tussen = tekst[woorden[i + k - 1].end():woorden[i + k].start()]
+            if not _TUSSEN_NAAMDELEN.fullmatch(tussen):
+                return False
+        return True
+
+
+def maskeer(tekst: str, namen: Iterable[str] = ()) -> str:
+    """E-mailadressen, telefoonnummers en deze namen uit een tekst halen."""
+    return Maskeerder(namen)(tekst)
+
+
+def maskeerder_voor(
+    signalen: Iterable,
+    behouden: Iterable[str] = (),
+) -> Maskeerder:
+    """Een Maskeerder met de contacten van deze signalen (``Signaal.contact``) als privé.
+
+    Ook adressen en nummers die bewoners in de tekst van een signaal zetten, worden
+    onthouden, zodat ze nergens openbaar terugkomen.
+    """
+    namen: list[str] = []
+    gegevens: list[str] = []
+    teksten: list[str] = []
+    for signaal in signalen:
+        contact = getattr(signaal, "contact", None)
+        if contact is not None:
+            namen.append(contact.naam)
+            gegevens.append(contact.gegevens)
+        teksten.append(signaal.tekst)
+    behouden_lijst = list(behouden)
+    privé = {_woorden(n) for n in namen}
+    maskeerder = Maskeerder(
+        namen,
+        gegevens,
+        # Wie als contact bij een signaal staat, is in een openbaar stuk privé, ook als
+        # die ook lid is; het verslag kiest zelf of het leden wil behouden.
+        [b for b in behouden_lijst if _woorden(b) not in privé],
+    )
+    for tekst in teksten:
+        maskeerder.leer_uit_tekst(tekst)
+    return maskeerder
