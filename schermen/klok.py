@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Digits, Static
@@ -44,7 +45,7 @@ class Klokbeeld:
 
 def _hele_seconden(rest: float) -> int:
     """Resterende seconden zoals de cijfers ze tonen (zelfde afronding als ``minuten_seconden``)."""
-    return int(rest + 0.999) if rest > 0 else 0
+    return math.ceil(rest) if rest > 0 else 0
 
 
 def _minuten_woord(n: int) -> str:
@@ -65,7 +66,7 @@ def resterend_in_woorden(rest: float) -> str:
     if sec <= WAARSCHUWING_S:
         if sec == 60:
             return "nog 1 minuut · afronden"
-        return f"nog {sec} seconden · afronden"
+        return f"nog {'1 seconde' if sec == 1 else f'{sec} seconden'} · afronden"
     minuten, over = divmod(sec, 60)
     if over == 0:
         return f"nog {_minuten_woord(minuten)}"
@@ -87,8 +88,7 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
     if vergadering.gesloten:
         return Klokbeeld(titel, cijfers, "vergadering gesloten", "gesloten", False)
     if not vergadering.gestart:
-        gepland = _minuten_woord(math.ceil(_hele_seconden(rest) / 60))
-        return Klokbeeld(titel, cijfers, f"nog niet begonnen · {gepland}", "wacht", False)
+        return Klokbeeld(titel, cijfers, "nog niet begonnen", "wacht", False)
     if not klok.loopt:
         # Kort, zodat het in een smal zijpaneel op één regel past; de cijfers tonen de tijd.
         woorden = "gepauzeerd · over tijd" if rest < 0 else "gepauzeerd"
@@ -131,15 +131,21 @@ class FaseKlok(Widget):
         """Teken opnieuw als er iets veranderd is; de tijd komt uit de agendaklok."""
         beeld = klokbeeld(self.klok)
         vorig = self._beeld
-        if beeld == vorig or not self.is_mounted:
+        if beeld == vorig:
+            return
+        try:
+            titel = self.query_one(".fase-titel", Static)
+            digits = self.query_one(Digits)
+            woorden = self.query_one(".fase-woorden", Static)
+        except NoMatches:  # nog niet opgebouwd of al weg: niets te tekenen
             return
         self._beeld = beeld
         if vorig is None or vorig.titel != beeld.titel:
-            self.query_one(".fase-titel", Static).update(beeld.titel)
+            titel.update(beeld.titel)
         if vorig is None or vorig.cijfers != beeld.cijfers:
-            self.query_one(Digits).update(beeld.cijfers)
+            digits.update(beeld.cijfers)
         if vorig is None or vorig.woorden != beeld.woorden:
-            self.query_one(".fase-woorden", Static).update(beeld.woorden)
+            woorden.update(beeld.woorden)
         if vorig is None or vorig.stand != beeld.stand:
             for stand in STANDEN:
                 self.set_class(stand == beeld.stand, f"-{stand}")
