@@ -1,7 +1,23 @@
-"""Eén JSON-bestand, atomisch geschreven: tijdelijk bestand, fsync, os.replace, fsync van de map.
+"""Eén vakbestand op schijf: een atomisch geschreven JSON-bestand plus een journaal.
 
-Een bestand wordt nooit ter plekke herschreven. Een lezer ziet dus altijd een oude of een
-nieuwe versie, nooit een halve; en een reservekopie kan een harde koppeling zijn.
+Het vakbestand (``2026-11.json``, in het bestandsformaat van TinyDB) wordt nooit ter plekke
+herschreven: tijdelijk bestand, fsync, ``os.replace``, fsync van de map. Een lezer ziet dus
+altijd een oude of een nieuwe versie, nooit een halve.
+
+Eén bewerking tijdens de vergadering herschrijft het vak niet, maar voegt één regel toe aan
+het journaal ernaast (``2026-11.json.journaal``) en doet fsync: dat is één schrijfactie op
+schijf, net als een commit van SQLite in WAL-modus, in plaats van twee (bestand en map).
+Elke regel is een volledig document met een controlegetal::
+
+    <crc32 in hex> {"t": "signalen", "k": "17", "d": {...het document...}}
+
+Lezen is het vak plus de regels van het journaal, in volgorde; een regel vervangt het
+document met hetzelfde nummer, dus nog eens toepassen verandert niets. Is het journaal groot
+genoeg, dan wordt alles samen weer één vakbestand (atomisch) en het journaal leeg gemaakt.
+Wie daartussen wordt afgebroken, verliest niets: de regels staan al in het nieuwe vak en
+nog eens toepassen is onschadelijk. Een half geschreven laatste regel (het proces werd
+gestopt voordat de bewerking bevestigd was) wordt overgeslagen en bij de volgende schrijfactie
+weggehaald; een onleesbare regel middenin betekent een beschadigd bestand.
 """
 
 from __future__ import annotations
@@ -9,7 +25,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import secrets
 import tempfile
+import time
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +38,7 @@ from tinydb.storages import Storage
 from ..fouten import BeschadigdBestand, OpslagFout
 
 TIJDELIJK_ACHTERVOEGSEL = ".tmp"
+Sleutel = tuple[int, int, int]
 MAP_MODUS = 0o700
 
 
@@ -27,6 +48,19 @@ def _schrijf_alles(fd: int, inhoud: bytes) -> None:
     while weergave:
         n = os.write(fd, weergave)
         weergave = weergave[n:]
+
+
+_vorig_tijdstip = 0
+
+
+def _uniek_tijdstip() -> int:
+    """Nanoseconden sinds 1970, in dit proces strikt oplopend, met willekeurige laatste cijfers
+    zodat twee processen vrijwel nooit hetzelfde tijdstip kiezen."""
+    global _vorig_tijdstip
+    nu = max(time.time_ns() // 1_000_000 * 1_000_000 + secrets.randbelow(1_000_000),
+             _vorig_tijdstip + 1)
+    _vorig_tijdstip = nu
+    return nu
 
 
 def fsync_map(map_: Path) -> None:
@@ -85,6 +119,12 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        # Een eigen, uniek wijzigingstijdstip: het geheugen van AtomischeOpslag herkent een
+        # bestand aan (inode, tijdstip, grootte). Het tijdstip van het bestandssysteem loopt in
+        # stapjes van milliseconden en een vrijgekomen inode wordt hergebruikt; zonder dit kan
+        # een vervanging met dezelfde grootte onopgemerkt blijven.
+        uniek = _uniek_tijdstip()
+        os.utime(tijdelijk, ns=(uniek, uniek))
         os.replace(tijdelijk, pad)
     except OSError as fout:
         try:
@@ -104,20 +144,35 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
         raise vertaal_oserror(fout, pad) from fout
 
 
-def lees_json(pad: Path) -> dict[str, Any] | None:
-    """Lees een JSON-bestand van de opslag; None als het er niet is.
-
-    Een leeg, afgekapt of ander onleesbaar bestand geeft ``BeschadigdBestand``: wij
-    schrijven nooit een leeg bestand, dus leeg betekent kapot.
-    """
+def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
+    """De inhoud van een bestand met de sleutel van precies die versie (fstat op hetzelfde
+    open bestand, zodat sleutel en inhoud bij elkaar horen); None als het er niet is."""
     try:
-        ruw = pad.read_bytes()
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as fout:
         raise OpslagFout(
             f"{pad} kan niet gelezen worden ({fout.strerror or fout}); controleer de rechten."
         ) from fout
+    try:
+        st = os.fstat(fd)
+        delen = []
+        while True:
+            deel = os.read(fd, max(st.st_size, 65536))
+            if not deel:
+                break
+            delen.append(deel)
+    except OSError as fout:
+        raise OpslagFout(
+            f"{pad} kan niet gelezen worden ({fout.strerror or fout}); controleer de schijf."
+        ) from fout
+    finally:
+        os.close(fd)
+    return (st.st_ino, st.st_mtime_ns, st.st_size), b"".join(delen)
+
+
+def _ontleed(ruw: bytes, pad: Path) -> dict[str, Any]:
     try:
         if not ruw.strip():
             raise ValueError("leeg")
@@ -129,21 +184,121 @@ def lees_json(pad: Path) -> dict[str, Any] | None:
     return data
 
 
+def lees_json(pad: Path) -> dict[str, Any] | None:
+    """Lees een JSON-bestand van de opslag; None als het er niet is.
+
+    Een leeg, afgekapt of ander onleesbaar bestand geeft ``BeschadigdBestand``: wij
+    schrijven nooit een leeg bestand, dus leeg betekent kapot.
+    """
+    gelezen = _lees_met_sleutel(pad)
+    return None if gelezen is None else _ontleed(gelezen[1], pad)
+
+
 def naar_bytes(data: Any) -> bytes:
     """JSON als bytes. ensure_ascii: ook losse surrogaten en stuurtekens komen heel terug,
     onafhankelijk van de taalinstelling van de computer."""
     return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-Sleutel = tuple[int, int, int]
+def controleer_tinydb(data: dict[str, Any], pad: Path) -> None:
+    """Een vakbestand is {tabel: {nummer: document}}; al het andere is beschadigd (dan zou
+    TinyDB er verderop over struikelen, of stilletjes een deel overslaan)."""
+    for tabel in data.values():
+        if not isinstance(tabel, dict) or not all(
+            isinstance(doc, dict) and sleutel.isdigit() for sleutel, doc in tabel.items()
+        ):
+            raise BeschadigdBestand(f"Het bestand {pad} is beschadigd.")
+
+
+# --- het journaal ----------------------------------------------------------------------
+
+JOURNAAL = ".journaal"
+# Wanneer het journaal weer in het vak opgaat: na zoveel regels, of als het groter is dan
+# het vak zelf (en dan minstens zoveel bytes). Eens per zoveel bewerkingen kost een
+# bewerking dan wat een volledige, atomische schrijfactie kost.
+SAMENVOEGEN_NA_REGELS = 64
+SAMENVOEGEN_NA_BYTES = 512 * 1024
+
+Record = tuple[str, str, dict[str, Any]]
+
+
+def journaalpad(pad: Path) -> Path:
+    """Het journaal naast een vakbestand: ``2026-11.json`` -> ``2026-11.json.journaal``."""
+    return pad.with_name(pad.name + JOURNAAL)
+
+
+def journaalregel(tabel: str, doc_id: str, doc: dict[str, Any]) -> bytes:
+    """Eén regel voor het journaal, met controlegetal en regeleinde."""
+    inhoud = naar_bytes({"t": tabel, "k": doc_id, "d": doc})
+    return b"%08x " % zlib.crc32(inhoud) + inhoud + b"\n"
+
+
+def lees_journaalregels(ruw: bytes, pad: Path) -> tuple[list[Record], int]:
+    """De bevestigde regels uit (een deel van) een journaal, en hoeveel bytes die beslaan.
+
+    Een onleesbare laatste regel is een schrijfactie die nooit bevestigd werd en telt niet
+    mee; een onleesbare regel met goede regels erna is beschadiging.
+    """
+    records: list[Record] = []
+    positie = 0
+    while positie < len(ruw):
+        einde = ruw.find(b"\n", positie)
+        regel = ruw[positie:] if einde < 0 else ruw[positie:einde]
+        record = None if einde < 0 else _ontleed_regel(regel)
+        if record is None:
+            volgende = len(ruw) if einde < 0 else einde + 1
+            if ruw[volgende:].strip():
+                raise BeschadigdBestand(f"Het bestand {pad} is beschadigd.")
+            break  # half geschreven staart: nooit bevestigd
+        records.append(record)
+        positie = einde + 1
+    return records, positie
+
+
+def _ontleed_regel(regel: bytes) -> Record | None:
+    if len(regel) < 10 or regel[8:9] != b" ":
+        return None
+    inhoud = regel[9:]
+    try:
+        if int(regel[:8], 16) != zlib.crc32(inhoud):
+            return None
+        r = json.loads(inhoud.decode("ascii"))
+    except ValueError:
+        return None
+    if (not isinstance(r, dict) or not isinstance(r.get("t"), str)
+            or not isinstance(r.get("k"), str) or not r["k"].isdigit()
+            or not isinstance(r.get("d"), dict)):
+        return None
+    return r["t"], r["k"], r["d"]
+
+
+@dataclass
+class _Stand:
+    """Wat het geheugen weet van één vak: de gelezen versie en hoe ver het journaal is."""
+
+    basis: Sleutel
+    data: dict[str, Any]
+    journaal_ino: int | None = None
+    journaal_tot: int = 0  # bytes aan bevestigde regels
+    regels: int = 0
+
+
+class _Opnieuw(Exception):
+    """Het journaal hoort niet meer bij het gelezen vak: opnieuw beginnen."""
 
 
 class AtomischeOpslag(Storage):
-    """TinyDB-opslag die atomisch schrijft en gelezen inhoud onthoudt zolang het bestand
-    niet vervangen is (vervangen geeft een nieuw inode, dus een andere sleutel)."""
+    """TinyDB-opslag voor één vakbestand: atomisch schrijven, bewerkingen via het journaal,
+    en gelezen inhoud in het geheugen zolang vak en journaal niet veranderd zijn.
 
-    def __init__(self, pad: str | Path, geheugen: dict[Path, tuple[Sleutel, dict]] | None = None):
+    Het geheugen herkent een versie aan (inode, wijzigingstijdstip, grootte): een vak wordt
+    alleen vervangen (nieuwe sleutel), een journaal groeit alleen (andere grootte) tot het
+    samen met het vak opnieuw begint.
+    """
+
+    def __init__(self, pad: str | Path, geheugen: dict[Path, Any] | None = None):
         self.pad = Path(pad)
+        self.journaal = journaalpad(self.pad)
         self._geheugen = geheugen if geheugen is not None else {}
 
     def _sleutel(self) -> Sleutel | None:
@@ -154,19 +309,80 @@ class AtomischeOpslag(Storage):
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def read(self) -> dict[str, Any] | None:
-        sleutel = self._sleutel()
-        if sleutel is None:
+        """Vak plus journaal; None als het vak niet bestaat."""
+        stand = self._stand()
+        return None if stand is None else stand.data
+
+    def _stand(self) -> _Stand | None:
+        for _ in range(20):
+            sleutel = self._sleutel()
+            if sleutel is None:
+                self._geheugen.pop(self.pad, None)
+                return None
+            stand = self._geheugen.get(self.pad)
+            if stand is None or stand.basis != sleutel:
+                gelezen = _lees_met_sleutel(self.pad)
+                if gelezen is None:
+                    continue
+                data = _ontleed(gelezen[1], self.pad)
+                controleer_tinydb(data, self.pad)
+                stand = _Stand(gelezen[0], data)
+            try:
+                self._volg_journaal(stand)
+            except _Opnieuw:
+                self._geheugen.pop(self.pad, None)
+                continue
+            # Is het vak intussen vervangen (samengevoegd door een ander proces), dan kan het
+            # gelezen journaal al leeg gemaakt zijn: opnieuw.
+            if self._sleutel() == stand.basis:
+                self._geheugen[self.pad] = stand
+                return stand
             self._geheugen.pop(self.pad, None)
-            return None
-        bewaard = self._geheugen.get(self.pad)
-        if bewaard is not None and bewaard[0] == sleutel:
-            return bewaard[1]
-        data = lees_json(self.pad)
-        if data is not None:
-            self._geheugen[self.pad] = (sleutel, data)
-        return data
+        raise OpslagFout(
+            f"{self.pad} verandert steeds terwijl het gelezen wordt; probeer het zo opnieuw."
+        )
+
+    def _volg_journaal(self, stand: _Stand) -> None:
+        """Pas de nieuwe regels van het journaal toe op ``stand``."""
+        try:
+            fd = os.open(self.journaal, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            if stand.journaal_tot:
+                raise _Opnieuw() from None
+            stand.journaal_ino = None
+            return
+        except OSError as fout:
+            raise OpslagFout(
+                f"{self.journaal} kan niet gelezen worden ({fout.strerror or fout}); "
+                "controleer de rechten."
+            ) from fout
+        try:
+            st = os.fstat(fd)
+            if stand.journaal_ino not in (None, st.st_ino) or st.st_size < stand.journaal_tot:
+                if stand.journaal_tot:
+                    raise _Opnieuw()
+            stand.journaal_ino = st.st_ino
+            if st.st_size == stand.journaal_tot:
+                return
+            os.lseek(fd, stand.journaal_tot, os.SEEK_SET)
+            delen = []
+            while deel := os.read(fd, 1 << 20):
+                delen.append(deel)
+        finally:
+            os.close(fd)
+        # Eerst nagaan of het vak nog hetzelfde is: is het intussen samengevoegd, dan is dit
+        # journaal leeg gemaakt en misschien opnieuw gegroeid, en begint ons stuk midden in
+        # een regel.
+        if self._sleutel() != stand.basis:
+            raise _Opnieuw()
+        records, lengte = lees_journaalregels(b"".join(delen), self.journaal)
+        for tabel, doc_id, doc in records:
+            stand.data.setdefault(tabel, {})[doc_id] = doc
+        stand.journaal_tot += lengte
+        stand.regels += len(records)
 
     def write(self, data: dict[str, Any]) -> None:
+        """Schrijf het hele vak opnieuw (atomisch) en maak het journaal leeg."""
         try:
             schrijf_atomisch(self.pad, naar_bytes(data))
         except BaseException:
@@ -174,9 +390,90 @@ class AtomischeOpslag(Storage):
             # klopt het geheugen niet meer met de schijf.
             self._geheugen.pop(self.pad, None)
             raise
+        ino = self._maak_journaal_leeg()
         sleutel = self._sleutel()
-        if sleutel is not None:
-            self._geheugen[self.pad] = (sleutel, data)
+        if sleutel is not None and ino is not False:
+            self._geheugen[self.pad] = _Stand(sleutel, data, ino)
+        else:
+            self._geheugen.pop(self.pad, None)
+
+    def _maak_journaal_leeg(self) -> int | None | bool:
+        """Na het samenvoegen: journaal leeg (de regels staan nu in het vak). Lukt dat niet,
+        dan is er niets verloren: de regels nog eens toepassen verandert niets."""
+        try:
+            fd = os.open(self.journaal, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return False
+        try:
+            if os.fstat(fd).st_size:
+                os.ftruncate(fd, 0)
+                os.fsync(fd)
+            return os.fstat(fd).st_ino
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+
+    def voeg_toe(self, tabel: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Zet één document (nieuw of vervangen) duurzaam weg: één regel in het journaal en
+        fsync. Aanroepen met het schrijfslot in handen."""
+        stand = self._stand()
+        if stand is None:
+            self.write({tabel: {doc_id: doc}})
+            return
+        regel = journaalregel(tabel, doc_id, doc)
+        if (stand.regels >= SAMENVOEGEN_NA_REGELS
+                or stand.journaal_tot + len(regel) > max(SAMENVOEGEN_NA_BYTES, stand.basis[2])):
+            data = {naam: dict(docs) for naam, docs in stand.data.items()}
+            data.setdefault(tabel, {})[doc_id] = doc
+            self.write(data)
+            return
+        try:
+            nieuw = stand.journaal_ino is None
+            fd = os.open(self.journaal, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0),
+                         0o600)
+        except OSError as fout:
+            raise vertaal_oserror(fout, self.pad) from fout
+        try:
+            try:
+                ino = os.fstat(fd).st_ino
+                # Een half geschreven regel van een afgebroken proces eerst weghalen.
+                if os.fstat(fd).st_size != stand.journaal_tot:
+                    os.ftruncate(fd, stand.journaal_tot)
+                os.lseek(fd, stand.journaal_tot, os.SEEK_SET)
+                _schrijf_alles(fd, regel)
+                os.fsync(fd)
+            except OSError as fout:
+                try:  # niets half laten staan
+                    os.ftruncate(fd, stand.journaal_tot)
+                except OSError:
+                    pass
+                self._geheugen.pop(self.pad, None)
+                raise vertaal_oserror(fout, self.pad) from fout
+        finally:
+            os.close(fd)
+        if nieuw:
+            try:
+                fsync_map(self.pad.parent)
+            except OSError as fout:
+                self._geheugen.pop(self.pad, None)
+                raise vertaal_oserror(fout, self.pad) from fout
+        stand.data.setdefault(tabel, {})[doc_id] = doc
+        stand.journaal_ino = ino
+        stand.journaal_tot += len(regel)
+        stand.regels += 1
+
+    def voeg_samen(self) -> bool:
+        """Zet het journaal in het vak (als er iets in staat); waar als dat gebeurde."""
+        stand = self._stand()
+        if stand is None or not stand.journaal_tot:
+            if stand is not None and stand.journaal_ino is not None:
+                self._maak_journaal_leeg()  # alleen een half geschreven staart
+            return False
+        self.write(stand.data)
+        return True
 
     def close(self) -> None:
-        pass
+        """Niets te sluiten: elk bestand wordt per bewerking geopend en gesloten."""

@@ -19,6 +19,7 @@ een melding in plaats van andermans wijziging te overschrijven.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from .. import ids
 from ..actie import Actie
@@ -36,6 +37,7 @@ from ..fouten import (
     GelijktijdigGewijzigd,
     NietGevonden,
     NieuwereVersie,
+    OngeldigeInvoer,
     OpslagFout,
 )
 from ..signaal import Signaal
@@ -43,6 +45,7 @@ from ..vergadering import Vergadering
 from ..wijkverband import Wijkverband
 from . import reservekopie
 from .bestand import (
+    JOURNAAL,
     TIJDELIJK_ACHTERVOEGSEL,
     AtomischeOpslag,
     lees_json,
@@ -59,6 +62,24 @@ KOPIE_NA = timedelta(minutes=30)
 T = TypeVar("T")
 
 
+def _relatief_databestand(bestand: str) -> Path:
+    """Een bestand binnen de opslag, zoals in de melding genoemd ('opslag.json',
+    'wijk/signalen/2026-11.json'); niets daarbuiten en geen reservekopie zelf."""
+    relatief = Path(bestand.replace("\\", "/"))
+    if (
+        relatief.is_absolute()
+        or not relatief.parts
+        or ".." in relatief.parts
+        or relatief.parts[0] == reservekopie.MAPNAAM
+        or relatief.suffix != ".json"
+    ):
+        raise OngeldigeInvoer(
+            f"'{bestand[:60]}' is geen bestand van de opslag; gebruik de naam uit de melding, "
+            "zoals opslag.json of wijk/signalen/2026-11.json."
+        )
+    return relatief
+
+
 def standaard_map() -> Path:
     """Waar de gegevens staan: $VERGADERING_DB, anders de gebruikersmap van het systeem."""
     gekozen = os.environ.get(OMGEVINGSVARIABELE)
@@ -73,8 +94,19 @@ class Opslag:
     """Alle gegevens van één opslagmap."""
 
     def __init__(
-        self, map_: str | Path, *, wachttijd: float = 5.0, klok: Any = datetime.now
+        self,
+        map_: str | Path,
+        *,
+        wachttijd: float = 5.0,
+        klok: Any = datetime.now,
+        controleer: bool = True,
     ) -> None:
+        """Open de opslag in ``map_`` (die hoeft nog niet te bestaan).
+
+        ``wachttijd``: hoeveel seconden een schrijfactie wacht als een ander proces schrijft.
+        ``controleer=False`` slaat de controle van opslag.json over; alleen voor herstellen,
+        want dan mag juist dat bestand beschadigd zijn.
+        """
         self.map = Path(map_).expanduser()
         self.wachttijd = wachttijd
         self._klok = klok
@@ -82,11 +114,13 @@ class Opslag:
         self._slot: FileLock | None = None
         self._slotdiepte = 0
         self._eerste_schrijf_gedaan = False
+        self._volgende_kopie: datetime | None = None
         if self.map.exists() and not self.map.is_dir():
             raise OpslagFout(
                 f"{self.map} is een bestand, geen map; geef met --db een map op voor de gegevens."
             )
-        self._controleer_schema()
+        if controleer:
+            self._controleer_schema()
 
     # --- metabestand en schema -------------------------------------------------------
 
@@ -104,10 +138,11 @@ class Opslag:
         except BeschadigdBestand as fout:
             raise self._met_advies(fout, self._metapad) from fout
 
-    def _controleer_schema(self) -> None:
+    def _controleer_schema(self) -> dict[str, Any] | None:
+        """Lees opslag.json en weiger een beschadigd of nieuwer schema; geeft de inhoud terug."""
         meta = self._lees_meta()
         if meta is None:
-            return
+            return None
         versie = meta.get("schema")
         if not isinstance(versie, int):
             raise self._met_advies(BeschadigdBestand(f"Het bestand {self._metapad} is beschadigd."),
@@ -118,15 +153,21 @@ class Opslag:
                 f"(schema {versie}, dit programma kent {SCHEMA}); werk het programma bij. "
                 "De gegevens zijn niet aangeraakt."
             )
+        return meta
 
     def _migreer(self) -> None:
-        """Breng de opslag naar het huidige schema (met het slot in handen)."""
-        meta = self._lees_meta()
-        versie = 0 if meta is None else meta.get("schema", 0)
+        """Breng de opslag naar het huidige schema (met het slot in handen).
+
+        Opnieuw gecontroleerd onder het slot: intussen kan een nieuwere versie van het
+        programma de opslag bijgewerkt hebben, en die mag deze versie niet terugzetten.
+        """
+        meta = self._controleer_schema()
+        versie = 0 if meta is None else meta["schema"]
         if meta is None and not reservekopie.databestanden(self.map):
             versie = SCHEMA  # een nieuwe, lege opslag
-        if versie < SCHEMA and meta is not None:
-            reservekopie.maak(self.map, self._klok())
+        if versie < SCHEMA:
+            # Eerst een reservekopie van de oude stand, dan pas bijwerken.
+            self._reservekopie(self._klok())
         while versie < SCHEMA:
             MIGRATIES[versie](self.map)
             versie += 1
@@ -143,6 +184,19 @@ class Opslag:
     @contextmanager
     def schrijven(self) -> Iterator[None]:
         """Houd het schrijfslot vast; bij de eerste keer: opruimen, migreren, reservekopie."""
+        with self._schrijfslot():
+            if not self._eerste_schrijf_gedaan:
+                self._ruim_tijdelijke_op()
+                self._migreer()
+                self._misschien_reservekopie()
+                self._eerste_schrijf_gedaan = True
+            elif self._volgende_kopie is not None and self._klok() >= self._volgende_kopie:
+                self._misschien_reservekopie()  # wie lang open blijft, krijgt ook nieuwe kopieën
+            yield
+
+    @contextmanager
+    def _schrijfslot(self) -> Iterator[None]:
+        """Alleen het slot over processen heen (herintreedbaar binnen dit object)."""
         if self._slotdiepte:
             self._slotdiepte += 1
             try:
@@ -168,36 +222,53 @@ class Opslag:
             raise vertaal_oserror(fout, self.map / ".schrijfslot") from fout
         self._slotdiepte = 1
         try:
-            if not self._eerste_schrijf_gedaan:
-                self._ruim_tijdelijke_op()
-                self._migreer()
-                self._misschien_reservekopie()
-                self._eerste_schrijf_gedaan = True
             yield
         finally:
             self._slotdiepte = 0
             self._slot.release()
 
     def _ruim_tijdelijke_op(self) -> None:
-        """Tijdelijke bestanden van een afgebroken schrijfactie weghalen (onder het slot
-        maakt niemand anders er een)."""
-        for pad in self.map.rglob("." + "*" + TIJDELIJK_ACHTERVOEGSEL):
-            try:
-                pad.unlink()
-            except OSError:
-                pass
+        """Tijdelijke bestanden en halve reservekopieën van een afgebroken schrijfactie
+        weghalen (onder het slot maakt niemand anders er een)."""
+        for pad in reservekopie.alle_bestanden(self.map):
+            if pad.name.startswith(".") and pad.name.endswith(TIJDELIJK_ACHTERVOEGSEL):
+                try:
+                    pad.unlink()
+                except OSError:
+                    pass
+        reservekopie.ruim_halve_op(self.map)
 
     def _misschien_reservekopie(self) -> None:
         laatste = next(iter(reservekopie.kopieen(self.map)), None)
         moment = reservekopie.moment_van(laatste) if laatste else None
         nu = self._klok()
         if moment is None or nu - moment >= KOPIE_NA or nu < moment:
-            reservekopie.maak(self.map, nu)
+            self._reservekopie(nu)
+            moment = nu
+        self._volgende_kopie = moment + KOPIE_NA
+
+    def _reservekopie(self, nu: datetime) -> Path | None:
+        """Journalen samenvoegen, dan een momentopname (met het slot in handen)."""
+        self._voeg_journalen_samen()
+        return reservekopie.maak(self.map, nu)
+
+    def _voeg_journalen_samen(self) -> None:
+        """Zet elk journaal in zijn vak, zodat een kopie (die alleen vakken bevat) alles heeft.
+        Een beschadigd vak of journaal blijft zoals het is."""
+        for pad in list(reservekopie.alle_bestanden(self.map)):
+            if not pad.name.endswith(JOURNAAL) or pad.name.startswith("."):
+                continue
+            vak = pad.with_name(pad.name[: -len(JOURNAAL)])
+            try:
+                if pad.stat().st_size:
+                    AtomischeOpslag(vak, self._geheugen).voeg_samen()
+            except (BeschadigdBestand, FileNotFoundError):
+                continue
 
     def maak_reservekopie(self) -> Path | None:
         """Maak nu een reservekopie; geeft haar map terug (None als er nog niets is)."""
         with self.schrijven():
-            return reservekopie.maak(self.map, self._klok())
+            return self._reservekopie(self._klok())
 
     def reservekopieen(self) -> list[Path]:
         """De reservekopieën, nieuwste eerst."""
@@ -205,20 +276,37 @@ class Opslag:
 
     def herstel(self, naam: str, bestand: str | None = None) -> list[Path]:
         """Zet een reservekopie terug (alles, of één bestand); eerst wordt de huidige stand
-        zelf bewaard, zodat herstellen terug te draaien is."""
+        zelf bewaard, zodat herstellen terug te draaien is.
+
+        Werkt ook als opslag.json beschadigd is (open de opslag dan met ``controleer=False``).
+        Een beschadigd bestand dat vervangen wordt, blijft ernaast bewaard als
+        ``<naam>.beschadigd-<tijdstip>``, voor wie wil uitzoeken wat er misging.
+        """
         kopie = self.map / reservekopie.MAPNAAM / naam
-        if not kopie.is_dir() or not naam:
+        if not naam or "/" in naam or "\\" in naam or naam.startswith(".") or not kopie.is_dir():
             raise NietGevonden(
-                f"Er is geen reservekopie '{naam}'; `vergadering reservekopie` toont welke er zijn."
+                f"Er is geen reservekopie '{naam[:40]}'; `vergadering reservekopie` toont "
+                "welke er zijn."
             )
-        with self.schrijven():
-            reservekopie.maak(self.map, self._klok())
-            terug = reservekopie.zet_terug(self.map, kopie, Path(bestand) if bestand else None)
+        alleen = _relatief_databestand(bestand) if bestand else None
+        if alleen is not None and not (kopie / alleen).is_file():
+            raise NietGevonden(
+                f"De reservekopie {naam} bevat {alleen.as_posix()} niet; kies een andere kopie."
+            )
+        with self._schrijfslot():
+            self._ruim_tijdelijke_op()
+            nu = self._klok()
+            self._reservekopie(nu)
+            terug = reservekopie.zet_terug(self.map, kopie, alleen, nu)
         self._geheugen.clear()
+        self._eerste_schrijf_gedaan = False  # een oude kopie wordt straks bijgewerkt
         return terug
 
     def _met_advies(self, fout: BeschadigdBestand, pad: Path) -> BeschadigdBestand:
         """Vul de melding aan met wat de gebruiker kan doen."""
+        if pad.name.endswith(JOURNAAL):
+            # Een kopie bevat het vak zelf (samengevoegd); herstellen gaat via het vak.
+            pad = pad.with_name(pad.name[: -len(JOURNAAL)])
         try:
             relatief = pad.relative_to(self.map)
         except ValueError:
@@ -227,7 +315,8 @@ class Opslag:
         if kopie is not None:
             advies = (
                 f"Het is niet aangeraakt; zet de reservekopie van {kopie.name} terug met "
-                f"`vergadering herstel {kopie.name} --bestand {relatief.as_posix()}`."
+                f"`vergadering herstel {kopie.name} --bestand {relatief.as_posix()}"
+                f"{self._db_optie()}`."
             )
         else:
             advies = (
@@ -236,41 +325,66 @@ class Opslag:
             )
         return BeschadigdBestand(f"{fout} {advies}")
 
+    def _db_optie(self) -> str:
+        """' --db MAP' als deze opslag niet de standaardmap is (voor meldingen)."""
+        try:
+            if self.map.resolve() == standaard_map().resolve():
+                return ""
+        except (OSError, RuntimeError):
+            pass
+        return f" --db {shlex.quote(str(self.map))}"
+
     # --- algemene lees- en schrijfhulp -----------------------------------------------
 
-    def _tabel(self, pad: Path, naam: str):
-        db = TinyDB(pad, storage=AtomischeOpslag, geheugen=self._geheugen)
-        return db.table(naam, cache_size=0)
+    def _vak(self, pad: Path, naam: str) -> tuple[AtomischeOpslag, dict[str, dict]]:
+        """De opslag van een vakbestand plus de inhoud van tabel ``naam`` ({nummer: document}).
+
+        De inhoud komt uit het geheugen zolang vak en journaal niet veranderd zijn; zo kost
+        een bewerking geen zoektocht met Query-objecten door het hele vak.
+        """
+        opslag = AtomischeOpslag(pad, self._geheugen)
+        ruw = opslag.read()
+        if ruw is not None and naam not in ruw:
+            # Wij schrijven nooit een vakbestand zonder zijn tabel: dan is het leeg gemaakt.
+            raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
+        return opslag, ({} if ruw is None else ruw[naam])
 
     def _alle(self, pad: Path, naam: str) -> list[dict[str, Any]]:
+        """Alle documenten van een vak, gelezen via TinyDB."""
         try:
-            return [dict(d) for d in self._tabel(pad, naam).all()]
+            self._vak(pad, naam)  # controle: een bestaand vak heeft zijn tabel
+            db = TinyDB(pad, storage=AtomischeOpslag, geheugen=self._geheugen)
+            return [dict(d) for d in db.table(naam, cache_size=0).all()]
         except BeschadigdBestand as fout:
             raise self._met_advies(fout, pad) from fout
+
+    def _ids(self, pad: Path, naam: str) -> set[str]:
+        """De kenmerken in een vakbestand."""
+        try:
+            _, ruw = self._vak(pad, naam)
+        except BeschadigdBestand as fout:
+            raise self._met_advies(fout, pad) from fout
+        return {d.get("id") for d in ruw.values()}
 
     def _bewaar(self, pad: Path, naam: str, obj: Any, wat: str) -> None:
         """Bewaar één domeinobject in een vakbestand, met controle op het versienummer."""
         document = naar_document(obj)
         versie = document.get("versie", 0)
-        q = Query()
         with self.schrijven():
             try:
-                tabel = self._tabel(pad, naam)
-                bestaand = tabel.get(q.id == document["id"])
+                opslag, ruw = self._vak(pad, naam)
+                doc_id = next((k for k, d in ruw.items() if d.get("id") == document["id"]), None)
+                bestaand = None if doc_id is None else ruw[doc_id]
                 if bestaand is not None and bestaand.get("versie", 0) != versie:
                     raise GelijktijdigGewijzigd(
                         f"Iemand anders heeft {wat} {document['id']} intussen gewijzigd; "
                         "open het opnieuw en doe uw wijziging nog eens."
                     )
                 document["versie"] = versie + 1
-                if bestaand is None:
-                    tabel.insert(document)
-                else:
-                    def vervang(doc: dict, nieuw: dict = document) -> None:
-                        doc.clear()
-                        doc.update(nieuw)
-
-                    tabel.update(vervang, doc_ids=[bestaand.doc_id])
+                if doc_id is None:
+                    doc_id = str(max(map(int, ruw), default=0) + 1)
+                # Eén regel in het journaal, niet het hele vak opnieuw: zie bestand.py.
+                opslag.voeg_toe(naam, doc_id, document)
             except BeschadigdBestand as fout:
                 raise self._met_advies(fout, pad) from fout
         obj.versie = versie + 1
@@ -328,8 +442,6 @@ class Opslag:
         if wijkverband.versie == 0:
             for ander in self.wijkverbanden():
                 if ander.id != wijkverband.id and ander.naam.lower() == wijkverband.naam.lower():
-                    from ..fouten import OngeldigeInvoer
-
                     raise OngeldigeInvoer(
                         f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
                     )
@@ -345,8 +457,7 @@ class Opslag:
         """Een vrij kenmerk voor een nieuw signaal."""
         while True:
             kandidaat = ids.signaal_id(datum)
-            vak = self._signaalvak(kandidaat, wijkverband_id)
-            if all(d.get("id") != kandidaat for d in self._alle(vak, "signalen")):
+            if kandidaat not in self._ids(self._signaalvak(kandidaat, wijkverband_id), "signalen"):
                 return kandidaat
 
     def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:

@@ -7,6 +7,7 @@ standaardwaarde, zodat een oudere of nieuwere versie van een document gelezen ka
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import types
 import typing
@@ -19,13 +20,27 @@ from ..fouten import BeschadigdBestand, OngeldigeInvoer
 T = TypeVar("T")
 
 
+_EENVOUDIG = (str, int, float, bool, type(None))
+
+
+@cache
+def _veldnamen(cls: type) -> tuple[str, ...] | None:
+    """De veldnamen van een dataclass (None voor andere typen), één keer per type uitgezocht:
+    dit loopt bij elke bewerking over de hele vergadering, dus het moet vlot."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
 def naar_document(obj: Any) -> Any:
     """Een dataclass (met alles erin) als JSON-geschikte waarden."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: naar_document(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, datetime):
-        return obj.isoformat()
-    if isinstance(obj, date):
+    soort = type(obj)
+    if soort in _EENVOUDIG:
+        return obj
+    namen = _veldnamen(soort)
+    if namen is not None:
+        return {naam: naar_document(getattr(obj, naam)) for naam in namen}
+    if isinstance(obj, (datetime, date)):
         return obj.isoformat()
     if isinstance(obj, dict):
         return {str(k): naar_document(v) for k, v in obj.items()}
@@ -58,6 +73,11 @@ def _omzetten(tp: Any, waarde: Any) -> Any:
         return date.fromisoformat(waarde)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return uit_document(tp, waarde)
+    if isinstance(waarde, (dict, list)):
+        # Een vrij veld (zoals ``extra: dict``): een eigen kopie, anders deelt het object zijn
+        # inhoud met het geheugen van de opslag, en komt een wijziging die nooit bewaard werd
+        # toch op schijf zodra iets anders in hetzelfde vak bewaard wordt.
+        return copy.deepcopy(waarde) if waarde else type(waarde)()
     return waarde
 
 

@@ -3,32 +3,51 @@
 Een kopie is een echte kopie (geen koppeling naar het levende bestand), zodat wie een
 bestand ter plekke beschadigt de kopie niet meeneemt. Wat sinds de vorige kopie niet
 veranderde, wordt aan die vorige gekoppeld: kopieën worden nooit gewijzigd, dus dat is veilig.
+
+Een kopie bevat alleen leesbare bestanden. Is een bestand op het moment van kopiëren
+beschadigd, dan neemt de kopie de laatste goede versie uit de vorige kopie over: zo schuift
+die goede versie mee en valt ze niet na tien kopieën weg.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from ..fouten import BeschadigdBestand, OpslagFout
-from .bestand import lees_json, maak_map, schrijf_atomisch
+from .bestand import journaalpad, lees_journaalregels, lees_json, maak_map, schrijf_atomisch
 
 MAPNAAM = "reservekopie"
 BEWAREN = 10
 TIJDSTEMPEL = "%Y%m%d-%H%M%S"
 
 
+def alle_bestanden(opslagmap: Path) -> Iterator[Path]:
+    """Elk bestand van de opslag buiten de reservekopieën (die worden niet doorzocht: tien
+    kopieën van jaren geschiedenis is veel werk voor niets)."""
+    for map_, mappen, bestanden in os.walk(opslagmap):
+        if Path(map_) == opslagmap and MAPNAAM in mappen:
+            mappen.remove(MAPNAAM)
+        for naam in bestanden:
+            yield Path(map_) / naam
+
+
 def databestanden(opslagmap: Path) -> list[Path]:
     """Alle gegevensbestanden van de opslag (relatief), zonder reservekopieën en tijdelijke."""
-    uit = []
-    for pad in opslagmap.rglob("*.json"):
-        relatief = pad.relative_to(opslagmap)
-        if relatief.parts[0] == MAPNAAM or pad.name.startswith("."):
-            continue
-        uit.append(relatief)
-    return sorted(uit)
+    return sorted(
+        pad.relative_to(opslagmap)
+        for pad in alle_bestanden(opslagmap)
+        if pad.suffix == ".json" and not pad.name.startswith(".")
+    )
+
+
+def _volgorde(kopie: Path) -> tuple[str, int]:
+    """'20261123-194500-3' sorteert na '-2' en na '-10' niet ervoor."""
+    tijd, _, nummer = kopie.name[:15], kopie.name[15:16], kopie.name[16:]
+    return tijd, int(nummer) if nummer.isdigit() else 1
 
 
 def kopieen(opslagmap: Path) -> list[Path]:
@@ -37,7 +56,7 @@ def kopieen(opslagmap: Path) -> list[Path]:
     if not map_.is_dir():
         return []
     return sorted((p for p in map_.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  reverse=True)
+                  key=_volgorde, reverse=True)
 
 
 def moment_van(kopie: Path) -> datetime | None:
@@ -46,6 +65,24 @@ def moment_van(kopie: Path) -> datetime | None:
         return datetime.strptime(kopie.name[:15], TIJDSTEMPEL)
     except ValueError:
         return None
+
+
+def ruim_halve_op(opslagmap: Path) -> None:
+    """Een kopie die halverwege werd afgebroken (naam met een punt ervoor) weghalen."""
+    map_ = opslagmap / MAPNAAM
+    if not map_.is_dir():
+        return
+    for p in map_.iterdir():
+        if p.name.startswith(".") and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _leesbaar(pad: Path) -> bool:
+    try:
+        lees_json(pad)
+    except (BeschadigdBestand, OpslagFout):
+        return False
+    return True
 
 
 def maak(opslagmap: Path, nu: datetime) -> Path | None:
@@ -60,6 +97,7 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
     while doel.exists():
         volgnummer += 1
         doel = opslagmap / MAPNAAM / f"{naam}-{volgnummer}"
+    # Eerst onder een verborgen naam; pas als alles er is, krijgt de kopie haar echte naam.
     bezig = doel.with_name("." + doel.name)
     try:
         for relatief in bestanden:
@@ -71,17 +109,12 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
                 st = bron.stat()
             except FileNotFoundError:
                 continue
-            if oud is not None and _zelfde(oud, st):
-                try:
-                    os.link(oud, nieuw)
-                    continue
-                except OSError:
-                    pass
-            try:
-                lees_json(bron)
-            except BeschadigdBestand:
-                continue  # een beschadigd bestand hoort niet in een kopie
-            shutil.copy2(bron, nieuw)
+            if oud is not None and _zelfde(oud, st) and _koppel(oud, nieuw):
+                continue
+            if _leesbaar(bron):
+                shutil.copy2(bron, nieuw)
+            elif oud is not None and oud.exists():
+                _koppel(oud, nieuw)  # de laatste goede versie schuift mee
         os.replace(bezig, doel)
     except OSError as fout:
         shutil.rmtree(bezig, ignore_errors=True)
@@ -92,6 +125,18 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
     for oud in kopieen(opslagmap)[BEWAREN:]:
         shutil.rmtree(oud, ignore_errors=True)
     return doel
+
+
+def _koppel(oud: Path, nieuw: Path) -> bool:
+    """Een harde koppeling tussen twee kopieën; kan dat niet (bijvoorbeeld FAT), dan kopiëren."""
+    try:
+        os.link(oud, nieuw)
+    except OSError:
+        try:
+            shutil.copy2(oud, nieuw)
+        except OSError:
+            return False
+    return True
 
 
 def _zelfde(oud: Path, st: os.stat_result) -> bool:
@@ -106,24 +151,57 @@ def goede_kopie_van(opslagmap: Path, relatief: Path) -> Path | None:
     """De nieuwste reservekopie met een leesbare versie van dit bestand."""
     for kopie in kopieen(opslagmap):
         kandidaat = kopie / relatief
-        if not kandidaat.exists():
-            continue
-        try:
-            lees_json(kandidaat)
-        except (BeschadigdBestand, OpslagFout):
-            continue
-        return kopie
+        if kandidaat.exists() and _leesbaar(kandidaat):
+            return kopie
     return None
 
 
-def zet_terug(opslagmap: Path, kopie: Path, alleen: Path | None = None) -> list[Path]:
-    """Zet de bestanden van een reservekopie terug (met het schrijfslot in handen)."""
-    teruggezet = []
+def zet_terug(
+    opslagmap: Path, kopie: Path, alleen: Path | None = None, nu: datetime | None = None
+) -> list[Path]:
+    """Zet de bestanden van een reservekopie terug (met het schrijfslot in handen).
+
+    Eerst wordt alles gecontroleerd, dan pas geschreven: een beschadigde kopie zet niets
+    half terug. Een onleesbaar levend bestand blijft ernaast staan als
+    ``<naam>.beschadigd-<tijdstip>``.
+    """
     bronnen = [alleen] if alleen is not None else databestanden(kopie)
+    inhoud: dict[Path, bytes] = {}
     for relatief in bronnen:
         bron = kopie / relatief
-        if not bron.exists():
+        if not bron.is_file():
             raise OpslagFout(f"De reservekopie {kopie.name} bevat {relatief} niet.")
-        schrijf_atomisch(opslagmap / relatief, bron.read_bytes())
-        teruggezet.append(relatief)
-    return teruggezet
+        if not _leesbaar(bron):
+            raise BeschadigdBestand(
+                f"In de reservekopie {kopie.name} is {relatief.as_posix()} zelf beschadigd; "
+                "kies een oudere kopie (`vergadering reservekopie` toont ze)."
+            )
+        inhoud[relatief] = bron.read_bytes()
+    stempel = (nu or datetime.now()).strftime(TIJDSTEMPEL)
+    for relatief, ruw in inhoud.items():
+        levend = opslagmap / relatief
+        if levend.exists() and not _leesbaar(levend):
+            _zet_apart(levend, stempel)
+        journaal = journaalpad(levend)
+        if journaal.exists() and not _journaal_leesbaar(journaal):
+            _zet_apart(journaal, stempel)
+            journaal.unlink()
+        # Een leesbaar journaal blijft: het bevat hele documenten die na de kopie bewaard
+        # werden (het vak was beschadigd, dus niet samengevoegd); die komen zo terug.
+        schrijf_atomisch(levend, ruw)
+    return list(inhoud)
+
+
+def _zet_apart(pad: Path, stempel: str) -> None:
+    """Bewaar een beschadigd bestand ernaast, voor wie wil uitzoeken wat er misging."""
+    apart = pad.with_name(f"{pad.name}.beschadigd-{stempel}")
+    if not apart.exists():
+        schrijf_atomisch(apart, pad.read_bytes())
+
+
+def _journaal_leesbaar(pad: Path) -> bool:
+    try:
+        lees_journaalregels(pad.read_bytes(), pad)
+    except (BeschadigdBestand, OSError):
+        return False
+    return True
