@@ -200,7 +200,10 @@ def _reservekopie(args: argparse.Namespace) -> int:
 
 
 def _herstel(args: argparse.Namespace) -> int:
-    opslag = _opslag(args)
+    from .opslag import Opslag, standaard_map
+
+    # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
+    opslag = Opslag(Path(args.db) if args.db else standaard_map(), controleer=False)
     teruggezet = opslag.herstel(args.kopie, args.bestand)
     print(f"{len(teruggezet)} bestand(en) teruggezet uit {args.kopie}.")
     return OK
