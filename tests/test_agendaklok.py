@@ -3,6 +3,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vergadering import regels
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
@@ -385,3 +387,59 @@ def test_sluiten_zonder_klok_stopt_op_het_moment_van_sluiten():
     regels.sluit(v, moment)
     assert all(f.gestart_op is None for f in v.fasen)
     assert v.fasen[0].gebruikt_s == pytest.approx(75)
+
+
+# --- eigenschappen onder willekeurige bediening en sprongen ---------------------------
+
+HANDELINGEN = st.lists(
+    st.one_of(
+        st.tuples(st.just("tijd"), st.floats(min_value=-7200, max_value=7200,
+                                             allow_nan=False)),
+        st.tuples(st.sampled_from(["start", "pauzeer", "hervat", "wissel", "minuut",
+                                   "volgende", "vorige", "lees", "herstart"]), st.none()),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(HANDELINGEN)
+def test_klok_blijft_kloppen_bij_elke_volgorde_van_handelingen_en_sprongen(handelingen):
+    nep = NepKlok()
+    klok = AgendaKlok(vergadering(), nep)
+    vorig_gebruikt = [0.0, 0.0, 0.0]
+    for soort, waarde in handelingen:
+        index_voor = klok.vergadering.fase_index
+        if soort == "tijd":
+            nep.verder(waarde)
+        elif soort == "start":
+            klok.start()
+        elif soort == "pauzeer":
+            klok.pauzeer()
+        elif soort == "hervat":
+            klok.hervat()
+        elif soort == "wissel":
+            klok.pauze_of_hervat()
+        elif soort == "minuut":
+            klok.minuut_erbij()
+        elif soort == "volgende":
+            klok.volgende()
+        elif soort == "vorige":
+            klok.vorige()
+        elif soort == "lees":
+            klok.resterend()
+        elif soort == "herstart":
+            klok = AgendaKlok(uit_document(Vergadering, naar_document(klok.vergadering)), nep)
+        # De klok gaat nooit vanzelf naar een andere fase.
+        if soort not in ("volgende", "vorige"):
+            assert klok.vergadering.fase_index == index_voor
+        fasen = klok.vergadering.fasen
+        assert sum(f.gestart_op is not None for f in fasen) <= 1
+        for i, fase in enumerate(fasen):
+            gebruikt = klok.gebruikt(fase)
+            assert gebruikt >= 0
+            assert fase.gebruikt_s >= 0
+            # Gebruikte tijd verdwijnt nooit, ook niet als de klok terugspringt.
+            assert gebruikt >= vorig_gebruikt[i] - 1e-6
+            vorig_gebruikt[i] = gebruikt
+            assert klok.resterend(fase) == pytest.approx(klok.beschikbaar(fase) - gebruikt)

@@ -3,6 +3,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.signaal import (
@@ -216,3 +218,25 @@ def test_parkeerreden_verdwijnt_bij_bundelen():
     a.parkeer("later")
     bundel(h, a)
     assert a.reden == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=50), min_size=2, max_size=8),
+    st.lists(st.tuples(st.booleans(), st.integers(0, 7), st.integers(0, 7)), max_size=40),
+)
+def test_bundelen_en_ontbundelen_verliest_of_verdubbelt_nooit_bewoners(aantallen, stappen):
+    alle = [sig(f"s{i}", n) for i, n in enumerate(aantallen)]
+    for is_bundel, i, j in stappen:
+        hoofd, dubbel = alle[i % len(alle)], alle[j % len(alle)]
+        try:
+            if is_bundel:
+                bundel(hoofd, dubbel)
+            else:
+                ontbundel(dubbel)
+        except OngeldigeInvoer:
+            pass  # geweigerd is prima; de telling moet dan nog steeds kloppen
+        wortels = [s for s in alle if s.status != "gebundeld"]
+        assert sum(totaal(s, alle) for s in wortels) == sum(aantallen)
+        for s in alle:
+            assert (s.status == "gebundeld") == (s.gebundeld_in is not None)

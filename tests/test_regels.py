@@ -3,6 +3,8 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vergadering import regels
 from vergadering.actie import Actie
@@ -492,3 +494,22 @@ def test_voorstel_neemt_kanaal_en_eigenaar_uit_de_participatieafspraken():
     v.terugkoppeling = Terugkoppeling(kanaal="website", eigenaar="Cem", contact="Inloop di")
     tk = regels.voorstel_terugkoppeling(v, [], [], wv)
     assert (tk.kanaal, tk.eigenaar, tk.contact) == ("website", "Cem", "Inloop di")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=4),
+    st.lists(st.tuples(st.sampled_from(["s1", "s2", "s3"]), st.integers(-2, 15)), max_size=25),
+)
+def test_nooit_meer_stippen_dan_aanwezigen_maal_stippen_per_lid(afwezig, pogingen):
+    wv = wijkverband()
+    v = vergadering(wv, **{lid: "afgemeld" for lid in "abcd"[:afwezig]})
+    for sid, aantal in pogingen:
+        voor = dict(v.stippen)
+        try:
+            regels.zet_stippen(wv, v, sid, aantal)
+        except OngeldigeInvoer:
+            assert v.stippen == voor  # geweigerd: er veranderde niets
+        else:
+            assert v.stippen.get(sid, 0) == aantal
+        assert regels.stippen_gebruikt(v) <= (4 - afwezig) * wv.stippen_per_lid
