@@ -172,7 +172,8 @@ def _lijst(args: argparse.Namespace) -> int:
     wv_id = opslag.wijkverband(args.wijkverband).id if args.wijkverband else None
     rijen = lijsten.RIJEN[args.opdracht](opslag, wv_id)
     if args.json:
-        json.dump(rijen, sys.stdout, ensure_ascii=False, indent=2)
+        # ensure_ascii: geldige JSON voor elke tekst (ook losse surrogaten) en elke taalinstelling.
+        json.dump(rijen, sys.stdout, ensure_ascii=True, indent=2)
         sys.stdout.write("\n")
     else:
         lijsten.toon_tabel(args.opdracht, rijen)
@@ -224,6 +225,11 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Het startpunt van `vergadering`; geeft de uitgangscode terug."""
+    for stroom in (sys.stdout, sys.stderr):
+        # Onder LANG=C (ASCII) of met losse surrogaten in opgeslagen tekst: liever \U0001f600
+        # op het scherm dan een traceback.
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="backslashreplace")
     args = maak_parser().parse_args(argv)
     try:
         return OPDRACHTEN[args.opdracht](args)
