@@ -22,6 +22,7 @@ def actie(**kw) -> Actie:
         id="2026-1", wijkverband_id="w", nummer=1, omschrijving="Bankjes bij het speelveld",
         eigenaar="Gemeente", besloten_op=BESLUIT, eerste_stap="Offerte vragen",
         terugkoppelzin="We zetten er twee bankjes neer.",
+        verandering="Ouderen kunnen even uitrusten bij het speelveld.",
     )
     basis.update(kw)
     return Actie(**basis)
@@ -112,8 +113,9 @@ def test_checkmoment_voor_eerste_stap_geeft_waarschuwing():
 
 
 def test_ontbrekende_eerste_stap_en_terugkoppelzin_geven_waarschuwing():
-    uit = waarschuwingen(actie(eerste_stap="", terugkoppelzin=""))
+    uit = waarschuwingen(actie(eerste_stap="", terugkoppelzin="", verandering=""))
     assert "De eerste stap is nog niet beschreven." in uit
+    assert "De beoogde verandering voor bewoners ontbreekt nog." in uit
     assert "De terugkoppelzin voor bewoners ontbreekt nog." in uit
 
 

@@ -71,6 +71,13 @@ def test_stippen_en_fase_index_worden_gecontroleerd():
         Vergadering(**{**vars(v), "fase_index": 7})
 
 
+def test_vergadering_zonder_fasen_krijgt_de_vaste_agenda():
+    v = Vergadering("v", "w", DATUM)
+    assert [(f.sleutel, f.gepland_s) for f in v.fasen] == [
+        ("signalen", 300), ("acties", 600), ("terugkoppelen", 300)]
+    assert v.fase.sleutel == "signalen"
+
+
 def test_datum_verplicht():
     with pytest.raises(OngeldigeInvoer, match="datum"):
         Vergadering("v", "w", "morgen")

@@ -169,6 +169,8 @@ def waarschuwingen(actie: Actie) -> list[str]:
         uit.append("Het checkmoment ligt vóór de eerste stap.")
     if not actie.eerste_stap:
         uit.append("De eerste stap is nog niet beschreven.")
+    if not actie.verandering:
+        uit.append("De beoogde verandering voor bewoners ontbreekt nog.")
     if not actie.terugkoppelzin:
         uit.append("De terugkoppelzin voor bewoners ontbreekt nog.")
     return uit

@@ -9,7 +9,7 @@ from .fouten import OngeldigeInvoer
 from .stemming import Stemming
 from .tekst import invoer
 from .terugkoppeling import Terugkoppeling
-from .wijkverband import Wijkverband
+from .wijkverband import Agenda, Wijkverband
 
 FASEN = (
     ("signalen", "Top 5 signalen"),
@@ -102,7 +102,10 @@ class Vergadering:
         self.notulist = invoer(self.notulist, "de notulist", maximum=200)
         for stand in self.aanwezigheid.values():
             _controleer_stand(stand)
-        if self.fasen and not 0 <= self.fase_index < len(self.fasen):
+        if not self.fasen:
+            # Elke vergadering heeft de vaste agenda; zonder opgave de standaardduur.
+            self.fasen = standaard_fasen(Agenda())
+        if not 0 <= self.fase_index < len(self.fasen):
             raise OngeldigeInvoer(
                 f"Fase {self.fase_index + 1} bestaat niet; deze vergadering heeft er "
                 f"{len(self.fasen)}."
@@ -138,6 +141,11 @@ class Vergadering:
         self.logboek.append(LogRegel(moment, fase, tekst))
 
 
+def standaard_fasen(agenda: Agenda) -> list[Fase]:
+    """De drie fasen van de vaste agenda, met de geplande duur uit ``agenda``."""
+    return [Fase(sleutel, titel, getattr(agenda, sleutel) * 60) for sleutel, titel in FASEN]
+
+
 def _controleer_stand(stand: object) -> None:
     if stand not in AANWEZIGHEID:
         raise OngeldigeInvoer(
@@ -159,10 +167,7 @@ def nieuwe_vergadering(
     Zonder opgegeven aanwezigheid staat iedereen op aanwezig; zonder voorzitter of notulist
     wordt het lid met die rol voorgesteld.
     """
-    agenda = wijkverband.agenda
-    fasen = [
-        Fase(sleutel, titel, getattr(agenda, sleutel) * 60) for sleutel, titel in FASEN
-    ]
+    fasen = standaard_fasen(wijkverband.agenda)
     onbekend = [i for i in (aanwezigheid or {}) if wijkverband.lid(i) is None]
     if onbekend:
         raise OngeldigeInvoer(f"'{onbekend[0][:30]}' is geen lid van {wijkverband.naam}.")
