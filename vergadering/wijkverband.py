@@ -129,8 +129,7 @@ class Wijkverband:
     versie: int = 0
 
     def __post_init__(self) -> None:
-        if not str(self.id or "").strip():
-            raise OngeldigeInvoer("Een wijkverband heeft een kenmerk nodig.")
+        # Het kenmerk mag nog leeg zijn: de opslag geeft een nieuw wijkverband er een.
         self.naam = invoer(self.naam, "de naam van het wijkverband", verplicht=True, maximum=200)
         if not _heel_getal(self.stippen_per_lid) or not 1 <= self.stippen_per_lid <= 20:
             raise OngeldigeInvoer("Het aantal stippen per lid moet tussen 1 en 20 liggen.")
