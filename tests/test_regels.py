@@ -145,6 +145,15 @@ def test_gelijk_op_de_grens_neemt_ook_gelijke_plekken_boven_de_grens_mee():
     assert [p.signaal.id for p in grens] == ["3", "4", "5"]
 
 
+def test_signalen_zonder_stippen_staan_niet_gelijk_en_maken_geen_grensprobleem():
+    sigs = [signaal(str(i)) for i in range(8)]
+    plekken = regels.ranglijst(sigs, {"0": 3, "1": 2})
+    assert [p.gelijk for p in plekken] == [False] * 8
+    assert [p.positie for p in plekken] == [1, 2, 3, 3, 3, 3, 3, 3]
+    assert regels.gelijk_op_de_grens(plekken) == []
+    assert regels.voorlopige_top5(plekken) == ["0", "1"]
+
+
 def test_geen_grensprobleem_met_vijf_of_minder_signalen():
     sigs = [signaal(str(i)) for i in range(5)]
     assert regels.gelijk_op_de_grens(regels.ranglijst(sigs, {})) == []

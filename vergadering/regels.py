@@ -78,8 +78,8 @@ def zet_stippen(
 def ranglijst(signalen: list[Signaal], stippen: dict[str, int]) -> list[Plek]:
     """Open signalen (niet gebundeld) op volgorde van stippen, dan aantal bewoners, dan datum.
 
-    Signalen met evenveel stippen delen een positie en krijgen ``gelijk``: de voorzitter
-    beslist dan.
+    Signalen met evenveel stippen delen een positie en krijgen ``gelijk`` (als ze stippen
+    hebben): de voorzitter beslist dan.
     """
     kandidaten = [s for s in signalen if s.open]
     kandidaten.sort(key=lambda s: (-stippen.get(s.id, 0), -totaal(s, signalen), s.datum, s.id))
@@ -89,7 +89,9 @@ def ranglijst(signalen: list[Signaal], stippen: dict[str, int]) -> list[Plek]:
         positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
         plekken.append(Plek(s, n, positie, False))
     for plek in plekken:
-        plek.gelijk = sum(1 for p in plekken if p.stippen == plek.stippen) > 1
+        # Zonder stippen is er niets te beslissen: die signalen doen niet mee.
+        plek.gelijk = plek.stippen > 0 and sum(
+            1 for p in plekken if p.stippen == plek.stippen) > 1
     return plekken
 
 
@@ -101,8 +103,8 @@ def gelijk_op_de_grens(plekken: list[Plek], top: int = TOP) -> list[Plek]:
     if len(plekken) <= top:
         return []
     grens = plekken[top - 1].stippen
-    if plekken[top].stippen != grens:
-        return []
+    if grens == 0 or plekken[top].stippen != grens:
+        return []  # bij 0 stippen is de top gewoon korter dan vijf
     return [p for p in plekken if p.stippen == grens]
 
 
