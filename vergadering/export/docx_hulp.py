@@ -176,6 +176,11 @@ class Stuk:
         tabel = self.doc.add_table(rows=1, cols=len(koppen))
         tabel.style = self.doc.styles[TABELSTIJL]
         tbl = tabel._tbl
+        # Alleen de kopregel opvallend, niet ook de eerste kolom.
+        kijk = tbl.tblPr.find(qn("w:tblLook"))
+        if kijk is not None:
+            kijk.set(qn("w:firstColumn"), "0")
+            kijk.set(qn("w:val"), "0420")
         kopregel = tbl.tr_lst[0]
         _herhaal_kopregel(kopregel)
         for tc, kop in zip(kopregel.tc_lst, koppen, strict=True):
@@ -188,6 +193,8 @@ class Stuk:
                 tc.width = Mm(breedte)
         for n, rij in enumerate(rijen):
             tr = tabel.add_row()._tr
+            # Een rij niet over twee pagina's breken: de kopregel staat dan boven elke rij.
+            tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             nadruk = bool(vet and vet[n])
             for tc, waarde in zip(tr.tc_lst, rij, strict=True):
                 _vul_cel(tc, xml_veilig(waarde), vet=nadruk)

@@ -169,7 +169,7 @@ def _top5(stuk, inhoud: Inhoud) -> None:
             weging,
         ))
     stuk.tabel(("Plek", "Signaal", "Stippen", "Bewoners", "Haalbaarheid × impact"), rijen,
-               (14, 86, 18, 20, 32))
+               (12, 84, 18, 22, 34))
     buiten = [
         (sid, n) for sid, n in sorted(v.stippen.items(), key=lambda x: -x[1])
         if sid not in v.top5 and n
@@ -201,7 +201,7 @@ def _stemmingen(stuk, inhoud: Inhoud) -> None:
             m(st.uitslag()),
         ))
     stuk.tabel(("Voorstel", "Voor", "Tegen", "Onthouding", "Quorum", "Uitslag"), rijen,
-               (50, 13, 13, 20, 34, 40))
+               (50, 12, 14, 24, 32, 38))
     regels = sorted({st.regel for st in v.stemmingen})
     for regel in regels:
         stuk.alinea(f"{regel}: {MEERDERHEIDSREGELS.get(regel, regel)}.", label="Meerderheid:")
