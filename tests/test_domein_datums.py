@@ -88,6 +88,20 @@ def test_lees_datum(tekst, verwacht):
     assert datums.lees_datum(tekst, VANDAAG) == verwacht
 
 
+@pytest.mark.parametrize(
+    ("tekst", "vandaag", "verwacht"),
+    [
+        ("5-1", date(2026, 12, 20), date(2027, 1, 5)),        # plannen over de jaarwisseling
+        ("5 januari", date(2026, 12, 20), date(2027, 1, 5)),
+        ("20-12", date(2027, 1, 3), date(2026, 12, 20)),      # een signaal van vorige week
+        ("29-2", date(2027, 6, 1), date(2028, 2, 29)),        # alleen in een schrikkeljaar
+        ("23-11", VANDAAG, VANDAAG),
+    ],
+)
+def test_datum_zonder_jaartal_is_de_dichtstbijzijnde(tekst, vandaag, verwacht):
+    assert datums.lees_datum(tekst, vandaag) == verwacht
+
+
 def test_lang_en_terug_lezen_geeft_dezelfde_datum():
     for d in (date(2026, 1, 1), date(2026, 5, 31), date(2027, 2, 28)):
         assert datums.lees_datum(datums.lang(d), VANDAAG) == d

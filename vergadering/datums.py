@@ -70,7 +70,7 @@ _RELATIEF = re.compile(r"^\+\s*(\d{1,5})\s*(d|dag|dagen|w|wk|week|weken)?$")
 def lees_datum(tekst: str, vandaag: date | None = None) -> date:
     """Lees een datum zoals een mens hem typt.
 
-    Accepteert ``2026-11-23``, ``23-11-2026``, ``23/11/26``, ``23-11`` (dit jaar),
+    Accepteert ``2026-11-23``, ``23-11-2026``, ``23/11/26``, ``23-11`` (de dichtstbijzijnde),
     ``23 november 2026``, ``maandag 23 nov``, ``vandaag``, ``morgen``, ``overmorgen``,
     ``+14`` (dagen) en ``+6w`` (weken) vanaf vandaag. Gooit ``OngeldigeInvoer`` (een
     ``ValueError``) met een Nederlandse zin.
@@ -116,6 +116,17 @@ def _maak(jaar: int, maand: int, dag: int) -> date | None:
         return None
 
 
+def _zonder_jaar(maand: int, dag: int, vandaag: date) -> date | None:
+    """Een datum zonder jaartal: de dichtstbijzijnde bij vandaag. Zo is '5-1' in december
+    de komende januari en '20-12' begin januari de afgelopen december."""
+    kandidaten = [
+        d for d in (_maak(vandaag.year + j, maand, dag) for j in (-1, 0, 1)) if d is not None
+    ]
+    if not kandidaten:
+        return None
+    return min(kandidaten, key=lambda d: (abs((d - vandaag).days), d < vandaag))
+
+
 def _lees_cijfers(t: str, vandaag: date) -> date | None:
     """'2026-11-23', '2026/11/23', '23-11-2026', '23.11.26', '23/11'."""
     delen = re.split(r"[-/.]", t)
@@ -124,7 +135,7 @@ def _lees_cijfers(t: str, vandaag: date) -> date | None:
     getallen = [int(d) for d in delen]
     if len(delen) == 2:
         dag, maand = getallen
-        return _maak(vandaag.year, maand, dag)
+        return _zonder_jaar(maand, dag, vandaag)
     if len(delen[0]) == 4:
         jaar, maand, dag = getallen
     else:
@@ -142,12 +153,11 @@ def _lees_met_maandnaam(t: str, vandaag: date) -> date | None:
     maand = _maanden().get(woorden[1])
     if maand is None:
         return None
-    jaar = vandaag.year
-    if len(woorden) == 3:
-        if not woorden[2].isdigit():
-            return None
-        jaar = int(woorden[2])
-    return _maak(jaar, maand, int(woorden[0]))
+    if len(woorden) == 2:
+        return _zonder_jaar(maand, int(woorden[0]), vandaag)
+    if not woorden[2].isdigit():
+        return None
+    return _maak(int(woorden[2]), maand, int(woorden[0]))
 
 
 def minuten_seconden(seconden: float) -> str:
