@@ -1,30 +1,443 @@
-"""De Textual-app. (Voorlopig: een startscherm; de vergaderschermen volgen.)"""
+"""De Textual-app voor voorzitter en notulist.
+
+De app houdt de lopende vergadering (``Sessie``) en de ``Bewaarder`` vast en bedient de klok:
+pauze, +1 minuut, volgende en vorige fase zijn acties van de app, zodat ze op het
+vergaderscherm en op de beamer dezelfde toetsen hebben. Het startscherm komt eerst in beeld;
+jaren aan signalen en acties worden daarna in een achtergronddraad gelezen.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from vergadering.fouten import VergaderingFout
 from vergadering.opslag import Opslag
 
+from .bewaarder import Bewaarder
 
-class VergaderingApp(App):
+if TYPE_CHECKING:
+    from vergadering.actie import Actie
+    from vergadering.signaal import Signaal
+    from vergadering.vergadering import Vergadering
+    from vergadering.wijkverband import Wijkverband
+
+    from .sessie import Sessie
+
+
+@dataclass
+class Gegevens:
+    """Wat van één wijkverband gelezen is: alles wat het startscherm en de vergadering nodig
+    hebben, één keer gelezen."""
+
+    signalen: list[Signaal]
+    acties: list[Actie]
+    vergaderingen: list[Vergadering]
+
+
+Commando = tuple[str, str, Callable[[], Any]]
+
+
+class Commandos(Provider):
+    """De belangrijke handelingen in het commandopalet (ctrl+p), passend bij het scherm."""
+
+    def _commandos(self) -> list[Commando]:
+        app = self.app
+        assert isinstance(app, VergaderingApp)
+        return list(app.commandos(self.screen))
+
+    async def discover(self) -> Hits:
+        for naam, uitleg, doe in self._commandos():
+            yield DiscoveryHit(naam, doe, help=uitleg)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for naam, uitleg, doe in self._commandos():
+            score = matcher.match(naam)
+            if score > 0:
+                yield Hit(score, matcher.highlight(naam), doe, help=uitleg)
+
+
+class VergaderingApp(App[None]):
     """Vergadering: de app voor voorzitter en notulist."""
 
     TITLE = "Vergadering"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {Commandos}
+    BINDINGS = [
+        Binding("space", "pauze", "Pauze", key_display="spatie"),
+        Binding("plus", "minuut_erbij", "Minuut", key_display="+"),
+        Binding("n", "volgende_fase", "Volgende"),
+        Binding("v", "vorige_fase", "Vorige", show=False),
+        Binding("b", "beamer", "Beamer"),
+        Binding("ctrl+s", "opnieuw_opslaan", "Opslaan", show=False),
+    ]
+    KLOKACTIES = ("pauze", "minuut_erbij", "volgende_fase", "vorige_fase", "beamer")
 
-    def __init__(self, opslag: Opslag) -> None:
+    def __init__(
+        self,
+        opslag: Opslag,
+        *,
+        klok: Callable[[], float] = time.time,
+        vandaag: date | None = None,
+    ) -> None:
         super().__init__()
         self.opslag = opslag
+        self.klok = klok
+        self._vandaag = vandaag
+        self.bewaarder = Bewaarder(opslag, self._fout_uit_draad, self._gelukt_uit_draad)
+        self.sessie: Sessie | None = None
+        self.gegevens: dict[str, Gegevens] = {}
+        self._te_klein: Any = None
+        self._registreer_themas()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        namen = ", ".join(w.naam for w in self.opslag.wijkverbanden()) or "nog geen"
-        yield Static(f"Wijkverbanden: {namen}")
-        yield Footer()
+    # --- tijd ------------------------------------------------------------------------
+
+    def vandaag(self) -> date:
+        """De datum van vandaag (vast in tests)."""
+        return self._vandaag or datetime.fromtimestamp(self.klok()).date()
+
+    # --- opstarten -------------------------------------------------------------------
+
+    def _registreer_themas(self) -> None:
+        try:
+            from . import thema
+        except ImportError:  # pragma: no cover - thema's zijn een aanvulling
+            return
+        for t in getattr(thema, "THEMAS", ()):
+            self.register_theme(t)
+
+    def on_mount(self) -> None:
+        from .start import StartScherm
+
+        self.push_screen(StartScherm())
+        self._controleer_grootte(self.size.width, self.size.height)
+
+    # --- gegevens ---------------------------------------------------------------------
+
+    def laad(self, wijkverband_id: str, opnieuw: bool = False) -> Gegevens:
+        """De signalen, acties en vergaderingen van een wijkverband (uit het geheugen als ze
+        al gelezen zijn). Mag vanuit een achtergronddraad."""
+        if not opnieuw and wijkverband_id in self.gegevens:
+            return self.gegevens[wijkverband_id]
+        self.bewaarder.wacht()
+        with self.bewaarder.stil():
+            gegevens = Gegevens(
+                self.opslag.signalen(wijkverband_id),
+                self.opslag.acties(wijkverband_id),
+                self.opslag.vergaderingen(wijkverband_id),
+            )
+        self.gegevens[wijkverband_id] = gegevens
+        return gegevens
+
+    # --- de vergadering --------------------------------------------------------------
+
+    def begin_vergadering(self, wijkverband: Wijkverband, keuzes: dict) -> None:
+        """Maak een nieuwe vergadering, start de klok en open het vergaderscherm."""
+        from vergadering.vergadering import nieuwe_vergadering
+
+        from .sessie import Sessie
+
+        gegevens = self.laad(wijkverband.id)
+        with self.bewaarder.stil():
+            vergadering_id = self.opslag.nieuw_vergadering_id(wijkverband.id, keuzes["datum"])
+        vergadering = nieuwe_vergadering(
+            wijkverband,
+            vergadering_id,
+            keuzes["datum"],
+            plaats=keuzes["plaats"],
+            aanwezigheid=keuzes["aanwezigheid"],
+            voorzitter=keuzes["voorzitter"],
+            notulist=keuzes["notulist"],
+        )
+        gegevens.vergaderingen.append(vergadering)
+        sessie = Sessie(
+            wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
+            self.klok,
+        )
+        sessie.start()
+        self.notify("De vergadering is begonnen; de klok loopt.", markup=False)
+        self._open(sessie)
+
+    def hervat_vergadering(self, wijkverband: Wijkverband, vergadering: Vergadering) -> None:
+        """Ga verder met een onafgemaakte vergadering, in dezelfde fase, met de juiste tijd."""
+        from .sessie import Sessie
+
+        gegevens = self.laad(wijkverband.id)
+        sessie = Sessie(
+            wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
+            self.klok,
+        )
+        sessie.log("Vergadering hervat.")
+        sessie.bewaar()
+        self.notify(
+            f"Verder met de vergadering in fase {vergadering.fase_index + 1}: "
+            f"{vergadering.fase.titel}.",
+            markup=False,
+        )
+        self._open(sessie)
+
+    def _open(self, sessie: Sessie) -> None:
+        from .vergaderscherm import VergaderScherm
+
+        self.sessie = sessie
+        self.push_screen(VergaderScherm(sessie))
+        self.refresh_bindings()
+
+    def vergadering_gesloten(self) -> None:
+        """Na het sluiten: terug naar het startscherm, en het mapje aanbieden."""
+        sessie = self.sessie
+        if sessie is None:
+            return
+        self.sessie = None
+        self.gegevens.pop(sessie.wijkverband.id, None)
+        from .vergaderscherm import VergaderScherm
+
+        while self._op_stapel(VergaderScherm):
+            self.pop_screen()
+        self.refresh_bindings()
+        start = self.screen
+        if hasattr(start, "vernieuw"):
+            start.vernieuw()
+        self.bied_mapje_aan(sessie.wijkverband.id, sessie.vergadering.id)
+
+    def _op_stapel(self, soort: type) -> bool:
+        return any(isinstance(s, soort) for s in self.screen_stack)
+
+    def bied_mapje_aan(self, wijkverband_id: str, vergadering_id: str) -> None:
+        """Bied aan het mapje (verslag, actielijst, terugkoppeling, afspraken) te maken."""
+        try:
+            from vergadering.export import maak_mapje  # noqa: F401
+        except ImportError:
+            self.notify("De vergadering is gesloten en bewaard.", markup=False)
+            return
+        from .dialogen import Bevestig
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                self.maak_mapje(wijkverband_id, vergadering_id)
+
+        self.push_screen(
+            Bevestig("De vergadering is gesloten en bewaard. Nu het mapje maken met verslag, "
+                     "actielijst, terugkoppeling en participatieafspraken?"),
+            antwoord,
+        )
+
+    def maak_mapje(self, wijkverband_id: str, vergadering_id: str) -> None:
+        """Maak het mapje in een achtergronddraad; meld waar het staat."""
+
+        def werk() -> None:
+            from vergadering.export import maak_mapje
+
+            self.bewaarder.wacht()
+            try:
+                map_ = maak_mapje(self.opslag, wijkverband_id, vergadering_id)
+            except VergaderingFout as fout:
+                self.call_from_thread(self.notify, str(fout), severity="error", markup=False)
+            except OSError as fout:
+                self.call_from_thread(
+                    self.notify,
+                    f"Het mapje kon niet gemaakt worden ({fout.strerror or fout}); controleer "
+                    "de map en probeer het opnieuw met ctrl+p, 'Mapje maken'.",
+                    severity="error",
+                    markup=False,
+                )
+            else:
+                self.call_from_thread(self.notify, f"Het mapje staat in {map_}", markup=False,
+                                      timeout=15)
+
+        self.notify("Het mapje wordt gemaakt…", markup=False)
+        self.run_worker(werk, thread=True, group="mapje", name="mapje")
+
+    # --- de klok en de beamer: acties van de app ---------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.KLOKACTIES:
+            return self.sessie is not None and not self.sessie.vergadering.gesloten
+        return True
+
+    def _ververs(self) -> None:
+        """Teken het actieve scherm (en het vergaderscherm eronder) opnieuw."""
+        from .vergaderscherm import VergaderScherm
+
+        for scherm in self.screen_stack:
+            if isinstance(scherm, VergaderScherm) and scherm is not self.screen:
+                scherm.ververs()
+        ververs = getattr(self.screen, "ververs", None)
+        if callable(ververs):
+            ververs()
+
+    def _klokhandeling(self, doe: Callable[[Sessie], object]) -> tuple[bool, object]:
+        """Voer een klokhandeling uit op de lopende vergadering en teken opnieuw;
+        geeft (gedaan, uitkomst) terug."""
+        if self.sessie is None or self.sessie.vergadering.gesloten:
+            return False, None
+        try:
+            uitkomst = doe(self.sessie)
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
+            return False, None
+        self._ververs()
+        return True, uitkomst
+
+    def action_pauze(self) -> None:
+        """Pauzeer de klok, of laat hem weer lopen."""
+        gedaan, loopt = self._klokhandeling(lambda s: s.pauze_of_hervat())
+        if gedaan:
+            self.notify("De klok loopt weer." if loopt else "De klok staat stil.",
+                        markup=False, timeout=2)
+
+    def action_minuut_erbij(self) -> None:
+        """Eén minuut extra voor deze fase."""
+        gedaan, _ = self._klokhandeling(lambda s: s.minuut_erbij())
+        if gedaan:
+            self.notify("Eén minuut erbij.", markup=False, timeout=2)
+
+    def action_volgende_fase(self) -> None:
+        """Naar de volgende fase (alleen als de voorzitter dat kiest)."""
+        gedaan, gelukt = self._klokhandeling(lambda s: s.naar_fase(1))
+        if gedaan and not gelukt:
+            self.notify("Dit is de laatste fase; sluit de vergadering met x.", markup=False)
+
+    def action_vorige_fase(self) -> None:
+        """Terug naar de vorige fase; die telt verder vanaf de tijd die al gebruikt was."""
+        gedaan, gelukt = self._klokhandeling(lambda s: s.naar_fase(-1))
+        if gedaan and not gelukt:
+            self.notify("Dit is de eerste fase.", markup=False)
+
+    def action_beamer(self) -> None:
+        """Wissel naar de beamerweergave voor de zaal."""
+        if self.sessie is None:
+            return
+        from .beamer import BeamerInhoud, BeamerScherm
+
+        sessie = self.sessie
+
+        def inhoud() -> BeamerInhoud:
+            return BeamerInhoud(
+                wijkverband_naam=sessie.wijkverband.naam,
+                vergadering=sessie.vergadering,
+                signalen=sessie.signalen,
+                acties=sessie.acties,
+            )
+
+        if isinstance(self.screen, BeamerScherm):
+            self.screen.dismiss()
+            return
+        self.push_screen(BeamerScherm(inhoud, sessie.agendaklok))
+
+    # --- bewaren en fouten -----------------------------------------------------------
+
+    def _fout_uit_draad(self, melding: str) -> None:
+        self.call_from_thread(self._toon_opslagfout, melding)
+
+    def _toon_opslagfout(self, melding: str) -> None:
+        self.notify(
+            melding + " Alles staat nog in het geheugen; ctrl+s probeert het opnieuw.",
+            title="Niet opgeslagen",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+        self.sub_title = "NIET OPGESLAGEN — ctrl+s"
+
+    def _gelukt_uit_draad(self) -> None:
+        if self.sub_title and self.bewaarder.onopgeslagen == 0:
+            try:
+                self.call_from_thread(setattr, self, "sub_title", "")
+            except RuntimeError:  # de app is al gestopt
+                pass
+
+    def action_opnieuw_opslaan(self) -> None:
+        """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering)."""
+        aantal = self.bewaarder.opnieuw()
+        if self.sessie is not None:
+            self.sessie.bewaar()
+        if not self.bewaarder.wacht(10):
+            self.notify("Opslaan duurt lang; probeer het zo nog eens.", severity="warning",
+                        markup=False)
+        elif self.bewaarder.onopgeslagen:
+            pass  # de fout is al gemeld
+        else:
+            self.sub_title = ""
+            self.notify(
+                f"Opgeslagen ({aantal} wijziging(en) alsnog)."
+                if aantal
+                else "Alles is opgeslagen.",
+                markup=False,
+            )
+
+    async def action_quit(self) -> None:
+        """Afsluiten; eerst wachten tot alles bewaard is, en waarschuwen als dat niet lukte."""
+        self.bewaarder.wacht(10)
+        if self.bewaarder.onopgeslagen:
+            from .dialogen import Bevestig
+
+            def antwoord(toch: bool | None) -> None:
+                if toch:
+                    self.exit()
+
+            self.push_screen(
+                Bevestig(
+                    f"{self.bewaarder.onopgeslagen} wijziging(en) konden niet opgeslagen worden "
+                    f"({self.bewaarder.laatste_fout}) Toch afsluiten? Dan gaan ze verloren.",
+                    ja="Toch afsluiten",
+                    nee="Terug",
+                ),
+                antwoord,
+            )
+            return
+        self.exit()
+
+    # --- venster te klein ------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._controleer_grootte(event.size.width, event.size.height)
+
+    def _controleer_grootte(self, breedte: int, hoogte: int) -> None:
+        try:
+            from .te_klein import MIN_BREEDTE, MIN_HOOGTE, TeKleinScherm
+        except ImportError:  # pragma: no cover - komt van de beamerhelper
+            return
+        te_klein = breedte < MIN_BREEDTE or hoogte < MIN_HOOGTE
+        if te_klein and self._te_klein is None:
+            self._te_klein = TeKleinScherm()
+            self.push_screen(self._te_klein)
+        elif not te_klein and self._te_klein is not None:
+            scherm, self._te_klein = self._te_klein, None
+            if self.screen is scherm:
+                self.pop_screen()
+            elif scherm in self.screen_stack:
+                scherm.dismiss()
+
+    # --- commandopalet ---------------------------------------------------------------
+
+    def commandos(self, scherm: Any) -> Iterator[Commando]:
+        """De commando's voor het palet: die van de app en die van het scherm."""
+        if self.sessie is not None and not self.sessie.vergadering.gesloten:
+            yield ("Klok pauzeren of hervatten", "spatie", self.action_pauze)
+            yield ("Eén minuut erbij", "+", self.action_minuut_erbij)
+            yield ("Volgende fase", "n", self.action_volgende_fase)
+            yield ("Vorige fase", "v", self.action_vorige_fase)
+            yield ("Beamer aan of uit", "b: de weergave voor de zaal", self.action_beamer)
+        yield ("Opnieuw opslaan", "ctrl+s: wat niet opgeslagen kon worden nog eens",
+               self.action_opnieuw_opslaan)
+        extra = getattr(scherm, "commandos", None)
+        if callable(extra):
+            yield from extra()
 
 
 def start_app(opslag: Opslag) -> int:
     """Start de app op deze opslag; geeft de uitgangscode terug."""
-    VergaderingApp(opslag).run()
-    return 0
+    app = VergaderingApp(opslag)
+    app.run()
+    app.bewaarder.wacht(30)
+    return 0 if not app.bewaarder.onopgeslagen else 1

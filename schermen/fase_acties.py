@@ -1,0 +1,261 @@
+"""Fase 2, Top 1–2 acties: wegen, stemmen, aannemen met eigenaar en data, parkeren.
+
+Op elk topsignaal: w weegt (haalbaarheid en impact), s brengt een voorstel in stemming
+(aantallen of per lid, met meerderheid en quorum), na een aangenomen stemming werkt e de
+actie uit, p parkeert met een reden, r parkeert de rest van de top 5 in één keer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from vergadering import datums
+from vergadering.stemming import Stemming
+from vergadering.tekst import een_regel
+
+from .fase_signalen import parkeer_met_reden
+from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+from .sessie import kort
+
+
+class FaseActies(FasePaneel):
+    """Fase 2: van de top 5 naar één of twee acties."""
+
+    BINDINGS = [
+        Binding("w", "weeg", "Wegen"),
+        Binding("s", "stem", "Stemmen"),
+        Binding("e", "uitwerken", "Uitwerken"),
+        Binding("p", "parkeer", "Parkeer"),
+        Binding("r", "parkeer_rest", "Rest parkeren", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="acties-stand", classes="stand", markup=False)
+        tabel = DataTable(id="top5", cursor_type="row", zebra_stripes=True)
+        tabel.add_column("#", key="plek", width=2)
+        tabel.add_column("Signaal", key="signaal")
+        tabel.add_column("H", key="h", width=1)
+        tabel.add_column("I", key="i", width=1)
+        tabel.add_column("H×I", key="hi", width=3)
+        tabel.add_column("Uitkomst", key="uitkomst", width=24)
+        yield tabel
+        yield Static("", id="acties-lijst", classes="onderaan", markup=False)
+
+    @property
+    def tabel(self) -> DataTable:
+        """De top 5 op volgorde van weging."""
+        return self.query_one("#top5", DataTable)
+
+    def _uitkomst(self, signaal_id: str) -> str:
+        sessie = self.sessie
+        actie = sessie.actie_bij_signaal(signaal_id)
+        if actie is not None:
+            return f"actie {actie.nummer}: {een_regel(actie.eigenaar)}"
+        signaal = sessie.signaal(signaal_id)
+        if signaal.status == "geparkeerd" and signaal.vergadering_id == sessie.vergadering.id:
+            return "geparkeerd"
+        stemming = sessie.laatste_stemming(signaal_id)
+        if stemming is None:
+            return ""
+        telling = f"{stemming.voor}-{stemming.tegen}-{stemming.onthouding}"
+        if stemming.aangenomen:
+            return f"aangenomen {telling} · e"
+        if not stemming.quorum_gehaald:
+            return "geen quorum"
+        return f"verworpen {telling}"
+
+    def ververs(self) -> None:
+        sessie = self.sessie
+        v = sessie.vergadering
+        plek = {sid: i for i, sid in enumerate(v.top5, 1)}
+        rijen = []
+        for sid in sessie.volgorde():
+            signaal = sessie.signaal(sid)
+            score = v.scores.get(sid)
+            rijen.append((
+                sid,
+                (
+                    str(plek[sid]),
+                    cel(signaal.tekst, 200),
+                    str(score.haalbaarheid) if score else "·",
+                    str(score.impact) if score else "·",
+                    str(score.totaal) if score else "·",
+                    cel(self._uitkomst(sid), 24),
+                ),
+            ))
+        vul_tabel(self.tabel, rijen)
+        deze = sessie.acties_van_deze_ronde()
+        if not v.top5:
+            stand = ("Er is nog geen top 5: ga terug naar fase 1 (v) en leg hem vast met f.")
+        else:
+            stand = (
+                f"Acties aangenomen: {len(deze)} van hoogstens {sessie.wijkverband.max_acties}. "
+                "Weeg (w), stem (s), werk uit (e) of parkeer (p)."
+            )
+        self.query_one("#acties-stand", Static).update(stand)
+        regels = [
+            f"Actie {a.nummer}: {kort(a.omschrijving, 34)} · {kort(a.eigenaar, 18)} · "
+            f"1e stap {datums.kort(a.eerste_stap_datum)} · check {datums.kort(a.checkmoment)}"
+            for a in deze
+        ]
+        if v.reden_extra_acties:
+            regels.append(f"Reden voor extra actie: {kort(v.reden_extra_acties, 60)}")
+        if v.stemmingen:
+            laatste = v.stemmingen[-1]
+            regels.append(f"Laatste stemming: {kort(laatste.onderwerp, 30)}: {laatste.uitslag()}")
+        self.query_one("#acties-lijst", Static).update("\n".join(regels))
+
+    # --- handelingen ------------------------------------------------------------------
+
+    def _gekozen(self) -> str | None:
+        sid = geselecteerd(self.tabel)
+        if sid is None:
+            self.notify("Er is nog geen top 5; leg die eerst vast in fase 1.", markup=False)
+        return sid
+
+    def action_weeg(self) -> None:
+        """Weeg het geselecteerde topsignaal op haalbaarheid en impact."""
+        from .dialogen import WegingFormulier
+
+        sid = self._gekozen()
+        if sid is None:
+            return
+        score = self.sessie.vergadering.scores.get(sid)
+
+        def klaar(waarden: tuple[int, int] | None) -> None:
+            if waarden is not None:
+                self.probeer(lambda: self.sessie.weeg(sid, *waarden))
+
+        self.app.push_screen(
+            WegingFormulier(
+                self.sessie.signaal(sid).tekst,
+                score.haalbaarheid if score else 3,
+                score.impact if score else 3,
+            ),
+            klaar,
+        )
+
+    def action_stem(self) -> None:
+        """Breng een voorstel bij het geselecteerde signaal in stemming."""
+        from .dialogen import StemmingFormulier
+
+        sid = self._gekozen()
+        if sid is None:
+            return
+        if self.sessie.actie_bij_signaal(sid) is not None:
+            self.notify("Bij dit signaal is al een actie aangenomen.", markup=False)
+            return
+        stemmers = [
+            (lid_id, self.sessie.wijkverband.lid(lid_id).naam)  # type: ignore[union-attr]
+            for lid_id in self.sessie.aanwezige_stemmers()
+        ]
+        signaal = self.sessie.signaal(sid)
+        vorige = self.sessie.laatste_stemming(sid)
+
+        def klaar(stemming: Stemming | None) -> None:
+            if stemming is None:
+                return
+            if not self.probeer(lambda: self.sessie.leg_stemming_vast(stemming)):
+                return
+            ernst = "information" if stemming.aangenomen else "warning"
+            self.notify(stemming.uitslag(), severity=ernst, markup=False)
+            if stemming.aangenomen:
+                self._werk_uit(sid, stemming)
+
+        self.app.push_screen(
+            StemmingFormulier(
+                partial(self.sessie.nieuwe_stemming, signaal_id=sid),
+                stemmers,
+                vorige.onderwerp if vorige else een_regel(signaal.tekst)[:200],
+            ),
+            klaar,
+        )
+
+    def action_uitwerken(self) -> None:
+        """Werk de actie uit na een aangenomen stemming."""
+        sid = self._gekozen()
+        if sid is None:
+            return
+        if self.sessie.actie_bij_signaal(sid) is not None:
+            self.notify("Deze actie is al uitgewerkt en aangenomen.", markup=False)
+            return
+        stemming = self.sessie.laatste_stemming(sid)
+        if stemming is None or not stemming.aangenomen:
+            self.notify("Breng eerst een voorstel in stemming (s); pas na een aangenomen "
+                        "stemming wordt het een actie.", markup=False)
+            return
+        self._werk_uit(sid, stemming)
+
+    def _werk_uit(self, sid: str, stemming: Stemming) -> None:
+        from .dialogen import ActieFormulier
+
+        sessie = self.sessie
+
+        def klaar(waarden: dict | None) -> None:
+            if waarden is None:
+                self.notify("Nog niet uitgewerkt; dat kan later met e.", markup=False)
+                return
+            gemaakt: list = []
+            if self.probeer(lambda: gemaakt.append(
+                sessie.neem_aan(sid, stemming=stemming, **waarden)
+            )):
+                actie = gemaakt[0]
+                self.notify(
+                    f"Actie {actie.nummer} aangenomen; eigenaar {een_regel(actie.eigenaar)}.",
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            ActieFormulier(
+                stemming.onderwerp,
+                sessie.wijkverband.eigenaren(),
+                sessie.wijkverband.partners,
+                sessie.vandaag(),
+                sessie.reden_nodig(),
+                sessie.wijkverband.max_acties,
+            ),
+            klaar,
+        )
+
+    def action_parkeer(self) -> None:
+        """Parkeer het geselecteerde topsignaal met een reden."""
+        parkeer_met_reden(self, self._gekozen())
+
+    def action_parkeer_rest(self) -> None:
+        """Parkeer de topsignalen zonder actie in één keer, met één reden."""
+        from .dialogen import TekstVraag
+        from .fase_signalen import _reden_controle
+
+        rest = self.sessie.niet_gekozen_top5()
+        if not rest:
+            self.notify("Alle topsignalen hebben een actie of zijn geparkeerd.", markup=False)
+            return
+
+        def gekozen(reden: str | None) -> None:
+            if reden is None:
+                return
+            if self.probeer(lambda: [self.sessie.parkeer(s.id, reden) for s in rest]):
+                self.notify(f"{len(rest)} signalen geparkeerd.", markup=False)
+
+        self.app.push_screen(
+            TekstVraag(
+                f"{len(rest)} topsignalen zonder actie parkeren",
+                "Waarom nu niet? (komt in de terugkoppeling)",
+                waarde="Niet gekozen deze ronde; het komt de volgende keer terug.",
+                controle=_reden_controle,
+                knop="Parkeren",
+            ),
+            gekozen,
+        )
+
+    def commandos(self) -> Iterator[tuple[str, str, object]]:
+        yield ("Signaal wegen", "w: haalbaarheid en impact", self.action_weeg)
+        yield ("Stemmen over een voorstel", "s", self.action_stem)
+        yield ("Actie uitwerken", "e: eigenaar, eerste stap, checkmoment", self.action_uitwerken)
+        yield ("Signaal parkeren", "p", self.action_parkeer)
+        yield ("Rest van de top 5 parkeren", "r", self.action_parkeer_rest)

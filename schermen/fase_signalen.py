@@ -1,0 +1,280 @@
+"""Fase 1, Top 5 signalen: open signalen, snel toevoegen, bundelen, stippen, de top 5.
+
+De voorzitter zet de stippen met het toetsenbord op de geselecteerde rij: een cijfer zet het
+aantal, → en ← tellen er één bij of af, enter vraagt om een groter getal. De ranglijst
+schuift direct mee; alleen het vergaderbestand wordt bewaard (op de achtergrond).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from vergadering.signaal import totaal
+
+from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+from .sessie import kort
+
+
+class StippenTabel(DataTable):
+    """De ranglijst; pijltjes en cijfers zetten stippen in plaats van de cursor te bewegen."""
+
+    BINDINGS = [
+        Binding("right", "stip(1)", "Stip ±", key_display="→←"),
+        Binding("left", "stip(-1)", "Stip eraf", show=False),
+        *(Binding(str(n), f"zet({n})", f"{n} stippen", show=False) for n in range(10)),
+    ]
+
+    class Stip(Message):
+        """Zet of wijzig de stippen van de rij onder de cursor."""
+
+        def __init__(self, signaal_id: str, aantal: int, relatief: bool) -> None:
+            super().__init__()
+            self.signaal_id, self.aantal, self.relatief = signaal_id, aantal, relatief
+
+    def action_stip(self, stap: int) -> None:
+        """Eén stip erbij of eraf."""
+        sleutel = geselecteerd(self)
+        if sleutel is not None:
+            self.post_message(self.Stip(sleutel, stap, True))
+
+    def action_zet(self, aantal: int) -> None:
+        """Zet het aantal stippen (0–9)."""
+        sleutel = geselecteerd(self)
+        if sleutel is not None:
+            self.post_message(self.Stip(sleutel, aantal, False))
+
+
+class FaseSignalen(FasePaneel):
+    """Fase 1: de signalen, de stippen en de top 5."""
+
+    BINDINGS = [
+        Binding("a", "toevoegen", "Nieuw"),
+        Binding("u", "bundel", "Bundel"),
+        Binding("f", "top5", "Top 5"),
+        Binding("p", "parkeer", "Parkeer", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="stippen-stand", classes="stand", markup=False)
+        tabel = StippenTabel(id="ranglijst", cursor_type="row", zebra_stripes=True)
+        tabel.add_column("Plek", key="plek", width=4)
+        tabel.add_column("Stippen", key="stippen", width=7)
+        tabel.add_column("Bew.", key="bewoners", width=4)
+        tabel.add_column("Signaal", key="signaal")
+        tabel.add_column("Stand", key="stand", width=10)
+        yield tabel
+        yield Static(
+            "Cijfer = aantal stippen · → ← één erbij/eraf · enter = groter aantal",
+            classes="uitleg",
+        )
+
+    @property
+    def tabel(self) -> StippenTabel:
+        """De ranglijst."""
+        return self.query_one(StippenTabel)
+
+    def ververs(self) -> None:
+        sessie = self.sessie
+        v = sessie.vergadering
+        plekken = sessie.plekken()
+        top5 = set(v.top5)
+        rijen = []
+        for plek in plekken:
+            s = plek.signaal
+            n_bundel = sum(1 for x in sessie.signalen if x.gebundeld_in == s.id)
+            tekst = kort(s.tekst, 200) + (f" (+{n_bundel} gebundeld)" if n_bundel else "")
+            stand = "★ top 5" if s.id in top5 else s.status
+            rijen.append((
+                s.id,
+                (
+                    _plek(plek),
+                    cel(str(plek.stippen), stijl="bold" if plek.stippen else "dim"),
+                    str(totaal(s, sessie.signalen)),
+                    cel(tekst),
+                    cel(stand, stijl="bold" if s.id in top5 else ""),
+                ),
+            ))
+        vul_tabel(self.tabel, rijen)
+        self._toon_stand(plekken)
+
+    def _toon_stand(self, plekken: list) -> None:
+        sessie = self.sessie
+        beschikbaar, gebruikt = sessie.stippen_beschikbaar(), sessie.stippen_gebruikt()
+        regels = [
+            f"{kort(sessie.wijkverband.naam, 30)} · {len(plekken)} signalen · stippen: "
+            f"{gebruikt} van {beschikbaar} verdeeld, nog {beschikbaar - gebruikt}"
+        ]
+        _, gelijk = sessie.voorstel_top5()
+        if sessie.vergadering.top5:
+            regels.append(f"Top {len(sessie.vergadering.top5)} vastgelegd (f legt opnieuw vast)."
+                          " Verder met n.")
+        elif gelijk:
+            regels.append(
+                f"Gelijke stand op de grens: {len(gelijk)} signalen met {gelijk[0].stippen} "
+                "stippen. Met f kiest de voorzitter."
+            )
+        else:
+            regels.append("Verdeel de stippen; leg daarna met f de top 5 vast.")
+        self.query_one("#stippen-stand", Static).update("\n".join(regels))
+
+    # --- stippen ----------------------------------------------------------------------
+
+    @on(StippenTabel.Stip)
+    def _stip(self, bericht: StippenTabel.Stip) -> None:
+        huidig = self.sessie.vergadering.stippen.get(bericht.signaal_id, 0)
+        nieuw = huidig + bericht.aantal if bericht.relatief else bericht.aantal
+        if nieuw < 0 or nieuw == huidig:
+            return
+        self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
+
+    @on(DataTable.RowSelected, "#ranglijst")
+    def _typ_stippen(self, event: DataTable.RowSelected) -> None:
+        from .dialogen import TekstVraag, lees_getal
+
+        sid = str(event.row_key.value)
+        signaal = self.sessie.signaal(sid)
+        maximum = self.sessie.stippen_beschikbaar()
+
+        def gekozen(waarde: str | None) -> None:
+            if waarde is not None:
+                self.probeer(lambda: self.sessie.zet_stippen(
+                    sid, lees_getal(waarde, "het aantal stippen", 0, maximum)))
+
+        self.app.push_screen(
+            TekstVraag(
+                f"Stippen voor: {kort(signaal.tekst, 60)}",
+                "Aantal stippen",
+                waarde=str(self.sessie.vergadering.stippen.get(sid, 0)),
+                hint=f"Er zijn {maximum} stippen te verdelen.",
+                controle=lambda w: lees_getal(w, "het aantal stippen", 0, maximum),
+            ),
+            gekozen,
+        )
+
+    # --- signalen ---------------------------------------------------------------------
+
+    def action_toevoegen(self) -> None:
+        """Voeg snel een signaal toe."""
+        from .dialogen import SignaalFormulier
+
+        def klaar(waarden: dict | None) -> None:
+            if waarden is None:
+                return
+            nieuw: list = []
+            if self.probeer(lambda: nieuw.append(self.sessie.voeg_signaal_toe(**waarden))):
+                self.tabel.move_cursor(row=self.tabel.get_row_index(nieuw[0].id))
+                self.notify("Signaal toegevoegd.", markup=False, timeout=2)
+
+        self.app.push_screen(SignaalFormulier(self.sessie.wijkverband.themas), klaar)
+
+    def action_bundel(self) -> None:
+        """Bundel het geselecteerde signaal in een ander (dubbel signaal)."""
+        from .dialogen import Keuze
+
+        dubbel_id = geselecteerd(self.tabel)
+        if dubbel_id is None:
+            return
+        dubbel = self.sessie.signaal(dubbel_id)
+        opties = [
+            (kort(p.signaal.tekst, 60), p.signaal.id)
+            for p in self.sessie.plekken()
+            if p.signaal.id != dubbel_id
+        ]
+        if not opties:
+            self.notify("Er is geen ander signaal om mee te bundelen.", markup=False)
+            return
+
+        def gekozen(hoofd_id: str | None) -> None:
+            if hoofd_id is not None and self.probeer(
+                lambda: self.sessie.bundel(hoofd_id, dubbel_id)
+            ):
+                self.notify("Gebundeld; de aantallen tellen op.", markup=False, timeout=2)
+
+        self.app.push_screen(
+            Keuze(f"Bundel '{kort(dubbel.tekst, 40)}' in:", opties,
+                  "Kies het signaal waar dit een dubbel van is."),
+            gekozen,
+        )
+
+    def action_parkeer(self) -> None:
+        """Parkeer het geselecteerde signaal met een reden."""
+        parkeer_met_reden(self, geselecteerd(self.tabel))
+
+    def action_top5(self) -> None:
+        """Leg de top 5 vast; bij gelijke stand op de grens kiest de voorzitter."""
+        from .dialogen import MeerdereKeuze
+
+        zeker, gelijk = self.sessie.voorstel_top5()
+        if not zeker and not gelijk:
+            self.notify("Verdeel eerst de stippen (cijfer of → op een signaal).", markup=False)
+            return
+        if not gelijk:
+            if self.probeer(lambda: self.sessie.leg_top5_vast(zeker)):
+                self.notify(f"Top {len(zeker)} vastgelegd.", markup=False)
+            return
+        nodig = 5 - len(zeker)
+
+        def gekozen(ids: list[str] | None) -> None:
+            if ids is not None and self.probeer(lambda: self.sessie.leg_top5_vast(zeker + ids)):
+                self.notify(f"Top {len(zeker) + len(ids)} vastgelegd.", markup=False)
+
+        self.app.push_screen(
+            MeerdereKeuze(
+                "Gelijke stand: de voorzitter kiest",
+                f"Deze signalen hebben elk {gelijk[0].stippen} stippen. Kies er {nodig} voor "
+                "de top 5 (spatie vinkt aan, ctrl+s legt vast).",
+                [(f"{kort(p.signaal.tekst, 50)} ({totaal(p.signaal, self.sessie.signalen)} "
+                  "bewoners)", p.signaal.id) for p in gelijk],
+                nodig,
+            ),
+            gekozen,
+        )
+
+    def commandos(self) -> Iterator[tuple[str, str, object]]:
+        yield ("Signaal toevoegen", "a", self.action_toevoegen)
+        yield ("Signaal bundelen", "u: het geselecteerde in een ander", self.action_bundel)
+        yield ("Top 5 vastleggen", "f", self.action_top5)
+        yield ("Signaal parkeren", "p", self.action_parkeer)
+
+
+def _plek(plek) -> str:
+    """'3', '=3' bij gelijke stand, '–' zonder stippen."""
+    if not plek.stippen:
+        return "–"
+    return f"={plek.positie}" if plek.gelijk else str(plek.positie)
+
+
+def parkeer_met_reden(paneel: FasePaneel, signaal_id: str | None) -> None:
+    """Vraag een reden en parkeer het signaal (gedeeld door fase 1 en 2)."""
+    from .dialogen import TekstVraag
+
+    if signaal_id is None:
+        return
+    signaal = paneel.sessie.signaal(signaal_id)
+
+    def gekozen(reden: str | None) -> None:
+        if reden is not None and paneel.probeer(lambda: paneel.sessie.parkeer(signaal_id, reden)):
+            paneel.notify("Geparkeerd; het komt de volgende ronde terug.", markup=False, timeout=2)
+
+    paneel.app.push_screen(
+        TekstVraag(
+            f"Parkeren: {kort(signaal.tekst, 60)}",
+            "Waarom nu niet? (komt in de terugkoppeling)",
+            hint="Bijvoorbeeld: eerst de uitkomst van actie 3 afwachten.",
+            controle=_reden_controle,
+            knop="Parkeren",
+        ),
+        gekozen,
+    )
+
+
+def _reden_controle(reden: str) -> None:
+    from vergadering.tekst import invoer
+
+    invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)

@@ -1,0 +1,178 @@
+"""Fase 3, Wat koppelen we terug?: status van lopende acties, de terugkoppeling, sluiten.
+
+Elke open actie uit eerdere rondes krijgt een status met een toelichting van één regel (s).
+De terugkoppeling (t) is voorgevuld uit deze vergadering en te bewerken. Sluiten (x) wordt
+geweigerd zolang de terugkoppeling niet compleet is; de melding zegt wat er mist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from vergadering import datums
+from vergadering.fouten import VergaderingFout
+from vergadering.tekst import een_regel
+
+from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+from .sessie import kort
+
+
+class FaseTerugkoppelen(FasePaneel):
+    """Fase 3: wat koppelen we terug?"""
+
+    BINDINGS = [
+        Binding("s", "status", "Status"),
+        Binding("t", "terugkoppeling", "Terugkoppeling"),
+        Binding("x", "sluit", "Sluiten"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="lopend-stand", classes="stand", markup=False)
+        tabel = DataTable(id="lopend", cursor_type="row", zebra_stripes=True)
+        tabel.add_column("Nr", key="nr", width=3)
+        tabel.add_column("Actie", key="actie")
+        tabel.add_column("Eigenaar", key="eigenaar", width=12)
+        tabel.add_column("Status", key="status", width=11)
+        tabel.add_column("Toelichting", key="toelichting", width=18)
+        yield tabel
+        yield Static("", id="terugkoppeling-stand", classes="onderaan", markup=False)
+
+    @property
+    def tabel(self) -> DataTable:
+        """De lopende acties uit eerdere rondes."""
+        return self.query_one("#lopend", DataTable)
+
+    def ververs(self) -> None:
+        sessie = self.sessie
+        v = sessie.vergadering
+        lopend = sessie.lopende_acties()
+        rijen = []
+        for a in lopend:
+            bijgewerkt = a.id in v.statusupdates
+            rijen.append((
+                a.id,
+                (
+                    str(a.nummer),
+                    cel(a.omschrijving, 200),
+                    cel(a.eigenaar, 12),
+                    cel(("✓ " if bijgewerkt else "") + a.status,
+                        stijl="bold" if bijgewerkt else ""),
+                    cel(a.laatste_toelichting() if bijgewerkt else "nog bijwerken (s)", 18),
+                ),
+            ))
+        vul_tabel(self.tabel, rijen)
+        open_ = sum(1 for a in lopend if a.id not in v.statusupdates)
+        if lopend:
+            stand = (f"Lopende acties uit eerdere rondes: {len(lopend)}, "
+                     f"nog bij te werken: {open_}. Status met s.")
+        else:
+            stand = "Er zijn geen lopende acties uit eerdere rondes."
+        self.query_one("#lopend-stand", Static).update(stand)
+        self.query_one("#terugkoppeling-stand", Static).update(self._terugkoppeling_in_woorden())
+
+    def _terugkoppeling_in_woorden(self) -> str:
+        t = self.sessie.vergadering.terugkoppeling
+        mist = self.sessie.ontbreekt()
+        if not (t.gehoord or t.gedaan or t.kanaal or t.volgende_update):
+            return ("Terugkoppeling aan bewoners: nog niet opgesteld. Druk t; het voorstel "
+                    "komt uit deze vergadering.")
+        regels = ["Terugkoppeling aan bewoners:"]
+        if t.volgende_update:
+            regels.append(
+                f"volgende update {datums.kort(t.volgende_update)}"
+                + (f" via {een_regel(t.kanaal)}" if t.kanaal else "")
+                + (f", eigenaar {kort(t.eigenaar, 30)}" if t.eigenaar else "")
+                + "."
+            )
+        if mist:
+            regels.append("Nog nodig om te sluiten: " + ", ".join(mist) + ".")
+        else:
+            regels.append("Compleet: de vergadering kan gesloten worden met x.")
+        return " ".join(regels)
+
+    # --- handelingen ------------------------------------------------------------------
+
+    def action_status(self) -> None:
+        """Geef de geselecteerde lopende actie een nieuwe status met toelichting."""
+        from .dialogen import StatusFormulier
+
+        actie_id = geselecteerd(self.tabel)
+        if actie_id is None:
+            self.notify("Er zijn geen lopende acties om bij te werken.", markup=False)
+            return
+        actie = self.sessie.actie(actie_id)
+
+        def klaar(waarden: tuple[str, str] | None) -> None:
+            if waarden is not None and self.probeer(
+                lambda: self.sessie.zet_status(actie_id, *waarden)
+            ):
+                self.notify(f"Actie {actie.nummer}: {waarden[0]}.", markup=False, timeout=2)
+                self.tabel.action_cursor_down()
+
+        self.app.push_screen(StatusFormulier(actie), klaar)
+
+    def action_terugkoppeling(self) -> None:
+        """Stel de terugkoppeling aan bewoners op (voorgevuld uit deze vergadering)."""
+        from .dialogen import TerugkoppelingFormulier
+
+        sessie = self.sessie
+
+        def klaar(terugkoppeling) -> None:
+            if terugkoppeling is not None and self.probeer(
+                lambda: sessie.bewaar_terugkoppeling(terugkoppeling)
+            ):
+                self.notify("Terugkoppeling bewaard.", markup=False, timeout=2)
+
+        self.app.push_screen(
+            TerugkoppelingFormulier(
+                sessie.terugkoppeling_voorstel(),
+                sessie.wijkverband.kanalen,
+                sessie.wijkverband.eigenaren(),
+                sessie.vandaag(),
+            ),
+            klaar,
+        )
+
+    def action_sluit(self) -> None:
+        """Sluit de vergadering (geweigerd zonder volledige terugkoppeling)."""
+        from .dialogen import Bevestig
+
+        sessie = self.sessie
+        mist = sessie.ontbreekt()
+        if mist:
+            try:
+                sessie.sluit()
+            except VergaderingFout as fout:
+                self.notify(str(fout), title="Nog niet sluiten", severity="error",
+                            markup=False, timeout=8)
+                self.ververs()
+                return
+            self.app.vergadering_gesloten()  # type: ignore[attr-defined]
+            return
+        open_ = [a for a in sessie.lopende_acties() if a.id not in sessie.vergadering.statusupdates]
+        vraag = "De vergadering sluiten? Daarna kan er niets meer aan veranderen."
+        if open_:
+            vraag = (f"{len(open_)} lopende actie(s) hebben nog geen nieuwe status. "
+                     "Toch sluiten?")
+
+        def antwoord(ja: bool | None) -> None:
+            if not ja:
+                return
+            try:
+                sessie.sluit()
+            except VergaderingFout as fout:
+                self.notify(str(fout), title="Nog niet sluiten", severity="error",
+                            markup=False, timeout=8)
+                return
+            self.app.vergadering_gesloten()  # type: ignore[attr-defined]
+
+        self.app.push_screen(Bevestig(vraag, ja="Sluiten", nee="Nog niet"), antwoord)
+
+    def commandos(self) -> Iterator[tuple[str, str, object]]:
+        yield ("Status van een lopende actie", "s", self.action_status)
+        yield ("Terugkoppeling opstellen", "t", self.action_terugkoppeling)
+        yield ("Vergadering sluiten", "x", self.action_sluit)

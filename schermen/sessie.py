@@ -1,0 +1,395 @@
+"""Een lopende vergadering in het geheugen: de bron van waarheid voor de vergaderschermen.
+
+Elke handeling gaat via de regels van het domein, komt (waar het verslag erom vraagt) met
+tijd in het logboek, en wordt meteen aan de ``Bewaarder`` gegeven. De schermen roepen deze
+methoden aan en tekenen daarna zichzelf opnieuw; ze lezen tijdens de vergadering nooit uit
+de opslag. Geen Textual hier: dit is ook zonder terminal te testen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from vergadering import ids, regels
+from vergadering.actie import Actie
+from vergadering.agendaklok import AgendaKlok
+from vergadering.fouten import OngeldigeInvoer
+from vergadering.signaal import Signaal, bundel
+from vergadering.stemming import Stemming
+from vergadering.tekst import een_regel
+from vergadering.terugkoppeling import Terugkoppeling
+from vergadering.vergadering import Score, Vergadering
+from vergadering.wijkverband import Wijkverband
+
+from .bewaarder import Bewaarder
+
+
+def kort(tekst: str, n: int = 60) -> str:
+    """Eén regel, hoogstens ``n`` tekens: voor logregels en meldingen."""
+    regel = een_regel(tekst)
+    return regel if len(regel) <= n else regel[: n - 1] + "…"
+
+
+def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal]:
+    """De signalen die in deze vergadering meedoen: open signalen, wat daarin gebundeld is,
+    en wat in deze vergadering gekozen of geparkeerd werd. Jaren geschiedenis blijven buiten
+    beeld, zodat de ranglijst bij elke stip snel blijft."""
+    mee = {s.id for s in alle if s.open or s.vergadering_id == vergadering_id}
+    return [s for s in alle if s.id in mee or s.gebundeld_in in mee]
+
+
+class Sessie:
+    """De vergadering die nu loopt, met haar wijkverband, signalen, acties en klok."""
+
+    def __init__(
+        self,
+        wijkverband: Wijkverband,
+        vergadering: Vergadering,
+        signalen: list[Signaal],
+        acties: list[Actie],
+        bewaarder: Bewaarder,
+        klok: Callable[[], float],
+    ) -> None:
+        self.wijkverband = wijkverband
+        self.vergadering = vergadering
+        self.signalen = relevante_signalen(signalen, vergadering.id)
+        self.acties = list(acties)
+        self.bewaarder = bewaarder
+        self._klok = klok
+        self.agendaklok = AgendaKlok(vergadering, klok)
+        # Open acties van eerdere rondes zoals ze bij het begin van de vergadering waren:
+        # een actie die nu 'gereed' wordt, blijft in de lijst van fase 3 staan.
+        self._lopend_bij_start = {
+            a.id for a in self.acties if a.open and a.vergadering_id != vergadering.id
+        }
+
+    # --- tijd, logboek en bewaren ----------------------------------------------------
+
+    def nu(self) -> datetime:
+        """Het moment volgens de (ingespoten) klok."""
+        return datetime.fromtimestamp(self._klok()).replace(microsecond=0)
+
+    def vandaag(self) -> date:
+        """De datum volgens de klok."""
+        return self.nu().date()
+
+    def log(self, tekst: str) -> None:
+        """Schrijf een regel in het logboek van de notulist."""
+        self.vergadering.log(self.nu(), tekst)
+
+    def bewaar(self, *objecten: object) -> None:
+        """Bewaar de vergadering (en andere gewijzigde objecten) meteen."""
+        self.bewaarder.bewaar(*objecten, self.vergadering)
+
+    def signaal(self, signaal_id: str) -> Signaal:
+        """Het signaal met dit kenmerk."""
+        for s in self.signalen:
+            if s.id == signaal_id:
+                return s
+        raise OngeldigeInvoer("Dat signaal is er niet meer; kies een ander.")
+
+    def actie(self, actie_id: str) -> Actie:
+        """De actie met dit kenmerk."""
+        for a in self.acties:
+            if a.id == actie_id:
+                return a
+        raise OngeldigeInvoer("Die actie is er niet meer; kies een andere.")
+
+    # --- de klok ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin de vergadering: de klok van de eerste fase loopt."""
+        if not self.vergadering.gestart:
+            self.agendaklok.start()
+            self.log("Vergadering geopend.")
+            self.bewaar()
+
+    def pauze_of_hervat(self) -> bool:
+        """Pauzeer of hervat de klok; geeft terug of hij nu loopt."""
+        loopt = self.agendaklok.pauze_of_hervat()
+        self.log("Klok loopt weer." if loopt else "Klok gepauzeerd.")
+        self.bewaar()
+        return loopt
+
+    def minuut_erbij(self) -> None:
+        """Eén minuut extra voor de huidige fase."""
+        self.agendaklok.minuut_erbij()
+        self.log(f"Eén minuut extra voor '{self.vergadering.fase.titel}'.")
+        self.bewaar()
+
+    def naar_fase(self, stap: int) -> bool:
+        """Eén fase verder (1) of terug (-1); False als dat niet kan."""
+        gelukt = self.agendaklok.volgende() if stap > 0 else self.agendaklok.vorige()
+        if gelukt:
+            self.log(f"Naar fase {self.vergadering.fase_index + 1}: {self.vergadering.fase.titel}.")
+            self.bewaar()
+        return gelukt
+
+    def notities(self, fase_index: int, tekst: str) -> None:
+        """Bewaar de notities van de notulist bij een fase."""
+        self.vergadering.fasen[fase_index].notities = tekst
+        self.bewaar()
+
+    # --- fase 1: signalen en stippen -------------------------------------------------
+
+    def plekken(self) -> list[regels.Plek]:
+        """De ranglijst van de open signalen op stippen."""
+        return regels.ranglijst(self.signalen, self.vergadering.stippen)
+
+    def stippen_beschikbaar(self) -> int:
+        """Aanwezige stemgerechtigden maal stippen per lid."""
+        return regels.stippen_beschikbaar(self.wijkverband, self.vergadering)
+
+    def stippen_gebruikt(self) -> int:
+        """Hoeveel stippen al verdeeld zijn."""
+        return regels.stippen_gebruikt(self.vergadering)
+
+    def zet_stippen(self, signaal_id: str, aantal: int) -> None:
+        """Geef een signaal een aantal stippen (niet meer dan er te verdelen zijn)."""
+        regels.zet_stippen(self.wijkverband, self.vergadering, signaal_id, aantal)
+        self.bewaar()
+
+    def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "") -> Signaal:
+        """Een signaal dat tijdens de vergadering binnenkomt."""
+        datum = self.vandaag()
+        # Controleer de invoer vóór de opslag gelezen wordt.
+        Signaal("controle", self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal)
+        with self.bewaarder.stil():
+            signaal_id = self.bewaarder.opslag.nieuw_signaal_id(self.wijkverband.id, datum)
+        signaal = Signaal(
+            signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal
+        )
+        self.signalen.append(signaal)
+        self.log(f"Signaal toegevoegd: {kort(signaal.tekst)}")
+        self.bewaar(signaal)
+        return signaal
+
+    def bundel(self, hoofd_id: str, dubbel_id: str) -> None:
+        """Bundel een dubbel signaal in een hoofdsignaal; zijn stippen gaan mee."""
+        hoofd, dubbel = self.signaal(hoofd_id), self.signaal(dubbel_id)
+        bundel(hoofd, dubbel)
+        stippen = self.vergadering.stippen
+        if dubbel_id in stippen:
+            stippen[hoofd_id] = stippen.get(hoofd_id, 0) + stippen.pop(dubbel_id)
+        if dubbel_id in self.vergadering.top5:
+            self.vergadering.top5.remove(dubbel_id)
+        self.log(f"Gebundeld: '{kort(dubbel.tekst, 40)}' in '{kort(hoofd.tekst, 40)}'.")
+        self.bewaar(dubbel)
+
+    def voorstel_top5(self) -> tuple[list[str], list[regels.Plek]]:
+        """De top 5 volgens de stippen, en de signalen die op de grens gelijk staan.
+
+        Alleen signalen met stippen tellen mee. Staan er signalen gelijk op de grens, dan
+        zijn de eerste ids de zekere plekken en kiest de voorzitter de rest uit de tweede lijst.
+        """
+        plekken = [p for p in self.plekken() if p.stippen > 0]
+        gelijk = regels.gelijk_op_de_grens(plekken)
+        if not gelijk:
+            return [p.signaal.id for p in plekken[: regels.TOP]], []
+        zeker = [p.signaal.id for p in plekken if p.stippen > gelijk[0].stippen]
+        return zeker, gelijk
+
+    def leg_top5_vast(self, signaal_ids: list[str]) -> None:
+        """Leg de top 5 vast, met de stippen in het logboek."""
+        regels.leg_top5_vast(self.vergadering, signaal_ids, self.nu())
+        for plek, sid in enumerate(signaal_ids, 1):
+            s = self.signaal(sid)
+            self.log(
+                f"Top {plek}: {kort(s.tekst)} ({self.vergadering.stippen.get(sid, 0)} stippen)."
+            )
+        self.bewaar()
+
+    # --- fase 2: wegen, stemmen, aannemen, parkeren ----------------------------------
+
+    def weeg(self, signaal_id: str, haalbaarheid: int, impact: int) -> None:
+        """Weeg een topsignaal op haalbaarheid en impact (1–5)."""
+        score = Score(haalbaarheid, impact)
+        self.vergadering.scores[signaal_id] = score
+        self.log(
+            f"Gewogen: {kort(self.signaal(signaal_id).tekst, 40)}: haalbaarheid "
+            f"{haalbaarheid}, impact {impact}."
+        )
+        self.bewaar()
+
+    def volgorde(self) -> list[str]:
+        """De top 5 op volgorde van weging."""
+        return regels.volgorde_op_weging(self.vergadering)
+
+    def aanwezige_stemmers(self) -> list[str]:
+        """De kenmerken van de aanwezige leden met stemrecht."""
+        aanwezig = set(self.vergadering.aanwezigen())
+        return [lid.id for lid in self.wijkverband.stemgerechtigden() if lid.id in aanwezig]
+
+    def nieuwe_stemming(
+        self,
+        onderwerp: str,
+        signaal_id: str | None,
+        *,
+        voor: int = 0,
+        tegen: int = 0,
+        onthouding: int = 0,
+        per_lid: dict[str, str] | None = None,
+    ) -> Stemming:
+        """Een stemming (nog niet vastgelegd) over een voorstel; de domeinregels controleren."""
+        return Stemming(
+            id=f"s{len(self.vergadering.stemmingen) + 1}",
+            onderwerp=onderwerp,
+            moment=self.nu(),
+            aanwezig=len(self.aanwezige_stemmers()),
+            quorum=self.wijkverband.benodigd_quorum(),
+            regel=self.wijkverband.meerderheid,
+            voor=voor,
+            tegen=tegen,
+            onthouding=onthouding,
+            per_lid=per_lid,
+            signaal_id=signaal_id,
+        )
+
+    def leg_stemming_vast(self, stemming: Stemming) -> None:
+        """Leg een stemming met uitslag vast."""
+        stemming.moment = self.nu()
+        self.vergadering.stemmingen.append(stemming)
+        self.log(f"Stemming over '{kort(stemming.onderwerp)}': {stemming.uitslag()}")
+        self.bewaar()
+
+    def laatste_stemming(self, signaal_id: str) -> Stemming | None:
+        """De laatste stemming over een voorstel bij dit signaal."""
+        for stemming in reversed(self.vergadering.stemmingen):
+            if stemming.signaal_id == signaal_id:
+                return stemming
+        return None
+
+    def acties_van_deze_ronde(self) -> list[Actie]:
+        """De acties die in deze vergadering zijn aangenomen."""
+        return [a for a in self.acties if a.id in self.vergadering.acties]
+
+    def actie_bij_signaal(self, signaal_id: str) -> Actie | None:
+        """De actie die in deze vergadering bij dit signaal is aangenomen."""
+        return next(
+            (a for a in self.acties_van_deze_ronde() if signaal_id in a.signalen), None
+        )
+
+    def reden_nodig(self) -> bool:
+        """Waar als een volgende actie alleen met een reden aangenomen kan worden."""
+        return len(self.vergadering.acties) >= self.wijkverband.max_acties
+
+    def neem_aan(
+        self,
+        signaal_id: str | None,
+        omschrijving: str,
+        eigenaar: str,
+        *,
+        partners: list[str] | None = None,
+        eerste_stap: str = "",
+        eerste_stap_datum: date | None = None,
+        checkmoment: date | None = None,
+        verandering: str = "",
+        terugkoppelzin: str = "",
+        reden_extra: str = "",
+        stemming: Stemming | None = None,
+    ) -> Actie:
+        """Neem een actie aan (hoogstens twee per ronde, meer alleen met een reden)."""
+        besloten = self.vandaag()
+        nummer = max((a.nummer for a in self.acties), default=0) + 1
+        actie = Actie(
+            id=ids.actie_id(besloten.year, nummer),
+            wijkverband_id=self.wijkverband.id,
+            nummer=nummer,
+            omschrijving=omschrijving,
+            eigenaar=eigenaar,
+            besloten_op=besloten,
+            eerste_stap=eerste_stap,
+            eerste_stap_datum=eerste_stap_datum,
+            checkmoment=checkmoment,
+            verandering=verandering,
+            terugkoppelzin=terugkoppelzin,
+            partners=list(partners or []),
+            signalen=[signaal_id] if signaal_id else [],
+        )
+        if any(a.id == actie.id for a in self.acties):  # pragma: no cover - nummer is vrij
+            raise OngeldigeInvoer("Dit actienummer bestaat al; probeer het opnieuw.")
+        regels.neem_actie_aan(self.wijkverband, self.vergadering, actie, self.nu(), reden_extra)
+        if stemming is not None:
+            stemming.actie_id = actie.id
+        self.acties.append(actie)
+        gewijzigd: list[object] = [actie]
+        if signaal_id:
+            signaal = self.signaal(signaal_id)
+            signaal.kies(self.vergadering.id)
+            gewijzigd.append(signaal)
+        self.bewaar(*gewijzigd)
+        return actie
+
+    def parkeer(self, signaal_id: str, reden: str) -> None:
+        """Parkeer een signaal met een reden; het komt de volgende ronde terug."""
+        signaal = self.signaal(signaal_id)
+        if signaal.status == "gekozen":
+            raise OngeldigeInvoer(
+                "Van dit signaal is al een actie gemaakt; het kan niet geparkeerd worden."
+            )
+        if signaal.status == "gebundeld":
+            raise OngeldigeInvoer("Dit signaal is gebundeld; parkeer het hoofdsignaal.")
+        signaal.parkeer(reden, self.vergadering.id)
+        self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
+        self.bewaar(signaal)
+
+    def niet_gekozen_top5(self) -> list[Signaal]:
+        """Topsignalen zonder actie die in deze ronde nog niet geparkeerd zijn."""
+        uit = []
+        for sid in self.vergadering.top5:
+            s = self.signaal(sid)
+            al_geparkeerd = s.status == "geparkeerd" and s.vergadering_id == self.vergadering.id
+            if s.open and not al_geparkeerd:
+                uit.append(s)
+        return uit
+
+    # --- fase 3: status van lopende acties, terugkoppeling, sluiten ------------------
+
+    def lopende_acties(self) -> list[Actie]:
+        """Acties uit eerdere rondes die bij het begin van deze vergadering open stonden."""
+        return [a for a in self.acties if a.id in self._lopend_bij_start]
+
+    def zet_status(self, actie_id: str, status: str, toelichting: str) -> None:
+        """Werk de status van een lopende actie bij, met een toelichting van één regel."""
+        actie = self.actie(actie_id)
+        actie.zet_status(status, toelichting, self.nu(), self.vergadering.id)
+        if actie.id not in self.vergadering.statusupdates:
+            self.vergadering.statusupdates.append(actie.id)
+        toelichting = actie.laatste_toelichting()
+        uitleg = f" ({kort(toelichting, 200)})" if toelichting else ""
+        self.log(f"Status actie {actie.nummer} ({kort(actie.omschrijving, 40)}): {status}{uitleg}.")
+        self.bewaar(actie)
+
+    def terugkoppeling_voorstel(self) -> Terugkoppeling:
+        """De terugkoppeling om te bewerken: de bewaarde, aangevuld met een voorstel uit deze
+        vergadering waar nog niets staat."""
+        huidig = self.vergadering.terugkoppeling
+        voorstel = regels.voorstel_terugkoppeling(
+            self.vergadering, self.signalen, self.acties, self.wijkverband
+        )
+        return Terugkoppeling(
+            gehoord=huidig.gehoord or voorstel.gehoord,
+            gedaan=huidig.gedaan or voorstel.gedaan,
+            lukt_niet=huidig.lukt_niet or voorstel.lukt_niet,
+            volgende_update=huidig.volgende_update or voorstel.volgende_update,
+            kanaal=huidig.kanaal or voorstel.kanaal,
+            eigenaar=huidig.eigenaar or voorstel.eigenaar,
+            contact=huidig.contact or voorstel.contact,
+        )
+
+    def bewaar_terugkoppeling(self, terugkoppeling: Terugkoppeling) -> None:
+        """Leg de terugkoppeling vast."""
+        self.vergadering.terugkoppeling = terugkoppeling
+        self.log("Terugkoppeling aan bewoners bijgewerkt.")
+        self.bewaar()
+
+    def ontbreekt(self) -> list[str]:
+        """Wat er nog mist om de vergadering te sluiten."""
+        return regels.ontbreekt_voor_sluiten(self.vergadering, self.vandaag())
+
+    def sluit(self) -> None:
+        """Sluit de vergadering; zonder volledige terugkoppeling wordt dat geweigerd."""
+        regels.sluit(self.vergadering, self.nu())
+        self.agendaklok.stop_alles()
+        self.bewaar()

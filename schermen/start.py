@@ -1,0 +1,290 @@
+"""Het startscherm: kies of maak een wijkverband, zie wat er wacht, begin of hervat.
+
+Het scherm tekent meteen met alleen de namen van de wijkverbanden; het overzicht (jaren
+aan signalen en acties) wordt in een achtergronddraad gelezen en daarna ingevuld.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from vergadering.fouten import VergaderingFout
+from vergadering.tekst import een_regel
+
+if TYPE_CHECKING:
+    from vergadering.overzicht import Overzicht
+    from vergadering.wijkverband import Wijkverband
+
+    from .app import VergaderingApp
+
+
+class StartScherm(Screen[None]):
+    """Kies een wijkverband en begin (of hervat) een vergadering."""
+
+    BINDINGS = [
+        Binding("s", "start", "Vergadering starten"),
+        Binding("h", "hervat", "Hervatten"),
+        Binding("n", "nieuw", "Nieuw wijkverband"),
+        Binding("e", "bewerk", "Bewerken"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.wijkverbanden: list[Wijkverband] = []
+        self.gekozen: Wijkverband | None = None
+        self.overzicht: Overzicht | None = None
+        self._aangeboden: set[str] = set()
+
+    @property
+    def vapp(self) -> VergaderingApp:
+        """De app, met haar eigen type."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="start"):
+            with Vertical(id="start-links"):
+                yield Static("Wijkverbanden", classes="kop")
+                yield OptionList(id="wijkverbanden")
+            with VerticalScroll(id="start-rechts"):
+                yield Static("", id="overzicht-kop", classes="kop", markup=False)
+                yield Static("", id="overzicht", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.vernieuw()
+
+    # --- de lijst en het overzicht ----------------------------------------------------
+
+    def vernieuw(self, kies_id: str | None = None) -> None:
+        """Lees de wijkverbanden opnieuw en toon het overzicht van het gekozen."""
+        kies_id = kies_id or (self.gekozen.id if self.gekozen else None)
+        try:
+            self.wijkverbanden = self.vapp.opslag.wijkverbanden()
+        except VergaderingFout as fout:
+            self.wijkverbanden = []
+            self._toon_tekst("De gegevens konden niet gelezen worden", str(fout))
+            self.notify(str(fout), severity="error", markup=False)
+            return
+        lijst = self.query_one("#wijkverbanden", OptionList)
+        lijst.clear_options()
+        lijst.add_options(Option(Text(een_regel(wv.naam)), id=wv.id) for wv in self.wijkverbanden)
+        if not self.wijkverbanden:
+            self.gekozen = None
+            self._toon_tekst(
+                "Welkom",
+                "Er is nog geen wijkverband. Druk n om er een te maken: naam, leden met hun "
+                "rol, partners en thema's.",
+            )
+            self.refresh_bindings()
+            return
+        index = next((i for i, wv in enumerate(self.wijkverbanden) if wv.id == kies_id), 0)
+        lijst.highlighted = index
+        lijst.focus()
+        self._kies(self.wijkverbanden[index])
+
+    @on(OptionList.OptionHighlighted, "#wijkverbanden")
+    def _gemarkeerd(self, event: OptionList.OptionHighlighted) -> None:
+        wv = next((w for w in self.wijkverbanden if w.id == event.option.id), None)
+        if wv is not None and (self.gekozen is None or wv.id != self.gekozen.id):
+            self._kies(wv)
+
+    @on(OptionList.OptionSelected, "#wijkverbanden")
+    def _gekozen(self) -> None:
+        self.action_start()
+
+    def _kies(self, wv: Wijkverband) -> None:
+        self.gekozen = wv
+        self.overzicht = None
+        self._toon_tekst(een_regel(wv.naam), "Even geduld: het overzicht wordt gelezen…")
+        self.refresh_bindings()
+        self._laad_overzicht(wv)
+
+    @work(thread=True, exclusive=True, group="overzicht")
+    def _laad_overzicht(self, wv: Wijkverband) -> None:
+        from vergadering.overzicht import maak_overzicht
+
+        try:
+            gegevens = self.vapp.laad(wv.id, opnieuw=True)
+            overzicht = maak_overzicht(
+                wv, gegevens.signalen, gegevens.acties, gegevens.vergaderingen,
+                self.vapp.vandaag(),
+            )
+            regels = overzicht.meldingen()
+        except VergaderingFout as fout:
+            self.app.call_from_thread(self._toon_fout, wv, str(fout))
+            return
+        self.app.call_from_thread(self._toon_overzicht, wv, overzicht, regels)
+
+    def _toon_fout(self, wv: Wijkverband, melding: str) -> None:
+        if self.gekozen is not None and self.gekozen.id == wv.id:
+            self._toon_tekst(een_regel(wv.naam), melding)
+            self.notify(melding, severity="error", markup=False)
+
+    def _toon_overzicht(self, wv: Wijkverband, overzicht: Overzicht, regels: list[str]) -> None:
+        if self.gekozen is None or self.gekozen.id != wv.id:
+            return  # intussen een ander wijkverband gekozen
+        self.overzicht = overzicht
+        aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
+        if len(wv.leden) > 12:
+            aanwezig += f" en {len(wv.leden) - 12} anderen"
+        tekst = "\n".join(f"• {een_regel(r)}" for r in regels)
+        tekst += f"\n\nLeden: {aanwezig}."
+        if wv.partners:
+            tekst += f"\nPartners: {', '.join(een_regel(p) for p in wv.partners)}."
+        if wv.themas:
+            tekst += f"\nThema's: {', '.join(een_regel(t) for t in wv.themas)}."
+        if overzicht.onafgemaakte_vergadering is not None:
+            tekst += "\n\nDruk h om verder te gaan met de onafgemaakte vergadering."
+        else:
+            tekst += "\n\nDruk s om een vergadering te starten."
+        self._toon_tekst(een_regel(wv.naam), tekst)
+        self.refresh_bindings()
+        open_v = overzicht.onafgemaakte_vergadering
+        if open_v is not None and wv.id not in self._aangeboden:
+            self._aangeboden.add(wv.id)
+            self._bied_hervatten_aan(wv)
+
+    def _toon_tekst(self, kop: str, tekst: str) -> None:
+        self.query_one("#overzicht-kop", Static).update(kop)
+        self.query_one("#overzicht", Static).update(tekst)
+
+    # --- handelingen ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("start", "bewerk"):
+            return self.gekozen is not None
+        if action == "hervat":
+            o = self.overzicht
+            return o is not None and o.onafgemaakte_vergadering is not None
+        return True
+
+    def _bied_hervatten_aan(self, wv: Wijkverband) -> None:
+        from .dialogen import Bevestig, vergadering_in_woorden
+
+        assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
+        open_v = self.overzicht.onafgemaakte_vergadering
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                self.vapp.hervat_vergadering(wv, open_v)
+
+        self.app.push_screen(
+            Bevestig(
+                f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
+                "Daar verder gaan?",
+                ja="Verder gaan",
+                nee="Nog niet",
+            ),
+            antwoord,
+        )
+
+    def action_hervat(self) -> None:
+        """Ga verder met de onafgemaakte vergadering."""
+        if self.gekozen is None or self.overzicht is None:
+            return
+        open_v = self.overzicht.onafgemaakte_vergadering
+        if open_v is not None:
+            self.vapp.hervat_vergadering(self.gekozen, open_v)
+
+    def action_start(self) -> None:
+        """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
+        wv = self.gekozen
+        if wv is None:
+            return
+        if self.overzicht is None:
+            self.notify("Even geduld: de gegevens worden nog gelezen.", markup=False)
+            return
+        if self.overzicht.onafgemaakte_vergadering is not None:
+            self._bied_hervatten_aan_of_nieuw(wv)
+            return
+        self._vraag_start(wv)
+
+    def _bied_hervatten_aan_of_nieuw(self, wv: Wijkverband) -> None:
+        from .dialogen import Bevestig, vergadering_in_woorden
+
+        assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
+        open_v = self.overzicht.onafgemaakte_vergadering
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                self.vapp.hervat_vergadering(wv, open_v)
+            else:
+                self._vraag_start(wv)
+
+        self.app.push_screen(
+            Bevestig(
+                f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
+                "Daar verder gaan, of toch een nieuwe beginnen?",
+                ja="Verder gaan",
+                nee="Nieuwe beginnen",
+            ),
+            antwoord,
+        )
+
+    def _vraag_start(self, wv: Wijkverband) -> None:
+        from .dialogen import StartFormulier
+
+        def gekozen(keuzes: dict | None) -> None:
+            if keuzes is None:
+                return
+            try:
+                self.vapp.begin_vergadering(wv, keuzes)
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+
+        self.app.push_screen(StartFormulier(wv, self.vapp.vandaag()), gekozen)
+
+    def action_nieuw(self) -> None:
+        """Maak een nieuw wijkverband."""
+        self._bewerk(None)
+
+    def action_bewerk(self) -> None:
+        """Werk het gekozen wijkverband bij."""
+        if self.gekozen is not None:
+            self._bewerk(self.gekozen)
+
+    def _bewerk(self, bestaand: Wijkverband | None) -> None:
+        import dataclasses
+
+        from vergadering import ids
+
+        from .dialogen import WijkverbandFormulier
+
+        def klaar(wv: Wijkverband | None) -> None:
+            if wv is None:
+                return
+            try:
+                if bestaand is None:
+                    wv = dataclasses.replace(
+                        wv, id=self.vapp.opslag.nieuw_wijkverband_id(wv.naam)
+                    )
+                self.vapp.opslag.bewaar_wijkverband(wv)
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+                # Niets verloren: het formulier gaat opnieuw open met wat er getypt was.
+                self.app.push_screen(WijkverbandFormulier(ids.slug, wv), klaar)
+                return
+            self.notify(f"Wijkverband {een_regel(wv.naam)} is bewaard.", markup=False)
+            self.vernieuw(kies_id=wv.id)
+
+        self.app.push_screen(WijkverbandFormulier(ids.slug, bestaand), klaar)
+
+    def commandos(self) -> Iterator[tuple[str, str, object]]:
+        """De handelingen van dit scherm voor het commandopalet."""
+        if self.gekozen is not None:
+            yield ("Vergadering starten", "s", self.action_start)
+            yield ("Wijkverband bewerken", "e", self.action_bewerk)
+        if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
+            yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
+        yield ("Nieuw wijkverband", "n", self.action_nieuw)

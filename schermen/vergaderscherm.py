@@ -1,0 +1,105 @@
+"""Het vergaderscherm: klok en agenda bovenaan, daaronder de huidige fase.
+
+De drie fasen staan in een ``ContentSwitcher``; de app wisselt van fase (ook vanaf de
+beamer) en roept daarna ``ververs()`` aan. Elke fase is een eigen paneel in een eigen
+module; dit scherm houdt alleen het kader en wat voor elke fase geldt (de notities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from .fase_acties import FaseActies
+from .fase_signalen import FaseSignalen
+from .fase_terugkoppelen import FaseTerugkoppelen
+from .klok import Agendabalk, FaseKlok
+from .paneel import FasePaneel
+from .sessie import Sessie
+
+FASE_IDS = ("fase-signalen", "fase-acties", "fase-terugkoppelen")
+
+
+class VergaderScherm(Screen[None]):
+    """Het bedieningsscherm van voorzitter en notulist tijdens de vergadering."""
+
+    BINDINGS = [
+        Binding("o", "notities", "Notities"),
+        Binding("l", "logboek", "Logboek", show=False),
+    ]
+
+    def __init__(self, sessie: Sessie) -> None:
+        super().__init__()
+        self.sessie = sessie
+        self._getoonde_fase = -1
+
+    def compose(self) -> ComposeResult:
+        klok = self.sessie.agendaklok
+        with Horizontal(id="klokbalk"):
+            yield FaseKlok(klok, id="faseklok")
+            with Vertical(id="agendakolom"):
+                yield Agendabalk(klok, id="agendabalk")
+                yield Static("spatie pauze, + min, n/v fase, b beamer", id="klokhulp")
+        with ContentSwitcher(initial=FASE_IDS[self.sessie.vergadering.fase_index], id="fasen"):
+            yield FaseSignalen(self.sessie, id=FASE_IDS[0])
+            yield FaseActies(self.sessie, id=FASE_IDS[1])
+            yield FaseTerugkoppelen(self.sessie, id=FASE_IDS[2])
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.ververs()
+
+    @property
+    def paneel(self) -> FasePaneel:
+        """Het paneel van de huidige fase."""
+        return self.query_one(f"#{FASE_IDS[self.sessie.vergadering.fase_index]}", FasePaneel)
+
+    def ververs(self) -> None:
+        """Teken klok, agenda en de huidige fase opnieuw (na een handeling of fasewissel)."""
+        index = self.sessie.vergadering.fase_index
+        self.query_one(FaseKlok).ververs()
+        self.query_one(Agendabalk).ververs()
+        wisselaar = self.query_one("#fasen", ContentSwitcher)
+        if wisselaar.current != FASE_IDS[index]:
+            wisselaar.current = FASE_IDS[index]
+        paneel = self.paneel
+        paneel.ververs()
+        if index != self._getoonde_fase:
+            self._getoonde_fase = index
+            paneel.focus_hoofd()
+        self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        # Terug van de beamer of een dialoog: de fase kan intussen gewisseld zijn.
+        self.ververs()
+
+    def action_notities(self) -> None:
+        """Open de notities van de notulist bij deze fase."""
+        from .dialogen import Notities
+
+        index = self.sessie.vergadering.fase_index
+        fase = self.sessie.vergadering.fasen[index]
+
+        def bewaar(tekst: str) -> None:
+            self.sessie.notities(index, tekst)
+
+        self.app.push_screen(
+            Notities(f"Notities bij fase {index + 1}: {fase.titel}", fase.notities, bewaar)
+        )
+
+    def action_logboek(self) -> None:
+        """Toon het logboek van deze vergadering."""
+        from .dialogen import Logboek
+
+        self.app.push_screen(Logboek(self.sessie.vergadering))
+
+    def commandos(self) -> Iterator[tuple[str, str, object]]:
+        """Handelingen van dit scherm en de huidige fase voor het commandopalet."""
+        yield ("Notities bij deze fase", "o", self.action_notities)
+        yield ("Logboek tonen", "l", self.action_logboek)
+        yield from self.paneel.commandos()

@@ -1,0 +1,99 @@
+"""Vaste gegevens voor de schermtests: één wijkverband met signalen, een gesloten vorige
+vergadering en twee lopende acties. Alles op vaste datums, zodat schermafdrukken gelijk
+blijven."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from vergadering.actie import Actie
+from vergadering.opslag import Opslag
+from vergadering.signaal import Contact, Signaal
+from vergadering.terugkoppeling import Terugkoppeling
+from vergadering.vergadering import nieuwe_vergadering
+from vergadering.wijkverband import Lid, Wijkverband
+
+VANDAAG = date(2026, 11, 23)
+BEGIN = datetime(2026, 11, 23, 19, 30).timestamp()
+VORIGE = date(2026, 10, 12)
+
+LEDEN = [
+    Lid("anja", "Anja de Vries", "voorzitter"),
+    Lid("bram", "Bram Jansen", "notulist"),
+    Lid("fatima", "Fatima El Amrani", "bewoner"),
+    Lid("kees", "Kees Bakker", "bewoner"),
+    Lid("mehmet", "Mehmet Yilmaz", "gemeente", "Gemeente"),
+    Lid("ingrid", "Ingrid Visser", "welzijn", "Welzijn Oost"),
+]
+
+SIGNALEN = [
+    ("Te hard rijden op de Kastanjelaan", 4, "verkeer"),
+    ("Zwerfafval bij het winkelcentrum", 3, "schoon"),
+    ("Geen bankjes in het Veldje", 2, "groen"),
+    ("Straatverlichting Bremstraat kapot", 2, "veilig"),
+    ("Hardrijders Kastanjelaan 's avonds", 1, "verkeer"),
+    ("Speeltuin Hovenplein verouderd", 3, "spelen"),
+    ("Eenzaamheid onder ouderen in de flat", 2, "zorg"),
+]
+
+
+class Klok:
+    """Een nepklok voor de app: staat stil tot een test hem verzet."""
+
+    def __init__(self, begin: float = BEGIN) -> None:
+        self.nu = begin
+
+    def __call__(self) -> float:
+        return self.nu
+
+    def verzet(self, seconden: float) -> None:
+        """Laat de tijd verstrijken."""
+        self.nu += seconden
+
+
+def maak_opslag(map_: Path, *, geparkeerd: bool = True) -> Opslag:
+    """Een opslag met het wijkverband De Hoven-Noord en zijn geschiedenis."""
+    opslag = Opslag(map_, klok=lambda: datetime(2026, 11, 23, 19, 0))
+    wv = Wijkverband(
+        "de-hoven-noord",
+        "De Hoven-Noord",
+        leden=list(LEDEN),
+        partners=["Woonstede", "Welzijn Oost", "Wijkagent Noord"],
+        themas=["verkeer", "groen", "schoon", "veilig", "spelen", "zorg"],
+    )
+    opslag.bewaar_wijkverband(wv)
+    for i, (tekst, aantal, thema) in enumerate(SIGNALEN):
+        signaal = Signaal(
+            f"2611-s{i:03d}",
+            wv.id,
+            tekst,
+            VANDAAG - timedelta(days=20 - i),
+            vorm="A",
+            thema=thema,
+            aantal=aantal,
+            contact=Contact("mevrouw Jansen", "06-12345678") if i == 0 else None,
+        )
+        opslag.bewaar_signaal(signaal)
+    if geparkeerd:
+        oud = Signaal("2610-park", wv.id, "Hondenpoep op het grasveld", VORIGE, aantal=2,
+                      status="geparkeerd", reden="Eerst de gemeente vragen",
+                      vergadering_id="2026-10-12")
+        opslag.bewaar_signaal(oud)
+    vorige = nieuwe_vergadering(wv, "2026-10-12", VORIGE, plaats="Buurthuis De Hoven")
+    vorige.terugkoppeling = Terugkoppeling(
+        gehoord="Verkeer en groen", gedaan="Twee acties", volgende_update=date(2026, 11, 30),
+        kanaal="nieuwsbrief", eigenaar="Anja de Vries",
+    )
+    vorige.gesloten_op = datetime(2026, 10, 12, 21, 0)
+    vorige.acties = ["2026-1", "2026-2"]
+    opslag.bewaar_vergadering(vorige)
+    for nummer, (omschrijving, eigenaar, status) in enumerate(
+        [("Bloembakken op het Hovenplein", "Woonstede", "gepland"),
+         ("Buurtschouw straatverlichting", "Mehmet Yilmaz (Gemeente)", "loopt")], 1
+    ):
+        opslag.bewaar_actie(Actie(
+            f"2026-{nummer}", wv.id, nummer, omschrijving, eigenaar, VORIGE,
+            eerste_stap="Afspraak maken", status=status, vergadering_id="2026-10-12",
+        ))
+    return opslag
