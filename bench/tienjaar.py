@@ -267,9 +267,13 @@ class _Bouwer:
                      "vastgelopen": "Wacht op toestemming van de eigenaar van de grond."}[eind]))
             actie.status = eind
         elif oud > 40:
-            actie.historie.append(StatusWijziging(
-                _moment(besluit + timedelta(days=35), 21, 5), "loopt", "Eerste stap gezet."))
-            actie.status = "loopt"
+            # Een deel blijft hangen: de eerste stap is nog niet gezet (te laat), of het loopt vast.
+            eind = rnd.choices(["loopt", "gepland", "vastgelopen"], [7, 2, 1])[0]
+            if eind != "gepland":
+                actie.historie.append(StatusWijziging(
+                    _moment(besluit + timedelta(days=35), 21, 5), eind,
+                    "Eerste stap gezet." if eind == "loopt" else "Wacht op de gemeente."))
+            actie.status = eind
         return actie
 
     def vergadering(self, datum: date, vorige: date, volgende: date | None, tot: date) -> None:

@@ -90,13 +90,15 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
     bestanden = databestanden(opslagmap)
     if not bestanden:
         return None
-    vorige = next(iter(kopieen(opslagmap)), None)
+    alle = kopieen(opslagmap)
+    vorige = alle[0] if alle else None
+    # De naam sorteert altijd als nieuwste: ook als de klok terugliep, en nooit een naam
+    # die na het opruimen van de oudste vrijkwam (die zou meteen weer de oudste zijn).
     naam = nu.strftime(TIJDSTEMPEL)
-    doel = opslagmap / MAPNAAM / naam
-    volgnummer = 1
-    while doel.exists():
-        volgnummer += 1
-        doel = opslagmap / MAPNAAM / f"{naam}-{volgnummer}"
+    if vorige is not None and _volgorde(vorige)[0] > naam:
+        naam = _volgorde(vorige)[0]
+    volgnummer = max((_volgorde(k)[1] for k in alle if k.name[:15] == naam), default=0) + 1
+    doel = opslagmap / MAPNAAM / (naam if volgnummer == 1 else f"{naam}-{volgnummer}")
     # Eerst onder een verborgen naam; pas als alles er is, krijgt de kopie haar echte naam.
     bezig = doel.with_name("." + doel.name)
     try:
