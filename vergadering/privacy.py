@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .tekst import xml_veilig
+
 NAAM = "[naam weggelaten]"
 EMAIL = "[e-mailadres weggelaten]"
 TELEFOON = "[telefoonnummer weggelaten]"
@@ -64,6 +66,7 @@ _GEEN_NAAM = frozenset(
     """.split()
 )
 _KORTSTE_LOSSE_NAAM = 3
+_LANGSTE_NAAMSTUK = 5  # langere stukken van een naam: alleen de hele naam
 # Maanden zoals ze in een datum staan ("4 jan 2027"): daar is "jan" geen Jan.
 _MAANDEN = frozenset(
     """
@@ -91,6 +94,18 @@ def _cijfers(tekst: str) -> str:
     if cijfers.startswith("0031"):
         return "0" + cijfers[4:]
     return cijfers
+
+
+def _met_schone_vorm(teksten: Iterable[str]) -> list[str]:
+    """Elke tekst zoals hij is én zonder de tekens die XML niet kan bevatten."""
+    uit: list[str] = []
+    for tekst in teksten:
+        tekst = "" if tekst is None else str(tekst)
+        uit.append(tekst)
+        schoon = xml_veilig(tekst)
+        if schoon != tekst:
+            uit.append(schoon)
+    return uit
 
 
 def emailadressen(tekst: str) -> list[str]:
@@ -132,19 +147,19 @@ class Maskeerder:
         self.bekende_nummers: set[str] = set()
         privé_zinnen: set[tuple[str, ...]] = set()
         losse: set[str] = set()
-        for naam in namen:
+        for naam in _met_schone_vorm(namen):
             woorden = _woorden(naam)
             if woorden:
                 privé_zinnen.add(woorden)
             for i, w in enumerate(woorden):
                 if len(w) >= _KORTSTE_LOSSE_NAAM and w not in _GEEN_NAAM and not w.isdigit():
                     losse.add(w)
-                if w in _GEEN_NAAM and i > 0 and i < len(woorden) - 1:
-                    # Achternaam met tussenvoegsel: "de Vries" in "Jan de Vries".
-                    privé_zinnen.add(woorden[i:])
+                # Stukken van de naam als geheel: "de Vries", "Anne-Marie", "Jan de".
+                for lengte in range(2, min(len(woorden) - i, _LANGSTE_NAAMSTUK) + 1):
+                    privé_zinnen.add(woorden[i:i + lengte])
             self._onthoud_gegevens(naam)
         gegevens_zinnen: set[tuple[str, ...]] = set()
-        for stuk in gegevens:
+        for stuk in _met_schone_vorm(gegevens):
             self._onthoud_gegevens(stuk)
             for deel in re.split(r"[,;\n\r|]+", stuk):
                 woorden = _woorden(deel)
@@ -182,8 +197,10 @@ class Maskeerder:
         een bewoner bekend zijn: daar zet het wijkverband bewust zijn eigen adres neer.
         """
         if not tekst:
-            return tekst
-        tekst = unicodedata.normalize("NFC", tekst)
+            return ""
+        # Eerst de tekens weg die XML niet kan bevatten: zo kan ook een naam die pas na
+        # het weghalen ontstaat ("Ja\x00n") niet ongezien blijven.
+        tekst = unicodedata.normalize("NFC", xml_veilig(tekst))
         tekst = _EMAIL.sub(lambda m: self._email(m.group(0), openbare_contactregel), tekst)
         tekst = _TELEFOON.sub(lambda m: self._nummer(m.group(0), openbare_contactregel), tekst)
         if self._per_eerste:

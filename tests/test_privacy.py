@@ -1,0 +1,188 @@
+"""De maskeerder: e-mailadressen, telefoonnummers en namen van bewoners uit openbare tekst."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vergadering.privacy import (
+    EMAIL,
+    GEGEVENS,
+    NAAM,
+    TELEFOON,
+    Maskeerder,
+    maskeer,
+    maskeerder_voor,
+    telefoonnummers,
+)
+from vergadering.signaal import Contact, Signaal
+
+
+@pytest.mark.parametrize(
+    "nummer",
+    [
+        "06-12345678", "06 12345678", "0612345678", "06-1234 5678", "06 12 34 56 78",
+        "+31 6 12345678", "+31612345678", "+31 (0)6 1234 5678", "+31-6-12345678",
+        "0031 6 12345678", "0031612345678", "070-1234567", "070 123 45 67", "(070) 1234567",
+        "010-1234567", "0591-123456", "+32 2 123 45 67", "+49 30 1234567",
+    ],
+)
+def test_telefoonnummers_worden_gemaskeerd(nummer):
+    tekst = f"Bel mij op {nummer}, graag na vijven."
+    uit = maskeer(tekst)
+    assert uit == f"Bel mij op {TELEFOON}, graag na vijven."
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Op 01-12-2026 10:00 in het buurthuis",
+        "Vergadering 2026-11-23, zaal 3",
+        "Bel de politie op 0900-8844 of de gemeente op 14 070",
+        "Gratis: 0800-1234",
+        "Er kwamen 1234567 reacties",
+        "Postcode 2511 AB, huisnummer 12",
+    ],
+)
+def test_datums_en_infonummers_blijven_staan(tekst):
+    assert maskeer(tekst) == tekst
+
+
+def test_nummer_na_een_datum_wordt_helemaal_gemaskeerd():
+    uit = maskeer("Op 01-12-2026 06-12345678 gebeld")
+    assert "12345678" not in uit and "01-12-2026" in uit
+
+
+@pytest.mark.parametrize(
+    "adres", ["jan@voorbeeld.nl", "j.de.vries+wijk@mail.example.com", "élodie@école.fr"]
+)
+def test_emailadressen_worden_gemaskeerd(adres):
+    assert maskeer(f"Mail naar {adres}.") == f"Mail naar {EMAIL}."
+
+
+def test_namen_heel_en_in_delen():
+    m = Maskeerder(["Jan de Vries", "Henriëtte Oudshoorn", "Anne-Marie O'Brien"])
+    assert m("Jan de Vries belde") == f"{NAAM} belde"
+    assert m("jan  DE\nvries belde") == f"{NAAM} belde"
+    assert m("Volgens De Vries klopt het") == f"Volgens {NAAM} klopt het"
+    assert m("Jan zei het ook") == f"{NAAM} zei het ook"
+    assert m("mevrouw Oudshoorn") == f"mevrouw {NAAM}"
+    assert m("Henriette zonder accent") == f"{NAAM} zonder accent"
+    assert m("Anne-Marie was er") == f"{NAAM} was er"
+    assert "Brien" not in m("O'Brien ook")
+    # Tussenvoegsels en gewone woorden blijven staan.
+    assert m("de vries en de boer in de wijk") == f"{NAAM} en de boer in de wijk"
+
+
+def test_maand_in_een_datum_is_geen_naam():
+    m = Maskeerder(["Jan Smit"])
+    assert m("op 4 jan 2027 kijken we") == "op 4 jan 2027 kijken we"
+    assert m("Jan kijkt in jan 2027") == f"{NAAM} kijkt in jan 2027"
+
+
+def test_behouden_namen_blijven_heel():
+    m = Maskeerder(["Jan Smit"], behouden=["Jan de Boer"])
+    assert m("Jan de Boer sprak met Jan Smit en Jan") == f"Jan de Boer sprak met {NAAM} en {NAAM}"
+
+
+def test_contactgegevens_als_geheel():
+    m = Maskeerder([], gegevens=["Dorpsstraat 12, 2511 AB Den Haag; piet@voorbeeld.nl"])
+    uit = m("Langs bij Dorpsstraat 12 of piet@voorbeeld.nl")
+    assert uit == f"Langs bij {GEGEVENS} of {EMAIL}"
+    assert m("De Dorpsstraat is lang") == "De Dorpsstraat is lang"
+
+
+def _signaal(tekst: str, naam: str = "", gegevens: str = "") -> Signaal:
+    return Signaal("2611-abcd", "wv", tekst, __import__("datetime").date(2026, 11, 1),
+                   contact=Contact(naam, gegevens) if (naam or gegevens) else None)
+
+
+def test_openbare_contactregel_houdt_eigen_adres_maar_niet_dat_van_een_bewoner():
+    signalen = [
+        _signaal("Bel mij: 06-11112222", "Piet Bakker", "piet@voorbeeld.nl"),
+        SimpleNamespace(tekst="mail ook kees@voorbeeld.nl", contact=None),
+    ]
+    m = maskeerder_voor(signalen, behouden=["Wijkverband Noord"])
+    regel = ("Mail wijk@gemeente.example, piet@voorbeeld.nl of kees@voorbeeld.nl, "
+             "bel 070-1234567 of 06-11112222")
+    uit = m(regel, openbare_contactregel=True)
+    assert "wijk@gemeente.example" in uit and "070-1234567" in uit
+    for prive in ("piet@voorbeeld.nl", "kees@voorbeeld.nl", "06-11112222"):
+        assert prive not in uit
+    # Buiten de contactregel gaat alles weg.
+    assert "wijk@gemeente.example" not in m(regel)
+
+
+def test_contact_dat_ook_lid_is_blijft_prive():
+    m = maskeerder_voor([_signaal("x", "Sanne Visser")], behouden=["Sanne Visser"])
+    assert m("Sanne Visser") == NAAM
+
+
+def test_stuurtekens_in_een_naam():
+    m = Maskeerder(["Jan\x00Smit"])
+    assert "Smit" not in m("Jan\x00Smit kwam")
+    assert "Smit" not in m("Jan Smit kwam")
+    assert "\x00" not in m("a\x00b")
+
+
+# --- eigenschappen die voor elke invoer gelden ---------------------------------------------
+
+_NAAMDEEL = st.text(alphabet=st.characters(categories=("Lu", "Ll")), min_size=3, max_size=12)
+_RUIS = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",)) | st.sampled_from(" \n.,;:-()"),
+    max_size=40,
+)
+
+
+def _nummer() -> st.SearchStrategy[str]:
+    cijfers = st.text(alphabet="0123456789", min_size=8, max_size=8)
+    scheiding = st.sampled_from(["", " ", "-", ".", " - "])
+    return st.one_of(
+        st.builds(lambda c, s: f"06{s}{c}", cijfers, scheiding),
+        st.builds(lambda c, s: f"+31{s}6{s}{c}", cijfers, scheiding),
+        st.builds(lambda c, s: f"070{s}{c[:7]}", cijfers, scheiding),
+    )
+
+
+def _rand(tekst: str) -> bool:
+    return not tekst or not (tekst[-1].isalnum() or tekst[-1] in "+(")
+
+
+@settings(max_examples=300, deadline=None)
+@given(voor=_RUIS.filter(_rand), nummer=_nummer(), na=_RUIS)
+def test_elk_nederlands_nummer_verdwijnt(voor, nummer, na):
+    na = " " + na if na[:1].isdigit() or na[:2].replace(".", "").isdigit() else na
+    uit = maskeer(f"{voor}{nummer}{na}")
+    # Alle cijfers van het nummer zijn weg: wat overblijft, kwam uit de tekst eromheen.
+    assert TELEFOON in uit
+    assert len(re.findall(r"\d", uit)) <= len(re.findall(r"\d", voor + na)), (nummer, uit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(voornaam=_NAAMDEEL, achternaam=_NAAMDEEL, voor=_RUIS, na=_RUIS)
+def test_elke_naam_van_een_contact_verdwijnt(voornaam, achternaam, voor, na):
+    naam = f"{voornaam} {achternaam}"
+    m = Maskeerder([naam])
+    uit = m(f"{voor} {naam} {na}")
+    assert naam.casefold() not in uit.casefold()
+    for deel in (voornaam, achternaam):
+        # Elk los woord in de uitvoer is geen naamdeel meer.
+        woorden = {w.casefold() for w in re.findall(r"\w+", uit)}
+        assert deel.casefold() not in woorden or deel.casefold() in {
+            w.casefold() for w in re.findall(r"\w+", f"{voor} {na}")
+        }
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=200))
+def test_maskeren_faalt_nooit_en_geeft_xml_veilige_tekst(tekst):
+    uit = Maskeerder(["Jan Smit"], ["jan@x.nl"])(tekst)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", uit)
+
+
+def test_telefoonnummers_vindt_ze_zoals_ze_staan():
+    assert telefoonnummers("bel (010) 1234567 of 0900-8844") == ["(010) 1234567"]
