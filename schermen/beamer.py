@@ -1,8 +1,9 @@
 """De beamer: wat de zaal ziet. Grote klok, de fase, de agenda en de inhoud van de fase.
 
 Rustig en groot, zonder invoervelden en zonder persoonsgegevens van bewoners: contact-
-gegevens van een signaal (``Signaal.contact``) worden nooit gelezen, en e-mailadressen en
-telefoonnummers in vrije tekst worden weggehaald voordat iets op het scherm komt.
+gegevens van een signaal (``Signaal.contact``) worden nooit getoond, en e-mailadressen,
+telefoonnummers en namen van die contacten worden uit vrije tekst gehaald
+(``vergadering.privacy``) voordat iets op het scherm komt.
 
 De inhoud wordt per fase als blokken tekst opgebouwd en pas bij het tekenen op de breedte
 en hoogte van het venster gezet: op 80×24 past zo toch het belangrijkste, op een groot
@@ -11,7 +12,6 @@ scherm staat alles er ruim.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -29,6 +29,7 @@ from vergadering import datums, regels
 from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import VergaderingFout
+from vergadering.privacy import maskeerder_voor
 from vergadering.signaal import Signaal, totaal
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
@@ -51,39 +52,20 @@ class BeamerInhoud:
 
 # --- privacy ----------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# 0 en negen cijfers (06-12345678, 070 123 45 67) of + en acht tot veertien cijfers; niet
-# als er een cijfer of tijd op volgt (dan is het een datum of iets anders).
-_TELEFOON = re.compile(
-    r"(?<![\w+])(?:\+\d(?:[\s.\-/()]{0,3}\d){7,14}|\(?0(?:[\s.\-/()]{0,3}\d){9})(?![\d:])"
-)
-
-
-def _eenvoudig_maskeren(tekst: str) -> str:
-    """Reservemasker als ``vergadering.privacy`` ontbreekt: e-mail en nummers eruit."""
-    tekst = _EMAIL.sub("[e-mailadres weggelaten]", tekst)
-    return _TELEFOON.sub("[telefoonnummer weggelaten]", tekst)
-
-
 class _Masker:
-    """Maskeert vrije tekst voor de zaal.
-
-    Gebruikt ``vergadering.privacy`` (ook namen van bekende contacten eruit) als die er is;
-    anders alleen e-mailadressen en telefoonnummers.
-    """
+    """Maskeert vrije tekst voor de zaal met ``vergadering.privacy``: e-mailadressen,
+    telefoonnummers en de namen en gegevens van bekende contacten van signalen eruit."""
 
     def __init__(self, signalen: Iterable[Signaal], behouden: Iterable[str]) -> None:
-        try:
-            from vergadering.privacy import maskeerder_voor
-        except ImportError:  # pragma: no cover - alleen zolang privacy.py er niet is
-            self._m: Callable[..., str] | None = None
-        else:
-            self._m = maskeerder_voor(list(signalen), behouden=list(behouden))
+        self._m = maskeerder_voor(list(signalen), behouden=list(behouden))
+        # Elke keer tekenen (ook bij een andere venstergrootte) maskeert dezelfde teksten.
+        self._onthouden: dict[tuple[str, bool], str] = {}
 
     def __call__(self, tekst: str, *, openbaar: bool = False) -> str:
-        if self._m is None:
-            return tekst if openbaar else _eenvoudig_maskeren(tekst)
-        return self._m(tekst, openbare_contactregel=openbaar)
+        sleutel = (tekst, openbaar)
+        if sleutel not in self._onthouden:
+            self._onthouden[sleutel] = self._m(tekst, openbare_contactregel=openbaar)
+        return self._onthouden[sleutel]
 
 
 # --- opmaak -----------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Center, Middle
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -34,6 +33,32 @@ def melding(grootte: Size | tuple[int, int]) -> str:
     )
 
 
+def korte_melding(grootte: Size | tuple[int, int]) -> str:
+    """Voor een piepklein venster waar de hele zin niet in past."""
+    breedte, hoogte = grootte
+    return f"Te klein: {breedte}×{hoogte}, nodig {MIN_BREEDTE}×{MIN_HOOGTE}."
+
+
+def _past(tekst: str, grootte: Size | tuple[int, int]) -> bool:
+    """Past de tekst (ruwweg, afgebroken op woorden) in het venster?"""
+    breedte, hoogte = grootte
+    ruimte = min(breedte, 60) - 2
+    if ruimte < 8:
+        return False
+    regels, regel = 1, 0
+    for woord in tekst.split():
+        if regel and regel + 1 + len(woord) > ruimte:
+            regels, regel = regels + 1, len(woord)
+        else:
+            regel += len(woord) + (1 if regel else 0)
+    return regels <= hoogte
+
+
+def _tekst_voor(grootte: Size | tuple[int, int]) -> str:
+    volledig = melding(grootte)
+    return volledig if _past(volledig, grootte) else korte_melding(grootte)
+
+
 class TeKleinScherm(ModalScreen[None]):
     """Dekt het scherm af met de melding dat het venster te klein is."""
 
@@ -41,12 +66,10 @@ class TeKleinScherm(ModalScreen[None]):
     TeKleinScherm {
         background: $background;
         align: center middle;
+        overflow: hidden;
     }
-    TeKleinScherm Center {
-        height: auto;
-    }
-    TeKleinScherm #te-klein-melding {
-        width: auto;
+    TeKleinScherm > #te-klein-melding {
+        width: 100%;
         max-width: 60;
         height: auto;
         padding: 0 1;
@@ -57,11 +80,10 @@ class TeKleinScherm(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            yield Static(melding(self.app.size), id="te-klein-melding", markup=False)
+        yield Static(_tekst_voor(self.app.size), id="te-klein-melding", markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one("#te-klein-melding", Static).update(melding(event.size))
+        self.query_one("#te-klein-melding", Static).update(_tekst_voor(event.size))
 
     def on_screen_resume(self) -> None:
-        self.query_one("#te-klein-melding", Static).update(melding(self.app.size))
+        self.query_one("#te-klein-melding", Static).update(_tekst_voor(self.app.size))
