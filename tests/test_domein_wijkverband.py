@@ -8,6 +8,7 @@ from vergadering.wijkverband import (
     STANDAARD_KANALEN,
     Agenda,
     Lid,
+    Participatieafspraken,
     Wijkverband,
 )
 
@@ -190,3 +191,17 @@ def test_fouten_zijn_vergaderingfouten_met_een_zin():
     with pytest.raises(VergaderingFout) as fout:
         Wijkverband("w", "W", stippen_per_lid=99)
     assert str(fout.value).endswith(".")
+
+
+def test_participatieafspraken_terugkoppeling_is_verplicht_deel():
+    leeg = Participatieafspraken(wijkvraag="  Te hard rijden  ")
+    assert leeg.wijkvraag == "Te hard rijden"
+    assert leeg.ontbreekt() == [
+        "wat we terugkoppelen", "via welk kanaal en wanneer",
+        "wie eigenaar is van de terugkoppeling"]
+    vol = Participatieafspraken(terugkoppeling_wat="Status acties",
+                                terugkoppeling_kanaal="nieuwsbrief, elke 6 weken",
+                                terugkoppeling_eigenaar="Anna")
+    assert vol.ontbreekt() == []
+    with pytest.raises(OngeldigeInvoer, match="hoogstens"):
+        Participatieafspraken(mandaat="x" * 10_001)

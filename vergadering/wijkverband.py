@@ -108,6 +108,19 @@ class Participatieafspraken:
     terugkoppeling_kanaal: str = ""
     terugkoppeling_eigenaar: str = ""
 
+    def __post_init__(self) -> None:
+        for veld in self.__dataclass_fields__:
+            setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
+
+    def ontbreekt(self) -> list[str]:
+        """Wat van deel 5 (terugkoppeling aan inwoners, verplicht in template 1) nog leeg is."""
+        delen = (
+            (self.terugkoppeling_wat, "wat we terugkoppelen"),
+            (self.terugkoppeling_kanaal, "via welk kanaal en wanneer"),
+            (self.terugkoppeling_eigenaar, "wie eigenaar is van de terugkoppeling"),
+        )
+        return [naam for waarde, naam in delen if not waarde]
+
 
 @dataclass
 class Wijkverband:
