@@ -202,7 +202,10 @@ def naar_bytes(data: Any) -> bytes:
 
 def controleer_tinydb(data: dict[str, Any], pad: Path) -> None:
     """Een vakbestand is {tabel: {nummer: document}}; al het andere is beschadigd (dan zou
-    TinyDB er verderop over struikelen, of stilletjes een deel overslaan)."""
+    TinyDB er verderop over struikelen, of stilletjes een deel overslaan). Een vak zonder
+    tabel schrijven wij nooit: dat is leeggemaakt."""
+    if not data:
+        raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
     for tabel in data.values():
         if not isinstance(tabel, dict) or not all(
             isinstance(doc, dict) and sleutel.isdigit() for sleutel, doc in tabel.items()

@@ -18,7 +18,14 @@ from datetime import datetime
 from pathlib import Path
 
 from ..fouten import BeschadigdBestand, OpslagFout
-from .bestand import journaalpad, lees_journaalregels, lees_json, maak_map, schrijf_atomisch
+from .bestand import (
+    controleer_tinydb,
+    journaalpad,
+    lees_journaalregels,
+    lees_json,
+    maak_map,
+    schrijf_atomisch,
+)
 
 MAPNAAM = "reservekopie"
 BEWAREN = 10
@@ -78,8 +85,15 @@ def ruim_halve_op(opslagmap: Path) -> None:
 
 
 def _leesbaar(pad: Path) -> bool:
+    """Waar als het bestand te gebruiken is: geldige JSON, en de vorm die hoort bij opslag.json
+    (een schemanummer) of bij een vak (tabellen met documenten)."""
     try:
-        lees_json(pad)
+        data = lees_json(pad)
+        if data is None:
+            return False
+        if pad.name == "opslag.json":
+            return isinstance(data.get("schema"), int)
+        controleer_tinydb(data, pad)
     except (BeschadigdBestand, OpslagFout):
         return False
     return True
