@@ -89,6 +89,7 @@ def test_overzicht_na_een_vorige_vergadering():
     signalen = [
         signaal("oud-nieuw", date(2026, 10, 1)),                          # blijft liggen
         signaal("oud-park", date(2026, 10, 2), status="geparkeerd", reden="later"),
+        signaal("zelfde-dag", VORIGE),                                     # al besproken
         signaal("nieuw1", date(2026, 10, 20)),
         signaal("nieuw2", date(2026, 11, 2), aantal=3),
         signaal("gekozen", date(2026, 11, 3), status="gekozen"),
@@ -101,7 +102,8 @@ def test_overzicht_na_een_vorige_vergadering():
     assert o.onafgemaakte_vergadering is None
     assert [s.id for s in o.nieuwe_signalen] == ["nieuw1", "nieuw2"]
     assert [s.id for s in o.geparkeerde_signalen] == ["oud-park"]
-    assert [s.id for s in o.te_bespreken] == ["oud-nieuw", "oud-park", "nieuw1", "nieuw2"]
+    assert [s.id for s in o.te_bespreken] == [
+        "oud-nieuw", "oud-park", "zelfde-dag", "nieuw1", "nieuw2"]
     assert [a.nummer for a in o.open_acties] == [1]
     assert [(t.actie.nummer, t.wat) for t in o.te_laat] == [(1, "eerste stap")]
     assert o.laatste_terugkoppeling is vorige.terugkoppeling

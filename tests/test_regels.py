@@ -475,7 +475,9 @@ def test_voorstel_terugkoppeling_volgt_template_3_zonder_contactgegevens():
     regels.werk_status_bij(v, loopt, "gereed", "Zaterdag gedaan met 20 buren", MOMENT)
     regels.werk_status_bij(v, vast, "vastgelopen", "Geen plek gevonden", MOMENT)
 
-    tk = regels.voorstel_terugkoppeling(v, [h, d, p], [nieuw, loopt, vast], wv)
+    eerder = signaal("e", tekst="Eerder geparkeerd", status="geparkeerd", reden="oud",
+                     vergadering_id="v1")  # hoort bij de terugkoppeling van toen
+    tk = regels.voorstel_terugkoppeling(v, [h, d, p, eerder], [nieuw, loopt, vast], wv)
 
     assert tk.gehoord == "- Te hard rijden op de Laan (5 bewoners)\n- Meer bankjes (1 bewoner)"
     assert tk.gedaan.splitlines() == [
