@@ -31,6 +31,7 @@ from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import VergaderingFout
 from vergadering.privacy import maskeerder_voor
 from vergadering.signaal import Signaal, totaal
+from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
@@ -117,14 +118,18 @@ def _ombreken(tekst: str, breedte: int, inspring: int = 0) -> list[str]:
     return [(" " * inspring if i else "") + r for i, r in enumerate(uit)]
 
 
+Item = list[Text]  # één item van een lijst: één of meer schermregels
+
+
 @dataclass
 class Blok:
-    """Een kop met regels; het onderste deel kan wegvallen als het scherm te laag is."""
+    """Een kop met items; de laatste items kunnen wegvallen als het scherm te laag is."""
 
     kop: str
-    regels: list[Text] = field(default_factory=list)
-    leeg: str = ""  # wat er staat als er geen regels zijn
-    ruim: bool = False  # één regel per item: bij genoeg ruimte een witregel ertussen
+    items: list[Item] = field(default_factory=list)
+    leeg: str = ""  # wat er staat als er geen items zijn
+    ruim: bool = False  # bij genoeg ruimte een witregel tussen de items
+    voorrang: int = 0  # bij te weinig ruimte wordt eerst het blok met de laagste ingekort
 
 
 def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
@@ -132,37 +137,41 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
 
     Is er ruimte over, dan krijgen lijsten (``ruim``) een witregel tussen de items: beter
     leesbaar van achter in de zaal. Is er te weinig, dan vervalt eerst de witregel tussen
-    blokken, dan worden de langste blokken ingekort tot er "… en nog N" staat; zo houdt
-    elk blok zijn kop en minstens één regel.
+    blokken, dan worden blokken ingekort (laagste ``voorrang`` eerst, dan de langste) tot er
+    "… en nog N" staat (N items); zo houdt elk blok zijn kop en minstens één item.
     """
     hoogte = max(hoogte, 1)
-    inhoud = [b.regels or [Text(b.leeg, style="italic")] for b in blokken]
-    toon = [len(r) for r in inhoud]
+    inhoud = [b.items or [[Text(b.leeg, style="italic")]] for b in blokken]
+    toon = [len(items) for items in inhoud]
+
+    def regels_van(i: int) -> int:
+        n = sum(len(item) for item in inhoud[i][: toon[i]])
+        return n + (1 if toon[i] < len(inhoud[i]) else 0)
 
     def nodig(tussen: bool) -> int:
-        n = sum(1 + t + (1 if t < len(r) else 0) for t, r in zip(toon, inhoud, strict=True))
+        n = sum(1 + regels_van(i) for i in range(len(blokken)))
         return n + (len(blokken) - 1 if tussen else 0)
 
     tussen = nodig(True) <= hoogte
-    extra = sum(len(r) for b, r in zip(blokken, inhoud, strict=True) if b.ruim and b.regels)
+    extra = sum(len(b.items) for b in blokken if b.ruim)
     ruim = tussen and nodig(True) + extra <= hoogte
     while nodig(tussen) > hoogte:
-        i = max(range(len(blokken)), key=lambda j: toon[j])
-        if toon[i] <= 1:
+        kandidaten = [i for i in range(len(blokken)) if toon[i] > 1]
+        if not kandidaten:
             break
-        toon[i] -= 1
+        toon[min(kandidaten, key=lambda i: (blokken[i].voorrang, -regels_van(i)))] -= 1
     uit: list[Text] = []
-    for b, (r, t) in enumerate(zip(inhoud, toon, strict=True)):
+    for b, items in enumerate(inhoud):
         if b and tussen:
             uit.append(Text(""))
         uit.append(Text(_pas(blokken[b].kop, breedte), style="bold underline"))
-        if ruim and blokken[b].ruim and blokken[b].regels:
-            for regel in r[:t]:
-                uit += [Text(""), regel]
-        else:
-            uit.extend(r[:t])
-        if t < len(r):
-            uit.append(Text(_pas(f"  … en nog {len(r) - t}", breedte), style="italic"))
+        for item in items[: toon[b]]:
+            if ruim and blokken[b].ruim and blokken[b].items:
+                uit.append(Text(""))
+            uit.extend(item)
+        if toon[b] < len(items):
+            uit.append(Text(_pas(f"  … en nog {len(items) - toon[b]}", breedte),
+                            style="italic"))
     tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(uit[:hoogte])
     tekst.no_wrap = True
     return tekst
@@ -197,7 +206,7 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
     tekstbreedte = max(12, min(langste, breedte - 4 - 2 - balkbreedte - staart))
     # Vet: de vastgelegde top 5, of zolang die er niet is de voorlopige (plek 1 t/m 5).
     top = set(vergadering.top5) or {p.signaal.id for p in met if p.positie <= regels.TOP}
-    rijen: list[Text] = []
+    rijen: list[Item] = []
     for plek in met:
         merk = f"{plek.positie}{'=' if plek.gelijk else ''}".rjust(3) + " "
         tekst = _pas(een_regel(masker(plek.signaal.tekst)), tekstbreedte).ljust(tekstbreedte)
@@ -209,14 +218,14 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
         rij.append(f" {plek.stippen}", style="bold")
         if plek.gelijk:
             rij.append("  gelijk", style="italic")
-        rijen.append(rij)
+        rijen.append([rij])
     for plek in zonder:
         bewoners = totaal(plek.signaal, inhoud.signalen)
         achter = f"  {bewoners} bewoners" if bewoners > 1 else ""
         tekst = _pas(een_regel(masker(plek.signaal.tekst)), breedte - 4 - len(achter))
         rij = Text("  · " + tekst)
         rij.append(achter, style="dim")
-        rijen.append(rij)
+        rijen.append([rij])
     if vergadering.top5:
         kop = f"De top {len(vergadering.top5)} staat vast · {_stippen_woord(verdeeld)} verdeeld"
     elif met:
@@ -228,8 +237,8 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
     if grens and not vergadering.top5:
         blokken.append(Blok(
             "Gelijk op de grens van de top 5",
-            [Text(_pas(f"{len(grens)} signalen hebben {_stippen_woord(grens[0].stippen)}: "
-                       "de voorzitter kiest.", breedte))],
+            [[Text(_pas(f"{len(grens)} signalen hebben {_stippen_woord(grens[0].stippen)}: "
+                        "de voorzitter kiest.", breedte))]],
         ))
     return blokken
 
@@ -245,7 +254,7 @@ def blokken_acties(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[
         volgorde = [p.signaal.id for p in
                     regels.ranglijst(inhoud.signalen, vergadering.stippen)[: regels.TOP]]
         kop = "Top 5 (nog niet vastgelegd)"
-    weging: list[Text] = []
+    weging: list[Item] = []
     # De tekstkolom zo breed als de langste tekst (hoogstens wat er is): de weging staat
     # dan direct ernaast, ook op een breed scherm.
     teksten = {sid: een_regel(masker(per_id[sid].tekst)) for sid in volgorde if sid in per_id}
@@ -269,40 +278,67 @@ def blokken_acties(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[
             kort = f"{score.totaal}" if score else "–"
             rij.append(_pas(teksten[sid], breedte - 8).ljust(breedte - 8))
             rij.append(kort.rjust(4))
-        weging.append(rij)
+        weging.append([rij])
 
-    stemmingen: list[Text] = []
+    stemmingen: list[Item] = []
+    smal = breedte < 100
     for stemming in vergadering.stemmingen:
-        if stemming.aangenomen:
-            merk, stijl = "✓ ", "bold"
-        else:
-            merk, stijl = "✗ ", ""
+        # Een vinkje of kruis én de uitslag in woorden: niet alleen een teken of kleur.
+        merk, stijl = ("✓ ", "bold") if stemming.aangenomen else ("✗ ", "")
         onderwerp = een_regel(masker(stemming.onderwerp))
-        for i, deel in enumerate(_ombreken(f"{onderwerp}: {stemming.uitslag()}", breedte - 2, 0)):
+        if smal:  # één regel: onderwerp (zo nodig afgekapt) en de uitslag kort
+            uitslag = _uitslag_kort(stemming)
+            ruimte = max(breedte - 2 - 2 - len(uitslag), 10)
+            regel = Text()
+            regel.append(merk, style="bold")
+            regel.append(_pas(f"{onderwerp}: {uitslag}", breedte - 2) if ruimte <= 10 else
+                         _pas(onderwerp, ruimte) + ": " + uitslag, style=stijl)
+            stemmingen.append([regel])
+            continue
+        item: Item = []
+        for i, deel in enumerate(_ombreken(f"{onderwerp}: {stemming.uitslag()}", breedte - 2)):
             regel = Text()
             regel.append(merk if i == 0 else "  ", style="bold")
             regel.append(deel, style=stijl)
-            stemmingen.append(regel)
+            item.append(regel)
+        stemmingen.append(item)
 
     acties_per_id = {a.id: a for a in inhoud.acties}
-    aangenomen: list[Text] = []
+    aangenomen: list[Item] = []
     for aid in vergadering.acties:
         actie = acties_per_id.get(aid)
         if actie is None:
             continue
-        aangenomen.append(Text(_pas(f"Actie {actie.nummer}: "
-                                    f"{een_regel(masker(actie.omschrijving))}", breedte),
-                               style="bold"))
+        titel = f"Actie {actie.nummer}: {een_regel(masker(actie.omschrijving))}"
+        # Harde spaties houden een datum bij elkaar als de regel moet afbreken.
         datum1 = datums.kort(actie.eerste_stap_datum).replace(" ", "\u00a0")
         datum2 = datums.kort(actie.checkmoment).replace(" ", "\u00a0")
-        for zin in (f"eigenaar: {een_regel(actie.eigenaar)}",
-                    f"eerste stap vóór {datum1} · checkmoment {datum2}"):
-            aangenomen += [Text("    " + r) for r in _ombreken(zin, breedte - 4)]
+        planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap vóór {datum1} · "
+                    f"checkmoment {datum2}")
+        if smal:
+            planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap {datum1} · "
+                        f"check {datum2}")
+        aangenomen.append(
+            [Text(_pas(titel, breedte), style="bold")]
+            + [Text("  " + r) for r in _ombreken(planning, breedte - 2)]
+        )
+    # Bij weinig ruimte gaan de aangenomen acties voor, dan de uitslagen, dan de weging.
     return [
-        Blok(kop, weging, leeg="Nog geen top 5.", ruim=True),
-        Blok("Stemmingen", stemmingen, leeg="Er is nog niet gestemd."),
-        Blok("Aangenomen acties", aangenomen, leeg="Nog geen actie aangenomen."),
+        Blok(kop, weging, leeg="Nog geen top 5.", ruim=True, voorrang=0),
+        Blok("Stemmingen", stemmingen, leeg="Er is nog niet gestemd.", ruim=True, voorrang=1),
+        Blok("Aangenomen acties", aangenomen, leeg="Nog geen actie aangenomen.", ruim=True,
+             voorrang=2),
     ]
+
+
+def _uitslag_kort(stemming: Stemming) -> str:
+    """'aangenomen, 5 voor, 1 tegen' (onthoudingen alleen als die er zijn)."""
+    if not stemming.quorum_gehaald:
+        return "geen besluit, geen quorum"
+    telling = f"{stemming.voor} voor, {stemming.tegen} tegen"
+    if stemming.onthouding:
+        telling += f", {stemming.onthouding} onth."
+    return f"{'aangenomen' if stemming.aangenomen else 'verworpen'}, {telling}"
 
 
 def _terugkoppeling(inhoud: BeamerInhoud) -> tuple[Terugkoppeling, bool]:
@@ -324,14 +360,14 @@ def blokken_terugkoppeling(inhoud: BeamerInhoud, masker: _Masker, breedte: int) 
     """Fase 3: de terugkoppeling aan bewoners (template 3)."""
     tk, voorstel = _terugkoppeling(inhoud)
 
-    def alinea(tekst: str) -> list[Text]:
-        uit: list[Text] = []
+    def alinea(tekst: str) -> list[Item]:
+        uit: list[Item] = []
         for regel in masker(tekst).splitlines():
             regel = een_regel(regel)
             if not regel:
                 continue
             inspring = 2 if regel.startswith(("- ", "• ")) else 0
-            uit += [Text(r) for r in _ombreken(regel, breedte, inspring)]
+            uit.append([Text(r) for r in _ombreken(regel, breedte, inspring)])
         return uit
 
     blokken = [
@@ -339,21 +375,21 @@ def blokken_terugkoppeling(inhoud: BeamerInhoud, masker: _Masker, breedte: int) 
         Blok("Wat we doen", alinea(tk.gedaan), leeg="Nog niet ingevuld."),
         Blok("Wat (nog) niet lukt, en waarom", alinea(tk.lukt_niet), leeg="Niets."),
     ]
-    vervolg: list[Text] = []
+    vervolg: list[Item] = []
     if tk.volgende_update:
         zin = f"De volgende update komt op {datums.lang(tk.volgende_update)}"
         if tk.kanaal:
             zin += f" via {een_regel(tk.kanaal)}"
-        vervolg += [Text(r) for r in _ombreken(zin + ".", breedte)]
+        vervolg.append([Text(r) for r in _ombreken(zin + ".", breedte)])
     elif tk.kanaal:
-        vervolg.append(Text(_pas(f"Via {een_regel(tk.kanaal)}.", breedte)))
+        vervolg.append([Text(_pas(f"Via {een_regel(tk.kanaal)}.", breedte))])
     if tk.eigenaar:
-        vervolg.append(Text(_pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte)))
+        vervolg.append([Text(_pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte))])
     if tk.contact:
         # De contactregel is bewust openbaar (het adres van het wijkverband); gegevens die
         # van een bewoner bekend zijn, gaan er toch uit.
         zin = f"Reageren of meedoen: {een_regel(masker(tk.contact, openbaar=True))}"
-        vervolg += [Text(r) for r in _ombreken(zin, breedte)]
+        vervolg.append([Text(r) for r in _ombreken(zin, breedte)])
     blokken.append(Blok("Hoe het verder gaat", vervolg,
                         leeg="Datum, kanaal en eigenaar volgen nog."))
     if voorstel:

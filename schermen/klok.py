@@ -241,6 +241,16 @@ class Agendabalk(Widget):
         return agenda_tekst(regels, gebruikt, gepland, self.content_size.width)
 
 
+def _tijden(regels: list[Agendaregel], streep: str) -> list[str]:
+    """'3:12/5:00' per fase, de schuine strepen onder elkaar."""
+    gebruikt_b = max((len(_mmss(r.gebruikt)) for r in regels), default=0)
+    beschikbaar_b = max((len(_mmss(r.beschikbaar)) for r in regels), default=0)
+    return [
+        f"{_mmss(r.gebruikt).rjust(gebruikt_b)}{streep}{_mmss(r.beschikbaar).ljust(beschikbaar_b)}"
+        for r in regels
+    ]
+
+
 def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte: int) -> Text:
     """De agenda als tekst van hoogstens ``breedte`` kolommen (regels worden nooit afgebroken).
 
@@ -249,33 +259,30 @@ def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte
     """
     breedte = max(breedte, 10)
     uit = Text(no_wrap=True, overflow="ellipsis", end="")
-    breed = breedte >= BALK_VANAF
-    gebruikt_b = max((len(_mmss(r.gebruikt)) for r in regels), default=0)
-    beschikbaar_b = max((len(_mmss(r.beschikbaar)) for r in regels), default=0)
-    streep = " / " if breed else "/"
-    # De schuine strepen onder elkaar: gebruikte tijd rechts uitgelijnd, geplande links.
-    tijden = [
-        f"{_mmss(r.gebruikt).rjust(gebruikt_b)}{streep}{_mmss(r.beschikbaar).ljust(beschikbaar_b)}"
-        for r in regels
-    ]
-    tijdbreedte = max((len(t) for t in tijden), default=0)
     titelbreedte = max((cell_len(r.titel) for r in regels), default=0)
-    for regel, tijd in zip(regels, tijden, strict=True):
+    # Breed als er na titel, tijden en uitloop nog een balk van minstens 4 kolommen past.
+    tijden = _tijden(regels, " / ")
+    overs = [f"+{_mmss(r.over)} over" if r.over else "" for r in regels]
+    kolom = min(titelbreedte, breedte // 3)
+    rechtsbreedte = max((len(t) for t in tijden), default=0) + 2 + max(
+        (len(o) for o in overs), default=0)
+    balkbreedte = breedte - len("▶ 1. ") - kolom - 2 - 2 - rechtsbreedte
+    breed = breedte >= BALK_VANAF and balkbreedte >= 4
+    if not breed:
+        tijden = _tijden(regels, "/")
+    tijdbreedte = max((len(t) for t in tijden), default=0)
+    for regel, tijd, over in zip(regels, tijden, overs, strict=True):
         merk = "▶" if regel.huidig else ("✓" if regel.klaar else " ")
         stijl = "bold" if regel.huidig else ("" if regel.klaar else "dim")
         if breed:
             kop = f"{merk} {regel.nummer}. "
-            kolom = min(titelbreedte, breedte // 3)
             titel = _pas(regel.titel, kolom).ljust(kolom)
-            over = f"+{_mmss(regel.over)} over" if regel.over else ""
-            rechts = f"{tijd}  {over}".ljust(tijdbreedte + 13)
-            balkbreedte = max(4, breedte - cell_len(kop) - kolom - len(rechts) - 4)
             deel = min(1.0, regel.gebruikt / regel.beschikbaar) if regel.beschikbaar else 0.0
             vol = round(deel * balkbreedte)
             uit.append(kop + titel + "  ", style=stijl)
             uit.append("━" * vol, style="bold")
             uit.append("─" * (balkbreedte - vol), style="dim")
-            uit.append("  " + rechts, style=stijl)
+            uit.append(f"  {tijd}  {over}".rstrip(), style=stijl)
         else:
             kop = f"{merk}{regel.nummer} "
             ruimte = breedte - cell_len(kop) - tijdbreedte - 1

@@ -285,10 +285,10 @@ async def test_fase_2_weging_stemmingen_en_acties(ronde_op_schijf):
                "0 onthouding)." in tekst
         assert "✗ Drempels in de Beukstraat: Verworpen" in tekst
         assert "Actie 1: Stoeptegels Eikenlaan laten herstellen" in tekst
-        assert "eigenaar: Karin de Wit (Gemeente)" in tekst
-        assert "eerste stap vóór 7 dec 2026 · checkmoment 4 jan 2027" in tekst
+        assert ("eigenaar Karin de Wit (Gemeente) · eerste stap vóór 7 dec 2026 · "
+                "checkmoment 4 jan 2027") in tekst
         assert "Actie 2: Twee bankjes erbij in het park" in tekst
-        assert "eigenaar: Welzijn Horst" in tekst
+        assert "eigenaar Welzijn Horst" in tekst
         _geen_privé(tekst)
 
 
@@ -570,16 +570,20 @@ def test_schik_kort_in_maar_houdt_elke_kop():
     from rich.text import Text
 
     blokken = [
-        Blok("Eerste", [Text(f"regel {i}") for i in range(10)], ruim=True),
-        Blok("Tweede", [Text("a"), Text("b")]),
+        Blok("Eerste", [[Text(f"regel {i}")] for i in range(10)], ruim=True),
+        Blok("Tweede", [[Text("a1"), Text("a2")], [Text("b1"), Text("b2")], [Text("c1")]]),
         Blok("Derde", [], leeg="Nog niets."),
     ]
     ruim = schik(blokken, 40, 100).plain.splitlines()
     assert ruim[1] == "" and ruim[2] == "regel 0"  # witregels tussen de items
-    krap = schik(blokken, 40, 9).plain.splitlines()
-    assert len(krap) == 9
+    krap = schik(blokken, 40, 10).plain.splitlines()
+    assert len(krap) == 10
     assert {"Eerste", "Tweede", "Derde", "Nog niets."} <= set(krap)
-    assert any(r.strip().startswith("… en nog") for r in krap)
+    # Ingekort per item, niet per regel: een item van twee regels blijft heel, en
+    # "en nog N" telt items.
+    assert "a1" in krap and "a2" in krap
+    assert "  … en nog 2" in krap  # b en c van het tweede blok
+    assert any(r.startswith("  … en nog") for r in krap[: krap.index("Tweede")])
 
 
 # --- venster te klein ------------------------------------------------------------------
