@@ -1,11 +1,12 @@
 """Lijsten voor de opdrachtregel: rijen (ook als JSON) en een Rich-tabel.
 
-Contactgegevens van bewoners komen hier nooit in: alleen of er een contact is.
+Contactgegevens van bewoners komen hier nooit in: alleen óf er een contact is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from . import datums
@@ -14,7 +15,11 @@ from .signaal import totaal
 Rij = dict[str, Any]
 
 
-def signaalrijen(opslag, wijkverband_id: str | None) -> list[Rij]:
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) -> list[Rij]:
     """Eén rij per signaal, zonder contactgegevens."""
     alle = opslag.signalen(wijkverband_id)
     return [
@@ -31,14 +36,16 @@ def signaalrijen(opslag, wijkverband_id: str | None) -> list[Rij]:
             "status": s.status,
             "reden": s.reden,
             "gebundeld_in": s.gebundeld_in,
+            "vergadering": s.vergadering_id,
             "heeft_contact": s.contact is not None,
         }
         for s in alle
     ]
 
 
-def actierijen(opslag, wijkverband_id: str | None) -> list[Rij]:
-    """Eén rij per actie."""
+def actierijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per actie, met wat er op ``vandaag`` te laat is."""
+    vandaag = vandaag or date.today()
     return [
         {
             "id": a.id,
@@ -46,20 +53,23 @@ def actierijen(opslag, wijkverband_id: str | None) -> list[Rij]:
             "nummer": a.nummer,
             "omschrijving": a.omschrijving,
             "eigenaar": a.eigenaar,
-            "partners": a.partners,
+            "partners": list(a.partners),
             "eerste_stap": a.eerste_stap,
-            "eerste_stap_datum": a.eerste_stap_datum.isoformat() if a.eerste_stap_datum else None,
-            "checkmoment": a.checkmoment.isoformat() if a.checkmoment else None,
+            "eerste_stap_datum": _iso(a.eerste_stap_datum),
+            "checkmoment": _iso(a.checkmoment),
             "status": a.status,
             "toelichting": a.laatste_toelichting(),
+            "te_laat": a.achterstallig(vandaag),
             "besloten_op": a.besloten_op.isoformat(),
             "vergadering": a.vergadering_id,
+            "signalen": list(a.signalen),
         }
         for a in opslag.acties(wijkverband_id)
     ]
 
 
-def vergaderingrijen(opslag, wijkverband_id: str | None) -> list[Rij]:
+def vergaderingrijen(opslag, wijkverband_id: str | None,
+                     vandaag: date | None = None) -> list[Rij]:
     """Eén rij per vergadering."""
     return [
         {
@@ -67,15 +77,21 @@ def vergaderingrijen(opslag, wijkverband_id: str | None) -> list[Rij]:
             "wijkverband": v.wijkverband_id,
             "datum": v.datum.isoformat(),
             "plaats": v.plaats,
+            "voorzitter": v.voorzitter,
+            "notulist": v.notulist,
             "aanwezig": len(v.aanwezigen()),
+            "top5": len(v.top5),
+            "stemmingen": len(v.stemmingen),
             "acties": len(v.acties),
             "gesloten": v.gesloten,
+            "volgende_update": _iso(v.terugkoppeling.volgende_update),
+            "kanaal": v.terugkoppeling.kanaal,
         }
         for v in opslag.vergaderingen(wijkverband_id)
     ]
 
 
-RIJEN: dict[str, Callable[[Any, str | None], list[Rij]]] = {
+RIJEN: dict[str, Callable[..., list[Rij]]] = {
     "signalen": signaalrijen,
     "acties": actierijen,
     "vergaderingen": vergaderingrijen,
@@ -83,41 +99,75 @@ RIJEN: dict[str, Callable[[Any, str | None], list[Rij]]] = {
 
 _KOLOMMEN: dict[str, list[tuple[str, str]]] = {
     "signalen": [("id", "Kenmerk"), ("datum", "Datum"), ("tekst", "Signaal"), ("vorm", "Vorm"),
-                 ("thema", "Thema"), ("aantal_met_bundel", "Bewoners"), ("status", "Status")],
+                 ("aantal_met_bundel", "Aantal"), ("status", "Status")],
     "acties": [("nummer", "Nr"), ("omschrijving", "Actie"), ("eigenaar", "Eigenaar"),
                ("eerste_stap_datum", "Eerste stap"), ("checkmoment", "Checkmoment"),
-               ("status", "Status")],
-    "vergaderingen": [("id", "Kenmerk"), ("datum", "Datum"), ("plaats", "Plaats"),
-                      ("aanwezig", "Aanwezig"), ("acties", "Acties"), ("gesloten", "Gesloten")],
+               ("status", "Status"), ("te_laat", "Let op")],
+    "vergaderingen": [("datum", "Datum"), ("plaats", "Plaats"), ("aanwezig", "Aanwezig"),
+                      ("acties", "Acties"), ("terugkoppeling", "Volgende update"),
+                      ("gesloten", "Gesloten")],
 }
+_DATUMS = ("datum", "eerste_stap_datum", "checkmoment", "volgende_update")
+# Korte kolommen breken niet af, zodat de tekstkolommen de ruimte krijgen.
+_KORT = {"id", "nummer", "vorm", "status", "aantal_met_bundel", "aanwezig", "acties",
+         "gesloten", *_DATUMS}
+# Zonder terminal (doorgestuurd naar een bestand of ander programma) rekent Rich met 80
+# tekens; een bredere tabel is dan beter leesbaar dan een smalle met afgebroken woorden.
+BREEDTE_ZONDER_TERMINAL = 120
 
 
-def _cel(sleutel: str, waarde: Any) -> str:
-    from datetime import date
-
+def cel(sleutel: str, waarde: Any) -> str:
+    """De tekst in één tabelcel: Nederlandse datums, ja/nee, één regel zonder stuurtekens."""
     from .tekst import een_regel
 
-    if waarde is None:
+    if waarde is None or waarde == []:
         return "—"
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
-    if sleutel in ("datum", "eerste_stap_datum", "checkmoment") and isinstance(waarde, str):
+    if sleutel in _DATUMS and isinstance(waarde, str):
         return datums.kort(date.fromisoformat(waarde))
+    if sleutel == "eigenaar" and isinstance(waarde, str):
+        waarde = waarde.split(" (")[0]  # 'Tom Hendriks'; de organisatie staat in de JSON
+    if sleutel == "plaats" and isinstance(waarde, str):
+        waarde = waarde.split(",")[0]  # 'Buurthuis De Kastanje', zonder adres
+    if isinstance(waarde, list):
+        waarde = ", ".join(str(w) for w in waarde)
     return een_regel(waarde)[:200]
+
+
+def _cel_van_rij(sleutel: str, rij: Rij) -> str:
+    if sleutel == "terugkoppeling":
+        datum = cel("volgende_update", rij.get("volgende_update"))
+        kanaal = cel("kanaal", rij.get("kanaal"))
+        return datum if kanaal == "—" else f"{datum} via {kanaal}"
+    return cel(sleutel, rij.get(sleutel))
 
 
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
     """Toon de rijen als Rich-tabel op stdout."""
+    from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=BREEDTE_ZONDER_TERMINAL)
     if not rijen:
         console.print(f"Geen {soort} gevonden.")
         return
-    tabel = Table(title=f"{soort.capitalize()} ({len(rijen)})")
-    for _, kop in _KOLOMMEN[soort]:
-        tabel.add_column(kop, overflow="fold")
-    for rij in rijen:
-        tabel.add_row(*(_cel(k, rij.get(k)) for k, _ in _KOLOMMEN[soort]))
+    kolommen = _KOLOMMEN[soort]
+    cellen = [[_cel_van_rij(k, rij) for k, _ in kolommen] for rij in rijen]
+    tabel = Table(title=f"{soort.capitalize()} ({len(rijen)})", box=box.SIMPLE_HEAD,
+                  title_justify="left")
+    for i, (sleutel, kop) in enumerate(kolommen):
+        if sleutel in _KORT:
+            # Korte kolommen zo breed als hun inhoud; de tekstkolommen delen de rest.
+            breedte = max(len(kop), *(len(c[i]) for c in cellen))
+            tabel.add_column(kop, no_wrap=True, min_width=breedte)
+        else:
+            tabel.add_column(kop, overflow="fold", ratio=1)
+    for rij in cellen:
+        # escape: tekst van bewoners kan [vierkante haken] bevatten, geen Rich-opmaak.
+        tabel.add_row(*(escape(c) for c in rij))
     console.print(tabel)

@@ -1,123 +1,352 @@
 """De opdrachtregel: `vergadering [opdracht] ...`.
 
 Uitgangscodes: 0 gelukt, 1 een probleem met de gegevens (één Nederlandse zin op stderr),
-2 verkeerd gebruik. Nooit een traceback.
+2 verkeerd gebruik. Nooit een traceback: ook een onverwachte fout wordt één zin (met
+VERGADERING_DEBUG=1 komt de traceback wel, voor wie het probleem zoekt).
+
+argparse haalt zijn eigen woorden ("usage:", "options", foutmeldingen) op via gettext,
+met de module-naam ``argparse._``. Zolang onze parser iets maakt, ontleedt of toont, zetten
+we daar tijdelijk een Nederlandse vertaling neer (``_in_het_nederlands``); daarbuiten blijft
+argparse onaangeroerd.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .fouten import VergaderingFout
+from .fouten import OpslagFout, VergaderingFout
 from .signaal import PRAKTIJKVORMEN
 
 OK, DATAPROBLEEM, VERKEERD_GEBRUIK = 0, 1, 2
+DEBUG = "VERGADERING_DEBUG"
+MAX_AANTAL = 100_000
+
+# --- argparse in het Nederlands ----------------------------------------------------
+
+_VERTALING = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "subcommands": "opdrachten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "unrecognized arguments: %s": "dit is onbekend: %s",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "one of the arguments %s is required": "een van deze is nodig: %s",
+    "expected one argument": "hier hoort een waarde bij",
+    "expected at most one argument": "hier hoort hoogstens één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "expected %s argument": "hier hoort %s waarde bij",
+    "expected %s arguments": "hier horen %s waarden bij",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "%(value)r kan niet; kies uit %(choices)s",
+    "invalid %(type)s value: %(value)r": "%(value)r is geen geldige waarde",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "%(option)s is niet duidelijk; bedoelt u %(matches)s?",
+    "not allowed with argument %s": "kan niet samen met %s",
+    "ignored explicit argument %r": "hier hoort geen waarde bij: %r",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s' kan niet geopend worden: %(error)s",
+}
+
+
+def _vertaal(tekst: str) -> str:
+    return _VERTALING.get(tekst, tekst)
+
+
+def _vertaal_meervoud(enkelvoud: str, meervoud: str, n: int) -> str:
+    return _vertaal(enkelvoud if n == 1 else meervoud)
+
+
+@contextmanager
+def _in_het_nederlands() -> Iterator[None]:
+    """Laat argparse even Nederlands spreken (en zet daarna terug wat er stond)."""
+    oud = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = _vertaal  # type: ignore[attr-defined]
+    argparse.ngettext = _vertaal_meervoud  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = oud  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse met Nederlandse foutmeldingen en uitgangscode 2."""
+    """argparse in het Nederlands, met uitgangscode 2 en een verwijzing naar --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        with _in_het_nederlands():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        with _in_het_nederlands():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        with _in_het_nederlands():
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _in_het_nederlands():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _in_het_nederlands():
+            return super().format_help()
+
+    def add_subparsers(self, **kwargs: Any):  # type: ignore[override]
+        with _in_het_nederlands():
+            return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        vertaald = (
-            message.replace("the following arguments are required", "dit ontbreekt")
-            .replace("unrecognized arguments", "onbekend")
-            .replace("invalid choice", "ongeldige keuze")
-            .replace("choose from", "kies uit")
-            .replace("expected one argument", "hier hoort een waarde bij")
-            .replace("invalid int value", "geen geheel getal")
-            .replace("argument ", "")
+        with _in_het_nederlands():
+            tekst = _vertaal("%(prog)s: error: %(message)s\n") % {
+                "prog": self.prog, "message": message}
+        self.exit(VERKEERD_GEBRUIK, f"{tekst}Zie `{self.prog} --help`.\n")
+
+
+# --- soorten waarden ---------------------------------------------------------------
+
+
+def _tekst(waarde: str) -> str:
+    """Tekst van de opdrachtregel, ook als de taalinstelling geen UTF-8 is.
+
+    Onder een ASCII-instelling (LANG=C zonder UTF-8-modus) komen de bytes van 'é' of een
+    emoji binnen als losse surrogaten; zijn die bytes geldige UTF-8, dan lezen we ze zo.
+    """
+    try:
+        return os.fsencode(waarde).decode("utf-8")
+    except UnicodeError:
+        return waarde
+
+
+def _map(waarde: str) -> str:
+    if not waarde.strip():
+        raise argparse.ArgumentTypeError("geef een map op, bijvoorbeeld --db mijn-opslag")
+    return _tekst(waarde)
+
+
+def _aantal(waarde: str) -> int:
+    try:
+        n = int(waarde.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{waarde[:20]}' is geen geheel getal; typ bijvoorbeeld --aantal 3"
+        ) from None
+    if not 1 <= n <= MAX_AANTAL:
+        raise argparse.ArgumentTypeError(
+            f"het aantal bewoners moet tussen 1 en {MAX_AANTAL:,} liggen".replace(",", ".")
         )
-        self.exit(VERKEERD_GEBRUIK, f"{self.prog}: {vertaald}\nZie `{self.prog} --help`.\n")
+    return n
 
 
-def _db_optie(p: argparse.ArgumentParser) -> None:
+def _vorm(waarde: str) -> str:
+    """A, B, C, D of overig; hoofdletters tellen niet."""
+    for vorm in PRAKTIJKVORMEN:
+        if waarde.strip().lower() == vorm.lower():
+            return vorm
+    return waarde  # argparse meldt dan welke keuzes er zijn
+
+
+def _datum(waarde: str) -> date:
+    from .datums import lees_datum
+
+    try:
+        return lees_datum(_tekst(waarde))
+    except ValueError as fout:
+        raise argparse.ArgumentTypeError(str(fout)) from None
+
+
+# --- de parser ---------------------------------------------------------------------
+
+
+def _db_optie(p: argparse.ArgumentParser, *, hoofd: bool = False) -> None:
+    # Bij de opdrachten staat de standaard op SUPPRESS: anders zou een niet-gegeven --db
+    # achter de opdracht een --db vóór de opdracht overschrijven met None.
     p.add_argument(
         "--db",
         metavar="MAP",
-        help="de map met de gegevens (standaard $VERGADERING_DB of de gebruikersmap)",
+        type=_map,
+        default=None if hoofd else argparse.SUPPRESS,
+        help="de map met de gegevens (anders $VERGADERING_DB, anders de gebruikersmap)",
     )
 
 
 def _wv_optie(p: argparse.ArgumentParser, verplicht: bool = False) -> None:
     p.add_argument(
-        "--wijkverband", metavar="NAAM", required=verplicht, help="naam van het wijkverband"
+        "--wijkverband", metavar="NAAM", type=_tekst, required=verplicht,
+        help="naam (of kenmerk) van het wijkverband; hoofdletters tellen niet",
     )
 
 
-def _positief(tekst: str) -> int:
-    try:
-        n = int(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{tekst}' is geen geheel getal") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("het aantal moet 1 of meer zijn")
-    return n
+_VOORBEELDEN = {
+    "hoofd": """\
+voorbeelden:
+  vergadering demo --db demo-opslag        demogegevens maken en de app openen
+  vergadering --db demo-opslag             de app openen op een map
+  vergadering signalen --json              alle signalen als JSON
+
+De map met gegevens kiest u met --db MAP (vóór of na de opdracht) of met de
+omgevingsvariabele VERGADERING_DB. Uitgangscodes: 0 gelukt, 1 probleem met de
+gegevens, 2 verkeerd gebruik.""",
+    "demo": """\
+De demo is een verzonnen wijkverband (De Hoven-Noord) met een jaar geschiedenis tot
+vandaag. Hij wordt alleen in een lege of nieuwe map geschreven, nooit over gegevens heen.
+
+voorbeeld:
+  vergadering demo --db demo-opslag --geen-app""",
+    "signaal": """\
+Het kenmerk van het nieuwe signaal komt op het scherm; de uitgangscode is pas 0 als het
+signaal op schijf staat.
+
+voorbeeld:
+  vergadering signaal "Auto's rijden te hard in de Kastanjelaan" \\
+      --wijkverband "Wijkverband De Hoven-Noord" --vorm A --thema verkeer --aantal 4""",
+    "lijst": """\
+Contactgegevens van bewoners staan nooit in deze lijst, ook niet in de JSON.
+
+voorbeeld:
+  vergadering {naam} --wijkverband "Wijkverband De Hoven-Noord" --json""",
+}
 
 
 def maak_parser() -> argparse.ArgumentParser:
     """De parser voor alle opdrachten."""
     parser = _Parser(
         prog="vergadering",
-        description="Vergaderen in het wijkverband: ophalen, kiezen, doen, terugkoppelen.",
+        description="Vergaderen in het wijkverband: ophalen, kiezen, doen, terugkoppelen. "
+                    "Zonder opdracht opent de app.",
+        epilog=_VOORBEELDEN["hoofd"],
     )
-    parser.add_argument("--version", action="version", version=f"vergadering {__version__}")
-    _db_optie(parser)
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"vergadering {__version__}",
+                        help="toon het versienummer en stop")
+    _db_optie(parser, hoofd=True)
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser,
+                                title="opdrachten")
 
-    p = sub.add_parser("demo", help="maak de demogegevens en open de app erop")
+    p = sub.add_parser("demo", help="maak de demogegevens en open de app erop",
+                       description="Maak de demogegevens en open de app erop.",
+                       epilog=_VOORBEELDEN["demo"])
+    p.add_argument("--geen-app", action="store_true",
+                   help="alleen de gegevens schrijven, de app niet openen")
     _db_optie(p)
-    p.add_argument("--geen-app", action="store_true", help="alleen de gegevens schrijven")
 
-    p = sub.add_parser("signaal", help="voeg een signaal toe en toon het kenmerk")
-    p.add_argument("tekst", help="wat bewoners zeggen of zien, kort en concreet")
+    p = sub.add_parser("signaal", help="voeg een signaal toe en toon het kenmerk",
+                       description="Voeg een signaal uit de wijk toe.",
+                       epilog=_VOORBEELDEN["signaal"])
+    p.add_argument("tekst", type=_tekst, help="wat bewoners zeggen of zien, kort en concreet")
     _wv_optie(p, verplicht=True)
-    p.add_argument("--vorm", choices=list(PRAKTIJKVORMEN), default="overig",
-                   help="praktijkvorm: A buurtgesprek, B micro-uitvraag, C wijkpanel, "
-                        "D ervaringsdeskundige, of overig")
-    p.add_argument("--thema", default="", help="thema, bijvoorbeeld verkeer of groen")
-    p.add_argument("--buurt", default="", help="de buurt of straat")
-    p.add_argument("--aantal", type=_positief, default=1, help="aantal bewoners (standaard 1)")
-    p.add_argument("--datum", default=None, help="datum van het signaal (standaard vandaag)")
+    p.add_argument("--vorm", type=_vorm, choices=list(PRAKTIJKVORMEN), default="overig",
+                   help="hoe het is opgehaald: A buurtgesprek, B micro-uitvraag, C wijkpanel, "
+                        "D ervaringsdeskundige, of overig (standaard)")
+    p.add_argument("--thema", type=_tekst, default="", metavar="THEMA",
+                   help="thema, bijvoorbeeld verkeer of groen")
+    p.add_argument("--buurt", type=_tekst, default="", metavar="BUURT",
+                   help="de buurt of straat")
+    p.add_argument("--aantal", type=_aantal, default=1, metavar="N",
+                   help="hoeveel bewoners dit zeggen (standaard 1)")
+    p.add_argument("--datum", type=_datum, default=None, metavar="DATUM",
+                   help="wanneer het binnenkwam, bijvoorbeeld 23-11-2026 (standaard vandaag)")
     _db_optie(p)
 
     for naam, uitleg in (
         ("signalen", "toon de signalen"),
-        ("acties", "toon de acties"),
+        ("acties", "toon de acties, met wat te laat is"),
         ("vergaderingen", "toon de vergaderingen"),
     ):
-        p = sub.add_parser(naam, help=uitleg)
+        p = sub.add_parser(naam, help=uitleg, description=uitleg[0].upper() + uitleg[1:] + ".",
+                           epilog=_VOORBEELDEN["lijst"].format(naam=naam))
         _wv_optie(p)
-        p.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+        p.add_argument("--json", action="store_true",
+                       help="als JSON (UTF-8), voor scripts, in plaats van een tabel")
         _db_optie(p)
 
-    p = sub.add_parser("export", help="schrijf het mapje met Word-documenten van een vergadering")
+    p = sub.add_parser("export", help="schrijf het mapje met de documenten van een vergadering",
+                       description="Schrijf het mapje met verslag, actielijst, terugkoppeling "
+                                   "en participatieafspraken van een vergadering.")
     _wv_optie(p)
-    p.add_argument("--vergadering", default="laatste", metavar="DATUM|laatste")
-    p.add_argument("--map", default=None, metavar="MAP", help="waar het mapje komt")
-    p.add_argument("--alleen", choices=["verslag", "actielijst", "terugkoppeling", "afspraken"])
+    p.add_argument("--vergadering", default="laatste", type=_tekst, metavar="DATUM|laatste",
+                   help="welke vergadering (standaard de laatste)")
+    p.add_argument("--map", default=None, type=_map, metavar="MAP",
+                   help="waar het mapje komt")
+    p.add_argument("--alleen", choices=["verslag", "actielijst", "terugkoppeling", "afspraken"],
+                   help="maak alleen dit document")
     _db_optie(p)
 
-    p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een")
+    p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
+                       description="Toon de reservekopieën van de gegevens, of maak er nu een.")
     p.add_argument("--nu", action="store_true", help="maak nu een reservekopie")
     _db_optie(p)
 
-    p = sub.add_parser("herstel", help="zet een reservekopie terug")
-    p.add_argument("kopie", help="de naam van de reservekopie (zie `vergadering reservekopie`)")
-    p.add_argument("--bestand", default=None, help="alleen dit bestand terugzetten")
+    p = sub.add_parser("herstel", help="zet een reservekopie terug",
+                       description="Zet een reservekopie terug (eerst wordt de huidige stand "
+                                   "zelf bewaard).")
+    p.add_argument("kopie", type=_tekst,
+                   help="de naam van de reservekopie (zie `vergadering reservekopie`)")
+    p.add_argument("--bestand", default=None, type=_tekst, metavar="PAD",
+                   help="alleen dit bestand terugzetten")
     _db_optie(p)
     return parser
 
 
-def _opslag(args: argparse.Namespace):
-    from .opslag import Opslag, standaard_map
+# --- de map met gegevens -----------------------------------------------------------
 
-    return Opslag(Path(args.db) if args.db else standaard_map())
+
+def _gekozen_map(args: argparse.Namespace) -> Path:
+    from .opslag import standaard_map
+
+    return Path(args.db).expanduser() if args.db else standaard_map()
+
+
+def _controleer_map(pad: Path) -> None:
+    """Een Nederlandse zin vóórdat de opslag iets probeert: bestand, geen rechten."""
+    bestaand = pad
+    while not bestaand.exists() and bestaand != bestaand.parent:
+        bestaand = bestaand.parent
+    if not bestaand.is_dir():
+        if bestaand == pad:
+            raise OpslagFout(
+                f"{pad} is een bestand, geen map; geef met --db een map op voor de gegevens."
+            )
+        raise OpslagFout(
+            f"{pad} kan geen map worden, want {bestaand} is een bestand; "
+            "kies met --db een andere map."
+        )
+    if bestaand == pad and not os.access(pad, os.R_OK | os.X_OK):
+        raise OpslagFout(
+            f"U hebt geen leesrechten op de map {pad}; pas de rechten aan of kies met --db "
+            "een andere map."
+        )
+
+
+def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
+    from .opslag import Opslag
+
+    pad = _gekozen_map(args)
+    _controleer_map(pad)
+    if moet_bestaan and not pad.exists():
+        raise OpslagFout(
+            f"In {pad} staan nog geen gegevens; maak ze met `vergadering demo --db {pad}`, "
+            "of kies met --db de map waar ze wel staan."
+        )
+    return Opslag(pad)
+
+
+# --- de opdrachten -----------------------------------------------------------------
 
 
 def _open_app(opslag) -> int:
@@ -134,22 +363,20 @@ def _demo(args: argparse.Namespace) -> int:
     from .demo import schrijf_demo
 
     opslag = _opslag(args)
-    schrijf_demo(opslag, date.today())
-    print(f"Demogegevens geschreven in {opslag.map}")
-    return OK if args.geen_app else _open_app(opslag)
+    wv = schrijf_demo(opslag, date.today())
+    print(f"Demogegevens van {wv.naam} geschreven in {opslag.map}.")
+    if args.geen_app:
+        print(f"Open de app erop met: vergadering --db {opslag.map}")
+        return OK
+    return _open_app(opslag)
 
 
 def _signaal(args: argparse.Namespace) -> int:
-    from .datums import lees_datum
-    from .fouten import OngeldigeInvoer
     from .signaal import Signaal
 
-    opslag = _opslag(args)
+    opslag = _opslag(args, moet_bestaan=True)
     wv = opslag.wijkverband(args.wijkverband)
-    try:
-        datum = lees_datum(args.datum) if args.datum else date.today()
-    except ValueError as fout:
-        raise OngeldigeInvoer(str(fout)) from None
+    datum = args.datum or date.today()
     signaal = Signaal(
         id=opslag.nieuw_signaal_id(wv.id, datum),
         wijkverband_id=wv.id,
@@ -160,21 +387,36 @@ def _signaal(args: argparse.Namespace) -> int:
         buurt=args.buurt,
         aantal=args.aantal,
     )
-    opslag.bewaar_signaal(signaal)
+    opslag.bewaar_signaal(signaal)  # keert pas terug als het signaal op schijf staat
     print(signaal.id)
     return OK
+
+
+def _schrijf_json(gegevens: Any) -> None:
+    """JSON als UTF-8, welke taalinstelling er ook is. Tekst met losse surrogaten (kan in
+    opgeslagen invoer zitten) is geen UTF-8: dan met \\u-codes, ook geldige JSON."""
+    tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+    try:
+        ruw = tekst.encode("utf-8")
+    except UnicodeEncodeError:
+        ruw = (json.dumps(gegevens, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # bijvoorbeeld een StringIO in een test
+        sys.stdout.write(ruw.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(ruw)
+    buffer.flush()
 
 
 def _lijst(args: argparse.Namespace) -> int:
     from . import lijsten
 
-    opslag = _opslag(args)
+    opslag = _opslag(args, moet_bestaan=True)
     wv_id = opslag.wijkverband(args.wijkverband).id if args.wijkverband else None
     rijen = lijsten.RIJEN[args.opdracht](opslag, wv_id)
     if args.json:
-        # ensure_ascii: geldige JSON voor elke tekst (ook losse surrogaten) en elke taalinstelling.
-        json.dump(rijen, sys.stdout, ensure_ascii=True, indent=2)
-        sys.stdout.write("\n")
+        _schrijf_json(rijen)
     else:
         lijsten.toon_tabel(args.opdracht, rijen)
     return OK
@@ -183,11 +425,11 @@ def _lijst(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .export import exporteer_vanaf_opdrachtregel
 
-    return exporteer_vanaf_opdrachtregel(_opslag(args), args)
+    return exporteer_vanaf_opdrachtregel(_opslag(args, moet_bestaan=True), args)
 
 
 def _reservekopie(args: argparse.Namespace) -> int:
-    opslag = _opslag(args)
+    opslag = _opslag(args, moet_bestaan=True)
     if args.nu:
         kopie = opslag.maak_reservekopie()
         print(kopie if kopie else "Er zijn nog geen gegevens om te bewaren.")
@@ -201,10 +443,12 @@ def _reservekopie(args: argparse.Namespace) -> int:
 
 
 def _herstel(args: argparse.Namespace) -> int:
-    from .opslag import Opslag, standaard_map
+    from .opslag import Opslag
 
+    pad = _gekozen_map(args)
+    _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
-    opslag = Opslag(Path(args.db) if args.db else standaard_map(), controleer=False)
+    opslag = Opslag(pad, controleer=False)
     teruggezet = opslag.herstel(args.kopie, args.bestand)
     print(f"{len(teruggezet)} bestand(en) teruggezet uit {args.kopie}.")
     return OK
@@ -223,29 +467,76 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# --- fouten als één zin ------------------------------------------------------------
+
+_OS_FOUTEN = {
+    errno.EACCES: "u hebt er geen rechten op; pas de rechten aan of kies met --db een andere map",
+    errno.EPERM: "u hebt er geen rechten op; pas de rechten aan of kies met --db een andere map",
+    errno.EROFS: "het staat op een schijf waarop niet geschreven mag worden; kies met --db "
+                 "een andere map",
+    errno.ENOSPC: "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+    errno.ENOENT: "het bestaat niet (meer); controleer de map en probeer het opnieuw",
+    errno.ENOTDIR: "een deel van het pad is een bestand in plaats van een map; kies met --db "
+                   "een andere map",
+    errno.EISDIR: "het is een map waar een bestand verwacht werd; kies met --db een andere map",
+    errno.ENAMETOOLONG: "de naam is te lang; kies met --db een kortere",
+    errno.ELOOP: "de koppelingen in het pad lopen in een kringetje; kies met --db een andere map",
+}
+
+
+def oserror_zin(fout: OSError) -> str:
+    """Een OSError als één Nederlandse zin (zonder de Engelse tekst van het systeem)."""
+    waar = fout.filename or "een bestand"
+    uitleg = _OS_FOUTEN.get(fout.errno or 0)
+    if uitleg is None:
+        code = errno.errorcode.get(fout.errno or 0, "onbekend")
+        uitleg = f"foutcode {code}; controleer de map en probeer het opnieuw"
+    return f"{waar} kon niet gebruikt worden: {uitleg}."
+
+
+def _zeg(zin: str) -> None:
+    print(f"vergadering: {zin}", file=sys.stderr)
+
+
+def _zet_uitvoer() -> None:
+    """Onder LANG=C (ASCII) of met losse surrogaten in opgeslagen tekst: liever \\U0001f600
+    op het scherm dan een traceback."""
+    for stroom in (sys.stdout, sys.stderr):
+        if hasattr(stroom, "reconfigure"):
+            try:
+                stroom.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - gesloten stroom
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Het startpunt van `vergadering`; geeft de uitgangscode terug."""
-    for stroom in (sys.stdout, sys.stderr):
-        # Onder LANG=C (ASCII) of met losse surrogaten in opgeslagen tekst: liever \U0001f600
-        # op het scherm dan een traceback.
-        if hasattr(stroom, "reconfigure"):
-            stroom.reconfigure(errors="backslashreplace")
-    args = maak_parser().parse_args(argv)
+    _zet_uitvoer()
+    args = maak_parser().parse_args(argv)  # verkeerd gebruik: SystemExit(2), --help: 0
     try:
         return OPDRACHTEN[args.opdracht](args)
     except VergaderingFout as fout:
-        print(f"vergadering: {fout}", file=sys.stderr)
-        return DATAPROBLEEM
+        _zeg(str(fout))
     except KeyboardInterrupt:
-        print("vergadering: afgebroken.", file=sys.stderr)
-        return DATAPROBLEEM
+        _zeg("afgebroken; wat al bevestigd was, staat opgeslagen.")
+    except BrokenPipeError:
+        # De lezer (bijvoorbeeld `head`) is gestopt: zwijgen, en Python niet laten klagen
+        # bij het afsluiten.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # pragma: no cover
+            pass
     except OSError as fout:
-        print(
-            f"vergadering: {fout.filename or 'een bestand'} kon niet gebruikt worden "
-            f"({fout.strerror or fout}); controleer de map en de rechten.",
-            file=sys.stderr,
+        _zeg(oserror_zin(fout))
+    except Exception as fout:
+        if os.environ.get(DEBUG):
+            raise
+        _zeg(
+            f"er ging iets onverwachts mis ({type(fout).__name__}); wat al bevestigd was "
+            f"staat opgeslagen, dus meld dit en draai de opdracht met {DEBUG}=1 voor de details."
         )
-        return DATAPROBLEEM
+    return DATAPROBLEEM
 
 
 if __name__ == "__main__":
