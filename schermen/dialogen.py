@@ -43,6 +43,7 @@ from vergadering.actie import (
     waarschuwingen,
 )
 from vergadering.fouten import OngeldigeInvoer, VergaderingFout
+from vergadering.signaal import Signaal
 from vergadering.stemming import KEUZES, Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
@@ -563,11 +564,14 @@ class SignaalFormulier(Formulier[dict]):
                 )
 
     def lees(self) -> dict:
-        return {
+        waarden = {
             "tekst": self.waarde("#tekst"),
             "aantal": lees_getal(self.waarde("#aantal"), "aantal bewoners", 1, 100_000),
             "thema": self.keuze("#thema") or "",
         }
+        # Dezelfde controle als bij het bewaren, zodat de dialoog openblijft bij een fout.
+        Signaal("controle", "controle", datum=date.today(), **waarden)
+        return waarden
 
 
 # --- fase 2 ------------------------------------------------------------------------
