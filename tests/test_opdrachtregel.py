@@ -372,6 +372,28 @@ def test_demo_schrijft_een_nieuwe_map_en_weigert_daarna(tmp_path):
     assert {p: p.read_bytes() for p in map_.rglob("*") if p.is_file()} == voor
 
 
+def test_twee_keer_tegelijk_demo_geeft_een_demo_en_een_weigering(tmp_path):
+    map_ = tmp_path / "samen"
+    omgeving = {k: v for k, v in os.environ.items() if k != "VERGADERING_DB"}
+    processen = [
+        subprocess.Popen([sys.executable, "-m", "vergadering", "demo", "--geen-app", "--db",
+                          str(map_)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=omgeving)
+        for _ in range(2)
+    ]
+    uitkomsten = sorted((p.wait(timeout=120), p.stderr.read()) for p in processen)
+    for p in processen:
+        p.stdout.close()
+        p.stderr.close()
+    assert [code for code, _ in uitkomsten] == [0, 1], uitkomsten
+    # De tweede ziet de gegevens van de eerste, of (als die lang bezig is) het slot.
+    zin = een_zin(uitkomsten[1][1])
+    assert "al gegevens" in zin or "schrijft nu" in zin
+    opslag = Opslag(map_)
+    assert len(opslag.wijkverbanden()) == 1
+    assert len(opslag.vergaderingen()) == 10
+
+
 def test_demo_in_een_map_met_andere_bestanden_raakt_niets_aan(tmp_path):
     (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8")
     uit = vergadering("demo", "--geen-app", "--db", str(tmp_path))
@@ -400,6 +422,18 @@ def test_zonder_opdracht_opent_de_app_op_de_gekozen_map(nep_app, kopie, tmp_path
     monkeypatch.setenv("VERGADERING_DB", str(tmp_path))
     assert opdrachtregel.main([]) == 0
     assert [o.map for o in nep_app] == [kopie, tmp_path]
+
+
+def test_app_op_een_bestand_of_onleesbare_map_opent_niet(nep_app, tmp_path, monkeypatch,
+                                                          capsys):
+    bestand = tmp_path / "bestand"
+    bestand.write_text("x", encoding="utf-8")
+    assert opdrachtregel.main(["--db", str(bestand)]) == 1
+    assert "is een bestand, geen map" in een_zin(capsys.readouterr().err)
+    monkeypatch.setattr(opdrachtregel.os, "access", lambda pad, modus: False)
+    assert opdrachtregel.main(["--db", str(tmp_path)]) == 1
+    assert "geen leesrechten" in een_zin(capsys.readouterr().err)
+    assert nep_app == []
 
 
 def test_db_voor_de_opdracht_wordt_niet_overschreven(nep_app, kopie, tmp_path):
