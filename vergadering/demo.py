@@ -165,6 +165,7 @@ class _Bouwer:
             raise DemoFout(f"Onbekend signaal '{sleutel}'.") from None
 
     def _nieuw_signaal_id(self, datum: date) -> str:
+        # Zelfde vorm als ids.signaal_id, maar uit het vaste zaad: herhaalbaar.
         while True:
             kandidaat = f"{datum:%y%m}-" + "".join(
                 self.rng.choice(ids._ALFABET) for _ in range(4)
