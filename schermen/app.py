@@ -8,6 +8,7 @@ jaren aan signalen en acties worden daarna in een achtergronddraad gelezen.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class VergaderingApp(App[None]):
         self.sessie: Sessie | None = None
         self.gegevens: dict[str, Gegevens] = {}
         self._te_klein: Any = None
+        self._lus: asyncio.AbstractEventLoop | None = None
         self._registreer_themas()
 
     # --- tijd ------------------------------------------------------------------------
@@ -108,15 +110,15 @@ class VergaderingApp(App[None]):
     # --- opstarten -------------------------------------------------------------------
 
     def _registreer_themas(self) -> None:
-        try:
-            from . import thema
-        except ImportError:  # pragma: no cover - thema's zijn een aanvulling
-            return
-        for t in getattr(thema, "THEMAS", ()):
+        from . import thema
+
+        for t in thema.THEMAS:
             self.register_theme(t)
 
     def on_mount(self) -> None:
         from .start import StartScherm
+
+        self._lus = asyncio.get_running_loop()
 
         self.push_screen(StartScherm())
         self._controleer_grootte(self.size.width, self.size.height)
@@ -336,8 +338,15 @@ class VergaderingApp(App[None]):
 
     # --- bewaren en fouten -----------------------------------------------------------
 
+    def _vanuit_draad(self, doe: Callable[..., object], *args: object) -> None:
+        """Laat de hoofddraad iets doen, zonder erop te wachten: de hoofddraad kan zelf op
+        de bewaarder wachten (``call_from_thread`` zou dan vastlopen)."""
+        lus = self._lus
+        if lus is not None and not lus.is_closed():
+            lus.call_soon_threadsafe(doe, *args)
+
     def _fout_uit_draad(self, melding: str) -> None:
-        self.call_from_thread(self._toon_opslagfout, melding)
+        self._vanuit_draad(self._toon_opslagfout, melding)
 
     def _toon_opslagfout(self, melding: str) -> None:
         self.notify(
@@ -351,10 +360,7 @@ class VergaderingApp(App[None]):
 
     def _gelukt_uit_draad(self) -> None:
         if self.sub_title and self.bewaarder.onopgeslagen == 0:
-            try:
-                self.call_from_thread(setattr, self, "sub_title", "")
-            except RuntimeError:  # de app is al gestopt
-                pass
+            self._vanuit_draad(setattr, self, "sub_title", "")
 
     def action_opnieuw_opslaan(self) -> None:
         """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering)."""
@@ -403,10 +409,8 @@ class VergaderingApp(App[None]):
         self._controleer_grootte(event.size.width, event.size.height)
 
     def _controleer_grootte(self, breedte: int, hoogte: int) -> None:
-        try:
-            from .te_klein import MIN_BREEDTE, MIN_HOOGTE, TeKleinScherm
-        except ImportError:  # pragma: no cover - komt van de beamerhelper
-            return
+        from .te_klein import MIN_BREEDTE, MIN_HOOGTE, TeKleinScherm
+
         te_klein = breedte < MIN_BREEDTE or hoogte < MIN_HOOGTE
         if te_klein and self._te_klein is None:
             self._te_klein = TeKleinScherm()
