@@ -13,6 +13,7 @@ from pathlib import Path
 
 from vergadering import regels
 from vergadering.actie import Actie
+from vergadering.fouten import OngeldigeInvoer
 from vergadering.opslag import Opslag
 from vergadering.signaal import Contact, Signaal
 from vergadering.stemming import Stemming
@@ -196,8 +197,13 @@ def bouw_opslag(map_: Path, tekst=lambda veld, standaard: standaard) -> Gegevens
     opslag.bewaar_actie(oud_klaar)
     v.log(_moment(VANDAAG, 19, 22), t("log", f"{BEWONERS[1]} wil graag meedoen."))
     signalen = opslag.signalen(wv.id)
-    v.terugkoppeling = regels.voorstel_terugkoppeling(v, signalen, list(acties.values()), wv)
-    v.terugkoppeling.eigenaar = t("tk", "Anouk de Graaf")
+    try:
+        v.terugkoppeling = regels.voorstel_terugkoppeling(v, signalen, list(acties.values()), wv)
+    except OngeldigeInvoer:
+        # Heel lange signalen passen samen niet in één veld; typ dan zelf iets korters.
+        v.terugkoppeling = Terugkoppeling(gehoord=t("tk", "Veel"), gedaan=t("tk", "Veel"),
+                                          lukt_niet=t("tk", "Niets"), kanaal="nieuwsbrief")
+    v.terugkoppeling.eigenaar = t("eigenaar", "Anouk de Graaf")
     v.terugkoppeling.contact = t(
         "tk", "Mail wijkverband.noord@gemeente.example of kom naar de inloop."
     )

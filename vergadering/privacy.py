@@ -31,7 +31,10 @@ EMAIL = "[e-mailadres weggelaten]"
 TELEFOON = "[telefoonnummer weggelaten]"
 GEGEVENS = "[contactgegevens weggelaten]"
 
-_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_ADRESTEKEN = r"[\w.!#$%&'*+/=?^`{|}~-]"
+# Alleen beginnen waar een adres kan beginnen (niet midden in een woord): anders kost een
+# lange tekst zonder @ kwadratisch veel tijd.
+_EMAIL = re.compile(rf"(?<!{_ADRESTEKEN}){_ADRESTEKEN}+@[\w-]+(?:\.[\w-]+)+")
 
 # Tussen de cijfers van een nummer: spatie, streepje, punt, schuine streep of haakjes.
 _SCHEIDING = r"[ \t\u00a0.\-/()]{0,3}"
@@ -51,6 +54,8 @@ _TELEFOON = re.compile(
 _INFONUMMER = re.compile(r"^0(?:800|90[069])")
 
 _WOORD = re.compile(r"\w+")
+# Combinerende tekens (accenten na NFKD), zodat "Henriëtte" en "Henriette" gelijk zijn.
+_ACCENTEN = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Wat tussen twee woorden van één naam mag staan: "Anne-Marie", "O'Brien", "J. de Vries".
 _TUSSEN_NAAMDELEN = re.compile(r"[\s\-'’.]{1,4}")
 
@@ -78,8 +83,9 @@ _MAANDEN = frozenset(
 
 def _sleutel(woord: str) -> str:
     """Vergelijkingsvorm van een woord: kleine letters, zonder accenten."""
-    ontleed = unicodedata.normalize("NFKD", woord.casefold())
-    return "".join(c for c in ontleed if not unicodedata.combining(c))
+    if woord.isascii():
+        return woord.lower()
+    return _ACCENTEN.sub("", unicodedata.normalize("NFKD", woord.casefold()))
 
 
 def _woorden(tekst: str) -> tuple[str, ...]:

@@ -8,13 +8,14 @@ e-mailadressen of telefoonnummers van bewoners.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from .. import datums
+from ..fouten import OngeldigeInvoer
 from ..regels import voorstel_terugkoppeling
-from ..terugkoppeling import KOPJES
+from ..terugkoppeling import KOPJES, Terugkoppeling
 from .inhoud import Inhoud
 
 Soort = Literal["titel", "ondertitel", "kop", "alinea", "punt"]
@@ -49,6 +50,29 @@ def _regels(tekst: str) -> list[Blok]:
     return uit
 
 
+def _voorstel(inhoud: Inhoud) -> Terugkoppeling:
+    """Het voorstel uit de vergadering; lukt dat niet omdat de teksten samen te lang zijn
+    voor één veld, dan met ingekorte teksten (een export mag daar niet op stuklopen)."""
+    v, wv = inhoud.vergadering, inhoud.wijkverband
+    try:
+        return voorstel_terugkoppeling(v, inhoud.signalen, inhoud.acties, wv)
+    except OngeldigeInvoer:
+        pass
+    signalen = [replace(s, tekst=_kort(s.tekst), reden=_kort(s.reden)) for s in inhoud.signalen]
+    acties = [replace(a, omschrijving=_kort(a.omschrijving), terugkoppelzin=_kort(a.terugkoppelzin))
+              for a in inhoud.acties]
+    try:
+        return voorstel_terugkoppeling(v, signalen, acties, wv)
+    except OngeldigeInvoer:
+        huidig = v.terugkoppeling
+        return Terugkoppeling(volgende_update=huidig.volgende_update or v.volgende_vergadering,
+                              kanaal=huidig.kanaal, eigenaar=huidig.eigenaar)
+
+
+def _kort(tekst: str, lengte: int = 150) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
 def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     """De hele terugkoppeling, blok voor blok, met de privégegevens er al uit.
 
@@ -61,7 +85,7 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     tk = v.terugkoppeling
     # Wat in de vergadering niet ingevuld is, vullen we aan met het voorstel uit de
     # vergadering zelf (alleen tekst van signalen en acties, nooit contactgegevens).
-    voorstel = voorstel_terugkoppeling(v, inhoud.signalen, inhoud.acties, wv)
+    voorstel = _voorstel(inhoud)
 
     uit = [
         Blok("titel", "Terugkoppeling aan bewoners"),
