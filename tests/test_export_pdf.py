@@ -1,0 +1,73 @@
+"""Opent LibreOffice de documenten echt? Omzetten naar PDF en de pagina's tellen.
+
+Alleen waar `soffice` geïnstalleerd is (apt-get install libreoffice-writer-nogui); elders
+wordt de test overgeslagen, met die reden erbij.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from test_export_gegevens import VANDAAG, bouw_opslag
+
+from vergadering.actie import Actie
+from vergadering.export import maak_mapje
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is hier niet geïnstalleerd; installeer "
+    "libreoffice-writer-nogui om de documenten naar PDF te laten omzetten",
+)
+NU = datetime(2026, 11, 23, 21, 0).astimezone()
+
+
+def naar_pdf(bestanden: list[Path], uit: Path, profiel: Path) -> dict[str, int]:
+    """Zet om met een eigen LibreOffice-profiel; geeft per document het aantal pagina's."""
+    opdracht = [
+        SOFFICE, f"-env:UserInstallation={profiel.as_uri()}", "--headless", "--norestore",
+        "--convert-to", "pdf", "--outdir", str(uit), *map(str, bestanden),
+    ]
+    klaar = subprocess.run(opdracht, capture_output=True, text=True, timeout=300)
+    assert klaar.returncode == 0, klaar.stderr
+    paginas = {}
+    for bestand in bestanden:
+        pdf = uit / f"{bestand.stem}.pdf"
+        assert pdf.exists(), f"{bestand.name} is niet omgezet: {klaar.stdout} {klaar.stderr}"
+        inhoud = pdf.read_bytes()
+        assert inhoud.startswith(b"%PDF")
+        paginas[bestand.name] = len(re.findall(rb"/Type\s*/Page[^s]", inhoud))
+    return paginas
+
+
+def test_alle_documenten_worden_pdf_met_het_verwachte_aantal_paginas(tmp_path):
+    g = bouw_opslag(tmp_path / "db")
+    map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                      vandaag=VANDAAG, nu=NU)
+    paginas = naar_pdf(sorted(map_.glob("*.docx")), tmp_path / "pdf", tmp_path / "profiel")
+    assert paginas["terugkoppeling.docx"] == 1
+    assert paginas["participatieafspraken.docx"] == 1
+    assert paginas["actielijst.docx"] == 1
+    # Verslag: staand, met aan het eind de actielijst op een eigen, liggende pagina.
+    assert 3 <= paginas["verslag.docx"] <= 6
+
+
+def test_lange_actielijst_loopt_over_meer_paginas(tmp_path):
+    g = bouw_opslag(tmp_path / "db")
+    for i in range(120):
+        aid, nr = g.opslag.nieuw_actie_id(g.wijkverband.id, 2026)
+        g.opslag.bewaar_actie(Actie(
+            aid, g.wijkverband.id, nr, f"Actie nummer {nr} met een korte omschrijving",
+            "Gemeente", date(2026, 11, 23) - timedelta(days=i % 30),
+            eerste_stap="Bellen", partners=["Welzijn Oost"],
+        ))
+    map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                      alleen="actielijst", vandaag=VANDAAG, nu=NU)
+    paginas = naar_pdf([map_ / "actielijst.docx"], tmp_path / "pdf", tmp_path / "profiel")
+    # 124 rijen van twee regels op liggend A4: ruim meer dan één pagina, niet absurd veel.
+    assert 4 <= paginas["actielijst.docx"] <= 20
