@@ -107,3 +107,30 @@ def test_verkeerd_gebruik_geeft_code_2(db, tmp_path):
     assert uit.returncode == 2
     assert "notulen" in uit.stderr and "verslag" in uit.stderr
     _geen_traceback(uit)
+
+
+def test_demo_van_begin_tot_eind_zonder_privegegevens(tmp_path):
+    """De demo schrijven en exporteren zoals een gebruiker het doet; dan in elk openbaar
+    bestand zoeken naar wat bewoners bij hun signalen achterlieten."""
+    import zipfile
+
+    from vergadering.opslag import Opslag
+
+    db = tmp_path / "db"
+    demo = vergadering("demo", "--geen-app", "--db", str(db))
+    assert demo.returncode == 0, demo.stderr
+    uit = vergadering("export", "--db", str(db), "--map", str(tmp_path / "uit"))
+    assert uit.returncode == 0, uit.stderr
+    map_ = Path(uit.stdout.strip())
+    opslag = Opslag(db)
+    contacten = [s.contact for s in opslag.signalen() if s.contact is not None]
+    assert contacten, "de demo hoort signalen met contactgegevens te hebben"
+    prive = {c.naam for c in contacten if c.naam} | {c.gegevens for c in contacten if c.gegevens}
+    teksten = {"terugkoppeling.txt": (map_ / "terugkoppeling.txt").read_text("utf-8")}
+    for naam in ("terugkoppeling.docx", "verslag.docx", "actielijst.docx"):
+        with zipfile.ZipFile(map_ / naam) as z:
+            teksten[naam] = "".join(z.read(n).decode("utf-8") for n in z.namelist()
+                                    if n.endswith(".xml"))
+    for bestand, tekst in teksten.items():
+        for waarde in prive:
+            assert waarde not in tekst, (bestand, waarde)

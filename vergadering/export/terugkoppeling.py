@@ -111,12 +111,13 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
         if omschrijving.casefold() in gedaan_tekst.casefold():
             continue  # staat al in de tekst, met planning
         eerste = datums.lang(actie.eerste_stap_datum)
-        zin = f"{omschrijving}: de eerste stap zetten we vóór {eerste}"
+        zin = f"{omschrijving.rstrip(' .;:')}: de eerste stap zetten we vóór {eerste}"
         if actie.checkmoment:
-            zin += f"; op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
+            zin += f", en op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
         planning.append(Blok("punt", zin + "."))
-        if actie.terugkoppelzin:
-            planning.append(Blok("alinea", m(actie.terugkoppelzin)))
+        zin_voor_bewoners = m(actie.terugkoppelzin)
+        if zin_voor_bewoners and zin_voor_bewoners.casefold() not in gedaan_tekst.casefold():
+            planning.append(Blok("alinea", zin_voor_bewoners))
     if planning:
         gedaan += [Blok("alinea", "Planning:"), *planning]
     uit += gedaan or [Blok("alinea", "Deze ronde hebben we geen nieuwe actie gekozen.")]
