@@ -30,7 +30,7 @@ ACTIEKOPPEN = (
     "Besloten in vergadering van",
 )
 # Breedtes in mm op een liggende A4 met 2 cm marge (257 mm).
-ACTIEBREEDTES = (9, 60, 30, 28, 38, 25, 40, 27)
+ACTIEBREEDTES = (9, 58, 30, 28, 38, 27, 40, 27)
 
 
 @dataclass
