@@ -15,8 +15,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from vergadering.signaal import totaal
-
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
 from .sessie import kort
 
@@ -79,29 +77,77 @@ class FaseSignalen(FasePaneel):
         """De ranglijst."""
         return self.query_one(StippenTabel)
 
+    def __init__(self, sessie, *, id: str | None = None) -> None:
+        super().__init__(sessie, id=id)
+        self._structuur = -1
+        self._getoond: dict[str, tuple[str, str, str]] = {}
+        self._cel_van: dict[int, str] = {}
+
+    def _korte_cellen(self, plek, top5: set[str]) -> tuple[str, str, str]:
+        s = plek.signaal
+        return (_plek(plek), str(plek.stippen), "★ top 5" if s.id in top5 else s.status)
+
     def ververs(self) -> None:
         sessie = self.sessie
-        v = sessie.vergadering
         plekken = sessie.plekken()
-        top5 = set(v.top5)
+        top5 = set(sessie.vergadering.top5)
+        tabel = self.tabel
+        if sessie.structuur != self._structuur or tabel.row_count != len(plekken):
+            self._bouw_op(plekken, top5)
+        else:
+            self._werk_bij(plekken, top5)
+        self._toon_stand(plekken)
+
+    def _bouw_op(self, plekken: list, top5: set[str]) -> None:
+        """Alles opnieuw: bij een nieuw, gebundeld of geparkeerd signaal."""
+        sessie = self.sessie
         rijen = []
+        self._getoond.clear()
+        self._cel_van.clear()
         for plek in plekken:
             s = plek.signaal
-            n_bundel = sum(1 for x in sessie.signalen if x.gebundeld_in == s.id)
-            tekst = kort(s.tekst, 200) + (f" (+{n_bundel} gebundeld)" if n_bundel else "")
-            stand = "★ top 5" if s.id in top5 else s.status
-            rijen.append((
-                s.id,
-                (
-                    _plek(plek),
-                    cel(str(plek.stippen), stijl="bold" if plek.stippen else "dim"),
-                    str(totaal(s, sessie.signalen)),
-                    cel(tekst),
-                    cel(stand, stijl="bold" if s.id in top5 else ""),
-                ),
-            ))
+            n_bundel = sessie.gebundeld_aantal(s.id)
+            tekst = cel(kort(s.tekst, 200) + (f" (+{n_bundel} gebundeld)" if n_bundel else ""))
+            korte = self._korte_cellen(plek, top5)
+            self._getoond[s.id] = korte
+            self._cel_van[id(tekst)] = s.id
+            rijen.append((s.id, (
+                korte[0],
+                cel(korte[1], stijl="bold" if plek.stippen else "dim"),
+                str(sessie.bewoners(s.id)),
+                tekst,
+                cel(korte[2], stijl="bold" if s.id in top5 else ""),
+            )))
         vul_tabel(self.tabel, rijen)
-        self._toon_stand(plekken)
+        self._structuur = sessie.structuur
+
+    def _werk_bij(self, plekken: list, top5: set[str]) -> None:
+        """Alleen stippen of top 5 veranderd: de gewijzigde cellen bijwerken en de rijen
+        in de nieuwe volgorde zetten, zonder de tabel opnieuw op te bouwen (snel genoeg
+        voor elke toetsaanslag, ook met duizend signalen)."""
+        tabel = self.tabel
+        cursor = geselecteerd(tabel)
+        rang: dict[str, int] = {}
+        for i, plek in enumerate(plekken):
+            sid = plek.signaal.id
+            rang[sid] = i
+            nieuw = self._korte_cellen(plek, top5)
+            oud = self._getoond.get(sid)
+            if nieuw == oud:
+                continue
+            self._getoond[sid] = nieuw
+            if oud is None or oud[0] != nieuw[0]:
+                tabel.update_cell(sid, "plek", nieuw[0])
+            if oud is None or oud[1] != nieuw[1]:
+                tabel.update_cell(sid, "stippen",
+                                  cel(nieuw[1], stijl="bold" if plek.stippen else "dim"))
+            if oud is None or oud[2] != nieuw[2]:
+                tabel.update_cell(sid, "stand",
+                                  cel(nieuw[2], stijl="bold" if sid in top5 else ""))
+        cel_van = self._cel_van
+        tabel.sort("signaal", key=lambda tekstcel: rang[cel_van[id(tekstcel)]])
+        if cursor is not None:
+            tabel.move_cursor(row=tabel.get_row_index(cursor), animate=False)
 
     def _toon_stand(self, plekken: list) -> None:
         sessie = self.sessie
@@ -110,7 +156,7 @@ class FaseSignalen(FasePaneel):
             f"{kort(sessie.wijkverband.naam, 30)} · {len(plekken)} signalen · stippen: "
             f"{gebruikt} van {beschikbaar} verdeeld, nog {beschikbaar - gebruikt}"
         ]
-        _, gelijk = sessie.voorstel_top5()
+        _, gelijk = sessie.voorstel_top5(plekken)
         if sessie.vergadering.top5:
             regels.append(f"Top {len(sessie.vergadering.top5)} vastgelegd (f legt opnieuw vast)."
                           " Verder met n.")
@@ -229,7 +275,7 @@ class FaseSignalen(FasePaneel):
                 "Gelijke stand: de voorzitter kiest",
                 f"Deze signalen hebben elk {gelijk[0].stippen} stippen. Kies er {nodig} voor "
                 "de top 5 (spatie vinkt aan, ctrl+s legt vast).",
-                [(f"{kort(p.signaal.tekst, 50)} ({totaal(p.signaal, self.sessie.signalen)} "
+                [(f"{kort(p.signaal.tekst, 50)} ({self.sessie.bewoners(p.signaal.id)} "
                   "bewoners)", p.signaal.id) for p in gelijk],
                 nodig,
             ),

@@ -8,6 +8,7 @@ de opslag. Geen Textual hier: dit is ook zonder terminal te testen.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -15,7 +16,7 @@ from vergadering import ids, regels
 from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import OngeldigeInvoer
-from vergadering.signaal import Signaal, bundel
+from vergadering.signaal import Signaal, bundel, totaal
 from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
@@ -58,6 +59,8 @@ class Sessie:
         self.bewaarder = bewaarder
         self._klok = klok
         self.agendaklok = AgendaKlok(vergadering, klok)
+        self._structuur = 0
+        self._cache: tuple[list[Signaal], dict[str, int], dict[str, int]] | None = None
         # Open acties van eerdere rondes zoals ze bij het begin van de vergadering waren:
         # een actie die nu 'gereed' wordt, blijft in de lijst van fase 3 staan.
         self._lopend_bij_start = {
@@ -133,9 +136,61 @@ class Sessie:
 
     # --- fase 1: signalen en stippen -------------------------------------------------
 
+    @property
+    def structuur(self) -> int:
+        """Telt op bij elke wijziging in welke signalen open of gebundeld zijn; schermen
+        die alleen stippen bijwerken, weten zo wanneer ze alles opnieuw moeten opbouwen."""
+        return self._structuur
+
+    def _gewijzigd(self) -> None:
+        self._structuur += 1
+        self._cache = None
+
+    def _open_en_totalen(self) -> tuple[list[Signaal], dict[str, int], dict[str, int]]:
+        """Open signalen, hun aantal bewoners (met bundels) en het aantal direct gebundelde
+        signalen; bewaard tot de structuur verandert."""
+        if self._cache is None:
+            gebundeld = [s for s in self.signalen if s.status == "gebundeld"]
+            open_ = [s for s in self.signalen if s.open]
+            # ``totaal`` hoeft alleen de gebundelde signalen te zien: zo blijft het lineair,
+            # ook met duizend open signalen uit tien jaar.
+            totalen = {s.id: totaal(s, gebundeld) for s in open_}
+            direct: dict[str, int] = {}
+            for s in gebundeld:
+                if s.gebundeld_in:
+                    direct[s.gebundeld_in] = direct.get(s.gebundeld_in, 0) + 1
+            self._cache = (open_, totalen, direct)
+        return self._cache
+
+    def bewoners(self, signaal_id: str) -> int:
+        """Het aantal bewoners achter een open signaal, bundels meegeteld."""
+        return self._open_en_totalen()[1].get(signaal_id) or totaal(
+            self.signaal(signaal_id), self.signalen
+        )
+
+    def gebundeld_aantal(self, signaal_id: str) -> int:
+        """Hoeveel signalen direct in dit signaal gebundeld zijn."""
+        return self._open_en_totalen()[2].get(signaal_id, 0)
+
     def plekken(self) -> list[regels.Plek]:
-        """De ranglijst van de open signalen op stippen."""
-        return regels.ranglijst(self.signalen, self.vergadering.stippen)
+        """De ranglijst van de open signalen op stippen.
+
+        Dezelfde volgorde en gelijke stand als ``regels.ranglijst`` (een test houdt dat
+        zo), maar met de aantallen bewoners uit het geheugen: bij elke stip moet dit binnen
+        een beeldje klaar zijn, ook met duizend open signalen.
+        """
+        open_, totalen, _ = self._open_en_totalen()
+        stippen = self.vergadering.stippen
+        volgorde = sorted(
+            open_, key=lambda s: (-stippen.get(s.id, 0), -totalen[s.id], s.datum, s.id)
+        )
+        per_aantal = Counter(stippen.get(s.id, 0) for s in volgorde)
+        plekken: list[regels.Plek] = []
+        for i, s in enumerate(volgorde):
+            n = stippen.get(s.id, 0)
+            positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
+            plekken.append(regels.Plek(s, n, positie, n > 0 and per_aantal[n] > 1))
+        return plekken
 
     def stippen_beschikbaar(self) -> int:
         """Aanwezige stemgerechtigden maal stippen per lid."""
@@ -161,6 +216,7 @@ class Sessie:
             signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal
         )
         self.signalen.append(signaal)
+        self._gewijzigd()
         self.log(f"Signaal toegevoegd: {kort(signaal.tekst)}")
         self.bewaar(signaal)
         return signaal
@@ -169,6 +225,7 @@ class Sessie:
         """Bundel een dubbel signaal in een hoofdsignaal; zijn stippen gaan mee."""
         hoofd, dubbel = self.signaal(hoofd_id), self.signaal(dubbel_id)
         bundel(hoofd, dubbel)
+        self._gewijzigd()
         stippen = self.vergadering.stippen
         if dubbel_id in stippen:
             stippen[hoofd_id] = stippen.get(hoofd_id, 0) + stippen.pop(dubbel_id)
@@ -177,13 +234,15 @@ class Sessie:
         self.log(f"Gebundeld: '{kort(dubbel.tekst, 40)}' in '{kort(hoofd.tekst, 40)}'.")
         self.bewaar(dubbel)
 
-    def voorstel_top5(self) -> tuple[list[str], list[regels.Plek]]:
+    def voorstel_top5(
+        self, plekken: list[regels.Plek] | None = None
+    ) -> tuple[list[str], list[regels.Plek]]:
         """De top 5 volgens de stippen, en de signalen die op de grens gelijk staan.
 
         Alleen signalen met stippen tellen mee. Staan er signalen gelijk op de grens, dan
         zijn de eerste ids de zekere plekken en kiest de voorzitter de rest uit de tweede lijst.
         """
-        plekken = [p for p in self.plekken() if p.stippen > 0]
+        plekken = [p for p in (plekken or self.plekken()) if p.stippen > 0]
         gelijk = regels.gelijk_op_de_grens(plekken)
         if not gelijk:
             return [p.signaal.id for p in plekken[: regels.TOP]], []
@@ -317,6 +376,7 @@ class Sessie:
         if signaal_id:
             signaal = self.signaal(signaal_id)
             signaal.kies(self.vergadering.id)
+            self._gewijzigd()
             gewijzigd.append(signaal)
         self.bewaar(*gewijzigd)
         return actie
@@ -331,6 +391,7 @@ class Sessie:
         if signaal.status == "gebundeld":
             raise OngeldigeInvoer("Dit signaal is gebundeld; parkeer het hoofdsignaal.")
         signaal.parkeer(reden, self.vergadering.id)
+        self._gewijzigd()
         self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
         self.bewaar(signaal)
 

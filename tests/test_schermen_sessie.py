@@ -1,0 +1,77 @@
+"""De sessie zonder scherm: de snelle ranglijst is dezelfde als die van de regels, en de
+bewaarder bewaart in volgorde, ook als er fouten tussen zitten."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from schermen_gegevens import VANDAAG, Klok, maak_opslag
+
+from schermen.bewaarder import Bewaarder
+from schermen.sessie import Sessie
+from vergadering import regels
+from vergadering.opslag import Opslag
+from vergadering.signaal import Signaal, bundel
+from vergadering.vergadering import nieuwe_vergadering
+from vergadering.wijkverband import Lid, Wijkverband
+
+
+def _plekken(plekken: list[regels.Plek]) -> list[tuple]:
+    return [(p.signaal.id, p.stippen, p.positie, p.gelijk) for p in plekken]
+
+
+def test_snelle_ranglijst_is_die_van_de_regels(tmp_path: Path) -> None:
+    kans = random.Random(7)
+    wv = Wijkverband("w", "W", leden=[Lid(f"l{i}", f"Lid {i}") for i in range(20)],
+                     stippen_per_lid=20)
+    signalen = [
+        Signaal(f"2611-{i:04d}", "w", f"Signaal {i}", date(2026, 1, 1) + timedelta(days=i % 40),
+                aantal=kans.randint(1, 5), status=kans.choice(["nieuw", "nieuw", "geparkeerd",
+                                                                "afgehandeld"]))
+        for i in range(300)
+    ]
+    open_ = [s for s in signalen if s.open]
+    for dubbel in open_[100:160]:  # bundels, ook bundels van bundels
+        hoofd = kans.choice(open_[:100])
+        if hoofd.status != "gebundeld":
+            bundel(hoofd, dubbel)
+    v = nieuwe_vergadering(wv, "v", VANDAAG)
+    sessie = Sessie(wv, v, signalen, [], Bewaarder(Opslag(tmp_path / "db")), Klok())
+    sessie.bewaarder.bewaar = lambda *a: None  # alleen rekenen
+    kandidaten = [p.signaal.id for p in sessie.plekken()]
+    for _ in range(200):
+        sid = kans.choice(kandidaten)
+        n = kans.randint(0, 6)
+        try:
+            sessie.zet_stippen(sid, n)
+        except Exception:  # noqa: BLE001 - op: niet meer dan er te verdelen zijn
+            continue
+        assert _plekken(sessie.plekken()) == _plekken(regels.ranglijst(signalen, v.stippen))
+    assert any(p.gelijk for p in sessie.plekken())
+
+
+def test_bewaarder_houdt_de_laatste_versie_en_meldt_fouten(tmp_path: Path) -> None:
+    opslag = maak_opslag(tmp_path / "db")
+    fouten: list[str] = []
+    bewaarder = Bewaarder(opslag, fouten.append)
+    wv = opslag.wijkverband("de-hoven-noord")
+    v = nieuwe_vergadering(wv, "2026-11-23", VANDAAG)
+    for n in range(30):
+        v.stippen["x"] = n
+        bewaarder.bewaar(v)
+    assert bewaarder.wacht(10)
+    assert opslag.vergadering(wv.id, v.id).stippen == {"x": 29}
+    # Een object dat niet bewaard kan worden, blijft staan tot opnieuw().
+    oud = opslag.vergadering(wv.id, v.id)
+    v.stippen["x"] = 30
+    bewaarder.bewaar(v)
+    assert bewaarder.wacht(10)
+    oud.plaats = "ergens"
+    bewaarder.bewaar(oud)  # verouderd versienummer: iemand anders was eerder
+    assert bewaarder.wacht(10)
+    assert bewaarder.onopgeslagen == 1 and fouten and "intussen gewijzigd" in fouten[-1]
+    v.plaats = "Buurthuis"
+    bewaarder.bewaar(v)
+    assert bewaarder.wacht(10) and opslag.vergadering(wv.id, v.id).plaats == "Buurthuis"
