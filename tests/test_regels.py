@@ -524,3 +524,28 @@ def test_nooit_meer_stippen_dan_aanwezigen_maal_stippen_per_lid(afwezig, poginge
         else:
             assert v.stippen.get(sid, 0) == aantal
         assert regels.stippen_gebruikt(v) <= (4 - afwezig) * wv.stippen_per_lid
+
+
+def test_voorstel_terugkoppeling_past_ook_bij_vijf_lange_signalen():
+    """Vijf signalen van 9.000 tekens: het voorstel wordt ingekort, niet geweigerd."""
+    from datetime import date
+
+    from vergadering.regels import voorstel_terugkoppeling
+    from vergadering.signaal import Signaal
+    from vergadering.tekst import MAX_TEKST
+    from vergadering.vergadering import nieuwe_vergadering
+    from vergadering.wijkverband import Lid, Wijkverband
+
+    wv = Wijkverband(id="wv", naam="Lang", leden=[Lid("l1", "Ans", "voorzitter")])
+    v = nieuwe_vergadering(wv, "2026-11-23", date(2026, 11, 23))
+    signalen = [
+        Signaal(id=f"2611-aaa{i}", wijkverband_id="wv", tekst=str(i) * 9000,
+                datum=date(2026, 11, 1))
+        for i in range(5)
+    ]
+    v.top5 = [s.id for s in signalen]
+    voorstel = voorstel_terugkoppeling(v, signalen, [], wv)
+    assert 0 < len(voorstel.gehoord) <= MAX_TEKST
+    assert voorstel.gehoord.count("\n") == 4  # alle vijf staan erin, ingekort
+    for i in range(5):
+        assert str(i) * 50 in voorstel.gehoord

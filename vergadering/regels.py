@@ -11,7 +11,7 @@ from .actie import Actie
 from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal
 from .stemming import Stemming
-from .tekst import invoer
+from .tekst import MAX_TEKST, invoer
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
@@ -474,6 +474,14 @@ def lopende_acties(
     return sorted((a for a in acties if a.open and a.id not in eigen), key=lambda a: a.nummer)
 
 
+def _passend(regels: list[str], maximum: int = MAX_TEKST) -> str:
+    """Regels onder elkaar, ingekort tot het veld ze kan bevatten: een voorstel mag nooit
+    geweigerd worden omdat de signalen lang zijn; de voorzitter kort verder in."""
+    per_regel = max(80, maximum // max(1, len(regels)) - 1)
+    korter = [r if len(r) <= per_regel else r[: per_regel - 1] + "…" for r in regels]
+    return "\n".join(korter)[:maximum]
+
+
 def voorstel_terugkoppeling(
     vergadering: Vergadering,
     signalen: list[Signaal],
@@ -523,9 +531,9 @@ def voorstel_terugkoppeling(
     huidig = vergadering.terugkoppeling
     afspraken = wijkverband.afspraken
     return Terugkoppeling(
-        gehoord="\n".join(gehoord),
-        gedaan="\n".join(gedaan),
-        lukt_niet="\n".join(lukt_niet),
+        gehoord=_passend(gehoord),
+        gedaan=_passend(gedaan),
+        lukt_niet=_passend(lukt_niet),
         volgende_update=huidig.volgende_update or vergadering.volgende_vergadering,
         kanaal=huidig.kanaal
         or afspraken.terugkoppeling_kanaal
