@@ -140,12 +140,15 @@ class FaseKlok(Widget):
         except NoMatches:  # nog niet opgebouwd of al weg: niets te tekenen
             return
         self._beeld = beeld
+        # Titel en woorden staan op één regel van vaste breedte (klok.tcss): een nieuwe
+        # tekst hoeft het scherm niet opnieuw in te delen. Dat scheelt elke seconde een
+        # volledige opmaakronde van het bedieningsscherm (met een grote ranglijst erop).
         if vorig is None or vorig.titel != beeld.titel:
-            titel.update(beeld.titel)
+            titel.update(beeld.titel, layout=False)
         if vorig is None or vorig.cijfers != beeld.cijfers:
             digits.update(beeld.cijfers)
         if vorig is None or vorig.woorden != beeld.woorden:
-            woorden.update(beeld.woorden)
+            woorden.update(beeld.woorden, layout=False)
         if vorig is None or vorig.stand != beeld.stand:
             for stand in STANDEN:
                 self.set_class(stand == beeld.stand, f"-{stand}")

@@ -277,6 +277,34 @@ async def test_klok_tekent_zichzelf_opnieuw_zonder_ververs(opstelling):
         assert "1:05/5:00" in scherm_tekst(app)
 
 
+async def test_elke_seconde_tekenen_deelt_het_scherm_niet_opnieuw_in(opstelling, monkeypatch):
+    """Over tijd veranderen cijfers en woorden elke seconde; dat mag geen volledige
+    opmaakronde van het scherm kosten (met een grote ranglijst ernaast is die duur)."""
+    from textual.screen import Screen
+
+    tijd, klok, app = opstelling
+    async with app.run_test(size=(80, 24)) as pilot:
+        klok.start()
+        tijd.verzet(5 * 60 + 83)
+        app.ververs()
+        await pilot.pause()
+        indelingen = []
+        echte = Screen._refresh_layout
+
+        def tel(self, *args, **kwargs):
+            indelingen.append(1)
+            return echte(self, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", tel)
+        for _ in range(5):
+            tijd.verzet(1)
+            app.ververs()
+            await pilot.pause()
+        assert _cijfers(app) == "+01:28"
+        assert _woorden(app) == "+01:28 over tijd"
+        assert indelingen == []
+
+
 async def test_herstart_midden_in_een_fase(tmp_path):
     """Bewaard, de app dicht, weer open: dezelfde fase en de klok klopt."""
     tijd = NepKlok()
