@@ -8,9 +8,12 @@ nooit jaren geschiedenis herschrijft):
     <wijkverband>/signalen/2026-11.json  signalen per maand van binnenkomst
     <wijkverband>/acties/2026.json       acties per jaar van besluit
     <wijkverband>/vergaderingen/<id>.json één vergadering per bestand
+    <elk vak>.journaal                   bewerkingen sinds het vak laatst herschreven werd
     reservekopie/<tijdstip>/...          de nieuwste tien momentopnamen
 
-Elke bewaar-functie keert pas terug als de wijziging op schijf staat. Schrijven gebeurt
+Elke bewaar-functie keert pas terug als de wijziging op schijf staat: één regel in het
+journaal van het vak plus fsync (zie bestand.py), zodat een bewerking niet meer kost dan
+een paar keer een SQLite-commit, ook bij tien jaar geschiedenis. Schrijven gebeurt
 met een slot over processen heen; lezen kan altijd, want bestanden worden alleen atomisch
 vervangen. Elk document heeft een versienummer: wie een verouderde versie bewaart, krijgt
 een melding in plaats van andermans wijziging te overschrijven.
