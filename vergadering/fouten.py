@@ -36,3 +36,30 @@ class GelijktijdigGewijzigd(OpslagFout):
 
 class NietGevonden(VergaderingFout, LookupError):
     """Een gevraagd wijkverband, signaal, actie of vergadering bestaat niet."""
+
+
+_OORZAKEN = {
+    "EACCES": "geen toegang",
+    "EPERM": "geen toestemming",
+    "EROFS": "de schijf is alleen-lezen",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte is op",
+    "ENOENT": "het bestaat niet (meer)",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EISDIR": "het is een map",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EBUSY": "het is in gebruik",
+    "EIO": "de schijf gaf een leesfout",
+    "EMFILE": "er staan te veel bestanden open",
+}
+
+
+def oorzaak(fout: OSError) -> str:
+    """De oorzaak van een OSError in een paar Nederlandse woorden, zonder de Engelse
+    systeemtekst (die past niet in een Nederlandse zin)."""
+    import errno
+
+    code = errno.errorcode.get(fout.errno or 0, "")
+    if getattr(fout, "winerror", None) == 32:  # Windows: in gebruik door een ander programma
+        return "het is geopend in een ander programma"
+    return _OORZAKEN.get(code, f"systeemfout {code or fout.errno or 'onbekend'}")

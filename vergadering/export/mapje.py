@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..fouten import OngeldigeInvoer, OpslagFout
+from ..fouten import OngeldigeInvoer, OpslagFout, oorzaak
 from .inhoud import Inhoud, verzamel
 
 # Wat --alleen kiest, en welke bestanden dat zijn.
@@ -114,7 +114,7 @@ def _vertaal_map(fout: OSError, map_: Path) -> OpslagFout:
             "map met --map."
         )
     return OpslagFout(
-        f"Het mapje {map_} kon niet gemaakt worden ({fout.strerror or fout}); probeer het "
+        f"Het mapje {map_} kon niet gemaakt worden ({oorzaak(fout)}); probeer het "
         "opnieuw of kies een andere map met --map."
     )
 

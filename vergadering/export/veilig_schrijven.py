@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..fouten import OpslagFout
+from ..fouten import OpslagFout, oorzaak
 
 TIJDELIJK_ACHTERVOEGSEL = ".tmp"
 
@@ -68,6 +68,6 @@ def _vertaal(fout: OSError, pad: Path) -> OpslagFout:
             "of pas de rechten aan."
         )
     return OpslagFout(
-        f"{pad.name} kon niet geschreven worden in {pad.parent} ({fout.strerror or fout}); "
+        f"{pad.name} kon niet geschreven worden in {pad.parent} ({oorzaak(fout)}); "
         "probeer het opnieuw."
     )

@@ -35,7 +35,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from ..fouten import BeschadigdBestand, OpslagFout
+from ..fouten import BeschadigdBestand, OpslagFout, oorzaak
 
 TIJDELIJK_ACHTERVOEGSEL = ".tmp"
 Sleutel = tuple[int, int, int]
@@ -87,7 +87,7 @@ def vertaal_oserror(fout: OSError, pad: Path) -> OpslagFout:
             "opgeslagen; kies een map waar u mag schrijven (--db) of pas de rechten aan."
         )
     return OpslagFout(
-        f"Opslaan in {pad} lukte niet ({fout.strerror or fout}); de vorige versie is bewaard, "
+        f"Opslaan in {pad} lukte niet ({oorzaak(fout)}); de vorige versie is bewaard, "
         "probeer het opnieuw."
     )
 
@@ -153,7 +153,7 @@ def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
         return None
     except OSError as fout:
         raise OpslagFout(
-            f"{pad} kan niet gelezen worden ({fout.strerror or fout}); controleer de rechten."
+            f"{pad} kan niet gelezen worden ({oorzaak(fout)}); controleer de rechten."
         ) from fout
     try:
         st = os.fstat(fd)
@@ -165,7 +165,7 @@ def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
             delen.append(deel)
     except OSError as fout:
         raise OpslagFout(
-            f"{pad} kan niet gelezen worden ({fout.strerror or fout}); controleer de schijf."
+            f"{pad} kan niet gelezen worden ({oorzaak(fout)}); controleer de schijf."
         ) from fout
     finally:
         os.close(fd)
@@ -356,7 +356,7 @@ class AtomischeOpslag(Storage):
             return
         except OSError as fout:
             raise OpslagFout(
-                f"{self.journaal} kan niet gelezen worden ({fout.strerror or fout}); "
+                f"{self.journaal} kan niet gelezen worden ({oorzaak(fout)}); "
                 "controleer de rechten."
             ) from fout
         try:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from ..fouten import BeschadigdBestand, OpslagFout
+from ..fouten import BeschadigdBestand, OpslagFout, oorzaak
 from .bestand import (
     controleer_tinydb,
     journaalpad,
@@ -135,7 +135,7 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
     except OSError as fout:
         shutil.rmtree(bezig, ignore_errors=True)
         raise OpslagFout(
-            f"De reservekopie in {doel.parent} kon niet gemaakt worden ({fout.strerror or fout}); "
+            f"De reservekopie in {doel.parent} kon niet gemaakt worden ({oorzaak(fout)}); "
             "maak ruimte vrij of controleer de rechten."
         ) from fout
     for oud in kopieen(opslagmap)[BEWAREN:]:
