@@ -38,7 +38,7 @@ class FaseActies(FasePaneel):
         yield Static("", id="acties-stand", classes="stand", markup=False)
         tabel = DataTable(id="top5", cursor_type="row", zebra_stripes=True)
         tabel.add_column("#", key="plek", width=2)
-        tabel.add_column("Signaal", key="signaal")
+        tabel.add_column("Signaal", key="signaal", width=34)
         tabel.add_column("H", key="h", width=1)
         tabel.add_column("I", key="i", width=1)
         tabel.add_column("H×I", key="hi", width=3)
@@ -81,7 +81,7 @@ class FaseActies(FasePaneel):
                 sid,
                 (
                     str(plek[sid]),
-                    cel(signaal.tekst, 200),
+                    cel(signaal.tekst, 34),
                     str(score.haalbaarheid) if score else "·",
                     str(score.impact) if score else "·",
                     str(score.totaal) if score else "·",

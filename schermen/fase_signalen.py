@@ -18,6 +18,9 @@ from textual.widgets import DataTable, Static
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
 from .sessie import kort
 
+# Past met de andere kolommen precies in 80 tekens: geen horizontaal schuiven.
+SIGNAALBREEDTE = 42
+
 
 class StippenTabel(DataTable):
     """De ranglijst; pijltjes en cijfers zetten stippen in plaats van de cursor te bewegen."""
@@ -64,7 +67,7 @@ class FaseSignalen(FasePaneel):
         tabel.add_column("Plek", key="plek", width=4)
         tabel.add_column("Stippen", key="stippen", width=7)
         tabel.add_column("Bew.", key="bewoners", width=4)
-        tabel.add_column("Signaal", key="signaal")
+        tabel.add_column("Signaal", key="signaal", width=SIGNAALBREEDTE)
         tabel.add_column("Stand", key="stand", width=10)
         yield tabel
         yield Static(
@@ -107,7 +110,8 @@ class FaseSignalen(FasePaneel):
         for plek in plekken:
             s = plek.signaal
             n_bundel = sessie.gebundeld_aantal(s.id)
-            tekst = cel(kort(s.tekst, 200) + (f" (+{n_bundel} gebundeld)" if n_bundel else ""))
+            bundel = f" (+{n_bundel})" if n_bundel else ""
+            tekst = cel(kort(s.tekst, SIGNAALBREEDTE - len(bundel)) + bundel)
             korte = self._korte_cellen(plek, top5)
             self._getoond[s.id] = korte
             self._cel_van[id(tekst)] = s.id

@@ -34,10 +34,10 @@ class FaseTerugkoppelen(FasePaneel):
         yield Static("", id="lopend-stand", classes="stand", markup=False)
         tabel = DataTable(id="lopend", cursor_type="row", zebra_stripes=True)
         tabel.add_column("Nr", key="nr", width=3)
-        tabel.add_column("Actie", key="actie")
-        tabel.add_column("Eigenaar", key="eigenaar", width=12)
-        tabel.add_column("Status", key="status", width=11)
-        tabel.add_column("Toelichting", key="toelichting", width=18)
+        tabel.add_column("Actie", key="actie", width=24)
+        tabel.add_column("Eigenaar", key="eigenaar", width=11)
+        tabel.add_column("Status", key="status", width=13)
+        tabel.add_column("Toelichting", key="toelichting", width=16)
         yield tabel
         yield Static("", id="terugkoppeling-stand", classes="onderaan", markup=False)
 
@@ -57,11 +57,11 @@ class FaseTerugkoppelen(FasePaneel):
                 a.id,
                 (
                     str(a.nummer),
-                    cel(a.omschrijving, 200),
-                    cel(a.eigenaar, 12),
+                    cel(a.omschrijving, 24),
+                    cel(a.eigenaar, 11),
                     cel(("✓ " if bijgewerkt else "") + a.status,
                         stijl="bold" if bijgewerkt else ""),
-                    cel(a.laatste_toelichting() if bijgewerkt else "nog bijwerken (s)", 18),
+                    cel(a.laatste_toelichting() if bijgewerkt else "nog bijwerken", 16),
                 ),
             ))
         vul_tabel(self.tabel, rijen)

@@ -138,16 +138,16 @@ class StartScherm(Screen[None]):
         aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
         if len(wv.leden) > 12:
             aanwezig += f" en {len(wv.leden) - 12} anderen"
-        tekst = "\n".join(f"• {een_regel(r)}" for r in regels)
+        if overzicht.onafgemaakte_vergadering is not None:
+            tekst = "Druk h om verder te gaan met de onafgemaakte vergadering.\n\n"
+        else:
+            tekst = "Druk s om een vergadering te starten.\n\n"
+        tekst += "\n".join(f"• {een_regel(r)}" for r in regels)
         tekst += f"\n\nLeden: {aanwezig}."
         if wv.partners:
             tekst += f"\nPartners: {', '.join(een_regel(p) for p in wv.partners)}."
         if wv.themas:
             tekst += f"\nThema's: {', '.join(een_regel(t) for t in wv.themas)}."
-        if overzicht.onafgemaakte_vergadering is not None:
-            tekst += "\n\nDruk h om verder te gaan met de onafgemaakte vergadering."
-        else:
-            tekst += "\n\nDruk s om een vergadering te starten."
         self._toon_tekst(een_regel(wv.naam), tekst)
         self.refresh_bindings()
         open_v = overzicht.onafgemaakte_vergadering
