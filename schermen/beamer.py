@@ -12,6 +12,7 @@ scherm staat alles er ruim.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -130,6 +131,7 @@ class Blok:
     leeg: str = ""  # wat er staat als er geen items zijn
     ruim: bool = False  # bij genoeg ruimte een witregel tussen de items
     voorrang: int = 0  # bij te weinig ruimte wordt eerst het blok met de laagste ingekort
+    verborgen: int = 0  # items die niet eens opgebouwd zijn (passen toch nooit)
 
 
 def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
@@ -144,9 +146,12 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
     inhoud = [b.items or [[Text(b.leeg, style="italic")]] for b in blokken]
     toon = [len(items) for items in inhoud]
 
+    def meer(i: int) -> int:
+        return len(inhoud[i]) - toon[i] + blokken[i].verborgen
+
     def regels_van(i: int) -> int:
         n = sum(len(item) for item in inhoud[i][: toon[i]])
-        return n + (1 if toon[i] < len(inhoud[i]) else 0)
+        return n + (1 if meer(i) else 0)
 
     def nodig(tussen: bool) -> int:
         n = sum(1 + regels_van(i) for i in range(len(blokken)))
@@ -154,7 +159,7 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
 
     tussen = nodig(True) <= hoogte
     extra = sum(len(b.items) for b in blokken if b.ruim)
-    ruim = tussen and nodig(True) + extra <= hoogte
+    ruim = tussen and not any(b.verborgen for b in blokken) and nodig(True) + extra <= hoogte
     while nodig(tussen) > hoogte:
         kandidaten = [i for i in range(len(blokken)) if toon[i] > 1]
         if not kandidaten:
@@ -169,9 +174,8 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
             if ruim and blokken[b].ruim and blokken[b].items:
                 uit.append(Text(""))
             uit.extend(item)
-        if toon[b] < len(items):
-            uit.append(Text(_pas(f"  … en nog {len(items) - toon[b]}", breedte),
-                            style="italic"))
+        if meer(b):
+            uit.append(Text(_pas(f"  … en nog {meer(b)}", breedte), style="italic"))
     tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(uit[:hoogte])
     tekst.no_wrap = True
     return tekst
@@ -191,25 +195,81 @@ def _stippen_woord(n: int) -> str:
 # --- de drie fasen --------------------------------------------------------------------
 
 
-def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
-    """Fase 1: de ranglijst van de stippen als balken; gelijke plekken gemarkeerd."""
-    vergadering = inhoud.vergadering
-    plekken = regels.ranglijst(inhoud.signalen, vergadering.stippen)
+def ranglijst(signalen: list[Signaal], stippen: dict[str, int]) -> tuple[list[regels.Plek],
+                                                                        dict[str, int]]:
+    """``regels.ranglijst``, maar lineair: met duizend open signalen uit tien jaar moet de
+    beamer na elke stip meteen bij zijn. Zelfde volgorde, posities en gelijke stand (een
+    test houdt dat zo); daarnaast het aantal bewoners per open signaal."""
+    # ``totaal`` telt alleen gebundelde signalen mee: geef het alleen die, en alleen voor
+    # signalen waar er direct iets in gebundeld is (de rest heeft gewoon zijn eigen aantal).
+    gebundeld = [s for s in signalen if s.status == "gebundeld"]
+    hoofden = {s.gebundeld_in for s in gebundeld}
+    open_ = [s for s in signalen if s.open]
+    totalen = {s.id: totaal(s, gebundeld) if s.id in hoofden else s.aantal for s in open_}
+    open_.sort(key=lambda s: (-stippen.get(s.id, 0), -totalen[s.id], s.datum, s.id))
+    per_aantal = Counter(stippen.get(s.id, 0) for s in open_)
+    plekken: list[regels.Plek] = []
+    for i, s in enumerate(open_):
+        n = stippen.get(s.id, 0)
+        positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
+        plekken.append(regels.Plek(s, n, positie, n > 0 and per_aantal[n] > 1))
+    return plekken, totalen
+
+
+@dataclass
+class Voorbereid:
+    """Wat per nieuwe inhoud één keer berekend wordt, los van de grootte van het venster."""
+
+    inhoud: BeamerInhoud
+    masker: _Masker
+    _rang: tuple[list[regels.Plek], dict[str, int]] | None = None
+
+    def _ranglijst(self) -> tuple[list[regels.Plek], dict[str, int]]:
+        # Pas als een fase erom vraagt (fase 3 heeft hem niet nodig), en dan één keer.
+        if self._rang is None:
+            self._rang = ranglijst(self.inhoud.signalen, self.inhoud.vergadering.stippen)
+        return self._rang
+
+    @property
+    def plekken(self) -> list[regels.Plek]:
+        """De ranglijst van de open signalen."""
+        return self._ranglijst()[0]
+
+    @property
+    def totalen(self) -> dict[str, int]:
+        """Het aantal bewoners per open signaal, bundels meegeteld."""
+        return self._ranglijst()[1]
+
+    def tekst(self, signaal: Signaal) -> str:
+        """De tekst van een signaal zoals de zaal hem ziet: gemaskeerd, op één regel."""
+        return een_regel(self.masker(signaal.tekst))
+
+
+def blokken_signalen(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
+    """Fase 1: de ranglijst van de stippen als balken; gelijke plekken gemarkeerd.
+
+    Alleen de rijen die op het scherm kunnen staan worden opgebouwd (``hoogte``); de rest
+    telt mee in "… en nog N".
+    """
+    vergadering = vb.inhoud.vergadering
+    plekken = vb.plekken
     verdeeld = regels.stippen_gebruikt(vergadering)
     met = [p for p in plekken if p.stippen > 0]
-    zonder = [p for p in plekken if p.stippen == 0]
+    zichtbaar_met = met[:hoogte]
+    zonder = [p for p in plekken if p.stippen == 0][: max(0, hoogte - len(zichtbaar_met))]
+    verborgen = len(plekken) - len(zichtbaar_met) - len(zonder)
     hoogste = max((p.stippen for p in met), default=0)
     # Kolommen: plek (4) · tekst · balk met aantal · "gelijk". De tekst krijgt de ruimte.
     balkbreedte = max(3, min(40, breedte // 5))
     staart = len(" 99  gelijk")
-    langste = max((cell_len(een_regel(masker(p.signaal.tekst))) for p in met), default=0)
+    langste = max((cell_len(vb.tekst(p.signaal)) for p in zichtbaar_met), default=0)
     tekstbreedte = max(12, min(langste, breedte - 4 - 2 - balkbreedte - staart))
     # Vet: de vastgelegde top 5, of zolang die er niet is de voorlopige (plek 1 t/m 5).
     top = set(vergadering.top5) or {p.signaal.id for p in met if p.positie <= regels.TOP}
     rijen: list[Item] = []
-    for plek in met:
+    for plek in zichtbaar_met:
         merk = f"{plek.positie}{'=' if plek.gelijk else ''}".rjust(3) + " "
-        tekst = _pas(een_regel(masker(plek.signaal.tekst)), tekstbreedte).ljust(tekstbreedte)
+        tekst = _pas(vb.tekst(plek.signaal), tekstbreedte).ljust(tekstbreedte)
         rij = Text()
         rij.append(merk, style="bold")
         rij.append(tekst, style="bold" if plek.signaal.id in top else "")
@@ -220,9 +280,9 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
             rij.append("  gelijk", style="italic")
         rijen.append([rij])
     for plek in zonder:
-        bewoners = totaal(plek.signaal, inhoud.signalen)
+        bewoners = vb.totalen.get(plek.signaal.id, plek.signaal.aantal)
         achter = f"  {bewoners} bewoners" if bewoners > 1 else ""
-        tekst = _pas(een_regel(masker(plek.signaal.tekst)), breedte - 4 - len(achter))
+        tekst = _pas(vb.tekst(plek.signaal), breedte - 4 - len(achter))
         rij = Text("  · " + tekst)
         rij.append(achter, style="dim")
         rijen.append([rij])
@@ -232,7 +292,8 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
         kop = f"Ranglijst van de stippen · {_stippen_woord(verdeeld)} verdeeld"
     else:
         kop = "Signalen op tafel · nog geen stippen verdeeld"
-    blokken = [Blok(kop, rijen, leeg="Er zijn geen open signalen.", ruim=True)]
+    blokken = [Blok(kop, rijen, leeg="Er zijn geen open signalen.", ruim=True,
+                    verborgen=verborgen)]
     grens = regels.gelijk_op_de_grens(met) if len(met) > regels.TOP else []
     if grens and not vergadering.top5:
         blokken.append(Blok(
@@ -243,21 +304,21 @@ def blokken_signalen(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> lis
     return blokken
 
 
-def blokken_acties(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
+def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
     """Fase 2: de top 5 met weging, de uitslagen van de stemmingen, de aangenomen acties."""
+    inhoud, masker = vb.inhoud, vb.masker
     vergadering = inhoud.vergadering
     per_id = {s.id: s for s in inhoud.signalen}
     if vergadering.top5:
         volgorde = regels.volgorde_op_weging(vergadering)
         kop = "Top 5, gewogen op haalbaarheid en impact"
     else:
-        volgorde = [p.signaal.id for p in
-                    regels.ranglijst(inhoud.signalen, vergadering.stippen)[: regels.TOP]]
+        volgorde = [p.signaal.id for p in vb.plekken[: regels.TOP]]
         kop = "Top 5 (nog niet vastgelegd)"
     weging: list[Item] = []
     # De tekstkolom zo breed als de langste tekst (hoogstens wat er is): de weging staat
     # dan direct ernaast, ook op een breed scherm.
-    teksten = {sid: een_regel(masker(per_id[sid].tekst)) for sid in volgorde if sid in per_id}
+    teksten = {sid: vb.tekst(per_id[sid]) for sid in volgorde if sid in per_id}
     langste = max((cell_len(t) for t in teksten.values()), default=0)
     for i, sid in enumerate(volgorde, start=1):
         signaal = per_id.get(sid)
@@ -356,9 +417,10 @@ def _terugkoppeling(inhoud: BeamerInhoud) -> tuple[Terugkoppeling, bool]:
     return voorstel, True
 
 
-def blokken_terugkoppeling(inhoud: BeamerInhoud, masker: _Masker, breedte: int) -> list[Blok]:
+def blokken_terugkoppeling(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
     """Fase 3: de terugkoppeling aan bewoners (template 3)."""
-    tk, voorstel = _terugkoppeling(inhoud)
+    masker = vb.masker
+    tk, voorstel = _terugkoppeling(vb.inhoud)
 
     def alinea(tekst: str) -> list[Item]:
         uit: list[Item] = []
@@ -405,27 +467,42 @@ class Faseinhoud(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.inhoud: BeamerInhoud | None = None
         self.fase_index = 0
+        self._vb: Voorbereid | None = None
         self._masker: _Masker | None = None
+        self._masker_sleutel: tuple | None = None
+        self._getekend: dict[tuple[int, int], Text] = {}
+
+    @property
+    def inhoud(self) -> BeamerInhoud | None:
+        """De inhoud die nu getoond wordt."""
+        return self._vb.inhoud if self._vb is not None else None
 
     def zet(self, inhoud: BeamerInhoud, fase_index: int) -> None:
-        """Nieuwe inhoud; het masker wordt één keer per inhoud opgebouwd."""
-        self.inhoud = inhoud
-        self.fase_index = fase_index
-        eigenaren = [
+        """Nieuwe inhoud: ranglijst één keer berekenen; tekenen gebeurt pas in ``render``."""
+        eigenaren = tuple(
             a.eigenaar for a in inhoud.acties if a.id in set(inhoud.vergadering.acties)
-        ]
-        self._masker = _Masker(inhoud.signalen, eigenaren)
+        )
+        # Het masker (namen en gegevens van alle contacten) alleen opnieuw als er signalen
+        # bij kwamen of de eigenaren veranderden, niet na elke stip.
+        sleutel = (id(inhoud.signalen), len(inhoud.signalen), eigenaren)
+        if self._masker is None or sleutel != self._masker_sleutel:
+            self._masker = _Masker(inhoud.signalen, eigenaren)
+            self._masker_sleutel = sleutel
+        self._vb = Voorbereid(inhoud, self._masker)
+        self.fase_index = fase_index
+        self._getekend.clear()
         self.refresh()
 
     def render(self) -> Text:
-        if self.inhoud is None or self._masker is None:
+        if self._vb is None:
             return Text("")
         breedte, hoogte = self.content_size.width, self.content_size.height
-        index = min(max(self.fase_index, 0), len(FASE_BLOKKEN) - 1)
-        blokken = FASE_BLOKKEN[index](self.inhoud, self._masker, max(breedte, 20))
-        return schik(blokken, breedte, hoogte)
+        if (breedte, hoogte) not in self._getekend:
+            index = min(max(self.fase_index, 0), len(FASE_BLOKKEN) - 1)
+            blokken = FASE_BLOKKEN[index](self._vb, max(breedte, 20), max(hoogte, 1))
+            self._getekend[(breedte, hoogte)] = schik(blokken, breedte, hoogte)
+        return self._getekend[(breedte, hoogte)]
 
 
 class BeamerScherm(Screen[None]):
