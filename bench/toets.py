@@ -112,8 +112,8 @@ async def _meet(map_: Path, toetsen: int, profiel: bool) -> dict[str, list[float
         verwerkt_op: list[float] = []
         echte_zet = sessie.zet_stippen
 
-        def zet_stippen(signaal_id: str, aantal: int) -> None:
-            echte_zet(signaal_id, aantal)
+        def zet_stippen(*args: object, **kwargs: object) -> None:
+            echte_zet(*args, **kwargs)
             verwerkt_op.append(time.perf_counter())
 
         sessie.zet_stippen = zet_stippen  # type: ignore[method-assign]
