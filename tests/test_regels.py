@@ -549,3 +549,26 @@ def test_voorstel_terugkoppeling_past_ook_bij_vijf_lange_signalen():
     assert voorstel.gehoord.count("\n") == 4  # alle vijf staan erin, ingekort
     for i in range(5):
         assert str(i) * 50 in voorstel.gehoord
+
+
+def test_ranglijst_telt_bundelketens_mee_bij_duizenden_signalen():
+    """Na tien jaar: 3.000 open signalen, een bundelketen; de ranglijst blijft kloppen."""
+    from datetime import date, timedelta
+
+    from vergadering.regels import ranglijst
+    from vergadering.signaal import Signaal, bundel, totaal
+
+    alle = [
+        Signaal(id=f"2611-{i:05d}", wijkverband_id="wv", tekst=f"signaal {i}",
+                datum=date(2016, 1, 1) + timedelta(days=i % 3000), aantal=1 + i % 7)
+        for i in range(3000)
+    ]
+    bundel(alle[1], alle[2])
+    bundel(alle[0], alle[1])  # keten: 2 -> 1 -> 0
+    stippen = {alle[0].id: 4, alle[10].id: 4, alle[20].id: 1}
+    plekken = ranglijst(alle, stippen)
+    assert [p.signaal.id for p in plekken[:2]] == sorted(
+        [alle[0].id, alle[10].id], key=lambda i: -totaal(next(s for s in alle if s.id == i), alle))
+    assert plekken[0].bewoners == totaal(alle[0], alle) == 1 + 2 + 3
+    assert plekken[0].gelijk and plekken[1].gelijk and not plekken[2].gelijk
+    assert len(plekken) == 2998  # twee gebundeld

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 from . import datums
 from .actie import Actie
 from .fouten import OngeldigeInvoer
-from .signaal import Signaal, totaal
+from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
 from .tekst import MAX_TEKST, invoer
 from .terugkoppeling import Terugkoppeling
@@ -30,6 +31,7 @@ class Plek:
     stippen: int
     positie: int
     gelijk: bool  # deelt de positie met een ander signaal
+    bewoners: int = 0  # aantal bewoners, gebundelde signalen meegeteld
 
 
 def _niet_gesloten(vergadering: Vergadering) -> None:
@@ -79,19 +81,19 @@ def ranglijst(signalen: list[Signaal], stippen: dict[str, int]) -> list[Plek]:
     """Open signalen (niet gebundeld) op volgorde van stippen, dan aantal bewoners, dan datum.
 
     Signalen met evenveel stippen delen een positie en krijgen ``gelijk`` (als ze stippen
-    hebben): de voorzitter beslist dan.
+    hebben): de voorzitter beslist dan. ``Plek.bewoners`` telt de gebundelde signalen mee.
+    Lineair in het aantal signalen (plus sorteren): het scherm vraagt dit na elke stip.
     """
+    bewoners = totalen(signalen)
     kandidaten = [s for s in signalen if s.open]
-    kandidaten.sort(key=lambda s: (-stippen.get(s.id, 0), -totaal(s, signalen), s.datum, s.id))
+    kandidaten.sort(key=lambda s: (-stippen.get(s.id, 0), -bewoners[s.id], s.datum, s.id))
+    per_aantal = Counter(stippen.get(s.id, 0) for s in kandidaten)
     plekken: list[Plek] = []
     for i, s in enumerate(kandidaten):
         n = stippen.get(s.id, 0)
         positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
-        plekken.append(Plek(s, n, positie, False))
-    for plek in plekken:
         # Zonder stippen is er niets te beslissen: die signalen doen niet mee.
-        plek.gelijk = plek.stippen > 0 and sum(
-            1 for p in plekken if p.stippen == plek.stippen) > 1
+        plekken.append(Plek(s, n, positie, n > 0 and per_aantal[n] > 1, bewoners[s.id]))
     return plekken
 
 
