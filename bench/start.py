@@ -21,6 +21,8 @@ Een auto-pilot noteert (met de systeembrede monotone klok):
 
 De kale app wordt op precies dezelfde manier gemeten.
 
+Uitgangscode 0 als het doel gehaald is, anders 1.
+
 Gebruik::
 
     .venv/bin/python bench/start.py                 # maakt de tienjarige map in /tmp
@@ -196,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     verhouding = _mediaan(project, "interactief") / _mediaan(kaal, "interactief")
     oordeel = "gehaald" if verhouding <= 1.3 else "NIET gehaald"
     print(f"\nDoel: interactief hoogstens 1,3× de kale app: {verhouding:.2f}× — {oordeel}.")
-    return 0
+    return 0 if verhouding <= 1.3 else 1
 
 
 if __name__ == "__main__":
