@@ -12,7 +12,6 @@ scherm staat alles er ruim.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -31,7 +30,7 @@ from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import VergaderingFout
 from vergadering.privacy import maskeerder_voor
-from vergadering.signaal import Signaal, totaal
+from vergadering.signaal import Signaal
 from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
@@ -195,50 +194,21 @@ def _stippen_woord(n: int) -> str:
 # --- de drie fasen --------------------------------------------------------------------
 
 
-def ranglijst(signalen: list[Signaal], stippen: dict[str, int]) -> tuple[list[regels.Plek],
-                                                                        dict[str, int]]:
-    """``regels.ranglijst``, maar lineair: met duizend open signalen uit tien jaar moet de
-    beamer na elke stip meteen bij zijn. Zelfde volgorde, posities en gelijke stand (een
-    test houdt dat zo); daarnaast het aantal bewoners per open signaal."""
-    # ``totaal`` telt alleen gebundelde signalen mee: geef het alleen die, en alleen voor
-    # signalen waar er direct iets in gebundeld is (de rest heeft gewoon zijn eigen aantal).
-    gebundeld = [s for s in signalen if s.status == "gebundeld"]
-    hoofden = {s.gebundeld_in for s in gebundeld}
-    open_ = [s for s in signalen if s.open]
-    totalen = {s.id: totaal(s, gebundeld) if s.id in hoofden else s.aantal for s in open_}
-    open_.sort(key=lambda s: (-stippen.get(s.id, 0), -totalen[s.id], s.datum, s.id))
-    per_aantal = Counter(stippen.get(s.id, 0) for s in open_)
-    plekken: list[regels.Plek] = []
-    for i, s in enumerate(open_):
-        n = stippen.get(s.id, 0)
-        positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
-        plekken.append(regels.Plek(s, n, positie, n > 0 and per_aantal[n] > 1))
-    return plekken, totalen
-
-
 @dataclass
 class Voorbereid:
     """Wat per nieuwe inhoud één keer berekend wordt, los van de grootte van het venster."""
 
     inhoud: BeamerInhoud
     masker: _Masker
-    _rang: tuple[list[regels.Plek], dict[str, int]] | None = None
-
-    def _ranglijst(self) -> tuple[list[regels.Plek], dict[str, int]]:
-        # Pas als een fase erom vraagt (fase 3 heeft hem niet nodig), en dan één keer.
-        if self._rang is None:
-            self._rang = ranglijst(self.inhoud.signalen, self.inhoud.vergadering.stippen)
-        return self._rang
+    _plekken: list[regels.Plek] | None = None
 
     @property
     def plekken(self) -> list[regels.Plek]:
-        """De ranglijst van de open signalen."""
-        return self._ranglijst()[0]
-
-    @property
-    def totalen(self) -> dict[str, int]:
-        """Het aantal bewoners per open signaal, bundels meegeteld."""
-        return self._ranglijst()[1]
+        """De ranglijst van de open signalen; pas als een fase erom vraagt (fase 3 niet),
+        en dan één keer."""
+        if self._plekken is None:
+            self._plekken = regels.ranglijst(self.inhoud.signalen, self.inhoud.vergadering.stippen)
+        return self._plekken
 
     def tekst(self, signaal: Signaal) -> str:
         """De tekst van een signaal zoals de zaal hem ziet: gemaskeerd, op één regel."""
@@ -280,7 +250,7 @@ def blokken_signalen(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
             rij.append("  gelijk", style="italic")
         rijen.append([rij])
     for plek in zonder:
-        bewoners = vb.totalen.get(plek.signaal.id, plek.signaal.aantal)
+        bewoners = plek.bewoners
         achter = f"  {bewoners} bewoners" if bewoners > 1 else ""
         tekst = _pas(vb.tekst(plek.signaal), breedte - 4 - len(achter))
         rij = Text("  · " + tekst)

@@ -12,23 +12,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input, Static
 
 from schermen.beamer import BeamerInhoud, BeamerScherm, Blok, schik
-from schermen.beamer import ranglijst as beamer_ranglijst
 from schermen.klok import FaseKlok
 from schermen.te_klein import MIN_BREEDTE, MIN_HOOGTE, TeKleinScherm, melding, te_klein
 from schermen.thema import BEAMER_THEMA, BEAMER_THEMA_DONKER, THEMAS
 from vergadering import regels
 from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
-from vergadering.fouten import OpslagFout, VergaderingFout
+from vergadering.fouten import OpslagFout
 from vergadering.opslag import Opslag
-from vergadering.signaal import Contact, Signaal, bundel, totaal
+from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
 from vergadering.wijkverband import Lid, Wijkverband
@@ -590,37 +587,6 @@ def test_schik_kort_in_maar_houdt_elke_kop():
 
 
 # --- snel bij tien jaar gegevens --------------------------------------------------------
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    aantallen=st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=40),
-    stippen=st.lists(st.integers(min_value=0, max_value=4), max_size=40),
-    bundels=st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), max_size=15),
-    statussen=st.lists(st.sampled_from(["nieuw", "geparkeerd", "gekozen", "afgehandeld"]),
-                       max_size=40),
-)
-def test_snelle_ranglijst_is_gelijk_aan_die_van_de_regels(aantallen, stippen, bundels,
-                                                           statussen):
-    """De beamer rekent zelf (lineair), maar precies zoals ``regels.ranglijst``."""
-    signalen = [
-        Signaal(f"2611-s{i:03d}", "horst", f"signaal {i}", date(2026, 11, 1 + i % 3),
-                aantal=n, status=statussen[i] if i < len(statussen) else "nieuw")
-        for i, n in enumerate(aantallen)
-    ]
-    for dubbel, hoofd in bundels:  # ook bundels in bundels
-        if dubbel < len(signalen) and hoofd < len(signalen):
-            try:
-                bundel(signalen[hoofd], signalen[dubbel])
-            except VergaderingFout:
-                pass  # niet toegestaan (zichzelf, al gebundeld, ...): overslaan
-    punten = {s.id: n for s, n in zip(signalen, stippen, strict=False) if n}
-    snel, totalen = beamer_ranglijst(signalen, punten)
-    traag = regels.ranglijst(signalen, punten)
-    assert [(p.signaal.id, p.stippen, p.positie, p.gelijk) for p in snel] == [
-        (p.signaal.id, p.stippen, p.positie, p.gelijk) for p in traag
-    ]
-    assert totalen == {p.signaal.id: totaal(p.signaal, signalen) for p in traag}
 
 
 async def test_duizend_open_signalen_alleen_wat_past(tmp_path):
