@@ -13,16 +13,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+from .paneel import FasePaneel, cel
+from .ranglijst import Ranglijst
 from .sessie import kort
 
-# Past met de andere kolommen precies in 80 tekens: geen horizontaal schuiven.
-SIGNAALBREEDTE = 42
+# Kolommen: (kop, breedte); de signaaltekst krijgt wat overblijft.
+KOLOMMEN = [("Plek", 4), ("Stippen", 7), ("Bew.", 4), ("Signaal", 0), ("Stand", 10)]
+PLEK, STIPPEN, BEWONERS, SIGNAAL, STAND = range(5)
+SIGNAALTEKST = 46  # vooraf ingekort, zodat '(+2)' voor gebundelde signalen zichtbaar blijft
 
 
-class StippenTabel(DataTable):
+class StippenTabel(Ranglijst):
     """De ranglijst; pijltjes en cijfers zetten stippen in plaats van de cursor te bewegen."""
 
     BINDINGS = [
@@ -40,13 +43,13 @@ class StippenTabel(DataTable):
 
     def action_stip(self, stap: int) -> None:
         """Eén stip erbij of eraf."""
-        sleutel = geselecteerd(self)
+        sleutel = self.geselecteerd()
         if sleutel is not None:
             self.post_message(self.Stip(sleutel, stap, True))
 
     def action_zet(self, aantal: int) -> None:
         """Zet het aantal stippen (0–9)."""
-        sleutel = geselecteerd(self)
+        sleutel = self.geselecteerd()
         if sleutel is not None:
             self.post_message(self.Stip(sleutel, aantal, False))
 
@@ -63,13 +66,7 @@ class FaseSignalen(FasePaneel):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="stippen-stand", classes="stand", markup=False)
-        tabel = StippenTabel(id="ranglijst", cursor_type="row", zebra_stripes=True)
-        tabel.add_column("Plek", key="plek", width=4)
-        tabel.add_column("Stippen", key="stippen", width=7)
-        tabel.add_column("Bew.", key="bewoners", width=4)
-        tabel.add_column("Signaal", key="signaal", width=SIGNAALBREEDTE)
-        tabel.add_column("Stand", key="stand", width=10)
-        yield tabel
+        yield StippenTabel(KOLOMMEN, id="ranglijst")
         yield Static(
             "Cijfer = aantal stippen · → ← één erbij/eraf · enter = groter aantal",
             classes="uitleg",
@@ -84,7 +81,10 @@ class FaseSignalen(FasePaneel):
         super().__init__(sessie, id=id)
         self._structuur = -1
         self._getoond: dict[str, tuple[str, str, str]] = {}
-        self._cel_van: dict[int, str] = {}
+        self._met_stippen: set[str] = set()
+
+    def focus_hoofd(self) -> None:
+        self.tabel.focus()
 
     def _korte_cellen(self, plek, top5: set[str]) -> tuple[str, str, str]:
         s = plek.signaal
@@ -94,8 +94,7 @@ class FaseSignalen(FasePaneel):
         sessie = self.sessie
         plekken = sessie.plekken()
         top5 = set(sessie.vergadering.top5)
-        tabel = self.tabel
-        if sessie.structuur != self._structuur or tabel.row_count != len(plekken):
+        if sessie.structuur != self._structuur or self.tabel.row_count != len(plekken):
             self._bouw_op(plekken, top5)
         else:
             self._werk_bij(plekken, top5)
@@ -106,59 +105,62 @@ class FaseSignalen(FasePaneel):
         sessie = self.sessie
         rijen = []
         self._getoond.clear()
-        self._cel_van.clear()
         for plek in plekken:
             s = plek.signaal
             n_bundel = sessie.gebundeld_aantal(s.id)
             bundel = f" (+{n_bundel})" if n_bundel else ""
-            tekst = cel(kort(s.tekst, SIGNAALBREEDTE - len(bundel)) + bundel)
             korte = self._korte_cellen(plek, top5)
             self._getoond[s.id] = korte
-            self._cel_van[id(tekst)] = s.id
             rijen.append((s.id, (
                 korte[0],
                 cel(korte[1], stijl="bold" if plek.stippen else "dim"),
                 str(sessie.bewoners(s.id)),
-                tekst,
+                cel(kort(s.tekst, SIGNAALTEKST - len(bundel)) + bundel),
                 cel(korte[2], stijl="bold" if s.id in top5 else ""),
             )))
-        vul_tabel(self.tabel, rijen)
+        self.tabel.vul(rijen)
         self._structuur = sessie.structuur
+        self._met_stippen = {p.signaal.id for p in plekken if p.stippen}
 
     def _werk_bij(self, plekken: list, top5: set[str]) -> None:
         """Alleen stippen of top 5 veranderd: de gewijzigde cellen bijwerken en de rijen
-        in de nieuwe volgorde zetten, zonder de tabel opnieuw op te bouwen (snel genoeg
-        voor elke toetsaanslag, ook met duizend signalen)."""
+        in de nieuwe volgorde zetten, zonder de lijst opnieuw op te bouwen (snel genoeg
+        voor elke toetsaanslag, ook met duizend signalen).
+
+        Alleen signalen met stippen (nu of net nog) kunnen er anders uitzien; de rest toont
+        altijd '–' en 0.
+        """
+        met_stippen: set[str] = set()
+        for plek in plekken:
+            if not plek.stippen:
+                break  # de ranglijst begint met alle signalen die stippen hebben
+            met_stippen.add(plek.signaal.id)
+            self._toon_cellen(plek.signaal.id, self._korte_cellen(plek, top5), top5)
+        for sid in self._met_stippen - met_stippen:
+            status = self.sessie.signaal(sid).status
+            self._toon_cellen(sid, ("–", "0", "★ top 5" if sid in top5 else status), top5)
+        self._met_stippen = met_stippen
+        self.tabel.zet_volgorde([p.signaal.id for p in plekken])
+
+    def _toon_cellen(self, sid: str, nieuw: tuple[str, str, str], top5: set[str]) -> None:
+        oud = self._getoond.get(sid)
+        if nieuw == oud:
+            return
+        self._getoond[sid] = nieuw
         tabel = self.tabel
-        cursor = geselecteerd(tabel)
-        rang: dict[str, int] = {}
-        for i, plek in enumerate(plekken):
-            sid = plek.signaal.id
-            rang[sid] = i
-            nieuw = self._korte_cellen(plek, top5)
-            oud = self._getoond.get(sid)
-            if nieuw == oud:
-                continue
-            self._getoond[sid] = nieuw
-            if oud is None or oud[0] != nieuw[0]:
-                tabel.update_cell(sid, "plek", nieuw[0])
-            if oud is None or oud[1] != nieuw[1]:
-                tabel.update_cell(sid, "stippen",
-                                  cel(nieuw[1], stijl="bold" if plek.stippen else "dim"))
-            if oud is None or oud[2] != nieuw[2]:
-                tabel.update_cell(sid, "stand",
-                                  cel(nieuw[2], stijl="bold" if sid in top5 else ""))
-        cel_van = self._cel_van
-        tabel.sort("signaal", key=lambda tekstcel: rang[cel_van[id(tekstcel)]])
-        if cursor is not None:
-            tabel.move_cursor(row=tabel.get_row_index(cursor), animate=False)
+        if oud is None or oud[0] != nieuw[0]:
+            tabel.zet_cel(sid, PLEK, nieuw[0])
+        if oud is None or oud[1] != nieuw[1]:
+            tabel.zet_cel(sid, STIPPEN, cel(nieuw[1], stijl="bold" if nieuw[1] != "0" else "dim"))
+        if oud is None or oud[2] != nieuw[2]:
+            tabel.zet_cel(sid, STAND, cel(nieuw[2], stijl="bold" if sid in top5 else ""))
 
     def _toon_stand(self, plekken: list) -> None:
         sessie = self.sessie
         beschikbaar, gebruikt = sessie.stippen_beschikbaar(), sessie.stippen_gebruikt()
         regels = [
-            f"{kort(sessie.wijkverband.naam, 30)} · {len(plekken)} signalen · stippen: "
-            f"{gebruikt} van {beschikbaar} verdeeld, nog {beschikbaar - gebruikt}"
+            f"Stippen: {gebruikt} van {beschikbaar} gegeven, nog {beschikbaar - gebruikt} · "
+            f"{len(plekken)} signalen"
         ]
         _, gelijk = sessie.voorstel_top5(plekken)
         if sessie.vergadering.top5:
@@ -166,12 +168,13 @@ class FaseSignalen(FasePaneel):
                           " Verder met n.")
         elif gelijk:
             regels.append(
-                f"Gelijke stand op de grens: {len(gelijk)} signalen met {gelijk[0].stippen} "
-                "stippen. Met f kiest de voorzitter."
+                f"Gelijk op de grens: {len(gelijk)} signalen met "
+                f"{_stippen(gelijk[0].stippen)}; met f kiest de voorzitter."
             )
         else:
             regels.append("Verdeel de stippen; leg daarna met f de top 5 vast.")
-        self.query_one("#stippen-stand", Static).update("\n".join(regels))
+        # Altijd twee regels (vaste hoogte): geen nieuwe indeling van het scherm nodig.
+        self.query_one("#stippen-stand", Static).update("\n".join(regels), layout=False)
 
     # --- stippen ----------------------------------------------------------------------
 
@@ -181,13 +184,16 @@ class FaseSignalen(FasePaneel):
         nieuw = huidig + bericht.aantal if bericht.relatief else bericht.aantal
         if nieuw < 0 or nieuw == huidig:
             return
-        self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
+        # Eerst tekenen, dan bewaren: het kopiëren en schrijven (op de achtergrond) komt
+        # direct na het bijgewerkte beeld en houdt de toets niet op.
+        if self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw, bewaar=False)):
+            self.call_after_refresh(self.sessie.bewaar)
 
-    @on(DataTable.RowSelected, "#ranglijst")
-    def _typ_stippen(self, event: DataTable.RowSelected) -> None:
+    @on(Ranglijst.Gekozen, "#ranglijst")
+    def _typ_stippen(self, event: Ranglijst.Gekozen) -> None:
         from .dialogen import TekstVraag, lees_getal
 
-        sid = str(event.row_key.value)
+        sid = event.sleutel
         signaal = self.sessie.signaal(sid)
         maximum = self.sessie.stippen_beschikbaar()
 
@@ -227,7 +233,7 @@ class FaseSignalen(FasePaneel):
         """Bundel het geselecteerde signaal in een ander (dubbel signaal)."""
         from .dialogen import Keuze
 
-        dubbel_id = geselecteerd(self.tabel)
+        dubbel_id = self.tabel.geselecteerd()
         if dubbel_id is None:
             return
         dubbel = self.sessie.signaal(dubbel_id)
@@ -254,7 +260,7 @@ class FaseSignalen(FasePaneel):
 
     def action_parkeer(self) -> None:
         """Parkeer het geselecteerde signaal met een reden."""
-        parkeer_met_reden(self, geselecteerd(self.tabel))
+        parkeer_met_reden(self, self.tabel.geselecteerd())
 
     def action_top5(self) -> None:
         """Leg de top 5 vast; bij gelijke stand op de grens kiest de voorzitter."""
@@ -277,7 +283,7 @@ class FaseSignalen(FasePaneel):
         self.app.push_screen(
             MeerdereKeuze(
                 "Gelijke stand: de voorzitter kiest",
-                f"Deze signalen hebben elk {gelijk[0].stippen} stippen. Kies er {nodig} voor "
+                f"Deze signalen hebben elk {_stippen(gelijk[0].stippen)}. Kies er {nodig} voor "
                 "de top 5 (spatie vinkt aan, ctrl+s legt vast).",
                 [(f"{kort(p.signaal.tekst, 50)} ({self.sessie.bewoners(p.signaal.id)} "
                   "bewoners)", p.signaal.id) for p in gelijk],
@@ -291,6 +297,10 @@ class FaseSignalen(FasePaneel):
         yield ("Signaal bundelen", "u: het geselecteerde in een ander", self.action_bundel)
         yield ("Top 5 vastleggen", "f", self.action_top5)
         yield ("Signaal parkeren", "p", self.action_parkeer)
+
+
+def _stippen(n: int) -> str:
+    return "1 stip" if n == 1 else f"{n} stippen"
 
 
 def _plek(plek) -> str:

@@ -8,6 +8,7 @@ de opslag. Geen Textual hier: dit is ook zonder terminal te testen.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
@@ -61,6 +62,8 @@ class Sessie:
         self.agendaklok = AgendaKlok(vergadering, klok)
         self._structuur = 0
         self._cache: tuple[list[Signaal], dict[str, int], dict[str, int]] | None = None
+        self._volgorde: list[Signaal] | None = None
+        self._sleutels: dict[str, tuple] = {}
         # Open acties van eerdere rondes zoals ze bij het begin van de vergadering waren:
         # een actie die nu 'gereed' wordt, blijft in de lijst van fase 3 staan.
         self._lopend_bij_start = {
@@ -145,6 +148,7 @@ class Sessie:
     def _gewijzigd(self) -> None:
         self._structuur += 1
         self._cache = None
+        self._volgorde = None
 
     def _open_en_totalen(self) -> tuple[list[Signaal], dict[str, int], dict[str, int]]:
         """Open signalen, hun aantal bewoners (met bundels) en het aantal direct gebundelde
@@ -172,23 +176,47 @@ class Sessie:
         """Hoeveel signalen direct in dit signaal gebundeld zijn."""
         return self._open_en_totalen()[2].get(signaal_id, 0)
 
+    def _sleutel(self, s: Signaal) -> tuple:
+        """De volgorde van ``regels.ranglijst``: stippen, bewoners, datum, kenmerk."""
+        totalen = self._open_en_totalen()[1]
+        return (-self.vergadering.stippen.get(s.id, 0), -totalen[s.id], s.datum, s.id)
+
+    def _gesorteerd(self) -> list[Signaal]:
+        if self._volgorde is None:
+            open_ = self._open_en_totalen()[0]
+            self._volgorde = sorted(open_, key=self._sleutel)
+            self._sleutels = {s.id: self._sleutel(s) for s in self._volgorde}
+        return self._volgorde
+
+    def _verschuif(self, signaal_id: str) -> None:
+        """Zet één signaal op zijn nieuwe plek na een stip (zoeken in plaats van sorteren)."""
+        if self._volgorde is None or signaal_id not in self._sleutels:
+            self._volgorde = None
+            return
+        lijst, sleutels = self._volgorde, self._sleutels
+        oud = bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id])
+        signaal = lijst.pop(oud)
+        sleutels[signaal_id] = self._sleutel(signaal)
+        lijst.insert(bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id]),
+                     signaal)
+
     def plekken(self) -> list[regels.Plek]:
         """De ranglijst van de open signalen op stippen.
 
         Dezelfde volgorde en gelijke stand als ``regels.ranglijst`` (een test houdt dat
-        zo), maar met de aantallen bewoners uit het geheugen: bij elke stip moet dit binnen
-        een beeldje klaar zijn, ook met duizend open signalen.
+        zo), maar met de aantallen bewoners uit het geheugen en een volgorde die per stip
+        alleen het gewijzigde signaal verschuift: bij elke stip moet dit binnen een
+        beeldje klaar zijn, ook met duizend open signalen.
         """
-        open_, totalen, _ = self._open_en_totalen()
+        volgorde = self._gesorteerd()
         stippen = self.vergadering.stippen
-        volgorde = sorted(
-            open_, key=lambda s: (-stippen.get(s.id, 0), -totalen[s.id], s.datum, s.id)
-        )
-        per_aantal = Counter(stippen.get(s.id, 0) for s in volgorde)
+        per_aantal = Counter(n for sid, n in stippen.items() if sid in self._sleutels)
         plekken: list[regels.Plek] = []
+        vorige_n, positie = None, 0
         for i, s in enumerate(volgorde):
             n = stippen.get(s.id, 0)
-            positie = plekken[-1].positie if plekken and plekken[-1].stippen == n else i + 1
+            if n != vorige_n:
+                vorige_n, positie = n, i + 1
             plekken.append(regels.Plek(s, n, positie, n > 0 and per_aantal[n] > 1))
         return plekken
 
@@ -200,10 +228,15 @@ class Sessie:
         """Hoeveel stippen al verdeeld zijn."""
         return regels.stippen_gebruikt(self.vergadering)
 
-    def zet_stippen(self, signaal_id: str, aantal: int) -> None:
-        """Geef een signaal een aantal stippen (niet meer dan er te verdelen zijn)."""
+    def zet_stippen(self, signaal_id: str, aantal: int, *, bewaar: bool = True) -> None:
+        """Geef een signaal een aantal stippen (niet meer dan er te verdelen zijn).
+
+        Met ``bewaar=False`` bewaart de aanroeper zelf, direct daarna (na het tekenen).
+        """
         regels.zet_stippen(self.wijkverband, self.vergadering, signaal_id, aantal)
-        self.bewaar()
+        self._verschuif(signaal_id)
+        if bewaar:
+            self.bewaar()
 
     def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "") -> Signaal:
         """Een signaal dat tijdens de vergadering binnenkomt."""

@@ -9,7 +9,7 @@ import pytest
 from filelock import FileLock
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
 from schermen_pilot import meldingen, naar_rij, plak, typ, wacht
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from schermen.app import VergaderingApp
 from schermen.dialogen import (
@@ -51,7 +51,7 @@ async def test_volle_schijf_tijdens_de_vergadering(map_: Path, monkeypatch) -> N
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(bestand, "_schrijf_alles", vol)
-        tabel = app.screen.query_one("#ranglijst", DataTable)
+        tabel = app.screen.query_one("#ranglijst")
         await naar_rij(pilot, tabel, KASTANJE)
         await pilot.press("3")
         assert app.bewaarder.wacht(10)
@@ -129,7 +129,7 @@ async def test_vijandige_invoer_in_signaal_en_notities(map_: Path) -> None:
         nieuw = app.sessie.signalen[-1]
         assert nieuw.tekst.startswith("[bold red]rood[/]") and len(nieuw.tekst) == 10_000
         await pilot.pause()
-        tabel = scherm.query_one("#ranglijst", DataTable)
+        tabel = scherm.query_one("#ranglijst")
         assert "[bold red]rood[/]" in str(tabel.get_row(nieuw.id)[3])
 
         # Notities: alles mag, en wordt bewaard terwijl er getypt wordt.

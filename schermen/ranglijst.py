@@ -1,0 +1,259 @@
+"""Een lange lijst met een cursor die alleen de regels tekent die in beeld zijn.
+
+Voor de ranglijst van de stippen: na tien jaar kunnen er duizend open signalen zijn, en elke
+stip verandert de volgorde. Een ``DataTable`` bouwt dan bij elke toets zijn hele indeling
+opnieuw op; deze lijst verschuift alleen een lijst met sleutels en tekent de twintig regels
+die te zien zijn (Textual's regel-API), zodat een toets binnen één beeldje verwerkt is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Cel = str | Text
+
+
+def _pas(tekst: str, breedte: int) -> str:
+    """Precies ``breedte`` kolommen: afgekapt met … of aangevuld met spaties."""
+    if cell_len(tekst) > breedte:
+        return set_cell_size(tekst, breedte - 1) + "…" if breedte > 1 else ""
+    return set_cell_size(tekst, breedte)
+
+
+class Ranglijst(ScrollView, can_focus=True):
+    """Rijen met vaste kolommen, een kopregel die blijft staan en een cursor."""
+
+    BINDINGS = [
+        Binding("up", "omhoog", "Omhoog", show=False),
+        Binding("down", "omlaag", "Omlaag", show=False),
+        Binding("pageup", "pagina(-1)", show=False),
+        Binding("pagedown", "pagina(1)", show=False),
+        Binding("home", "naar(0)", show=False),
+        Binding("end", "naar(-1)", show=False),
+        Binding("enter", "kies", "Kies", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"ranglijst--kop", "ranglijst--cursor", "ranglijst--even"}
+
+    DEFAULT_CSS = """
+    Ranglijst {
+        height: 1fr;
+        background: $surface;
+    }
+    Ranglijst > .ranglijst--kop {
+        text-style: bold;
+        background: $panel;
+    }
+    Ranglijst > .ranglijst--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    Ranglijst:focus > .ranglijst--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    Ranglijst > .ranglijst--even {
+        background: $surface-lighten-1 30%;
+    }
+    """
+
+    class Gekozen(Message):
+        """Enter (of een klik) op een rij."""
+
+        def __init__(self, lijst: Ranglijst, sleutel: str) -> None:
+            super().__init__()
+            self.lijst, self.sleutel = lijst, sleutel
+
+        @property
+        def control(self) -> Ranglijst:
+            """De lijst (voor ``@on(..., "#id")``)."""
+            return self.lijst
+
+    def __init__(
+        self, kolommen: Sequence[tuple[str, int]], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.kolommen = list(kolommen)  # (kop, breedte); breedte 0: de rest
+        self._volgorde: list[str] = []
+        self._index: dict[str, int] = {}
+        self._cellen: dict[str, list[Cel]] = {}
+        self.cursor_row = 0
+        self._stijlen: tuple[Style, Style, Style, Style] | None = None
+
+    # --- gegevens ----------------------------------------------------------------------
+
+    def vul(self, rijen: Iterable[tuple[str, Sequence[Cel]]]) -> None:
+        """Alle rijen opnieuw; de cursor blijft op dezelfde sleutel als die er nog is."""
+        bij = self.geselecteerd()
+        self._cellen = {sleutel: list(cellen) for sleutel, cellen in rijen}
+        self._zet_volgorde(list(self._cellen), bij)
+
+    def zet_volgorde(self, sleutels: list[str]) -> None:
+        """Een nieuwe volgorde van dezelfde rijen; de cursor gaat mee met zijn rij."""
+        self._zet_volgorde(sleutels, self.geselecteerd())
+
+    def _zet_volgorde(self, sleutels: list[str], cursor: str | None) -> None:
+        self._volgorde = sleutels
+        self._index = {s: i for i, s in enumerate(sleutels)}
+        self.virtual_size = Size(self.size.width, len(sleutels) + 1)
+        if cursor is not None and cursor in self._index:
+            self.cursor_row = self._index[cursor]
+        self.cursor_row = max(0, min(self.cursor_row, len(sleutels) - 1))
+        self._in_beeld()
+        self.refresh()
+
+    def zet_cel(self, sleutel: str, kolom: int, waarde: Cel) -> None:
+        """Wijzig één cel."""
+        self._cellen[sleutel][kolom] = waarde
+        index = self._index.get(sleutel)
+        if index is not None:
+            self.refresh_line(index - self.scroll_offset.y + 1)
+
+    @property
+    def row_count(self) -> int:
+        """Het aantal rijen."""
+        return len(self._volgorde)
+
+    def get_row_index(self, sleutel: str) -> int:
+        """De plek van de rij met deze sleutel (KeyError als die er niet is)."""
+        return self._index[sleutel]
+
+    def get_row(self, sleutel: str) -> list[Cel]:
+        """De cellen van een rij."""
+        return list(self._cellen[sleutel])
+
+    def sleutel_op(self, index: int) -> str:
+        """De sleutel van de rij op deze plek."""
+        return self._volgorde[index]
+
+    def __contains__(self, sleutel: object) -> bool:
+        return sleutel in self._index
+
+    def geselecteerd(self) -> str | None:
+        """De sleutel van de rij onder de cursor (None bij een lege lijst)."""
+        if not self._volgorde:
+            return None
+        return self._volgorde[min(self.cursor_row, len(self._volgorde) - 1)]
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        """Zet de cursor op een rij."""
+        self.cursor_row = max(0, min(row, len(self._volgorde) - 1))
+        self._in_beeld()
+        self.refresh()
+
+    # --- bewegen -----------------------------------------------------------------------
+
+    @property
+    def _zichtbaar(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def _in_beeld(self) -> None:
+        boven = self.scroll_offset.y
+        if self.cursor_row < boven:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= boven + self._zichtbaar:
+            self.scroll_to(y=self.cursor_row - self._zichtbaar + 1, animate=False,
+                           immediate=True)
+
+    def action_omhoog(self) -> None:
+        """Eén rij omhoog."""
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_omlaag(self) -> None:
+        """Eén rij omlaag."""
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_pagina(self, richting: int) -> None:
+        """Een scherm omhoog of omlaag."""
+        self.move_cursor(row=self.cursor_row + richting * self._zichtbaar)
+
+    def action_naar(self, rij: int) -> None:
+        """Naar de eerste (0) of laatste (-1) rij."""
+        self.move_cursor(row=rij if rij >= 0 else len(self._volgorde) - 1)
+
+    def action_kies(self) -> None:
+        """Meld de rij onder de cursor als gekozen."""
+        sleutel = self.geselecteerd()
+        if sleutel is not None:
+            self.post_message(self.Gekozen(self, sleutel))
+
+    def on_click(self, event: events.Click) -> None:
+        rij = self.scroll_offset.y + event.y - 1
+        if event.y >= 1 and 0 <= rij < len(self._volgorde):
+            self.move_cursor(row=rij)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._volgorde) + 1)
+        self._in_beeld()
+
+    # --- tekenen -----------------------------------------------------------------------
+
+    def _breedtes(self, totaal: int) -> list[int]:
+        vast = sum(b for _, b in self.kolommen if b) + len(self.kolommen)
+        return [b or max(1, totaal - vast) for _, b in self.kolommen]
+
+    def notify_style_update(self) -> None:
+        self._stijlen = None
+        super().notify_style_update()
+
+    def on_focus(self) -> None:
+        self._stijlen = None
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._stijlen = None
+        self.refresh()
+
+    def _stijl(self) -> tuple[Style, Style, Style, Style]:
+        """Basis, kop, cursor en even rij; bewaard tot de stijl of de focus verandert."""
+        if self._stijlen is None:
+            basis = self.rich_style
+            self._stijlen = (
+                basis,
+                self.get_component_rich_style("ranglijst--kop"),
+                basis + self.get_component_rich_style("ranglijst--cursor"),
+                basis + self.get_component_rich_style("ranglijst--even"),
+            )
+        return self._stijlen
+
+    def render_line(self, y: int) -> Strip:
+        breedte = self.size.width
+        breedtes = self._breedtes(breedte)
+        basis, kop, cursor, even = self._stijl()
+        if y == 0:
+            stijl = kop
+            tekst = "".join(" " + _pas(kop, b) for (kop, _), b in zip(self.kolommen, breedtes,
+                                                                     strict=True))
+            return Strip([Segment(_pas(tekst, breedte), stijl)], breedte)
+        index = self.scroll_offset.y + y - 1
+        if not 0 <= index < len(self._volgorde):
+            return Strip([Segment(" " * breedte, basis)], breedte)
+        if index == self.cursor_row:
+            rijstijl = cursor
+        elif index % 2:
+            rijstijl = even
+        else:
+            rijstijl = basis
+        segmenten: list[Segment] = []
+        for cel, b in zip(self._cellen[self._volgorde[index]], breedtes, strict=True):
+            if isinstance(cel, Text):
+                inhoud, celstijl = cel.plain, cel.style
+                if isinstance(celstijl, str):
+                    celstijl = Style.parse(celstijl) if celstijl else Style()
+            else:
+                inhoud, celstijl = str(cel), Style()
+            segmenten.append(Segment(" ", rijstijl))
+            segmenten.append(Segment(_pas(inhoud, b), rijstijl + celstijl))
+        strip = Strip(segmenten)
+        return strip.adjust_cell_length(breedte, rijstijl)
