@@ -150,8 +150,10 @@ class FaseKlok(Widget):
         if vorig is None or vorig.woorden != beeld.woorden:
             woorden.update(beeld.woorden, layout=False)
         if vorig is None or vorig.stand != beeld.stand:
-            for stand in STANDEN:
-                self.set_class(stand == beeld.stand, f"-{stand}")
+            # Eén klasse eraf en één erbij, met één stijlronde.
+            if vorig is not None:
+                self.remove_class(f"-{vorig.stand}", update=False)
+            self.add_class(f"-{beeld.stand}")
 
 
 def _mmss(seconden: float) -> str:
