@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -167,18 +168,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="een bestaande tienjarige opslagmap (anders wordt er een gemaakt)")
     args = parser.parse_args(argv)
 
-    if args.map is None:
-        map_ = Path(tempfile.mkdtemp(prefix="vergadering-tienjaar-")) / "opslag"
-    else:
-        map_ = args.map
-    if not (map_ / "opslag.json").exists():
-        sys.path.insert(0, str(WORTEL))
-        from bench.tienjaar import maak
+    tijdelijk = Path(tempfile.mkdtemp(prefix="vergadering-tienjaar-"))
+    try:
+        map_ = args.map if args.map is not None else tijdelijk / "opslag"
+        if not (map_ / "opslag.json").exists():
+            sys.path.insert(0, str(WORTEL))
+            from bench.tienjaar import maak
 
-        print(f"Tienjarige gegevens maken in {map_} …", file=sys.stderr)
-        maak(map_, jaren=10, wijkverbanden=5, seed=1)
-
-    project, kaal = meet(map_, args.runs)
+            print(f"Tienjarige gegevens maken in {map_} …", file=sys.stderr)
+            maak(map_, jaren=10, wijkverbanden=5, seed=1)
+        project, kaal = meet(map_, args.runs)
+    finally:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
     rijen = [
         ("eerste keer getekend", "getekend"),
         ("interactief (telt)", "interactief"),
