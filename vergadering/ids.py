@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import unicodedata
 from datetime import date
 
@@ -12,7 +12,8 @@ _ALFABET = "abcdefghjkmnpqrstuvwxyz23456789"  # geen 0/o, 1/l/i: goed voor te le
 
 def willekeurig(n: int = 4) -> str:
     """n tekens uit een alfabet zonder verwarrende letters."""
-    return "".join(secrets.choice(_ALFABET) for _ in range(n))
+    # os.urandom in plaats van secrets: zelfde bron, maar zonder import van hmac bij de start.
+    return "".join(_ALFABET[b % len(_ALFABET)] for b in os.urandom(n))
 
 
 def signaal_id(datum: date) -> str:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import secrets
 import tempfile
 import time
 import zlib
@@ -57,7 +56,7 @@ def _uniek_tijdstip() -> int:
     """Nanoseconden sinds 1970, in dit proces strikt oplopend, met willekeurige laatste cijfers
     zodat twee processen vrijwel nooit hetzelfde tijdstip kiezen."""
     global _vorig_tijdstip
-    nu = max(time.time_ns() // 1_000_000 * 1_000_000 + secrets.randbelow(1_000_000),
+    nu = max(time.time_ns() // 1_000_000 * 1_000_000 + int.from_bytes(os.urandom(3)) % 1_000_000,
              _vorig_tijdstip + 1)
     _vorig_tijdstip = nu
     return nu

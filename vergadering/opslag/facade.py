@@ -27,9 +27,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from .. import ids
@@ -59,6 +58,9 @@ from .bestand import (
 )
 from .migratie import MIGRATIES, SCHEMA
 from .omzetten import naar_document, uit_document
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 OMGEVINGSVARIABELE = "VERGADERING_DB"
 KOPIE_NA = timedelta(minutes=30)
@@ -211,6 +213,9 @@ class Opslag:
             maak_map(self.map)
         except OSError as fout:
             raise vertaal_oserror(fout, self.map / "opslag.json") from fout
+        # filelock pas hier: lezen (de start van de app) heeft geen slot nodig.
+        from filelock import FileLock, Timeout
+
         if self._slot is None:
             self._slot = FileLock(self.map / ".schrijfslot", timeout=self.wachttijd,
                                   thread_local=False)

@@ -12,7 +12,6 @@ die goede versie mee en valt ze niet na tien kopieën weg.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +75,8 @@ def moment_van(kopie: Path) -> datetime | None:
 
 def ruim_halve_op(opslagmap: Path) -> None:
     """Een kopie die halverwege werd afgebroken (naam met een punt ervoor) weghalen."""
+    import shutil  # pas bij een reservekopie: niet bij het starten
+
     map_ = opslagmap / MAPNAAM
     if not map_.is_dir():
         return
@@ -101,6 +102,8 @@ def _leesbaar(pad: Path) -> bool:
 
 def maak(opslagmap: Path, nu: datetime) -> Path | None:
     """Maak een reservekopie (aanroepen met het schrijfslot in handen). None als er niets is."""
+    import shutil  # pas bij een reservekopie: niet bij het starten
+
     bestanden = databestanden(opslagmap)
     if not bestanden:
         return None
@@ -145,6 +148,8 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
 
 def _koppel(oud: Path, nieuw: Path) -> bool:
     """Een harde koppeling tussen twee kopieën; kan dat niet (bijvoorbeeld FAT), dan kopiëren."""
+    import shutil  # pas bij een reservekopie: niet bij het starten
+
     try:
         os.link(oud, nieuw)
     except OSError:
