@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from vergadering.fouten import VergaderingFout
 from vergadering.opslag import Opslag
@@ -47,24 +47,11 @@ class Gegevens:
 Commando = tuple[str, str, Callable[[], Any]]
 
 
-class Commandos(Provider):
-    """De belangrijke handelingen in het commandopalet (ctrl+p), passend bij het scherm."""
+def _commandos() -> type:
+    """Het commandopalet pas laden als het geopend wordt (scheelt bij het opstarten)."""
+    from .commandos import Commandos
 
-    def _commandos(self) -> list[Commando]:
-        app = self.app
-        assert isinstance(app, VergaderingApp)
-        return list(app.commandos(self.screen))
-
-    async def discover(self) -> Hits:
-        for naam, uitleg, doe in self._commandos():
-            yield DiscoveryHit(naam, doe, help=uitleg)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for naam, uitleg, doe in self._commandos():
-            score = matcher.match(naam)
-            if score > 0:
-                yield Hit(score, matcher.highlight(naam), doe, help=uitleg)
+    return Commandos
 
 
 class VergaderingApp(App[None]):
@@ -72,7 +59,7 @@ class VergaderingApp(App[None]):
 
     TITLE = "Vergadering"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {Commandos}
+    COMMANDS = App.COMMANDS | {_commandos}
     BINDINGS = [
         Binding("space", "pauze", "Pauze", key_display="spatie"),
         Binding("plus", "minuut_erbij", "Minuut", key_display="+"),
@@ -115,12 +102,14 @@ class VergaderingApp(App[None]):
         for t in thema.THEMAS:
             self.register_theme(t)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Het startscherm is het onderste scherm: één scherm minder om op te bouwen."""
         from .start import StartScherm
 
-        self._lus = asyncio.get_running_loop()
+        return StartScherm()
 
-        self.push_screen(StartScherm())
+    def on_mount(self) -> None:
+        self._lus = asyncio.get_running_loop()
         self._controleer_grootte(self.size.width, self.size.height)
 
     # --- gegevens ---------------------------------------------------------------------

@@ -107,6 +107,8 @@ class Keuzelijst(Select[Any]):
 class Formulier(ModalScreen[T], Generic[T]):
     """Een dialoog met velden, een foutregel en de knoppen Bewaren en Annuleren."""
 
+    CSS_PATH = "dialogen.tcss"
+
     BINDINGS = [
         Binding("escape", "annuleer", "Annuleren"),
         Binding("ctrl+s", "bewaar", "Bewaren", priority=True),
@@ -192,6 +194,8 @@ def veld(label: str, widget: Any, hint: str = "") -> ComposeResult:
 class Bevestig(ModalScreen[bool]):
     """Een ja/nee-vraag; j of enter is ja, n of escape is nee."""
 
+    CSS_PATH = "dialogen.tcss"
+
     BINDINGS = [
         Binding("j", "antwoord(True)", "Ja"),
         Binding("n", "antwoord(False)", "Nee"),
@@ -253,6 +257,8 @@ class TekstVraag(Formulier[str]):
 class Keuze(ModalScreen[T | None], Generic[T]):
     """Kies één uit een lijst (enter kiest, escape annuleert)."""
 
+    CSS_PATH = "dialogen.tcss"
+
     BINDINGS = [Binding("escape", "annuleer", "Annuleren")]
 
     def __init__(self, titel: str, opties: Iterable[tuple[str, T]], uitleg: str = "") -> None:
@@ -309,6 +315,8 @@ class MeerdereKeuze(Formulier[list[str]]):
 
 class Notities(ModalScreen[str]):
     """De notities van de notulist bij een fase; elke wijziging wordt meteen bewaard."""
+
+    CSS_PATH = "dialogen.tcss"
 
     BINDINGS = [Binding("escape", "klaar", "Klaar"), Binding("ctrl+s", "klaar", "Klaar")]
 
@@ -926,6 +934,8 @@ class TerugkoppelingFormulier(Formulier[Terugkoppeling]):
 
 class Logboek(ModalScreen[None]):
     """Het logboek van de vergadering: wat er gebeurde en wanneer (alleen lezen)."""
+
+    CSS_PATH = "dialogen.tcss"
 
     BINDINGS = [Binding("escape", "sluit", "Sluiten"), Binding("l", "sluit", "Sluiten")]
 

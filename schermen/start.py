@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -51,13 +51,13 @@ class StartScherm(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Weinig widgets: dit scherm moet er bij het opstarten snel staan.
         yield Header(icon="◆")
         with Horizontal(id="start"):
-            with Vertical(id="start-links"):
-                yield Static("Wijkverbanden", classes="kop")
-                yield OptionList(id="wijkverbanden")
+            lijst = OptionList(id="wijkverbanden")
+            lijst.border_title = "Wijkverbanden"
+            yield lijst
             with VerticalScroll(id="start-rechts"):
-                yield Static("", id="overzicht-kop", classes="kop", markup=False)
                 yield Static("", id="overzicht", markup=False)
         yield Footer()
 
@@ -108,7 +108,8 @@ class StartScherm(Screen[None]):
         self.overzicht = None
         self._toon_tekst(een_regel(wv.naam), "Even geduld: het overzicht wordt gelezen…")
         self.refresh_bindings()
-        self._laad_overzicht(wv)
+        # Pas lezen als het scherm er staat: de leesdraad deelt de processor met het tekenen.
+        self.call_after_refresh(self._laad_overzicht, wv)
 
     @work(thread=True, exclusive=True, group="overzicht")
     def _laad_overzicht(self, wv: Wijkverband) -> None:
@@ -156,8 +157,9 @@ class StartScherm(Screen[None]):
             self._bied_hervatten_aan(wv)
 
     def _toon_tekst(self, kop: str, tekst: str) -> None:
-        self.query_one("#overzicht-kop", Static).update(kop)
-        self.query_one("#overzicht", Static).update(tekst)
+        self.query_one("#overzicht", Static).update(
+            Text.assemble((kop, "bold"), "\n", tekst)
+        )
 
     # --- handelingen ------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ FASE_IDS = ("fase-signalen", "fase-acties", "fase-terugkoppelen")
 class VergaderScherm(Screen[None]):
     """Het bedieningsscherm van voorzitter en notulist tijdens de vergadering."""
 
+    CSS_PATH = "vergaderscherm.tcss"
+
     BINDINGS = [
         Binding("o", "notities", "Notities"),
         Binding("l", "logboek", "Logboek", show=False),
