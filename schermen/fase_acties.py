@@ -239,7 +239,7 @@ class FaseActies(FasePaneel):
         def gekozen(reden: str | None) -> None:
             if reden is None:
                 return
-            if self.probeer(lambda: [self.sessie.parkeer(s.id, reden) for s in rest]):
+            if self.probeer(lambda: self.sessie.parkeer_niet_gekozen(reden)):
                 self.notify(f"{len(rest)} signalen geparkeerd.", markup=False)
 
         self.app.push_screen(

@@ -153,11 +153,10 @@ class FaseTerugkoppelen(FasePaneel):
                 return
             self.app.vergadering_gesloten()  # type: ignore[attr-defined]
             return
-        open_ = [a for a in sessie.lopende_acties() if a.id not in sessie.vergadering.statusupdates]
+        zorgen = sessie.waarschuwingen_voor_sluiten()
         vraag = "De vergadering sluiten? Daarna kan er niets meer aan veranderen."
-        if open_:
-            vraag = (f"{len(open_)} lopende actie(s) hebben nog geen nieuwe status. "
-                     "Toch sluiten?")
+        if zorgen:
+            vraag = "Nog even kijken: " + " ".join(zorgen) + " Toch sluiten?"
 
         def antwoord(ja: bool | None) -> None:
             if not ja:

@@ -21,7 +21,7 @@ from vergadering.signaal import Signaal, bundel, totaal
 from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
-from vergadering.vergadering import Score, Vergadering
+from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
 
 from .bewaarder import Bewaarder
@@ -296,8 +296,7 @@ class Sessie:
 
     def weeg(self, signaal_id: str, haalbaarheid: int, impact: int) -> None:
         """Weeg een topsignaal op haalbaarheid en impact (1–5)."""
-        score = Score(haalbaarheid, impact)
-        self.vergadering.scores[signaal_id] = score
+        regels.zet_score(self.vergadering, signaal_id, haalbaarheid, impact)
         self.log(
             f"Gewogen: {kort(self.signaal(signaal_id).tekst, 40)}: haalbaarheid "
             f"{haalbaarheid}, impact {impact}."
@@ -323,14 +322,13 @@ class Sessie:
         onthouding: int = 0,
         per_lid: dict[str, str] | None = None,
     ) -> Stemming:
-        """Een stemming (nog niet vastgelegd) over een voorstel; de domeinregels controleren."""
-        return Stemming(
-            id=f"s{len(self.vergadering.stemmingen) + 1}",
-            onderwerp=onderwerp,
-            moment=self.nu(),
-            aanwezig=len(self.aanwezige_stemmers()),
-            quorum=self.wijkverband.benodigd_quorum(),
-            regel=self.wijkverband.meerderheid,
+        """Een stemming (nog niet vastgelegd) over een voorstel; de domeinregels controleren
+        het quorum, de meerderheidsregel en wie er mag stemmen."""
+        return regels.nieuwe_stemming(
+            self.wijkverband,
+            self.vergadering,
+            onderwerp,
+            self.nu(),
             voor=voor,
             tegen=tegen,
             onthouding=onthouding,
@@ -341,8 +339,7 @@ class Sessie:
     def leg_stemming_vast(self, stemming: Stemming) -> None:
         """Leg een stemming met uitslag vast."""
         stemming.moment = self.nu()
-        self.vergadering.stemmingen.append(stemming)
-        self.log(f"Stemming over '{kort(stemming.onderwerp)}': {stemming.uitslag()}")
+        regels.leg_stemming_vast(self.vergadering, stemming, stemming.moment)
         self.bewaar()
 
     def laatste_stemming(self, signaal_id: str) -> Stemming | None:
@@ -401,16 +398,17 @@ class Sessie:
         )
         if any(a.id == actie.id for a in self.acties):  # pragma: no cover - nummer is vrij
             raise OngeldigeInvoer("Dit actienummer bestaat al; probeer het opnieuw.")
-        regels.neem_actie_aan(self.wijkverband, self.vergadering, actie, self.nu(), reden_extra)
+        regels.neem_actie_aan(
+            self.wijkverband, self.vergadering, actie, self.nu(), reden_extra, self.signalen
+        )
         if stemming is not None:
             stemming.actie_id = actie.id
         self.acties.append(actie)
         gewijzigd: list[object] = [actie]
         if signaal_id:
-            signaal = self.signaal(signaal_id)
-            signaal.kies(self.vergadering.id)
+            # neem_actie_aan zette het bronsignaal op gekozen.
             self._gewijzigd()
-            gewijzigd.append(signaal)
+            gewijzigd.append(self.signaal(signaal_id))
         self.bewaar(*gewijzigd)
         return actie
 
@@ -427,6 +425,20 @@ class Sessie:
         self._gewijzigd()
         self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
         self.bewaar(signaal)
+
+    def parkeer_niet_gekozen(self, reden: str) -> list[Signaal]:
+        """Parkeer de topsignalen zonder actie in één keer, met één reden.
+
+        Wat in deze vergadering al met een eigen reden geparkeerd is, houdt die reden
+        (``regels.parkeer_niet_gekozen`` zou hem overschrijven).
+        """
+        from vergadering.tekst import invoer
+
+        invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
+        rest = self.niet_gekozen_top5()
+        for signaal in rest:
+            self.parkeer(signaal.id, reden)
+        return rest
 
     def niet_gekozen_top5(self) -> list[Signaal]:
         """Topsignalen zonder actie die in deze ronde nog niet geparkeerd zijn."""
@@ -447,12 +459,7 @@ class Sessie:
     def zet_status(self, actie_id: str, status: str, toelichting: str) -> None:
         """Werk de status van een lopende actie bij, met een toelichting van één regel."""
         actie = self.actie(actie_id)
-        actie.zet_status(status, toelichting, self.nu(), self.vergadering.id)
-        if actie.id not in self.vergadering.statusupdates:
-            self.vergadering.statusupdates.append(actie.id)
-        toelichting = actie.laatste_toelichting()
-        uitleg = f" ({kort(toelichting, 200)})" if toelichting else ""
-        self.log(f"Status actie {actie.nummer} ({kort(actie.omschrijving, 40)}): {status}{uitleg}.")
+        regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu())
         self.bewaar(actie)
 
     def terugkoppeling_voorstel(self) -> Terugkoppeling:
@@ -484,6 +491,9 @@ class Sessie:
 
     def sluit(self) -> None:
         """Sluit de vergadering; zonder volledige terugkoppeling wordt dat geweigerd."""
-        regels.sluit(self.vergadering, self.nu())
-        self.agendaklok.stop_alles()
+        regels.sluit(self.vergadering, self.nu(), self.agendaklok)
         self.bewaar()
+
+    def waarschuwingen_voor_sluiten(self) -> list[str]:
+        """Wat de voorzitter nog zou willen doen (houdt het sluiten niet tegen)."""
+        return regels.waarschuwingen_voor_sluiten(self.vergadering, self.signalen, self.acties)

@@ -350,8 +350,9 @@ async def test_hele_vergadering_met_het_toetsenbord(tmp_path: Path) -> None:
     assert all(f.gestart_op is None for f in v.fasen)
     log = "\n".join(r.tekst for r in v.logboek)
     for stuk in ("Signaal toegevoegd", "Gebundeld", "Top 5", "Stemming over", "Aangenomen",
-                 "Verworpen", "Actie 3 aangenomen", "Geparkeerd", "Status actie 1",
-                 "Status actie 2", "Terugkoppeling", "gesloten"):
+                 "Verworpen", "Actie 3 aangenomen", "Geparkeerd: Zwerfafval", "Reden: Niet gekozen",
+                 "Actie 1 is bezig: Bloembakken besteld", "Actie 2 zit vast: Wacht op budget",
+                 "Terugkoppeling", "gesloten"):
         assert stuk in log, stuk
     signalen = {s.id: s for s in opslag.signalen("de-hoven-noord")}
     assert signalen[HARDRIJDERS].status == "gebundeld"
