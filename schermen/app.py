@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -76,9 +77,11 @@ class VergaderingApp(App[None]):
         *,
         klok: Callable[[], float] = time.time,
         vandaag: date | None = None,
+        mapjes: Path | None = None,
     ) -> None:
         super().__init__()
         self.opslag = opslag
+        self.mapjes = mapjes  # waar mapjes komen (None: Documenten/Vergadering)
         self.klok = klok
         self._vandaag = vandaag
         self.bewaarder = Bewaarder(opslag, self._fout_uit_draad, self._gelukt_uit_draad)
@@ -230,7 +233,10 @@ class VergaderingApp(App[None]):
 
             self.bewaarder.wacht()
             try:
-                map_ = maak_mapje(self.opslag, wijkverband_id, vergadering_id)
+                map_ = maak_mapje(
+                    self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
+                    vandaag=self.vandaag(),
+                )
             except VergaderingFout as fout:
                 self.call_from_thread(self.notify, str(fout), severity="error", markup=False)
             except OSError as fout:

@@ -1,0 +1,95 @@
+"""De app als geheel: commandopalet, beamer heen en terug met de kloktoetsen, het mapje
+na het sluiten."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_pilot import meldingen, typ, wacht
+from textual.command import CommandPalette
+
+from schermen.app import VergaderingApp
+from schermen.beamer import BeamerScherm
+from schermen.dialogen import Bevestig, StartFormulier
+from schermen.start import StartScherm
+from schermen.vergaderscherm import VergaderScherm
+from vergadering.opslag import Opslag
+from vergadering.terugkoppeling import Terugkoppeling
+
+
+async def _begin(pilot, app: VergaderingApp) -> None:
+    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+    await pilot.press("s")
+    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+    await pilot.press("ctrl+s")
+    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+
+
+async def test_commandopalet_kent_de_handelingen_van_het_scherm(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _begin(pilot, app)
+        namen = [naam for naam, _, _ in app.commandos(app.screen)]
+        for naam in ("Volgende fase", "Eén minuut erbij", "Signaal toevoegen",
+                     "Top 5 vastleggen", "Notities bij deze fase", "Opnieuw opslaan"):
+            assert naam in namen
+        await pilot.press("ctrl+p")
+        await wacht(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await typ(pilot, "volgende fase")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await wacht(pilot, lambda: app.sessie.vergadering.fase_index == 1)
+        # Nu staan de handelingen van fase 2 in het palet, die van fase 1 niet meer.
+        namen = [naam for naam, _, _ in app.commandos(app.screen)]
+        assert "Signaal wegen" in namen and "Top 5 vastleggen" not in namen
+
+
+async def test_beamer_heen_en_terug_met_de_kloktoetsen(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    klok = Klok()
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _begin(pilot, app)
+        await pilot.press("b")
+        await wacht(pilot, lambda: isinstance(app.screen, BeamerScherm))
+        await pilot.press("n")  # op de beamer: volgende fase, via de app
+        assert app.sessie.vergadering.fase_index == 1
+        await pilot.press("plus", "space")
+        assert app.sessie.vergadering.fasen[1].extra_s == 60
+        assert not app.sessie.agendaklok.loopt
+        await pilot.press("b")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert app.screen.query_one("#fasen").current == "fase-acties"
+        assert app.bewaarder.wacht(10)
+    bewaard = Opslag(tmp_path / "db").vergadering("de-hoven-noord", app.sessie.vergadering.id)
+    assert bewaard.fase_index == 1 and bewaard.fasen[1].extra_s == 60
+
+
+async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    klok = Klok()
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG,
+                         mapjes=tmp_path / "mapjes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _begin(pilot, app)
+        sessie = app.sessie
+        sessie.bewaar_terugkoppeling(Terugkoppeling(
+            gehoord="Verkeer", volgende_update=VANDAAG + timedelta(weeks=6),
+            kanaal="nieuwsbrief", eigenaar="Anja de Vries"))
+        await pilot.press("n", "n")
+        await pilot.press("x")
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        await pilot.press("j")  # sluiten
+        await wacht(pilot, lambda: app.sessie is None)
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        assert "mapje" in app.screen.vraag
+        await pilot.press("j")  # het mapje maken
+        await wacht(pilot, lambda: any("Het mapje staat in" in m for m in meldingen(app)),
+                    keer=1500)
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+    docx = list((tmp_path / "mapjes").rglob("*.docx"))
+    assert len(docx) >= 3
