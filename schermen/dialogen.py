@@ -654,7 +654,8 @@ class StemmingFormulier(Formulier[Stemming]):
 
     def on_mount(self) -> None:
         tabel = self.query_one("#perlid", DataTable)
-        tabel.add_columns("Lid", "Stem")
+        tabel.add_column("Lid")
+        tabel.add_column("Stem", width=12)
         for lid_id, naam in self.stemmers:
             tabel.add_row(tekst(naam), "—", key=lid_id)
         self.query_one("#voorstel", Input).focus()
