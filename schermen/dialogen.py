@@ -132,6 +132,16 @@ class Formulier(ModalScreen[T], Generic[T]):
         """De velden van het formulier."""
         yield from ()
 
+    def on_mount(self) -> None:
+        # De focus op het eerste veld schuift soms een regel door: houd de kop in beeld.
+        self.call_after_refresh(self._naar_boven)
+
+    def _naar_boven(self) -> None:
+        velden = self.query_one(".dialoog-velden", VerticalScroll)
+        focus = self.focused
+        if focus is None or focus.region.y - velden.region.y < velden.size.height - 2:
+            velden.scroll_home(animate=False)
+
     def lees(self) -> T:
         """Lees de velden; gooi ``OngeldigeInvoer`` met de reden als iets niet klopt."""
         raise NotImplementedError

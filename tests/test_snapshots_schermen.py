@@ -199,3 +199,21 @@ def test_notities(snap_compare, app) -> None:
         await _klaar(pilot)
 
     assert snap_compare(app, terminal_size=GROOTTE, run_before=voor)
+
+
+def test_wijkverband_bewerken(snap_compare, app) -> None:
+    async def voor(pilot):
+        await _start(pilot)
+        await pilot.press("e")
+        await _klaar(pilot)
+
+    assert snap_compare(app, terminal_size=GROOTTE, run_before=voor)
+
+
+def test_logboek(snap_compare, app) -> None:
+    async def voor(pilot):
+        await _fase2(pilot)
+        await pilot.press("l")
+        await _klaar(pilot)
+
+    assert snap_compare(app, terminal_size=GROOTTE, run_before=voor)
