@@ -7,11 +7,13 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
 
 from schermen.bewaarder import Bewaarder
 from schermen.sessie import Sessie
 from vergadering import regels
+from vergadering.fouten import OngeldigeInvoer
 from vergadering.opslag import Opslag
 from vergadering.signaal import Signaal, bundel
 from vergadering.vergadering import nieuwe_vergadering
@@ -46,7 +48,7 @@ def test_snelle_ranglijst_is_die_van_de_regels(tmp_path: Path) -> None:
         n = kans.randint(0, 6)
         try:
             sessie.zet_stippen(sid, n)
-        except Exception:  # noqa: BLE001 - op: niet meer dan er te verdelen zijn
+        except OngeldigeInvoer:  # op: niet meer dan er te verdelen zijn
             continue
         assert _plekken(sessie.plekken()) == _plekken(regels.ranglijst(signalen, v.stippen))
     assert any(p.gelijk for p in sessie.plekken())
@@ -75,3 +77,28 @@ def test_bewaarder_houdt_de_laatste_versie_en_meldt_fouten(tmp_path: Path) -> No
     v.plaats = "Buurthuis"
     bewaarder.bewaar(v)
     assert bewaarder.wacht(10) and opslag.vergadering(wv.id, v.id).plaats == "Buurthuis"
+
+
+def test_derde_actie_alleen_met_reden(tmp_path: Path) -> None:
+    opslag = maak_opslag(tmp_path / "db")
+    wv = opslag.wijkverband("de-hoven-noord")
+    v = nieuwe_vergadering(wv, "2026-11-23", VANDAAG)
+    sessie = Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id),
+                    Bewaarder(opslag), Klok())
+    top = ["2611-s000", "2611-s001", "2611-s002"]
+    for sid in top:
+        sessie.zet_stippen(sid, 1)
+    sessie.leg_top5_vast(top)
+    for sid in top[:2]:
+        sessie.neem_aan(sid, f"Actie voor {sid}", "Woonstede")
+    assert sessie.reden_nodig()
+    with pytest.raises(OngeldigeInvoer, match="alleen met een reden"):
+        sessie.neem_aan(top[2], "Nog een actie", "Woonstede")
+    assert len(v.acties) == 2 and sessie.signaal(top[2]).status == "nieuw"
+    actie = sessie.neem_aan(top[2], "Nog een actie", "Woonstede",
+                            reden_extra="De gemeente betaalt, het kost ons niets")
+    assert len(v.acties) == 3 and actie.nummer == 5
+    assert v.reden_extra_acties.startswith("De gemeente betaalt")
+    assert any("Extra actie aangenomen" in r.tekst for r in v.logboek)
+    assert sessie.bewaarder.wacht(10)
+    assert len(Opslag(tmp_path / "db").vergadering(wv.id, v.id).acties) == 3
