@@ -195,7 +195,9 @@ class FaseSignalen(FasePaneel):
 
         sid = event.sleutel
         signaal = self.sessie.signaal(sid)
-        maximum = self.sessie.stippen_beschikbaar()
+        huidig = self.sessie.vergadering.stippen.get(sid, 0)
+        # Wat dit signaal nog kan krijgen: zo blijft de dialoog open bij een te groot getal.
+        maximum = self.sessie.stippen_beschikbaar() - self.sessie.stippen_gebruikt() + huidig
 
         def gekozen(waarde: str | None) -> None:
             if waarde is not None:
@@ -206,8 +208,8 @@ class FaseSignalen(FasePaneel):
             TekstVraag(
                 f"Stippen voor: {kort(signaal.tekst, 60)}",
                 "Aantal stippen",
-                waarde=str(self.sessie.vergadering.stippen.get(sid, 0)),
-                hint=f"Er zijn {maximum} stippen te verdelen.",
+                waarde=str(huidig),
+                hint=f"Dit signaal kan er hoogstens {maximum} krijgen.",
                 controle=lambda w: lees_getal(w, "het aantal stippen", 0, maximum),
             ),
             gekozen,

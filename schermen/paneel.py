@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from vergadering.fouten import VergaderingFout
 
@@ -58,7 +59,7 @@ def vul_tabel(tabel: DataTable, rijen: Iterable[Rij], cursor: str | None = None)
     if cursor is not None:
         try:
             tabel.move_cursor(row=tabel.get_row_index(cursor), animate=False)
-        except Exception:  # noqa: BLE001 - de rij is verdwenen; de cursor blijft waar hij is
+        except RowDoesNotExist:  # de rij is verdwenen; de cursor blijft waar hij is
             pass
 
 
@@ -68,7 +69,7 @@ def geselecteerd(tabel: DataTable) -> str | None:
         return None
     try:
         rij = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key
-    except Exception:  # noqa: BLE001 - cursor buiten de tabel
+    except CellDoesNotExist:  # cursor buiten de tabel
         return None
     return str(rij.value)
 
