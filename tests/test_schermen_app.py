@@ -93,3 +93,23 @@ async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
     docx = list((tmp_path / "mapjes").rglob("*.docx"))
     assert len(docx) >= 3
+
+
+async def test_groot_aantal_stippen_typen(tmp_path: Path) -> None:
+    from schermen.dialogen import TekstVraag
+
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _begin(pilot, app)  # 6 aanwezig × 3 = 18 stippen
+        lijst = app.screen.query_one("#ranglijst")
+        await pilot.press("down", "2")  # een ander signaal heeft er al 2
+        await pilot.press("down", "enter")  # de rij met 2 staat nu bovenaan
+        await wacht(pilot, lambda: isinstance(app.screen, TekstVraag))
+        assert "hoogstens 16" in app.screen.hint
+        await pilot.press("ctrl+u", "1", "7", "enter")
+        assert isinstance(app.screen, TekstVraag), "17 past niet meer"
+        await pilot.press("ctrl+u", "1", "6", "enter")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert sorted(app.sessie.vergadering.stippen.values()) == [2, 16]
+        assert str(lijst.get_row(lijst.sleutel_op(0))[1]) == "16"
