@@ -92,13 +92,17 @@ class FaseSignalen(FasePaneel):
 
     def ververs(self) -> None:
         sessie = self.sessie
-        plekken = sessie.plekken()
         top5 = set(sessie.vergadering.top5)
-        if sessie.structuur != self._structuur or self.tabel.row_count != len(plekken):
+        if sessie.structuur != self._structuur:
+            plekken = sessie.plekken()
             self._bouw_op(plekken, top5)
+            aantal = len(plekken)
         else:
+            # Per stip: alleen de signalen met stippen en de nieuwe volgorde.
+            plekken = sessie.plekken(alleen_met_stippen=True)
             self._werk_bij(plekken, top5)
-        self._toon_stand(plekken)
+            aantal = self.tabel.row_count
+        self._toon_stand(plekken, aantal)
 
     def _bouw_op(self, plekken: list, top5: set[str]) -> None:
         """Alles opnieuw: bij een nieuw, gebundeld of geparkeerd signaal."""
@@ -140,7 +144,7 @@ class FaseSignalen(FasePaneel):
             status = self.sessie.signaal(sid).status
             self._toon_cellen(sid, ("–", "0", "★ top 5" if sid in top5 else status), top5)
         self._met_stippen = met_stippen
-        self.tabel.zet_volgorde([p.signaal.id for p in plekken])
+        self.tabel.zet_volgorde(self.sessie.ranglijst_ids())
 
     def _toon_cellen(self, sid: str, nieuw: tuple[str, str, str], top5: set[str]) -> None:
         oud = self._getoond.get(sid)
@@ -155,12 +159,13 @@ class FaseSignalen(FasePaneel):
         if oud is None or oud[2] != nieuw[2]:
             tabel.zet_cel(sid, STAND, cel(nieuw[2], stijl="bold" if sid in top5 else ""))
 
-    def _toon_stand(self, plekken: list) -> None:
+    def _toon_stand(self, plekken: list, aantal: int) -> None:
+        """De stand van de stippen en de top 5 (``plekken``: minstens alle met stippen)."""
         sessie = self.sessie
         beschikbaar, gebruikt = sessie.stippen_beschikbaar(), sessie.stippen_gebruikt()
         regels = [
             f"Stippen: {gebruikt} van {beschikbaar} gegeven, nog {beschikbaar - gebruikt} · "
-            f"{len(plekken)} signalen"
+            f"{aantal} signalen"
         ]
         _, gelijk = sessie.voorstel_top5(plekken)
         if sessie.vergadering.top5:

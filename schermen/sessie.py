@@ -200,7 +200,11 @@ class Sessie:
         lijst.insert(bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id]),
                      signaal)
 
-    def plekken(self) -> list[regels.Plek]:
+    def ranglijst_ids(self) -> list[str]:
+        """De kenmerken van de open signalen in de volgorde van de ranglijst."""
+        return [s.id for s in self._gesorteerd()]
+
+    def plekken(self, alleen_met_stippen: bool = False) -> list[regels.Plek]:
         """De ranglijst van de open signalen op stippen.
 
         Dezelfde volgorde en gelijke stand als ``regels.ranglijst`` (een test houdt dat
@@ -215,6 +219,8 @@ class Sessie:
         vorige_n, positie = None, 0
         for i, s in enumerate(volgorde):
             n = stippen.get(s.id, 0)
+            if not n and alleen_met_stippen:
+                break  # de signalen met stippen staan vooraan
             if n != vorige_n:
                 vorige_n, positie = n, i + 1
             plekken.append(regels.Plek(s, n, positie, n > 0 and per_aantal[n] > 1))
