@@ -358,20 +358,28 @@ class VergaderingApp(App[None]):
             self._vanuit_draad(setattr, self, "sub_title", "")
 
     def action_opnieuw_opslaan(self) -> None:
-        """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering)."""
+        """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering).
+
+        Het wachten gebeurt in een draad: bij een bezette opslag blijft het scherm bruikbaar.
+        """
         aantal = self.bewaarder.opnieuw()
         if self.sessie is not None:
             self.sessie.bewaar()
-        if not self.bewaarder.wacht(10):
-            self.notify("Opslaan duurt lang; probeer het zo nog eens.", severity="warning",
-                        markup=False)
-        elif self.bewaarder.onopgeslagen:
-            pass  # de fout is al gemeld
-        else:
+
+        def wacht_en_meld() -> None:
+            klaar = self.bewaarder.wacht(30)
+            self._vanuit_draad(self._meld_opnieuw, klaar, aantal)
+
+        self.run_worker(wacht_en_meld, thread=True, group="opnieuw", name="opnieuw opslaan")
+
+    def _meld_opnieuw(self, klaar: bool, aantal: int) -> None:
+        if not klaar:
+            self.notify("Opslaan duurt lang; probeer het zo nog eens met ctrl+s.",
+                        severity="warning", markup=False)
+        elif not self.bewaarder.onopgeslagen:  # anders is de fout al gemeld
             self.sub_title = ""
             self.notify(
-                f"Opgeslagen ({aantal} wijziging(en) alsnog)."
-                if aantal
+                f"Opgeslagen ({aantal} wijziging(en) alsnog)." if aantal
                 else "Alles is opgeslagen.",
                 markup=False,
             )

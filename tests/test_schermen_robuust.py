@@ -72,9 +72,8 @@ async def test_volle_schijf_tijdens_de_vergadering(map_: Path, monkeypatch) -> N
         # Ruimte vrijgemaakt: ctrl+s bewaart alsnog.
         monkeypatch.undo()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wacht(pilot, lambda: any("Opgeslagen" in m for m in meldingen(app)))
         assert app.bewaarder.onopgeslagen == 0 and app.sub_title == ""
-        assert any("Opgeslagen" in m for m in meldingen(app))
         bewaard = Opslag(map_).vergadering("de-hoven-noord", app.sessie.vergadering.id)
         assert bewaard.stippen == {KASTANJE: 3}
 
@@ -99,7 +98,7 @@ async def test_opslag_bezet_door_een_ander_programma(map_: Path) -> None:
         finally:
             slot.release()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wacht(pilot, lambda: any("Opgeslagen" in m for m in meldingen(app)))
         assert app.bewaarder.onopgeslagen == 0
     teksten = [s.tekst for s in Opslag(map_).signalen("de-hoven-noord")]
     assert "Losliggende stoeptegels" in teksten
