@@ -186,3 +186,11 @@ def test_maskeren_faalt_nooit_en_geeft_xml_veilige_tekst(tekst):
 
 def test_telefoonnummers_vindt_ze_zoals_ze_staan():
     assert telefoonnummers("bel (010) 1234567 of 0900-8844") == ["(010) 1234567"]
+
+
+def test_stuurteken_tussen_cijfers_plakt_geen_nummer_onzichtbaar_vast():
+    """Gevonden door hypothesis: '0\\x1f0600000000' werd na het schoonmaken '00600000000',
+    een getal dat het telefoonnummer bevatte maar niet als nummer herkend werd."""
+    uit = maskeer("0\x1f0600000000")
+    assert TELEFOON in uit
+    assert "0600000000" not in uit.replace(" ", "")

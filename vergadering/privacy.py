@@ -54,6 +54,9 @@ _TELEFOON = re.compile(
 _INFONUMMER = re.compile(r"^0(?:800|90[069])")
 
 _WOORD = re.compile(r"\w+")
+_ONGELDIG_TUSSEN_CIJFERS = re.compile(
+    r"(?<=\d)[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+(?=\d)"
+)
 # Combinerende tekens (accenten na NFKD), zodat "Henriëtte" en "Henriette" gelijk zijn.
 _ACCENTEN = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Wat tussen twee woorden van één naam mag staan: "Anne-Marie", "O'Brien", "J. de Vries".
@@ -206,6 +209,9 @@ class Maskeerder:
             return ""
         # Eerst de tekens weg die XML niet kan bevatten: zo kan ook een naam die pas na
         # het weghalen ontstaat ("Ja\x00n") niet ongezien blijven.
+        # Tussen twee cijfers wordt zo'n teken een spatie: anders plakt "0\x1f06…" aan
+        # elkaar tot een langer getal dat geen telefoonnummer lijkt, maar het wel bevat.
+        tekst = _ONGELDIG_TUSSEN_CIJFERS.sub(" ", tekst)
         tekst = unicodedata.normalize("NFC", xml_veilig(tekst))
         tekst = _EMAIL.sub(lambda m: self._email(m.group(0), openbare_contactregel), tekst)
         tekst = _TELEFOON.sub(lambda m: self._nummer(m.group(0), openbare_contactregel), tekst)
