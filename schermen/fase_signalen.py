@@ -189,10 +189,9 @@ class FaseSignalen(FasePaneel):
         nieuw = huidig + bericht.aantal if bericht.relatief else bericht.aantal
         if nieuw < 0 or nieuw == huidig:
             return
-        # Eerst tekenen, dan bewaren: het kopiëren en schrijven (op de achtergrond) komt
-        # direct na het bijgewerkte beeld en houdt de toets niet op.
-        if self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw, bewaar=False)):
-            self.call_after_refresh(self.sessie.bewaar)
+        # Bewaard (journaalregel + fsync, rond een milliseconde) voordat het beeld de stip
+        # toont: wat de zaal ziet, staat op schijf.
+        self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
 
     @on(Ranglijst.Gekozen, "#ranglijst")
     def _typ_stippen(self, event: Ranglijst.Gekozen) -> None:

@@ -234,15 +234,12 @@ class Sessie:
         """Hoeveel stippen al verdeeld zijn."""
         return regels.stippen_gebruikt(self.vergadering)
 
-    def zet_stippen(self, signaal_id: str, aantal: int, *, bewaar: bool = True) -> None:
-        """Geef een signaal een aantal stippen (niet meer dan er te verdelen zijn).
-
-        Met ``bewaar=False`` bewaart de aanroeper zelf, direct daarna (na het tekenen).
-        """
+    def zet_stippen(self, signaal_id: str, aantal: int) -> None:
+        """Geef een signaal een aantal stippen (niet meer dan er te verdelen zijn); bewaard
+        voordat dit terugkeert."""
         regels.zet_stippen(self.wijkverband, self.vergadering, signaal_id, aantal)
         self._verschuif(signaal_id)
-        if bewaar:
-            self.bewaar()
+        self.bewaar()
 
     def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "") -> Signaal:
         """Een signaal dat tijdens de vergadering binnenkomt."""
