@@ -21,7 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from vergadering.fouten import VergaderingFout
+from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.opslag import Opslag
 
 from .bewaarder import Bewaarder
@@ -242,7 +242,7 @@ class VergaderingApp(App[None]):
             except OSError as fout:
                 self.call_from_thread(
                     self.notify,
-                    f"Het mapje kon niet gemaakt worden ({fout.strerror or fout}); controleer "
+                    f"Het mapje kon niet gemaakt worden ({oorzaak(fout)}); controleer "
                     "de map en probeer het opnieuw met ctrl+p, 'Mapje maken'.",
                     severity="error",
                     markup=False,

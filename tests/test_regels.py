@@ -572,3 +572,23 @@ def test_ranglijst_telt_bundelketens_mee_bij_duizenden_signalen():
     assert plekken[0].bewoners == totaal(alle[0], alle) == 1 + 2 + 3
     assert plekken[0].gelijk and plekken[1].gelijk and not plekken[2].gelijk
     assert len(plekken) == 2998  # twee gebundeld
+
+
+def test_rest_parkeren_laat_een_eigen_reden_van_deze_vergadering_staan():
+    from datetime import date, datetime
+
+    from vergadering.regels import parkeer_niet_gekozen
+    from vergadering.signaal import Signaal
+    from vergadering.vergadering import nieuwe_vergadering
+    from vergadering.wijkverband import Lid, Wijkverband
+
+    wv = Wijkverband(id="wv", naam="Park", leden=[Lid("l1", "Ans", "voorzitter")])
+    v = nieuwe_vergadering(wv, "2026-11-23", date(2026, 11, 23))
+    a, b = (Signaal(id=f"2611-aaa{i}", wijkverband_id="wv", tekst=f"s{i}",
+                    datum=date(2026, 11, 1)) for i in range(2))
+    a.parkeer("Eerst de gemeente vragen", v.id)
+    v.top5 = [a.id, b.id]
+    geparkeerd = parkeer_niet_gekozen(v, [a, b], "Geen tijd deze ronde", datetime(2026, 11, 23))
+    assert geparkeerd == [b]
+    assert a.reden == "Eerst de gemeente vragen"
+    assert b.reden == "Geen tijd deze ronde"

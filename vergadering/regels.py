@@ -359,7 +359,13 @@ def parkeer_niet_gekozen(
     geparkeerd: list[Signaal] = []
     for sid in vergadering.top5:
         signaal = per_id.get(sid)
-        if signaal is not None and signaal.status in ("nieuw", "geparkeerd"):
+        al_geparkeerd = (
+            signaal is not None
+            and signaal.status == "geparkeerd"
+            and signaal.vergadering_id == vergadering.id
+        )
+        # Wat in deze vergadering al met een eigen reden geparkeerd is, houdt die reden.
+        if signaal is not None and signaal.open and not al_geparkeerd:
             signaal.parkeer(schoon, vergadering.id)
             geparkeerd.append(signaal)
     if geparkeerd:
