@@ -16,11 +16,10 @@ from textual.widgets import DataTable, Static
 
 from vergadering import datums
 from vergadering.stemming import Stemming
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, kort
 
 from .fase_signalen import parkeer_met_reden
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
-from .sessie import kort
 
 
 class FaseActies(FasePaneel):

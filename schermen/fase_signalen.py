@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from vergadering.tekst import kort
+
 from .paneel import FasePaneel, cel
 from .ranglijst import Ranglijst
-from .sessie import kort
 
 # Kolommen: (kop, breedte); de signaaltekst krijgt wat overblijft.
 KOLOMMEN = [("Plek", 4), ("Stippen", 7), ("Bew.", 4), ("Signaal", 0), ("Stand", 10)]

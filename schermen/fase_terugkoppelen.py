@@ -15,10 +15,9 @@ from textual.widgets import DataTable, Static
 
 from vergadering import datums
 from vergadering.fouten import VergaderingFout
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, kort
 
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
-from .sessie import kort
 
 
 class FaseTerugkoppelen(FasePaneel):

@@ -76,7 +76,7 @@ def geselecteerd(tabel: DataTable) -> str | None:
 
 def cel(tekst: object, breedte: int | None = None, stijl: str = "") -> Text:
     """Een tabelcel met tekst van een gebruiker: één regel, afgekapt, nooit opmaak."""
-    from .sessie import kort
+    from vergadering.tekst import kort
 
     inhoud = kort(str(tekst), breedte) if breedte else kort(str(tekst), 10_000)
     return Text(inhoud, style=stijl)

@@ -19,18 +19,12 @@ from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.signaal import Signaal, bundel, totaal
 from vergadering.stemming import Stemming
-from vergadering.tekst import een_regel
+from vergadering.tekst import kort
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
 
 from .bewaarder import Bewaarder
-
-
-def kort(tekst: str, n: int = 60) -> str:
-    """Eén regel, hoogstens ``n`` tekens: voor logregels en meldingen."""
-    regel = een_regel(tekst)
-    return regel if len(regel) <= n else regel[: n - 1] + "…"
 
 
 def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal]:
@@ -430,17 +424,12 @@ class Sessie:
         self.bewaar(signaal)
 
     def parkeer_niet_gekozen(self, reden: str) -> list[Signaal]:
-        """Parkeer de topsignalen zonder actie in één keer, met één reden.
-
-        Wat in deze vergadering al met een eigen reden geparkeerd is, houdt die reden
-        (``regels.parkeer_niet_gekozen`` zou hem overschrijven).
-        """
-        from vergadering.tekst import invoer
-
-        invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
-        rest = self.niet_gekozen_top5()
-        for signaal in rest:
-            self.parkeer(signaal.id, reden)
+        """Parkeer de topsignalen zonder actie in één keer, met één reden (een eigen reden
+        uit deze vergadering blijft staan)."""
+        rest = regels.parkeer_niet_gekozen(self.vergadering, self.signalen, reden, self.nu())
+        if rest:
+            self._gewijzigd()
+            self.bewaar(*rest)
         return rest
 
     def niet_gekozen_top5(self) -> list[Signaal]:

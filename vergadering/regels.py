@@ -12,7 +12,7 @@ from .actie import Actie
 from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
-from .tekst import MAX_TEKST, invoer
+from .tekst import MAX_TEKST, invoer, kort
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
@@ -368,8 +368,8 @@ def parkeer_niet_gekozen(
         if signaal is not None and signaal.open and not al_geparkeerd:
             signaal.parkeer(schoon, vergadering.id)
             geparkeerd.append(signaal)
-    if geparkeerd:
-        vergadering.log(moment, f"{len(geparkeerd)} signaal/signalen geparkeerd: {schoon}")
+    for signaal in geparkeerd:
+        vergadering.log(moment, f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(schoon, 200)}")
     return geparkeerd
 
 

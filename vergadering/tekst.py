@@ -42,3 +42,10 @@ def xml_veilig(tekst: object) -> str:
 def een_regel(tekst: object) -> str:
     """Alles op één regel, stuurtekens weg: voor namen en titels op het scherm."""
     return _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
+
+
+def kort(tekst: object, n: int = 60) -> str:
+    """Eén regel, hoogstens ``n`` tekens (met … als er is afgekapt): voor logregels en
+    meldingen."""
+    regel = een_regel(tekst)
+    return regel if len(regel) <= n else regel[: n - 1] + "…"
