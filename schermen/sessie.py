@@ -18,6 +18,7 @@ from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.signaal import Signaal, bundel, totaal
+from vergadering.signaal import totalen as alle_totalen
 from vergadering.stemming import Stemming
 from vergadering.tekst import kort
 from vergadering.terugkoppeling import Terugkoppeling
@@ -150,9 +151,7 @@ class Sessie:
         if self._cache is None:
             gebundeld = [s for s in self.signalen if s.status == "gebundeld"]
             open_ = [s for s in self.signalen if s.open]
-            # ``totaal`` hoeft alleen de gebundelde signalen te zien: zo blijft het lineair,
-            # ook met duizend open signalen uit tien jaar.
-            totalen = {s.id: totaal(s, gebundeld) for s in open_}
+            totalen = alle_totalen(self.signalen)
             direct: dict[str, int] = {}
             for s in gebundeld:
                 if s.gebundeld_in:
