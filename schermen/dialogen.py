@@ -48,7 +48,14 @@ from vergadering.stemming import KEUZES, Stemming
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import AANWEZIGHEID, Vergadering
-from vergadering.wijkverband import ROLLEN, STANDAARD_KANALEN, Lid, Wijkverband
+from vergadering.wijkverband import (
+    MEERDERHEIDSREGELS,
+    ROLLEN,
+    STANDAARD_KANALEN,
+    Agenda,
+    Lid,
+    Wijkverband,
+)
 
 T = TypeVar("T")
 
@@ -448,6 +455,104 @@ class WijkverbandFormulier(Formulier[Wijkverband]):
             )
         return Wijkverband("", naam, leden, partners, themas, kanalen=kanalen or
                            list(STANDAARD_KANALEN))
+
+
+def _getal_of_tekst(waarde: str) -> object:
+    """Een heel getal als dat kan; anders de tekst zelf, zodat het domein haar weigert met
+    zijn eigen zin (zo is er één plek die zegt wat mag)."""
+    schoon = waarde.strip()
+    try:
+        return int(schoon)
+    except ValueError:
+        return schoon
+
+
+MEERDERHEID_NAMEN = {
+    "gewoon": "gewone meerderheid",
+    "volstrekt": "volstrekte meerderheid",
+    "tweederde": "twee derde meerderheid",
+}
+
+
+class InstellingenFormulier(Formulier[Wijkverband]):
+    """De afspraken over de vergadering: tijd per fase, stippen, acties, quorum, meerderheid."""
+
+    knop = "Bewaren"
+
+    def __init__(self, wijkverband: Wijkverband) -> None:
+        super().__init__()
+        self.wv = wijkverband
+        self.titel = f"Instellingen van {een_regel(wijkverband.naam)}"
+
+    def velden(self) -> ComposeResult:
+        wv = self.wv
+        yield Label("Minuten per fase van de agenda", classes="veld-label")
+        with Horizontal(classes="rij"):
+            for sleutel, label in (
+                ("signalen", "1. Signalen"),
+                ("acties", "2. Acties"),
+                ("terugkoppelen", "3. Terugkoppelen"),
+            ):
+                with Vertical():
+                    yield from veld(label, Invoer(str(getattr(wv.agenda, sleutel)),
+                                                  id=f"duur-{sleutel}"))
+        with Horizontal(classes="rij"):
+            with Vertical():
+                yield from veld("Stippen per lid", Invoer(str(wv.stippen_per_lid), id="stippen"))
+            with Vertical():
+                yield from veld("Acties per ronde (max.)",
+                                Invoer(str(wv.max_acties), id="max-acties"))
+            with Vertical():
+                quorum = Invoer("" if wv.quorum is None else str(wv.quorum), id="quorum-aantal")
+                quorum.placeholder = f"standaard: {self._standaard_quorum()}"
+                yield from veld("Quorum (leden)", quorum)
+        yield Static(
+            f"Quorum leeg = standaard: meer dan de helft van wie stemrecht heeft (nu "
+            f"{self._standaard_quorum()}).",
+            classes="veld-hint", markup=False,
+        )
+        yield from veld(
+            "Meerderheid bij stemmen",
+            Keuzelijst(
+                [(MEERDERHEID_NAMEN.get(r, r), r) for r in MEERDERHEIDSREGELS],
+                id="meerderheid", allow_blank=False, value=wv.meerderheid,
+            ),
+        )
+        yield Static(self._uitleg(wv.meerderheid), id="meerderheid-uitleg",
+                     classes="veld-hint", markup=False)
+
+    def _standaard_quorum(self) -> int:
+        return len(self.wv.stemgerechtigden()) // 2 + 1
+
+    @staticmethod
+    def _uitleg(regel: object) -> str:
+        return f"Aangenomen bij {MEERDERHEIDSREGELS.get(str(regel), '')}."
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#duur-signalen", Input).focus()
+
+    @on(Select.Changed, "#meerderheid")
+    def _andere_regel(self, event: Select.Changed) -> None:
+        self.query_one("#meerderheid-uitleg", Static).update(self._uitleg(event.value))
+
+    def lees(self) -> Wijkverband:
+        agenda = Agenda(
+            signalen=_getal_of_tekst(self.waarde("#duur-signalen")),  # type: ignore[arg-type]
+            acties=_getal_of_tekst(self.waarde("#duur-acties")),  # type: ignore[arg-type]
+            terugkoppelen=_getal_of_tekst(  # type: ignore[arg-type]
+                self.waarde("#duur-terugkoppelen")
+            ),
+        )
+        quorum = self.waarde("#quorum-aantal").strip()
+        return dataclasses.replace(
+            self.wv,
+            agenda=agenda,
+            stippen_per_lid=_getal_of_tekst(self.waarde("#stippen")),
+            max_acties=_getal_of_tekst(self.waarde("#max-acties")),
+            quorum=_getal_of_tekst(quorum) if quorum else None,
+            meerderheid=self.keuze("#meerderheid") or self.wv.meerderheid,
+        )
 
 
 class StartFormulier(Formulier[dict]):

@@ -32,10 +32,11 @@ class StartScherm(Screen[None]):
     """Kies een wijkverband en begin (of hervat) een vergadering."""
 
     BINDINGS = [
-        Binding("s", "start", "Vergadering starten"),
+        Binding("s", "start", "Starten"),
         Binding("h", "hervat", "Hervatten"),
-        Binding("n", "nieuw", "Nieuw wijkverband"),
+        Binding("n", "nieuw", "Nieuw"),
         Binding("e", "bewerk", "Bewerken"),
+        Binding("i", "instellingen", "Instellingen"),
     ]
 
     def __init__(self) -> None:
@@ -164,7 +165,7 @@ class StartScherm(Screen[None]):
     # --- handelingen ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start", "bewerk"):
+        if action in ("start", "bewerk", "instellingen"):
             return self.gekozen is not None
         if action == "hervat":
             o = self.overzicht
@@ -282,11 +283,35 @@ class StartScherm(Screen[None]):
 
         self.app.push_screen(WijkverbandFormulier(ids.slug, bestaand), klaar)
 
+    def action_instellingen(self) -> None:
+        """Stel de vergadering van het gekozen wijkverband in: tijd per fase, stippen, acties,
+        quorum en meerderheid."""
+        if self.gekozen is None:
+            return
+        from .dialogen import InstellingenFormulier
+
+        def klaar(wv: Wijkverband | None) -> None:
+            if wv is None:
+                return
+            try:
+                self.vapp.opslag.bewaar_wijkverband(wv)
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+                # Niets verloren: het formulier gaat opnieuw open met wat er getypt was.
+                self.app.push_screen(InstellingenFormulier(wv), klaar)
+                return
+            self.notify(f"Instellingen van {een_regel(wv.naam)} zijn bewaard.", markup=False)
+            self.vernieuw(kies_id=wv.id)
+
+        self.app.push_screen(InstellingenFormulier(self.gekozen), klaar)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
             yield ("Vergadering starten", "s", self.action_start)
             yield ("Wijkverband bewerken", "e", self.action_bewerk)
+            yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
+                   self.action_instellingen)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
