@@ -134,3 +134,23 @@ def test_demo_van_begin_tot_eind_zonder_privegegevens(tmp_path):
     for bestand, tekst in teksten.items():
         for waarde in prive:
             assert waarde not in tekst, (bestand, waarde)
+
+
+def test_laatste_is_de_laatste_gesloten_vergadering(tmp_path):
+    """Een vergadering die net begonnen is heeft nog geen terugkoppeling: 'laatste' kiest
+    de laatst gesloten vergadering."""
+    from datetime import date
+
+    from vergadering.demo import schrijf_demo
+    from vergadering.export.inhoud import kies_vergadering
+    from vergadering.opslag import Opslag
+    from vergadering.vergadering import nieuwe_vergadering
+
+    opslag = Opslag(tmp_path / "opslag")
+    wv = schrijf_demo(opslag, date(2026, 11, 23))
+    gesloten = [v for v in opslag.vergaderingen(wv.id) if v.gesloten][-1]
+    open_ = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(wv.id, date(2026, 11, 23)),
+                               date(2026, 11, 23))
+    opslag.bewaar_vergadering(open_)
+    assert kies_vergadering(opslag, wv, "laatste").id == gesloten.id
+    assert kies_vergadering(opslag, wv, open_.id).id == open_.id

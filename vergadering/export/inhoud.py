@@ -173,7 +173,10 @@ def kies_vergadering(opslag, wijkverband: Wijkverband, keuze: str | None) -> Ver
         )
     keuze = (keuze or "laatste").strip()
     if keuze.lower() in ("laatste", ""):
-        return alle[-1]
+        # De laatste gesloten vergadering: een vergadering die nog loopt (of net begonnen
+        # is) heeft nog geen terugkoppeling. Alleen als er geen gesloten is, de laatste.
+        gesloten = [v for v in alle if v.gesloten]
+        return (gesloten or alle)[-1]
     for v in alle:
         if v.id == keuze:
             return v

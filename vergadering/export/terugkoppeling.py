@@ -143,7 +143,9 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
         Blok(
             "alinea",
             "Wilt u reageren of meedoen? Laat het ons weten"
-            + (f" via {kanaal}" if kanaal else "")
+            # Alleen een kanaalnaam ('buurtapp') past in deze zin, geen hele afspraak.
+            + (f" via de {kanaal}" if kanaal and len(kanaal) <= 40 and "." not in kanaal
+               else "")
             + " of kom naar de volgende vergadering.",
         )
     ]
