@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from vergadering import datums
+from vergadering.actie import Actie
 from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel, kort
 
@@ -30,6 +31,7 @@ class FaseActies(FasePaneel):
         Binding("s", "stem", "Stemmen"),
         Binding("e", "uitwerken", "Uitwerken"),
         Binding("p", "parkeer", "Parkeer"),
+        Binding("t", "trek_terug", "Terugtrekken"),
         Binding("r", "parkeer_rest", "Rest parkeren", show=False),
     ]
 
@@ -221,6 +223,53 @@ class FaseActies(FasePaneel):
             klaar,
         )
 
+    def action_trek_terug(self) -> None:
+        """Trek een aangenomen actie van deze vergadering terug, na bevestiging.
+
+        Staat de cursor op een signaal met een actie, dan die; anders kiest men uit de lijst
+        van aangenomen acties."""
+        from .dialogen import Keuze
+
+        deze = self.sessie.acties_van_deze_ronde()
+        if not deze:
+            self.notify("In deze vergadering is nog geen actie aangenomen.", markup=False)
+            return
+        sid = geselecteerd(self.tabel)
+        actie = self.sessie.actie_bij_signaal(sid) if sid is not None else None
+        if actie is not None:
+            self._bevestig_terugtrekken(actie)
+            return
+
+        def gekozen(actie_id: str | None) -> None:
+            if actie_id is not None:
+                self._bevestig_terugtrekken(self.sessie.actie(actie_id))
+
+        self.app.push_screen(
+            Keuze(
+                "Welke actie terugtrekken?",
+                ((f"Actie {a.nummer}: {kort(a.omschrijving, 50)}", a.id) for a in deze),
+            ),
+            gekozen,
+        )
+
+    def _bevestig_terugtrekken(self, actie: Actie) -> None:
+        from .dialogen import Bevestig
+
+        def antwoord(ja: bool | None) -> None:
+            if ja and self.probeer(lambda: self.sessie.trek_terug(actie.id)):
+                self.notify(f"Actie {actie.nummer} is teruggetrokken.", markup=False)
+
+        self.app.push_screen(
+            Bevestig(
+                f"Actie {actie.nummer} ({kort(actie.omschrijving, 60)}) terugtrekken? Ze telt "
+                f"dan niet meer mee voor het maximum van "
+                f"{self.sessie.wijkverband.max_acties} en het signaal komt terug in de lijst.",
+                ja="Terugtrekken",
+                nee="Laten staan",
+            ),
+            antwoord,
+        )
+
     def action_parkeer(self) -> None:
         """Parkeer het geselecteerde topsignaal met een reden."""
         parkeer_met_reden(self, self._gekozen())
@@ -257,4 +306,5 @@ class FaseActies(FasePaneel):
         yield ("Stemmen over een voorstel", "s", self.action_stem)
         yield ("Actie uitwerken", "e: eigenaar, eerste stap, checkmoment", self.action_uitwerken)
         yield ("Signaal parkeren", "p", self.action_parkeer)
+        yield ("Actie terugtrekken", "t: een vergissing ongedaan maken", self.action_trek_terug)
         yield ("Rest van de top 5 parkeren", "r", self.action_parkeer_rest)

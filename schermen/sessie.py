@@ -408,6 +408,23 @@ class Sessie:
         self.bewaar(*gewijzigd)
         return actie
 
+    def trek_terug(self, actie_id: str) -> Actie:
+        """Trek een in deze vergadering aangenomen actie terug (een vergissing).
+
+        De actie telt niet meer mee voor het maximum, haar bronsignaal komt terug in de lijst
+        en ze wordt gestopt, zodat ze in een volgende vergadering niet als lopend terugkomt.
+        """
+        actie = self.actie(actie_id)
+        bronnen = [s for s in self.signalen if s.id in actie.signalen]
+        regels.trek_actie_terug(self.vergadering, actie, self.nu(), self.signalen)
+        actie.zet_status(
+            "gestopt", "Teruggetrokken in de vergadering waarin ze werd aangenomen.",
+            self.nu(), self.vergadering.id,
+        )
+        self._gewijzigd()
+        self.bewaar(actie, *bronnen)
+        return actie
+
     def parkeer(self, signaal_id: str, reden: str) -> None:
         """Parkeer een signaal met een reden; het komt de volgende ronde terug."""
         signaal = self.signaal(signaal_id)

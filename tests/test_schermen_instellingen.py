@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import kies, meldingen, typ, wacht, wis
+from schermen_pilot import kies, meldingen, naar_rij, typ, wacht, wis
 from textual.widgets import Input, Static
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import InstellingenFormulier, StartFormulier
+from schermen.dialogen import Bevestig, InstellingenFormulier, Keuze, StartFormulier
+from schermen.fase_acties import FaseActies
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
@@ -151,3 +152,114 @@ async def test_instellingen_in_het_commandopalet(tmp_path: Path) -> None:
         await _startscherm(pilot, app)
         namen = [naam for naam, _, _ in app.commandos(app.screen)]
         assert "Instellingen van de vergadering" in namen
+
+
+# --- een aangenomen actie terugtrekken in fase 2 -----------------------------------------
+
+KASTANJE, ZWERFAFVAL, SPEELTUIN = "2611-s000", "2611-s001", "2611-s005"
+
+
+async def _fase2_met_acties(pilot, app: VergaderingApp, acties: int = 2) -> FaseActies:
+    """Begin met het toetsenbord; leg de toestand van fase 2 via de sessie vast."""
+    await _startscherm(pilot, app)
+    await pilot.press("s")
+    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+    await pilot.press("ctrl+s")
+    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+    sessie = app.sessie
+    sessie.leg_top5_vast([KASTANJE, ZWERFAFVAL, SPEELTUIN, "2611-s003", "2611-s002"])
+    await pilot.press("n")
+    await wacht(pilot, lambda: sessie.vergadering.fase_index == 1)
+    for sid, tekst in [(SPEELTUIN, "Speeltuin opknappen"), (KASTANJE, "Drempels plaatsen")][
+        :acties
+    ]:
+        stemming = sessie.nieuwe_stemming(tekst, sid, voor=4, tegen=1)
+        sessie.leg_stemming_vast(stemming)
+        sessie.neem_aan(sid, tekst, "Woonstede", stemming=stemming)
+    paneel = app.screen.query_one(FaseActies)
+    paneel.ververs()
+    paneel.tabel.focus()
+    await pilot.pause()
+    return paneel
+
+
+def _stand(paneel: FaseActies) -> str:
+    return str(paneel.query_one("#acties-stand", Static).render())
+
+
+async def test_actie_terugtrekken_op_de_rij_met_bevestiging(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        paneel = await _fase2_met_acties(pilot, app)
+        sessie = app.sessie
+        speeltuin = sessie.actie_bij_signaal(SPEELTUIN)
+        assert speeltuin is not None and sessie.reden_nodig()
+        assert "Acties aangenomen: 2 van hoogstens 2" in _stand(paneel)
+        await naar_rij(pilot, paneel.tabel, SPEELTUIN)
+        await pilot.press("t")
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        assert "terugtrekken" in app.screen.vraag and str(speeltuin.nummer) in app.screen.vraag
+        await pilot.press("j")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await pilot.pause()
+        # Telt niet meer mee: een volgende actie kan weer zonder reden.
+        assert speeltuin.id not in sessie.vergadering.acties
+        assert not sessie.reden_nodig()
+        assert "Acties aangenomen: 1 van hoogstens 2" in _stand(paneel)
+        assert sessie.actie_bij_signaal(SPEELTUIN) is None
+        assert f"Actie {speeltuin.nummer} is teruggetrokken." in meldingen(app)
+        assert any("teruggetrokken" in r.tekst for r in sessie.vergadering.logboek)
+        vergadering_id = sessie.vergadering.id
+
+    # Op schijf: de vergadering, de actie (gestopt, komt niet terug als lopend) en het signaal.
+    opslag = Opslag(tmp_path / "db")
+    v = opslag.vergadering(WV, vergadering_id)
+    assert speeltuin.id not in v.acties and len(v.acties) == 1
+    assert any("teruggetrokken" in r.tekst for r in v.logboek)
+    actie = next(a for a in opslag.acties(WV) if a.id == speeltuin.id)
+    assert actie.status == "gestopt" and actie.vergadering_id is None
+    signaal = next(s for s in opslag.signalen(WV) if s.id == SPEELTUIN)
+    assert signaal.status == "nieuw"
+
+
+async def test_terugtrekken_kiezen_uit_de_lijst_en_nee_laat_staan(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        paneel = await _fase2_met_acties(pilot, app)
+        sessie = app.sessie
+        await naar_rij(pilot, paneel.tabel, ZWERFAFVAL)  # geen actie op deze rij
+        await pilot.press("t")
+        await wacht(pilot, lambda: isinstance(app.screen, Keuze))
+        await pilot.press("down", "enter")  # de tweede: Drempels plaatsen
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        await pilot.press("n")  # laten staan
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert len(sessie.vergadering.acties) == 2
+
+        await pilot.press("t")
+        await wacht(pilot, lambda: isinstance(app.screen, Keuze))
+        await pilot.press("down", "enter")
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        await pilot.press("j")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await pilot.pause()
+        over = sessie.acties_van_deze_ronde()
+        assert [a.omschrijving for a in over] == ["Speeltuin opknappen"]
+    opslag = Opslag(tmp_path / "db")
+    drempels = next(a for a in opslag.acties(WV) if a.omschrijving == "Drempels plaatsen")
+    assert drempels.status == "gestopt"
+
+
+async def test_terugtrekken_zonder_acties_zegt_dat(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fase2_met_acties(pilot, app, acties=0)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, VergaderScherm)
+        assert "In deze vergadering is nog geen actie aangenomen." in meldingen(app)
+        namen = [naam for naam, _, _ in app.commandos(app.screen)]
+        assert "Actie terugtrekken" in namen
