@@ -191,3 +191,18 @@ def test_afgeronde_actie_is_nooit_achterstallig():
     a = actie()
     a.zet_status("gereed", "", MOMENT)
     assert a.achterstallig(date(2030, 1, 1)) == []
+
+
+def test_zes_tot_acht_weken_geldt_alleen_voor_het_eerste_checkmoment():
+    from datetime import date, datetime
+
+    from vergadering.actie import Actie, waarschuwingen
+
+    actie = Actie(id="2026-1", wijkverband_id="wv", nummer=1, omschrijving="Drempels",
+                  eigenaar="Gemeente", besloten_op=date(2026, 9, 1), eerste_stap="Bellen",
+                  verandering="Rustiger", terugkoppelzin="We bellen", vergadering_id="v1")
+    actie.zet_status("gepland", "Besloten", datetime(2026, 9, 1), "v1")
+    actie.checkmoment = date(2027, 1, 4)  # veel later dan acht weken
+    assert any("zes en acht weken" in w for w in waarschuwingen(actie))
+    actie.zet_status("loopt", "Offerte binnen", datetime(2026, 11, 23), "v2")
+    assert not any("zes en acht weken" in w for w in waarschuwingen(actie))

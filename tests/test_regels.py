@@ -592,3 +592,33 @@ def test_rest_parkeren_laat_een_eigen_reden_van_deze_vergadering_staan():
     assert geparkeerd == [b]
     assert a.reden == "Eerst de gemeente vragen"
     assert b.reden == "Geen tijd deze ronde"
+
+
+def test_statusupdate_spreekt_een_volgend_checkmoment_af():
+    from datetime import date, datetime
+
+    import pytest
+
+    from vergadering.actie import Actie
+    from vergadering.fouten import OngeldigeInvoer
+    from vergadering.regels import voorstel_volgend_checkmoment, werk_status_bij
+    from vergadering.vergadering import nieuwe_vergadering
+    from vergadering.wijkverband import Lid, Wijkverband
+
+    wv = Wijkverband(id="wv", naam="Check", leden=[Lid("l1", "Ans", "voorzitter")])
+    v = nieuwe_vergadering(wv, "2026-11-23", date(2026, 11, 23))
+    actie = Actie(id="2026-1", wijkverband_id="wv", nummer=1, omschrijving="Drempels",
+                  eigenaar="Gemeente", besloten_op=date(2026, 9, 1), status="loopt")
+    assert actie.checkmoment == date(2026, 10, 13)  # verstreken
+    voorstel = voorstel_volgend_checkmoment(actie, date(2026, 11, 23))
+    assert voorstel == date(2027, 1, 4)  # zes weken vanaf vandaag
+    with pytest.raises(OngeldigeInvoer, match="verleden"):
+        werk_status_bij(v, actie, "loopt", "Offerte binnen", datetime(2026, 11, 23, 20),
+                        date(2026, 11, 1))
+    assert actie.checkmoment == date(2026, 10, 13)  # geweigerd: niets veranderd
+    werk_status_bij(v, actie, "loopt", "Offerte binnen", datetime(2026, 11, 23, 20), voorstel)
+    assert actie.checkmoment == voorstel
+    assert actie.achterstallig(date(2026, 11, 24)) == []
+    assert any("volgend checkmoment" in r.tekst for r in v.logboek)
+    # Een checkmoment dat nog komt, blijft het voorstel.
+    assert voorstel_volgend_checkmoment(actie, date(2026, 12, 1)) == voorstel

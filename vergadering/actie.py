@@ -160,7 +160,10 @@ def waarschuwingen(actie: Actie) -> list[str]:
     uit: list[str] = []
     if actie.eerste_stap_datum and (actie.eerste_stap_datum - actie.besloten_op).days > 14:
         uit.append("De eerste stap ligt verder dan twee weken na het besluit.")
-    if actie.checkmoment:
+    # De regel van zes tot acht weken geldt voor het eerste checkmoment; na een bespreking
+    # in een latere vergadering spreekt men het volgende af.
+    besproken = any(h.vergadering_id not in (None, actie.vergadering_id) for h in actie.historie)
+    if actie.checkmoment and not besproken:
         dagen = (actie.checkmoment - actie.besloten_op).days
         if not CHECKMOMENT_MIN_WEKEN * 7 <= dagen <= CHECKMOMENT_MAX_WEKEN * 7:
             uit.append("Het checkmoment ligt niet tussen zes en acht weken na het besluit.")

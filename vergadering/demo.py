@@ -399,9 +399,11 @@ class _Bouwer:
                 "status": a.status,
                 "toelichting": self.inhoud["standaard_toelichting"][a.status],
             }
-            a.zet_status(g["status"], g["toelichting"], moment, v.id)
-            v.statusupdates.append(a.id)
-            v.log(moment, f"Actie {a.nummer} ({a.status}): {g['toelichting']}")
+            # Zoals in de vergadering: na een verstreken checkmoment spreekt men een nieuw af;
+            # voor een vastgelopen actie nog niet (eerst moet ze weer lopen).
+            volgend = (regels.voorstel_volgend_checkmoment(a, moment.date())
+                       if g["status"] == "loopt" else None)
+            regels.werk_status_bij(v, a, g["status"], g["toelichting"], moment, volgend)
         spec = ronde["terugkoppeling"]
         if spec["kanaal"] not in self.wv.kanalen:
             raise DemoFout(f"Kanaal '{spec['kanaal']}' hoort niet bij het wijkverband.")

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from . import datums
-from .actie import Actie
+from .actie import Actie, standaard_checkmoment
 from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
@@ -379,17 +379,39 @@ def werk_status_bij(
     status: str,
     toelichting: str,
     moment: datetime,
+    volgend_checkmoment: date | None = None,
 ) -> None:
     """Fase 3: de nieuwe status van een lopende actie, met een toelichting van één regel.
 
     Komt in de historie van de actie, in de lijst bijgewerkte acties en in het logboek.
+    Na een check spreekt het wijkverband het volgende checkmoment af
+    (``volgend_checkmoment``); dat ligt niet in het verleden.
     """
     _niet_gesloten(vergadering)
+    if volgend_checkmoment is not None and volgend_checkmoment < moment.date():
+        raise OngeldigeInvoer(
+            "Het volgende checkmoment ligt in het verleden; kies een datum vanaf vandaag."
+        )
     actie.zet_status(status, toelichting, moment, vergadering.id)
     if actie.id not in vergadering.statusupdates:
         vergadering.statusupdates.append(actie.id)
     uitleg = f": {actie.laatste_toelichting()}" if actie.laatste_toelichting() else ""
     vergadering.log(moment, f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}")
+    if volgend_checkmoment is not None and volgend_checkmoment != actie.checkmoment:
+        actie.checkmoment = volgend_checkmoment
+        vergadering.log(
+            moment, f"Actie {actie.nummer}: volgend checkmoment {datums.kort(volgend_checkmoment)}."
+        )
+
+
+def voorstel_volgend_checkmoment(actie: Actie, vandaag: date) -> date | None:
+    """Het checkmoment om voor te stellen bij een statusupdate: het huidige als dat nog komt,
+    anders (ook als het vandaag is: dan is dit de check) zes weken vanaf vandaag."""
+    if not actie.open:
+        return actie.checkmoment
+    if actie.checkmoment is not None and actie.checkmoment > vandaag:
+        return actie.checkmoment
+    return standaard_checkmoment(vandaag)
 
 
 def ontbreekt_voor_sluiten(vergadering: Vergadering, vandaag: date) -> list[str]:
