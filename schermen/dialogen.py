@@ -54,6 +54,7 @@ from vergadering.wijkverband import (
     STANDAARD_KANALEN,
     Agenda,
     Lid,
+    Participatieafspraken,
     Wijkverband,
 )
 
@@ -553,6 +554,64 @@ class InstellingenFormulier(Formulier[Wijkverband]):
             quorum=_getal_of_tekst(quorum) if quorum else None,
             meerderheid=self.keuze("#meerderheid") or self.wv.meerderheid,
         )
+
+
+# Template 1, deel voor deel: (kop, [(veld, vraag)]).
+AFSPRAKEN_DELEN: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("1. Wijkvraag en doelgroep", (
+        ("wijkvraag", "Probleem of vraag (1 zin)"),
+        ("doelgroep", "Voor wie speelt dit?"),
+    )),
+    ("2. Beoogde opbrengst voor inwoners", (
+        ("gewenste_verandering", "Gewenste verandering (concreet)"),
+        ("merkbaar_wanneer", "Wanneer is het verschil merkbaar?"),
+    )),
+    ("3. Vorm van participatie (ophalen)", (
+        ("basisvorm", "Basisvorm (buurtgesprekken, micro-uitvraag, panel)"),
+        ("waar_en_wanneer", "Waar en wanneer?"),
+        ("organisator", "Wie organiseert?"),
+    )),
+    ("4. Doorwerking in het wijkverband", (
+        ("agenderen_wanneer", "Wanneer agenderen?"),
+        ("mandaat", "Wie besluit (mandaat)?"),
+        ("vervolgacties", "Welke actie(s) volgen?"),
+    )),
+    ("5. Terugkoppeling aan inwoners (verplicht)", (
+        ("terugkoppeling_wat", "Wat koppelen we terug?"),
+        ("terugkoppeling_kanaal", "Via welk kanaal en wanneer?"),
+        ("terugkoppeling_eigenaar", "Wie is eigenaar van de terugkoppeling?"),
+    )),
+)
+
+
+class AfsprakenFormulier(Formulier[Wijkverband]):
+    """De participatieafspraken van het wijkverband (template 1), in de vijf delen."""
+
+    knop = "Bewaren"
+
+    def __init__(self, wijkverband: Wijkverband) -> None:
+        super().__init__()
+        self.wv = wijkverband
+        self.titel = f"Participatieafspraken van {een_regel(wijkverband.naam)}"
+
+    def velden(self) -> ComposeResult:
+        afspraken = self.wv.afspraken
+        for kop, vragen in AFSPRAKEN_DELEN:
+            yield Static(kop, classes="veld-kop", markup=False)
+            for naam, vraag in vragen:
+                yield from veld(vraag, Invoer(getattr(afspraken, naam), id=f"afspraak-{naam}"))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Input).focus()
+
+    def lees(self) -> Wijkverband:
+        waarden = {
+            naam: self.waarde(f"#afspraak-{naam}")
+            for _, vragen in AFSPRAKEN_DELEN
+            for naam, _ in vragen
+        }
+        return dataclasses.replace(self.wv, afspraken=Participatieafspraken(**waarden))
 
 
 class StartFormulier(Formulier[dict]):

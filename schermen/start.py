@@ -37,6 +37,7 @@ class StartScherm(Screen[None]):
         Binding("n", "nieuw", "Nieuw"),
         Binding("e", "bewerk", "Bewerken"),
         Binding("i", "instellingen", "Instellingen"),
+        Binding("a", "afspraken", "Afspraken"),
     ]
 
     def __init__(self) -> None:
@@ -165,7 +166,7 @@ class StartScherm(Screen[None]):
     # --- handelingen ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start", "bewerk", "instellingen"):
+        if action in ("start", "bewerk", "instellingen", "afspraken"):
             return self.gekozen is not None
         if action == "hervat":
             o = self.overzicht
@@ -305,6 +306,32 @@ class StartScherm(Screen[None]):
 
         self.app.push_screen(InstellingenFormulier(self.gekozen), klaar)
 
+    def action_afspraken(self) -> None:
+        """Leg de participatieafspraken (template 1) van het gekozen wijkverband vast."""
+        if self.gekozen is None:
+            return
+        from .dialogen import AfsprakenFormulier
+
+        def klaar(wv: Wijkverband | None) -> None:
+            if wv is None:
+                return
+            try:
+                self.vapp.opslag.bewaar_wijkverband(wv)
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+                self.app.push_screen(AfsprakenFormulier(wv), klaar)
+                return
+            melding = "De participatieafspraken zijn bewaard."
+            ontbreekt = wv.afspraken.ontbreekt()
+            if ontbreekt:
+                # Mag, maar deel 5 is verplicht: zeg wat er nog mist.
+                melding += f" Nog leeg bij de terugkoppeling: {', '.join(ontbreekt)}."
+            self.notify(melding, severity="warning" if ontbreekt else "information",
+                        markup=False)
+            self.vernieuw(kies_id=wv.id)
+
+        self.app.push_screen(AfsprakenFormulier(self.gekozen), klaar)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
@@ -312,6 +339,7 @@ class StartScherm(Screen[None]):
             yield ("Wijkverband bewerken", "e", self.action_bewerk)
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
                    self.action_instellingen)
+            yield ("Participatieafspraken", "a: template 1", self.action_afspraken)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)

@@ -11,7 +11,13 @@ from schermen_pilot import kies, meldingen, naar_rij, typ, wacht, wis
 from textual.widgets import Input, Static
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import Bevestig, InstellingenFormulier, Keuze, StartFormulier
+from schermen.dialogen import (
+    AfsprakenFormulier,
+    Bevestig,
+    InstellingenFormulier,
+    Keuze,
+    StartFormulier,
+)
 from schermen.fase_acties import FaseActies
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
@@ -263,3 +269,99 @@ async def test_terugtrekken_zonder_acties_zegt_dat(tmp_path: Path) -> None:
         assert "In deze vergadering is nog geen actie aangenomen." in meldingen(app)
         namen = [naam for naam, _, _ in app.commandos(app.screen)]
         assert "Actie terugtrekken" in namen
+
+
+# --- participatieafspraken (template 1) -------------------------------------------------
+
+AFSPRAKEN = [
+    "Hardrijden in de Kastanjelaan",
+    "Ouders en kinderen in de straat",
+    "Minder hard rijden rond de school",
+    "Na de zomer, bij de verkeersmeting",
+    "Buurtgesprek",
+    "Buurthuis, 12 januari",
+    "Welzijn Oost",
+    "Februari",
+    "Het wijkverband",
+    "Drempels aanvragen",
+    "Wat de gemeente besloot",
+    "Nieuwsbrief, maart",
+    "Anja de Vries",
+]
+
+
+async def test_afspraken_invullen_per_deel_en_bewaren(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _startscherm(pilot, app)
+        await pilot.press("a")
+        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        scherm = app.screen
+        koppen = [str(k.render()) for k in scherm.query(".veld-kop")]
+        assert koppen == [
+            "1. Wijkvraag en doelgroep",
+            "2. Beoogde opbrengst voor inwoners",
+            "3. Vorm van participatie (ophalen)",
+            "4. Doorwerking in het wijkverband",
+            "5. Terugkoppeling aan inwoners (verplicht)",
+        ]
+        # Typen en enter: veld voor veld; enter in het laatste veld bewaart.
+        for tekst in AFSPRAKEN:
+            await typ(pilot, tekst)
+            await pilot.press("enter")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+        assert "De participatieafspraken zijn bewaard." in meldingen(app)
+
+    afspraken = Opslag(tmp_path / "db").wijkverband(WV).afspraken
+    assert afspraken.wijkvraag == "Hardrijden in de Kastanjelaan"
+    assert afspraken.basisvorm == "Buurtgesprek"
+    assert afspraken.mandaat == "Het wijkverband"
+    assert afspraken.terugkoppeling_eigenaar == "Anja de Vries"
+    assert afspraken.ontbreekt() == []
+
+
+async def test_afspraken_zonder_terugkoppeling_waarschuwen_en_terug_te_lezen(
+    tmp_path: Path,
+) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _startscherm(pilot, app)
+        await pilot.press("a")
+        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        await typ(pilot, "Eenzaamheid in de flat")
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+        assert any("Nog leeg bij de terugkoppeling" in m and "eigenaar" in m
+                   for m in meldingen(app))
+        # Opnieuw openen toont wat er bewaard is; escape verandert niets.
+        await wacht(pilot, lambda: app.screen.overzicht is not None)
+        await pilot.press("a")
+        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        veld = app.screen.query_one("#afspraak-wijkvraag", Input)
+        assert veld.value == "Eenzaamheid in de flat"
+        await typ(pilot, " en daarbuiten")
+        await pilot.press("escape")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+    assert Opslag(tmp_path / "db").wijkverband(WV).afspraken.wijkvraag == (
+        "Eenzaamheid in de flat"
+    )
+
+
+async def test_afspraken_te_lang_geweigerd_zonder_crash(tmp_path: Path) -> None:
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _startscherm(pilot, app)
+        await pilot.press("a")
+        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        scherm = app.screen
+        scherm.query_one("#afspraak-doelgroep", Input).insert_text_at_cursor("x" * 20000)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is scherm
+        assert "Doelgroep is 20.000 tekens lang" in _fout(scherm)
+        await pilot.press("escape")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+    assert Opslag(tmp_path / "db").wijkverband(WV).afspraken.doelgroep == ""
