@@ -302,6 +302,10 @@ class StartScherm(Screen[None]):
                 self.app.push_screen(InstellingenFormulier(wv), klaar)
                 return
             self.notify(f"Instellingen van {een_regel(wv.naam)} zijn bewaard.", markup=False)
+            # Mag wel, maar dan valt er nooit een besluit: zeg het meteen.
+            for waarschuwing in wv.waarschuwingen():
+                if waarschuwing.startswith("Het quorum"):
+                    self.notify(waarschuwing, severity="warning", markup=False)
             self.vernieuw(kies_id=wv.id)
 
         self.app.push_screen(InstellingenFormulier(self.gekozen), klaar)

@@ -138,10 +138,20 @@ async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> Non
         await pilot.press("enter")  # het laatste invoerveld: enter bewaart
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
         assert Opslag(tmp_path / "db").wijkverband(WV).quorum == 3
+        assert not any("quorum" in m for m in meldingen(app))
+
+        # Een quorum groter dan het aantal stemgerechtigden mag, maar de app waarschuwt.
+        scherm = await _open_instellingen(pilot, app)
+        scherm.query_one("#quorum-aantal", Input).focus()
+        await pilot.pause()
+        await _vul(pilot, "9")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+        assert any(m.startswith("Het quorum (9) is groter") for m in meldingen(app))
+        assert Opslag(tmp_path / "db").wijkverband(WV).quorum == 9
 
         scherm = await _open_instellingen(pilot, app)
         veld = scherm.query_one("#quorum-aantal", Input)
-        assert veld.value == "3"
+        assert veld.value == "9"
         veld.focus()
         await pilot.pause()
         await wis(pilot)
