@@ -403,6 +403,11 @@ class WijkverbandFormulier(Formulier[Wijkverband]):
             Invoer(", ".join(wv.kanalen) if wv else "inloop, nieuwsbrief, website, buurtapp",
                   id="kanalen"),
         )
+        yield Static(
+            "Na het bewaren, op het startscherm: i voor tijd per fase, stippen, quorum en "
+            "meerderheid; a voor de participatieafspraken.",
+            classes="veld-hint", markup=False,
+        )
 
     def _leden(self) -> list[Lid]:
         oud = {lid.naam.lower(): lid.id for lid in (self.bestaand.leden if self.bestaand else [])}
