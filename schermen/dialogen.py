@@ -43,6 +43,7 @@ from vergadering.actie import (
     waarschuwingen,
 )
 from vergadering.fouten import OngeldigeInvoer, VergaderingFout
+from vergadering.regels import voorstel_volgend_checkmoment
 from vergadering.signaal import Signaal
 from vergadering.stemming import KEUZES, Stemming
 from vergadering.tekst import een_regel
@@ -1015,14 +1016,16 @@ class ActieFormulier(Formulier[dict]):
 # --- fase 3 ------------------------------------------------------------------------
 
 
-class StatusFormulier(Formulier[tuple[str, str]]):
-    """De nieuwe status van een lopende actie, met een toelichting van één regel."""
+class StatusFormulier(Formulier[tuple[str, str, date | None]]):
+    """De nieuwe status van een lopende actie, met een toelichting van één regel en het
+    volgende checkmoment (voorgesteld: het huidige als dat nog komt, anders +6 weken)."""
 
     knop = "Status bewaren"
 
-    def __init__(self, actie: Actie) -> None:
+    def __init__(self, actie: Actie, vandaag: date) -> None:
         super().__init__()
         self.actie = actie
+        self.vandaag = vandaag
         self.titel = f"Status van actie {actie.nummer}: {een_regel(actie.omschrijving)[:50]}"
 
     def velden(self) -> ComposeResult:
@@ -1032,6 +1035,11 @@ class StatusFormulier(Formulier[tuple[str, str]]):
                if self.actie.laatste_toelichting() else ""),
             classes="veld-hint", markup=False,
         )
+        voorstel = voorstel_volgend_checkmoment(self.actie, self.vandaag)
+        yield from veld(
+            "Volgend checkmoment", Invoer(als_invoer(voorstel), id="checkmoment"),
+            f"Nu: {als_invoer(self.actie.checkmoment) or 'geen'}; leeg laten houdt het zo.",
+        )
         yield from veld("Status", Keuzelijst([(s, s) for s in ACTIESTATUSSEN], id="status",
                                          value=self.actie.status, allow_blank=False))
         yield from veld("Toelichting (één regel)", Invoer("", id="toelichting"),
@@ -1040,13 +1048,19 @@ class StatusFormulier(Formulier[tuple[str, str]]):
     def on_mount(self) -> None:
         self.query_one("#status", Select).focus()
 
-    def lees(self) -> tuple[str, str]:
+    def lees(self) -> tuple[str, str, date | None]:
         status = self.keuze("#status") or self.actie.status
         toelichting = self.waarde("#toelichting")
+        tekst = self.waarde("#checkmoment").strip()
+        checkmoment = lees_datum(tekst, "het checkmoment", self.vandaag) if tekst else None
+        if checkmoment is not None and checkmoment < self.vandaag:
+            raise OngeldigeInvoer(
+                "Het volgende checkmoment ligt in het verleden; kies een datum vanaf vandaag."
+            )
         # Eerst op een kopie controleren, zodat een geweigerde invoer niets verandert.
         proef = copy.deepcopy(self.actie)
         proef.zet_status(status, toelichting, datetime(2000, 1, 1))
-        return status, toelichting
+        return status, toelichting, checkmoment
 
 
 class TerugkoppelingFormulier(Formulier[Terugkoppeling]):

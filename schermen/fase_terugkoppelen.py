@@ -8,6 +8,7 @@ geweigerd zolang de terugkoppeling niet compleet is; de melding zegt wat er mist
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -105,14 +106,14 @@ class FaseTerugkoppelen(FasePaneel):
             return
         actie = self.sessie.actie(actie_id)
 
-        def klaar(waarden: tuple[str, str] | None) -> None:
+        def klaar(waarden: tuple[str, str, date | None] | None) -> None:
             if waarden is not None and self.probeer(
                 lambda: self.sessie.zet_status(actie_id, *waarden)
             ):
                 self.notify(f"Actie {actie.nummer}: {waarden[0]}.", markup=False, timeout=2)
                 self.tabel.action_cursor_down()
 
-        self.app.push_screen(StatusFormulier(actie), klaar)
+        self.app.push_screen(StatusFormulier(actie, self.sessie.vandaag()), klaar)
 
     def action_terugkoppeling(self) -> None:
         """Stel de terugkoppeling aan bewoners op (voorgevuld uit deze vergadering)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from vergadering import ids, regels
-from vergadering.actie import Actie
+from vergadering.actie import OPEN_STATUSSEN, Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.signaal import Signaal, bundel, totaal
@@ -464,10 +464,14 @@ class Sessie:
         """Acties uit eerdere rondes die bij het begin van deze vergadering open stonden."""
         return [a for a in self.acties if a.id in self._lopend_bij_start]
 
-    def zet_status(self, actie_id: str, status: str, toelichting: str) -> None:
-        """Werk de status van een lopende actie bij, met een toelichting van één regel."""
+    def zet_status(
+        self, actie_id: str, status: str, toelichting: str, checkmoment: date | None = None
+    ) -> None:
+        """Werk de status van een lopende actie bij, met een toelichting van één regel en
+        (voor een actie die doorloopt) het volgende checkmoment."""
         actie = self.actie(actie_id)
-        regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu())
+        volgend = checkmoment if status in OPEN_STATUSSEN else None
+        regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu(), volgend)
         self.bewaar(actie)
 
     def terugkoppeling_voorstel(self) -> Terugkoppeling:

@@ -375,3 +375,46 @@ async def test_afspraken_te_lang_geweigerd_zonder_crash(tmp_path: Path) -> None:
         await pilot.press("escape")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
     assert Opslag(tmp_path / "db").wijkverband(WV).afspraken.doelgroep == ""
+
+
+async def test_statusupdate_stelt_een_volgend_checkmoment_voor_en_bewaart_het(
+    tmp_path: Path,
+) -> None:
+    """Fase 3: een lopende actie waarvan het checkmoment vandaag is, krijgt bij de
+    statusupdate een volgend checkmoment voorgesteld (+6 weken); dat staat daarna op schijf."""
+    from datetime import date, timedelta
+
+    from textual.widgets import DataTable, Select
+
+    from schermen.dialogen import StatusFormulier
+
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _startscherm(pilot, app)
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        scherm = app.screen
+        await pilot.press("n", "n")
+        await wacht(pilot, lambda: app.sessie.vergadering.fase_index == 2)
+        tabel = scherm.query_one("#lopend", DataTable)
+        await wacht(pilot, lambda: tabel.has_focus)
+        await naar_rij(pilot, tabel, "2026-2")
+        actie = app.sessie.actie("2026-2")
+        assert actie.checkmoment == VANDAAG  # besloten 12-10, +6 weken: vandaag de check
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StatusFormulier))
+        verwacht = VANDAAG + timedelta(weeks=6)
+        assert app.screen.query_one("#checkmoment", Input).value == verwacht.strftime(
+            "%d-%m-%Y")
+        await kies(pilot, app.screen.query_one("#status", Select), "loopt")
+        await pilot.press("tab")
+        await typ(pilot, "Schouw gelopen, lampen gemeld")
+        await pilot.press("enter")
+        await wacht(pilot, lambda: app.screen is scherm)
+    vers = next(a for a in Opslag(tmp_path / "db").acties() if a.id == "2026-2")
+    assert vers.checkmoment == verwacht
+    assert vers.status == "loopt" and isinstance(vers.checkmoment, date)
+    assert vers.achterstallig(VANDAAG) == []
