@@ -14,12 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from vergadering.actie import Actie
 from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.opslag import Opslag
-from vergadering.signaal import Signaal
-from vergadering.vergadering import Vergadering
-from vergadering.wijkverband import Wijkverband
 
 Sleutel = tuple[str, str, str]
 
@@ -109,6 +105,12 @@ class Bewaarder:
         return False
 
     def _schrijf(self, kopie: Any) -> None:
+        # Hier pas: het startscherm laadt deze domeinmodules niet voor het eerste beeld.
+        from vergadering.actie import Actie
+        from vergadering.signaal import Signaal
+        from vergadering.vergadering import Vergadering
+        from vergadering.wijkverband import Wijkverband
+
         if isinstance(kopie, Vergadering):
             self.opslag.bewaar_vergadering(kopie)
         elif isinstance(kopie, Signaal):

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import TinyDB
 
 from .. import ids
-from ..actie import Actie
 from ..fouten import (
     BeschadigdBestand,
     BezetDoorAnder,
@@ -42,8 +41,6 @@ from ..fouten import (
     OngeldigeInvoer,
     OpslagFout,
 )
-from ..signaal import Signaal
-from ..vergadering import Vergadering
 from ..wijkverband import Wijkverband
 from . import reservekopie
 from .bestand import (
@@ -61,6 +58,12 @@ from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
     from filelock import FileLock
+
+    # Signalen, acties en vergaderingen pas laden als ze gelezen worden: het startscherm
+    # heeft eerst alleen de wijkverbanden nodig.
+    from ..actie import Actie
+    from ..signaal import Signaal
+    from ..vergadering import Vergadering
 
 OMGEVINGSVARIABELE = "VERGADERING_DB"
 KOPIE_NA = timedelta(minutes=30)
@@ -471,6 +474,8 @@ class Opslag:
     def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
         """De signalen van één wijkverband (of van alle), oudste eerst."""
         wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        from ..signaal import Signaal
+
         uit: list[Signaal] = []
         for wv in wvs:
             uit += self._lees_objecten(Signaal, self._vakken(self.map / wv / "signalen"),
@@ -479,6 +484,8 @@ class Opslag:
 
     def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
         """Eén signaal."""
+        from ..signaal import Signaal
+
         vak = self._signaalvak(signaal_id, wijkverband_id)
         for s in self._lees_objecten(Signaal, [vak] if vak.exists() else [], "signalen"):
             if s.id == signaal_id:
@@ -498,6 +505,8 @@ class Opslag:
     def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
         """De acties van één wijkverband (of van alle), op nummer."""
         wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        from ..actie import Actie
+
         uit: list[Actie] = []
         for wv in wvs:
             uit += self._lees_objecten(Actie, self._vakken(self.map / wv / "acties"), "acties")
@@ -524,6 +533,8 @@ class Opslag:
     def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
         """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
         wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        from ..vergadering import Vergadering
+
         uit: list[Vergadering] = []
         for wv in wvs:
             uit += self._lees_objecten(
@@ -534,6 +545,8 @@ class Opslag:
     def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
         """Eén vergadering."""
         pad = self._vergaderingpad(wijkverband_id, vergadering_id)
+        from ..vergadering import Vergadering
+
         gevonden = self._lees_objecten(Vergadering, [pad] if pad.exists() else [], "vergadering")
         if not gevonden:
             raise NietGevonden(f"Er is geen vergadering '{vergadering_id[:30]}'.")
