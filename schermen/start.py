@@ -6,7 +6,7 @@ aan signalen en acties) wordt in een achtergronddraad gelezen en daarna ingevuld
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -258,31 +258,45 @@ class StartScherm(Screen[None]):
         if self.gekozen is not None:
             self._bewerk(self.gekozen)
 
-    def _bewerk(self, bestaand: Wijkverband | None) -> None:
+    def _formulier_en_bewaar(
+        self,
+        maak: Callable[[Wijkverband | None], Screen[Wijkverband | None]],
+        begin: Wijkverband | None,
+        na_bewaren: Callable[[Wijkverband], None],
+        nieuw: bool = False,
+    ) -> None:
+        """Open een formulier voor een wijkverband en bewaar wat eruit komt. Mislukt het
+        bewaren, dan gaat het formulier opnieuw open met wat er getypt was: niets verloren."""
         import dataclasses
-
-        from vergadering import ids
-
-        from .dialogen import WijkverbandFormulier
 
         def klaar(wv: Wijkverband | None) -> None:
             if wv is None:
                 return
             try:
-                if bestaand is None:
+                if nieuw:
                     wv = dataclasses.replace(
                         wv, id=self.vapp.opslag.nieuw_wijkverband_id(wv.naam)
                     )
                 self.vapp.opslag.bewaar_wijkverband(wv)
             except VergaderingFout as fout:
                 self.notify(str(fout), severity="error", markup=False)
-                # Niets verloren: het formulier gaat opnieuw open met wat er getypt was.
-                self.app.push_screen(WijkverbandFormulier(ids.slug, wv), klaar)
+                self.app.push_screen(maak(wv), klaar)
                 return
-            self.notify(f"Wijkverband {een_regel(wv.naam)} is bewaard.", markup=False)
+            na_bewaren(wv)
             self.vernieuw(kies_id=wv.id)
 
-        self.app.push_screen(WijkverbandFormulier(ids.slug, bestaand), klaar)
+        self.app.push_screen(maak(begin), klaar)
+
+    def _bewerk(self, bestaand: Wijkverband | None) -> None:
+        from vergadering import ids
+
+        from .dialogen import WijkverbandFormulier
+
+        def na(wv: Wijkverband) -> None:
+            self.notify(f"Wijkverband {een_regel(wv.naam)} is bewaard.", markup=False)
+
+        self._formulier_en_bewaar(lambda wv: WijkverbandFormulier(ids.slug, wv), bestaand, na,
+                                  nieuw=bestaand is None)
 
     def action_instellingen(self) -> None:
         """Stel de vergadering van het gekozen wijkverband in: tijd per fase, stippen, acties,
@@ -291,24 +305,14 @@ class StartScherm(Screen[None]):
             return
         from .dialogen import InstellingenFormulier
 
-        def klaar(wv: Wijkverband | None) -> None:
-            if wv is None:
-                return
-            try:
-                self.vapp.opslag.bewaar_wijkverband(wv)
-            except VergaderingFout as fout:
-                self.notify(str(fout), severity="error", markup=False)
-                # Niets verloren: het formulier gaat opnieuw open met wat er getypt was.
-                self.app.push_screen(InstellingenFormulier(wv), klaar)
-                return
+        def na(wv: Wijkverband) -> None:
             self.notify(f"Instellingen van {een_regel(wv.naam)} zijn bewaard.", markup=False)
             # Mag wel, maar dan valt er nooit een besluit: zeg het meteen.
             for waarschuwing in wv.waarschuwingen():
                 if waarschuwing.startswith("Het quorum"):
                     self.notify(waarschuwing, severity="warning", markup=False)
-            self.vernieuw(kies_id=wv.id)
 
-        self.app.push_screen(InstellingenFormulier(self.gekozen), klaar)
+        self._formulier_en_bewaar(InstellingenFormulier, self.gekozen, na)
 
     def action_afspraken(self) -> None:
         """Leg de participatieafspraken (template 1) van het gekozen wijkverband vast."""
@@ -316,15 +320,7 @@ class StartScherm(Screen[None]):
             return
         from .dialogen import AfsprakenFormulier
 
-        def klaar(wv: Wijkverband | None) -> None:
-            if wv is None:
-                return
-            try:
-                self.vapp.opslag.bewaar_wijkverband(wv)
-            except VergaderingFout as fout:
-                self.notify(str(fout), severity="error", markup=False)
-                self.app.push_screen(AfsprakenFormulier(wv), klaar)
-                return
+        def na(wv: Wijkverband) -> None:
             melding = "De participatieafspraken zijn bewaard."
             ontbreekt = wv.afspraken.ontbreekt()
             if ontbreekt:
@@ -332,9 +328,8 @@ class StartScherm(Screen[None]):
                 melding += f" Nog leeg bij de terugkoppeling: {', '.join(ontbreekt)}."
             self.notify(melding, severity="warning" if ontbreekt else "information",
                         markup=False)
-            self.vernieuw(kies_id=wv.id)
 
-        self.app.push_screen(AfsprakenFormulier(self.gekozen), klaar)
+        self._formulier_en_bewaar(AfsprakenFormulier, self.gekozen, na)
 
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
