@@ -96,7 +96,7 @@ def test_volle_schijf_halverwege_laat_het_goede_bestand_staan(tmp_path, monkeypa
         echte_write(fd, bytes(data[: len(data) // 2]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(veilig_schrijven.os, "write", halve_write)
+    monkeypatch.setattr(os, "write", halve_write)
     with pytest.raises(OpslagFout, match="De schijf is vol"):
         veilig_schrijven.schrijf_atomisch(pad, b"nieuwe versie die niet past" * 100)
     assert pad.read_bytes() == goed
@@ -110,7 +110,7 @@ def test_document_open_in_ander_programma(tmp_path, monkeypatch):
     def geweigerd(bron, doel):
         raise PermissionError(errno.EACCES, "Permission denied", str(doel))
 
-    monkeypatch.setattr(veilig_schrijven.os, "replace", geweigerd)
+    monkeypatch.setattr(os, "replace", geweigerd)
     with pytest.raises(OpslagFout, match="nog geopend in een ander programma"):
         veilig_schrijven.schrijf_atomisch(pad, b"nieuw")
     assert pad.read_bytes() == goed

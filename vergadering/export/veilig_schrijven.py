@@ -1,54 +1,25 @@
-"""Een bestand atomisch schrijven: tijdelijk bestand ernaast, fsync, ``os.replace``.
+"""Documenten atomisch schrijven, met meldingen die over documenten gaan.
 
-Apart van python-docx, zodat ook de tekstversie van de terugkoppeling het kan zonder
-dat er iets zwaars geladen wordt.
+Het schrijven zelf is dat van de opslag (``opslag.bestand.schrijf_atomisch``: tijdelijk
+bestand, fsync, ``os.replace``, fsync van de map); hier alleen wat voor een document anders
+is: het mag door anderen gelezen worden, en een fout gaat over een document dat misschien in
+Word open staat.
 """
 
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 from pathlib import Path
 
 from ..fouten import OpslagFout, oorzaak
-
-TIJDELIJK_ACHTERVOEGSEL = ".tmp"
+from ..opslag import bestand
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Schrijf een bestand zo dat er na een crash het oude of het nieuwe staat, nooit een half.
-
-    Een document dat in een ander programma open staat (Word op Windows) laat zich niet
-    vervangen: dan een duidelijke zin, en het tijdelijke bestand wordt opgeruimd.
-    """
-    map_ = pad.parent
-    try:
-        fd, tijdelijk = tempfile.mkstemp(
-            prefix=f".{pad.name}.", suffix=TIJDELIJK_ACHTERVOEGSEL, dir=map_
-        )
-    except OSError as fout:
-        raise _vertaal(fout, pad) from fout
-    try:
-        try:
-            weergave = memoryview(inhoud)
-            while weergave:
-                weergave = weergave[os.write(fd, weergave):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if os.name != "nt":
-            # mkstemp maakt 0600; een document om te delen mag gewoon leesbaar zijn.
-            os.chmod(tijdelijk, 0o644)
-        os.replace(tijdelijk, pad)
-    except BaseException as fout:
-        try:
-            os.unlink(tijdelijk)
-        except OSError:
-            pass
-        if isinstance(fout, OSError):
-            raise _vertaal(fout, pad) from fout
-        raise
+    """Schrijf een document zo dat er na een crash het oude of het nieuwe staat, nooit een
+    half. Een document dat in een ander programma open staat (Word op Windows) laat zich
+    niet vervangen: dan een duidelijke zin, en het tijdelijke bestand wordt opgeruimd."""
+    bestand.schrijf_atomisch(pad, inhoud, modus=0o644, vertaal=_vertaal)
 
 
 def _vertaal(fout: OSError, pad: Path) -> OpslagFout:

@@ -28,6 +28,7 @@ import os
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,8 +102,22 @@ def maak_map(map_: Path) -> None:
         m.mkdir(mode=MAP_MODUS, exist_ok=True)
 
 
-def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Schrijf ``inhoud`` zo dat na een crash het oude of het nieuwe bestand er staat."""
+Vertaler = Callable[[OSError, Path], OpslagFout]
+
+
+def schrijf_atomisch(
+    pad: Path,
+    inhoud: bytes,
+    *,
+    modus: int = 0o600,
+    vertaal: Vertaler = vertaal_oserror,
+) -> None:
+    """Schrijf ``inhoud`` zo dat na een crash het oude of het nieuwe bestand er staat.
+
+    ``modus``: de rechten van het bestand (standaard alleen voor de gebruiker; een document
+    om te delen krijgt 0644). ``vertaal`` maakt van een OSError de zin die past bij wat er
+    geschreven werd (de opslag zegt iets anders dan een Word-document).
+    """
     map_ = pad.parent
     try:
         maak_map(map_)
@@ -111,7 +126,7 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
             prefix=f".{pad.name}.", suffix=TIJDELIJK_ACHTERVOEGSEL, dir=map_
         )
     except OSError as fout:
-        raise vertaal_oserror(fout, pad) from fout
+        raise vertaal(fout, pad) from fout
     try:
         try:
             _schrijf_alles(fd, inhoud)
@@ -124,13 +139,15 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
         # een vervanging met dezelfde grootte onopgemerkt blijven.
         uniek = _uniek_tijdstip()
         os.utime(tijdelijk, ns=(uniek, uniek))
+        if modus != 0o600 and os.name != "nt":
+            os.chmod(tijdelijk, modus)
         os.replace(tijdelijk, pad)
     except OSError as fout:
         try:
             os.unlink(tijdelijk)
         except OSError:
             pass
-        raise vertaal_oserror(fout, pad) from fout
+        raise vertaal(fout, pad) from fout
     except BaseException:
         try:
             os.unlink(tijdelijk)
@@ -140,7 +157,7 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
     try:
         fsync_map(map_)
     except OSError as fout:
-        raise vertaal_oserror(fout, pad) from fout
+        raise vertaal(fout, pad) from fout
 
 
 def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
