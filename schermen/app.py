@@ -84,7 +84,7 @@ class VergaderingApp(App[None]):
         self.mapjes = mapjes  # waar mapjes komen (None: Documenten/Vergadering)
         self.klok = klok
         self._vandaag = vandaag
-        self.bewaarder = Bewaarder(opslag, self._fout_uit_draad, self._gelukt_uit_draad)
+        self.bewaarder = Bewaarder(opslag, self._meld_opslagfout, self._meld_opgeslagen)
         self.sessie: Sessie | None = None
         self.gegevens: dict[str, Gegevens] = {}
         self._te_klein: Any = None
@@ -122,7 +122,6 @@ class VergaderingApp(App[None]):
         al gelezen zijn). Mag vanuit een achtergronddraad."""
         if not opnieuw and wijkverband_id in self.gegevens:
             return self.gegevens[wijkverband_id]
-        self.bewaarder.wacht()
         with self.bewaarder.stil():
             gegevens = Gegevens(
                 self.opslag.signalen(wijkverband_id),
@@ -231,7 +230,7 @@ class VergaderingApp(App[None]):
         def werk() -> None:
             from vergadering.export import maak_mapje
 
-            self.bewaarder.wacht()
+            # Wijzigingen staan al op schijf (bewaren gebeurt vóór het tonen).
             try:
                 map_ = maak_mapje(
                     self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
@@ -334,13 +333,13 @@ class VergaderingApp(App[None]):
     # --- bewaren en fouten -----------------------------------------------------------
 
     def _vanuit_draad(self, doe: Callable[..., object], *args: object) -> None:
-        """Laat de hoofddraad iets doen, zonder erop te wachten: de hoofddraad kan zelf op
-        de bewaarder wachten (``call_from_thread`` zou dan vastlopen)."""
+        """Laat de hoofddraad iets doen, zonder erop te wachten; werkt vanuit elke draad
+        (de bewaarder meldt uit de hoofddraad en uit een werkdraad)."""
         lus = self._lus
         if lus is not None and not lus.is_closed():
             lus.call_soon_threadsafe(doe, *args)
 
-    def _fout_uit_draad(self, melding: str) -> None:
+    def _meld_opslagfout(self, melding: str) -> None:
         self._vanuit_draad(self._toon_opslagfout, melding)
 
     def _toon_opslagfout(self, melding: str) -> None:
@@ -353,30 +352,16 @@ class VergaderingApp(App[None]):
         )
         self.sub_title = "NIET OPGESLAGEN — ctrl+s"
 
-    def _gelukt_uit_draad(self) -> None:
+    def _meld_opgeslagen(self) -> None:
         if self.sub_title and self.bewaarder.onopgeslagen == 0:
             self._vanuit_draad(setattr, self, "sub_title", "")
 
     def action_opnieuw_opslaan(self) -> None:
-        """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering).
-
-        Het wachten gebeurt in een draad: bij een bezette opslag blijft het scherm bruikbaar.
-        """
+        """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering)."""
         aantal = self.bewaarder.opnieuw()
         if self.sessie is not None:
             self.sessie.bewaar()
-
-        def wacht_en_meld() -> None:
-            klaar = self.bewaarder.wacht(30)
-            self._vanuit_draad(self._meld_opnieuw, klaar, aantal)
-
-        self.run_worker(wacht_en_meld, thread=True, group="opnieuw", name="opnieuw opslaan")
-
-    def _meld_opnieuw(self, klaar: bool, aantal: int) -> None:
-        if not klaar:
-            self.notify("Opslaan duurt lang; probeer het zo nog eens met ctrl+s.",
-                        severity="warning", markup=False)
-        elif not self.bewaarder.onopgeslagen:  # anders is de fout al gemeld
+        if not self.bewaarder.onopgeslagen:  # anders is de fout al gemeld
             self.sub_title = ""
             self.notify(
                 f"Opgeslagen ({aantal} wijziging(en) alsnog)." if aantal
