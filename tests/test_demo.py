@@ -349,3 +349,17 @@ def test_een_fout_in_de_inhoud_wordt_gemeld():
     inhoud["rondes"][0]["top5"] = ["busjes-stoep"]  # 1 stip, terwijl anderen er meer hebben
     with pytest.raises(demo.DemoFout, match="top 5"):
         demo.bouw_demo(VANDAAG, inhoud)
+
+
+def test_na_de_demo_is_er_een_reservekopie_met_de_gegevens(tmp_path):
+    """Wordt een bestand meteen na de demo beschadigd, dan is er een kopie om terug te zetten."""
+    from datetime import date
+
+    from vergadering.demo import schrijf_demo
+    from vergadering.opslag import Opslag
+
+    opslag = Opslag(tmp_path / "opslag")
+    schrijf_demo(opslag, date(2026, 11, 23))
+    kopie = opslag.reservekopieen()[0]
+    assert (kopie / "wijkverbanden.json").exists()
+    assert any((kopie / opslag.wijkverbanden()[0].id / "vergaderingen").iterdir())
