@@ -9,6 +9,7 @@ jaren aan signalen en acties worden daarna in een achtergronddraad gelezen.
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -131,6 +132,13 @@ class VergaderingApp(App[None]):
         self.gegevens[wijkverband_id] = gegevens
         return gegevens
 
+    def bevries_gegevens(self) -> None:
+        """Haal wat nu in het geheugen staat (jaren aan signalen, acties, vergaderingen) uit
+        de rondes van de garbage collector: die liep anders elke paar honderd toetsen al
+        die objecten na, 40 tot 85 ms waarin het scherm niet reageert. Wat zonder kringen
+        vrijkomt, ruimt Python gewoon op; dit kost niets (geen extra ronde)."""
+        gc.freeze()
+
     # --- de vergadering --------------------------------------------------------------
 
     def begin_vergadering(self, wijkverband: Wijkverband, keuzes: dict) -> None:
@@ -184,6 +192,7 @@ class VergaderingApp(App[None]):
         self.sessie = sessie
         self.push_screen(VergaderScherm(sessie))
         self.refresh_bindings()
+        self.bevries_gegevens()
 
     def vergadering_gesloten(self) -> None:
         """Na het sluiten: terug naar het startscherm, en het mapje aanbieden."""

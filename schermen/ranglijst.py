@@ -50,6 +50,11 @@ class Ranglijst(ScrollView, can_focus=True):
     Ranglijst {
         height: 1fr;
         background: $surface;
+        overflow-x: hidden;  /* de kolommen passen altijd: nooit een horizontale balk */
+        /* Geen schuifbalk (die kost bij elke stap een milliseconde tekenen); waar de lijst
+           staat, zegt de kopregel: 'rij 15–28 van 1080'. Het muiswiel werkt gewoon. */
+        scrollbar-visibility: hidden;
+        scrollbar-size-vertical: 0;
     }
     Ranglijst > .ranglijst--kop {
         text-style: bold;
@@ -98,12 +103,14 @@ class Ranglijst(ScrollView, can_focus=True):
         bij = self.geselecteerd()
         self._cellen = {sleutel: list(cellen) for sleutel, cellen in rijen}
         self._zet_volgorde(list(self._cellen), bij)
+        self.refresh()  # andere cellen, ook waar de volgorde gelijk bleef
 
     def zet_volgorde(self, sleutels: list[str]) -> None:
         """Een nieuwe volgorde van dezelfde rijen; de cursor gaat mee met zijn rij."""
         self._zet_volgorde(sleutels, self.geselecteerd())
 
     def _zet_volgorde(self, sleutels: list[str], cursor: str | None) -> None:
+        oud, oude_cursor, oude_y = self._volgorde, self.cursor_row, self.scroll_offset.y
         self._volgorde = sleutels
         self._index = {s: i for i, s in enumerate(sleutels)}
         self.virtual_size = Size(self.size.width, len(sleutels) + 1)
@@ -111,14 +118,28 @@ class Ranglijst(ScrollView, can_focus=True):
             self.cursor_row = self._index[cursor]
         self.cursor_row = max(0, min(self.cursor_row, len(sleutels) - 1))
         self._in_beeld()
-        self.refresh()
+        if self.scroll_offset.y != oude_y:
+            self.refresh()
+            return
+        # Zelfde plek in de lijst: alleen de regels tekenen die een andere rij of de cursor
+        # kregen (bij een stip meestal een handvol, niet het hele scherm).
+        for index in range(oude_y, oude_y + self._zichtbaar):
+            anders = (oud[index] if index < len(oud) else None) != (
+                sleutels[index] if index < len(sleutels) else None
+            )
+            if anders or index in (oude_cursor, self.cursor_row):
+                self._ververs_rij(index)
+
+    def _ververs_rij(self, index: int) -> None:
+        """Teken de rij op deze plek opnieuw (regel 0 is de kopregel)."""
+        self.refresh_line(index + 1)
 
     def zet_cel(self, sleutel: str, kolom: int, waarde: Cel) -> None:
         """Wijzig één cel."""
         self._cellen[sleutel][kolom] = waarde
         index = self._index.get(sleutel)
         if index is not None:
-            self.refresh_line(index - self.scroll_offset.y + 1)
+            self._ververs_rij(index)
 
     @property
     def row_count(self) -> int:
@@ -148,9 +169,14 @@ class Ranglijst(ScrollView, can_focus=True):
 
     def move_cursor(self, *, row: int, animate: bool = False) -> None:
         """Zet de cursor op een rij."""
+        oude_cursor, oude_y = self.cursor_row, self.scroll_offset.y
         self.cursor_row = max(0, min(row, len(self._volgorde) - 1))
         self._in_beeld()
-        self.refresh()
+        if self.scroll_offset.y != oude_y:
+            self.refresh()
+        else:
+            self._ververs_rij(oude_cursor)
+            self._ververs_rij(self.cursor_row)
 
     # --- bewegen -----------------------------------------------------------------------
 
@@ -227,15 +253,31 @@ class Ranglijst(ScrollView, can_focus=True):
             )
         return self._stijlen
 
+    def positie(self) -> str:
+        """Welke rijen in beeld staan, als de lijst niet in één keer past ('' als wel)."""
+        totaal = len(self._volgorde)
+        if totaal <= self._zichtbaar:
+            return ""
+        eerste = self.scroll_offset.y + 1
+        return f"rij {eerste}–{min(totaal, eerste + self._zichtbaar - 1)} van {totaal}"
+
+    def _kopregel(self, breedtes: list[int]) -> str:
+        """De koppen; de positie in de lijst rechts in de breedste kolom."""
+        koppen = []
+        breedste = breedtes.index(max(breedtes))
+        positie = self.positie()
+        for i, ((kop, _), b) in enumerate(zip(self.kolommen, breedtes, strict=True)):
+            if i == breedste and positie and cell_len(kop) + cell_len(positie) + 2 <= b:
+                kop = kop + " " * (b - cell_len(kop) - cell_len(positie)) + positie
+            koppen.append(" " + _pas(kop, b))
+        return "".join(koppen)
+
     def render_line(self, y: int) -> Strip:
         breedte = self.size.width
         breedtes = self._breedtes(breedte)
         basis, kop, cursor, even = self._stijl()
         if y == 0:
-            stijl = kop
-            tekst = "".join(" " + _pas(kop, b) for (kop, _), b in zip(self.kolommen, breedtes,
-                                                                     strict=True))
-            return Strip([Segment(_pas(tekst, breedte), stijl)], breedte)
+            return Strip([Segment(_pas(self._kopregel(breedtes), breedte), kop)], breedte)
         index = self.scroll_offset.y + y - 1
         if not 0 <= index < len(self._volgorde):
             return Strip([Segment(" " * breedte, basis)], breedte)

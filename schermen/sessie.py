@@ -58,6 +58,7 @@ class Sessie:
         self._structuur = 0
         self._cache: tuple[list[Signaal], dict[str, int], dict[str, int]] | None = None
         self._volgorde: list[Signaal] | None = None
+        self._ids: list[str] = []  # de kenmerken in dezelfde volgorde als _volgorde
         self._sleutels: dict[str, tuple] = {}
         # Open acties van eerdere rondes zoals ze bij het begin van de vergadering waren:
         # een actie die nu 'gereed' wordt, blijft in de lijst van fase 3 staan.
@@ -178,6 +179,7 @@ class Sessie:
         if self._volgorde is None:
             open_ = self._open_en_totalen()[0]
             self._volgorde = sorted(open_, key=self._sleutel)
+            self._ids = [s.id for s in self._volgorde]
             self._sleutels = {s.id: self._sleutel(s) for s in self._volgorde}
         return self._volgorde
 
@@ -189,13 +191,16 @@ class Sessie:
         lijst, sleutels = self._volgorde, self._sleutels
         oud = bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id])
         signaal = lijst.pop(oud)
+        self._ids.pop(oud)
         sleutels[signaal_id] = self._sleutel(signaal)
-        lijst.insert(bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id]),
-                     signaal)
+        nieuw = bisect_left(lijst, sleutels[signaal_id], key=lambda s: sleutels[s.id])
+        lijst.insert(nieuw, signaal)
+        self._ids.insert(nieuw, signaal_id)
 
     def ranglijst_ids(self) -> list[str]:
-        """De kenmerken van de open signalen in de volgorde van de ranglijst."""
-        return [s.id for s in self._gesorteerd()]
+        """De kenmerken van de open signalen in de volgorde van de ranglijst (een kopie)."""
+        self._gesorteerd()
+        return self._ids.copy()
 
     def plekken(self, alleen_met_stippen: bool = False) -> list[regels.Plek]:
         """De ranglijst van de open signalen op stippen.
@@ -271,7 +276,9 @@ class Sessie:
         Alleen signalen met stippen tellen mee. Staan er signalen gelijk op de grens, dan
         zijn de eerste ids de zekere plekken en kiest de voorzitter de rest uit de tweede lijst.
         """
-        plekken = [p for p in (plekken or self.plekken()) if p.stippen > 0]
+        if plekken is None:  # een lege lijst is ook een antwoord: nog geen stippen
+            plekken = self.plekken(alleen_met_stippen=True)
+        plekken = [p for p in plekken if p.stippen > 0]
         gelijk = regels.gelijk_op_de_grens(plekken)
         if not gelijk:
             return [p.signaal.id for p in plekken[: regels.TOP]], []

@@ -137,6 +137,7 @@ class StartScherm(Screen[None]):
     def _toon_overzicht(self, wv: Wijkverband, overzicht: Overzicht, regels: list[str]) -> None:
         if self.gekozen is None or self.gekozen.id != wv.id:
             return  # intussen een ander wijkverband gekozen
+        self.vapp.bevries_gegevens()
         self.overzicht = overzicht
         aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
         if len(wv.leden) > 12:

@@ -1,0 +1,93 @@
+"""De ranglijst tekent bij een stip of een cursorstap alleen de regels die veranderen; wat
+de zaal ziet, moet dan toch precies hetzelfde zijn als wanneer alles opnieuw getekend wordt."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from pathlib import Path
+
+from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_pilot import wacht
+
+from schermen.app import VergaderingApp
+from schermen.dialogen import StartFormulier
+from schermen.fase_signalen import StippenTabel
+from schermen.start import StartScherm
+from schermen.vergaderscherm import VergaderScherm
+from vergadering.opslag import Opslag
+from vergadering.signaal import Signaal
+
+
+def _scherm(app: VergaderingApp) -> list[str]:
+    """Het beeld zoals de compositor het nu heeft, met kleuren (de cursor is een kleur)."""
+    return [
+        "".join(f"{seg.text}\x00{seg.style}" for seg in strip)
+        for strip in app.screen._compositor.render_strips()
+    ]
+
+
+async def test_gedeeltelijk_tekenen_geeft_hetzelfde_beeld_als_alles_tekenen(
+    tmp_path: Path,
+) -> None:
+    opslag = maak_opslag(tmp_path / "db")
+    for i in range(60):  # langer dan het scherm: er moet ook geschoven worden
+        opslag.bewaar_signaal(Signaal(
+            f"2611-x{i:03d}", "de-hoven-noord", f"Extra signaal nummer {i}",
+            VANDAAG - timedelta(days=i % 9), aantal=1 + i % 4,
+        ))
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    toetsen = ["right", "left", "down", "up", "pagedown", "pageup", "end", "home",
+               "1", "2", "0", "3"]
+    kans = random.Random(7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        tabel = app.screen.query_one(StippenTabel)
+        tabel.focus()
+        await pilot.pause()
+        sessie = app.sessie
+        assert sessie is not None
+        # Geen schuifbalk: de kopregel zegt welke rijen in beeld staan.
+        zichtbaar = tabel.size.height - 1
+        kop = tabel.render_line(0).text
+        assert f"rij 1–{zichtbaar} van {tabel.row_count}" in kop
+        assert kop.startswith(" Plek")
+        gezien = set()
+        for stap in range(50):
+            toets = kans.choice(toetsen)
+            await pilot.press(toets)  # wacht tot de toets verwerkt en getekend is
+            gedeeltelijk = _scherm(app)
+            tabel.refresh()
+            await pilot.pause()
+            assert _scherm(app) == gedeeltelijk, f"stap {stap} ({toets}): een regel bleef oud"
+            # De rij onder de cursor is die van de ranglijst op die plek.
+            assert tabel.geselecteerd() == sessie.ranglijst_ids()[tabel.cursor_row]
+            gezien.add((tabel.scroll_offset.y > 0, sum(sessie.vergadering.stippen.values())))
+        eerste = tabel.scroll_offset.y + 1
+        assert f"rij {eerste}–{eerste + zichtbaar - 1} van {tabel.row_count}" in (
+            tabel.render_line(0).text
+        )
+        # De proef heeft echt geschoven en echt stippen gezet.
+        assert any(geschoven for geschoven, _ in gezien)
+        assert any(stippen for _, stippen in gezien)
+
+
+async def test_gegevens_na_het_laden_buiten_de_garbage_collector(tmp_path: Path) -> None:
+    """Jaren aan gegevens in het geheugen: na het laden bevroren, zodat een volledige ronde
+    van de garbage collector ze niet meer naloopt (die liet het scherm tientallen ms hangen)."""
+    import gc
+
+    maak_opslag(tmp_path / "db")
+    gc.unfreeze()
+    try:
+        app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wacht(pilot, lambda: isinstance(app.screen, StartScherm)
+                        and app.screen.overzicht)
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
