@@ -21,6 +21,12 @@ Een auto-pilot noteert (met de systeembrede monotone klok):
 
 De kale app wordt op precies dezelfde manier gemeten.
 
+Bytecode: Textual ligt in site-packages, waar pip bij het installeren ``.pyc``-bestanden
+maakt. Vergadering draait hier uit de broncode; staat ``PYTHONDONTWRITEBYTECODE`` aan (zoals
+op deze machines), dan zou elk proces al onze modules opnieuw compileren, wat een
+geïnstalleerde Vergadering nooit doet. Daarom compileert de meting eerst ``vergadering/``
+en ``schermen/`` (``compileall``), zoals pip dat bij een installatie doet.
+
 Uitgangscode 0 als het doel gehaald is, anders 1.
 
 Gebruik::
@@ -144,8 +150,18 @@ def _mediaan(runs: list[dict[str, float]], sleutel: str) -> float:
     return statistics.median(r[sleutel] for r in runs)
 
 
+def compileer() -> None:
+    """Bytecode voor onze pakketten, zoals pip die bij het installeren maakt."""
+    import compileall
+
+    for pakket in ("vergadering", "schermen"):
+        if not compileall.compile_dir(WORTEL / pakket, quiet=1):
+            raise SystemExit(f"{pakket} kon niet gecompileerd worden.")
+
+
 def meet(map_: Path, runs: int) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """N metingen van elk, om en om (met wisselende volgorde), na één opwarmronde."""
+    compileer()
     _een_run(VERGADERING, map_)
     _een_run(KAAL, map_)
     project: list[dict[str, float]] = []

@@ -221,7 +221,7 @@ class VergaderingApp(App[None]):
         except ImportError:
             self.notify("De vergadering is gesloten en bewaard.", markup=False)
             return
-        from .dialogen import Bevestig
+        from .bevestig import Bevestig
 
         def antwoord(ja: bool | None) -> None:
             if ja:
@@ -382,7 +382,7 @@ class VergaderingApp(App[None]):
         """Afsluiten; eerst wachten tot alles bewaard is, en waarschuwen als dat niet lukte."""
         self.bewaarder.wacht(10)
         if self.bewaarder.onopgeslagen:
-            from .dialogen import Bevestig
+            from .bevestig import Bevestig
 
             def antwoord(toch: bool | None) -> None:
                 if toch:

@@ -116,7 +116,7 @@ class Keuzelijst(Select[Any]):
 class Formulier(ModalScreen[T], Generic[T]):
     """Een dialoog met velden, een foutregel en de knoppen Bewaren en Annuleren."""
 
-    CSS_PATH = "dialogen.tcss"
+    CSS_PATH = ["vraag.tcss", "dialogen.tcss"]
 
     BINDINGS = [
         Binding("escape", "annuleer", "Annuleren"),
@@ -210,41 +210,6 @@ def veld(label: str, widget: Any, hint: str = "") -> ComposeResult:
 # --- eenvoudige vragen -------------------------------------------------------------
 
 
-class Bevestig(ModalScreen[bool]):
-    """Een ja/nee-vraag; j of enter is ja, n of escape is nee."""
-
-    CSS_PATH = "dialogen.tcss"
-
-    BINDINGS = [
-        Binding("j", "antwoord(True)", "Ja"),
-        Binding("n", "antwoord(False)", "Nee"),
-        Binding("escape", "antwoord(False)", "Nee", show=False),
-    ]
-
-    def __init__(self, vraag: str, ja: str = "Ja", nee: str = "Nee") -> None:
-        super().__init__()
-        self.vraag, self.ja, self.nee = vraag, ja, nee
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialoog vraag"):
-            yield Static(self.vraag, classes="dialoog-vraag", markup=False)
-            with Horizontal(classes="dialoog-knoppen"):
-                yield Button(f"{self.ja} (j)", variant="primary", id="ja", compact=True)
-                yield Button(f"{self.nee} (n)", id="nee", compact=True)
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#ja", Button).focus()
-
-    def action_antwoord(self, ja: bool) -> None:
-        """Sluit met het antwoord."""
-        self.dismiss(ja)
-
-    @on(Button.Pressed)
-    def _knop(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "ja")
-
-
 class TekstVraag(Formulier[str]):
     """Vraag om één regel tekst (of een getal), met controle."""
 
@@ -276,7 +241,7 @@ class TekstVraag(Formulier[str]):
 class Keuze(ModalScreen[T | None], Generic[T]):
     """Kies één uit een lijst (enter kiest, escape annuleert)."""
 
-    CSS_PATH = "dialogen.tcss"
+    CSS_PATH = ["vraag.tcss", "dialogen.tcss"]
 
     BINDINGS = [Binding("escape", "annuleer", "Annuleren")]
 
@@ -335,7 +300,7 @@ class MeerdereKeuze(Formulier[list[str]]):
 class Notities(ModalScreen[str]):
     """De notities van de notulist bij een fase; elke wijziging wordt meteen bewaard."""
 
-    CSS_PATH = "dialogen.tcss"
+    CSS_PATH = ["vraag.tcss", "dialogen.tcss"]
 
     BINDINGS = [Binding("escape", "klaar", "Klaar"), Binding("ctrl+s", "klaar", "Klaar")]
 
@@ -1129,7 +1094,7 @@ class TerugkoppelingFormulier(Formulier[Terugkoppeling]):
 class Logboek(ModalScreen[None]):
     """Het logboek van de vergadering: wat er gebeurde en wanneer (alleen lezen)."""
 
-    CSS_PATH = "dialogen.tcss"
+    CSS_PATH = ["vraag.tcss", "dialogen.tcss"]
 
     BINDINGS = [Binding("escape", "sluit", "Sluiten"), Binding("l", "sluit", "Sluiten")]
 
@@ -1156,9 +1121,3 @@ class Logboek(ModalScreen[None]):
     def action_sluit(self) -> None:
         """Sluit het logboek."""
         self.dismiss(None)
-
-
-def vergadering_in_woorden(v: Vergadering) -> str:
-    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'."""
-    fase = v.fasen[v.fase_index].titel if v.fasen else ""
-    return f"{datums.lang(v.datum)}, fase {v.fase_index + 1} ({fase})"

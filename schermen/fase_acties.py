@@ -253,7 +253,7 @@ class FaseActies(FasePaneel):
         )
 
     def _bevestig_terugtrekken(self, actie: Actie) -> None:
-        from .dialogen import Bevestig
+        from .bevestig import Bevestig
 
         def antwoord(ja: bool | None) -> None:
             if ja and self.probeer(lambda: self.sessie.trek_terug(actie.id)):

@@ -139,7 +139,7 @@ class FaseTerugkoppelen(FasePaneel):
 
     def action_sluit(self) -> None:
         """Sluit de vergadering (geweigerd zonder volledige terugkoppeling)."""
-        from .dialogen import Bevestig
+        from .bevestig import Bevestig
 
         sessie = self.sessie
         mist = sessie.ontbreekt()

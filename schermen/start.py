@@ -23,6 +23,7 @@ from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
     from vergadering.overzicht import Overzicht
+    from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
     from .app import VergaderingApp
@@ -175,7 +176,7 @@ class StartScherm(Screen[None]):
         return True
 
     def _bied_hervatten_aan(self, wv: Wijkverband) -> None:
-        from .dialogen import Bevestig, vergadering_in_woorden
+        from .bevestig import Bevestig
 
         assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
         open_v = self.overzicht.onafgemaakte_vergadering
@@ -216,7 +217,7 @@ class StartScherm(Screen[None]):
         self._vraag_start(wv)
 
     def _bied_hervatten_aan_of_nieuw(self, wv: Wijkverband) -> None:
-        from .dialogen import Bevestig, vergadering_in_woorden
+        from .bevestig import Bevestig
 
         assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
         open_v = self.overzicht.onafgemaakte_vergadering
@@ -343,3 +344,11 @@ class StartScherm(Screen[None]):
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
+
+
+def vergadering_in_woorden(v: Vergadering) -> str:
+    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'."""
+    from vergadering import datums
+
+    fase = v.fasen[v.fase_index].titel if v.fasen else ""
+    return f"{datums.lang(v.datum)}, fase {v.fase_index + 1} ({fase})"

@@ -12,7 +12,8 @@ from textual.command import CommandPalette
 
 from schermen.app import VergaderingApp
 from schermen.beamer import BeamerScherm
-from schermen.dialogen import Bevestig, StartFormulier
+from schermen.bevestig import Bevestig
+from schermen.dialogen import StartFormulier
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag

@@ -11,9 +11,9 @@ from schermen_pilot import kies, meldingen, naar_rij, typ, wacht, wis
 from textual.widgets import Input, Static
 
 from schermen.app import VergaderingApp
+from schermen.bevestig import Bevestig
 from schermen.dialogen import (
     AfsprakenFormulier,
-    Bevestig,
     InstellingenFormulier,
     Keuze,
     StartFormulier,

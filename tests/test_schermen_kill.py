@@ -14,7 +14,7 @@ from schermen_gegevens import maak_opslag
 from schermen_pilot import wacht
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import Bevestig
+from schermen.bevestig import Bevestig
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
 

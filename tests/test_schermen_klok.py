@@ -9,7 +9,8 @@ from schermen_gegevens import VANDAAG, Klok, maak_opslag
 from schermen_pilot import wacht
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import Bevestig, StartFormulier
+from schermen.bevestig import Bevestig
+from schermen.dialogen import StartFormulier
 from schermen.klok import FaseKlok
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm

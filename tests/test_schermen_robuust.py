@@ -12,8 +12,8 @@ from schermen_pilot import meldingen, naar_rij, plak, typ, wacht
 from textual.widgets import Input, TextArea
 
 from schermen.app import VergaderingApp
+from schermen.bevestig import Bevestig
 from schermen.dialogen import (
-    Bevestig,
     Notities,
     SignaalFormulier,
     StartFormulier,

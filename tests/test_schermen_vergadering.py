@@ -12,9 +12,9 @@ from schermen_pilot import kies, meldingen, naar_optie, naar_rij, plak, typ, wac
 from textual.widgets import DataTable, OptionList, Select, SelectionList, TextArea
 
 from schermen.app import VergaderingApp
+from schermen.bevestig import Bevestig
 from schermen.dialogen import (
     ActieFormulier,
-    Bevestig,
     Keuze,
     MeerdereKeuze,
     SignaalFormulier,
