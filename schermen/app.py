@@ -62,12 +62,14 @@ class VergaderingApp(App[None]):
     TITLE = "Vergadering"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_commandos}
+    # De kloktoetsen staan op het vergaderscherm in de hulpregel onder de agenda (altijd in
+    # beeld); de Footer houdt op 80 kolommen zo de ruimte voor de toetsen van de fase.
     BINDINGS = [
-        Binding("space", "pauze", "Pauze", key_display="spatie"),
-        Binding("plus", "minuut_erbij", "Minuut", key_display="+"),
-        Binding("n", "volgende_fase", "Volgende"),
+        Binding("space", "pauze", "Pauze", key_display="spatie", show=False),
+        Binding("plus", "minuut_erbij", "Minuut", key_display="+", show=False),
+        Binding("n", "volgende_fase", "Volgende", show=False),
         Binding("v", "vorige_fase", "Vorige", show=False),
-        Binding("b", "beamer", "Beamer"),
+        Binding("b", "beamer", "Beamer", show=False),
         Binding("ctrl+s", "opnieuw_opslaan", "Opslaan", show=False),
     ]
     KLOKACTIES = ("pauze", "minuut_erbij", "volgende_fase", "vorige_fase", "beamer")

@@ -36,23 +36,35 @@ class StippenTabel(Ranglijst):
     ]
 
     class Stip(Message):
-        """Zet of wijzig de stippen van de rij onder de cursor."""
+        """Zet of wijzig de stippen van de rij onder de cursor; ``daarna``: de rij waar de
+        cursor na het zetten heen gaat (None: hij blijft bij dit signaal)."""
 
-        def __init__(self, signaal_id: str, aantal: int, relatief: bool) -> None:
+        def __init__(
+            self, signaal_id: str, aantal: int, relatief: bool, daarna: str | None = None
+        ) -> None:
             super().__init__()
             self.signaal_id, self.aantal, self.relatief = signaal_id, aantal, relatief
+            self.daarna = daarna
+
+    def volgende_sleutel(self) -> str | None:
+        """De rij onder de cursor (None op de laatste rij)."""
+        if self.cursor_row + 1 >= self.row_count:
+            return None
+        return self.sleutel_op(self.cursor_row + 1)
 
     def action_stip(self, stap: int) -> None:
-        """Eén stip erbij of eraf."""
+        """Eén stip erbij of eraf; de cursor gaat mee met het signaal, zodat een volgende
+        → hetzelfde signaal nog een stip geeft."""
         sleutel = self.geselecteerd()
         if sleutel is not None:
             self.post_message(self.Stip(sleutel, stap, True))
 
     def action_zet(self, aantal: int) -> None:
-        """Zet het aantal stippen (0–9)."""
+        """Zet het aantal stippen (0–9) en ga door naar het signaal dat eronder stond: zo
+        loopt de voorzitter met cijfers de lijst af, ook al schuift de ranglijst."""
         sleutel = self.geselecteerd()
         if sleutel is not None:
-            self.post_message(self.Stip(sleutel, aantal, False))
+            self.post_message(self.Stip(sleutel, aantal, False, self.volgende_sleutel()))
 
 
 class FaseSignalen(FasePaneel):
@@ -69,7 +81,7 @@ class FaseSignalen(FasePaneel):
         yield Static("", id="stippen-stand", classes="stand", markup=False)
         yield StippenTabel(KOLOMMEN, id="ranglijst")
         yield Static(
-            "Cijfer = aantal stippen · → ← één erbij/eraf · enter = groter aantal",
+            "Cijfer: aantal stippen, en door · → ←: één erbij/eraf · enter: groter getal",
             classes="uitleg",
         )
 
@@ -83,6 +95,7 @@ class FaseSignalen(FasePaneel):
         self._structuur = -1
         self._getoond: dict[str, tuple[str, str, str]] = {}
         self._met_stippen: set[str] = set()
+        self._cursor_naar: str | None = None  # na een cijfer: de rij die eronder stond
 
     def focus_hoofd(self) -> None:
         self.tabel.focus()
@@ -145,7 +158,7 @@ class FaseSignalen(FasePaneel):
             status = self.sessie.signaal(sid).status
             self._toon_cellen(sid, ("–", "0", "★ top 5" if sid in top5 else status), top5)
         self._met_stippen = met_stippen
-        self.tabel.zet_volgorde(self.sessie.ranglijst_ids())
+        self.tabel.zet_volgorde(self.sessie.ranglijst_ids(), cursor=self._cursor_naar)
 
     def _toon_cellen(self, sid: str, nieuw: tuple[str, str, str], top5: set[str]) -> None:
         oud = self._getoond.get(sid)
@@ -188,11 +201,19 @@ class FaseSignalen(FasePaneel):
     def _stip(self, bericht: StippenTabel.Stip) -> None:
         huidig = self.sessie.vergadering.stippen.get(bericht.signaal_id, 0)
         nieuw = huidig + bericht.aantal if bericht.relatief else bericht.aantal
-        if nieuw < 0 or nieuw == huidig:
+        if nieuw < 0:
+            return
+        if nieuw == huidig:
+            if bericht.daarna is not None:  # hetzelfde getal bevestigd: gewoon door
+                self.tabel.move_cursor(row=self.tabel.get_row_index(bericht.daarna))
             return
         # Bewaard (journaalregel + fsync, rond een milliseconde) voordat het beeld de stip
         # toont: wat de zaal ziet, staat op schijf.
-        self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
+        self._cursor_naar = bericht.daarna
+        try:
+            self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
+        finally:
+            self._cursor_naar = None
 
     @on(Ranglijst.Gekozen, "#ranglijst")
     def _typ_stippen(self, event: Ranglijst.Gekozen) -> None:
@@ -204,10 +225,21 @@ class FaseSignalen(FasePaneel):
         # Wat dit signaal nog kan krijgen: zo blijft de dialoog open bij een te groot getal.
         maximum = self.sessie.stippen_beschikbaar() - self.sessie.stippen_gebruikt() + huidig
 
+        daarna = self.tabel.volgende_sleutel()  # net als bij een cijfer: daarna door
+
         def gekozen(waarde: str | None) -> None:
-            if waarde is not None:
-                self.probeer(lambda: self.sessie.zet_stippen(
-                    sid, lees_getal(waarde, "het aantal stippen", 0, maximum)))
+            if waarde is None:
+                return
+            aantal = lees_getal(waarde, "het aantal stippen", 0, maximum)
+            if aantal == huidig:
+                if daarna in self.tabel:
+                    self.tabel.move_cursor(row=self.tabel.get_row_index(daarna))
+                return
+            self._cursor_naar = daarna
+            try:
+                self.probeer(lambda: self.sessie.zet_stippen(sid, aantal))
+            finally:
+                self._cursor_naar = None
 
         self.app.push_screen(
             TekstVraag(

@@ -105,9 +105,10 @@ class Ranglijst(ScrollView, can_focus=True):
         self._zet_volgorde(list(self._cellen), bij)
         self.refresh()  # andere cellen, ook waar de volgorde gelijk bleef
 
-    def zet_volgorde(self, sleutels: list[str]) -> None:
-        """Een nieuwe volgorde van dezelfde rijen; de cursor gaat mee met zijn rij."""
-        self._zet_volgorde(sleutels, self.geselecteerd())
+    def zet_volgorde(self, sleutels: list[str], cursor: str | None = None) -> None:
+        """Een nieuwe volgorde van dezelfde rijen; de cursor gaat mee met zijn rij, of naar
+        de rij met sleutel ``cursor``."""
+        self._zet_volgorde(sleutels, cursor if cursor is not None else self.geselecteerd())
 
     def _zet_volgorde(self, sleutels: list[str], cursor: str | None) -> None:
         oud, oude_cursor, oude_y = self._volgorde, self.cursor_row, self.scroll_offset.y

@@ -91,3 +91,49 @@ async def test_gegevens_na_het_laden_buiten_de_garbage_collector(tmp_path: Path)
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+async def test_cijfers_lopen_de_lijst_af_en_pijltjes_blijven_bij_het_signaal(
+    tmp_path: Path,
+) -> None:
+    """De voorzitter leest de flap van boven naar beneden en tikt per signaal een cijfer:
+    na elk cijfer staat de cursor op het signaal dat eronder stond, ook al schoof het
+    signaal met zijn stippen omhoog. → en ← blijven bij hetzelfde signaal."""
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        tabel = app.screen.query_one(StippenTabel)
+        sessie = app.sessie
+        assert sessie is not None and tabel.has_focus
+        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        # Van onder naar boven tikken zou niets laten schuiven; begin op de derde rij, zodat
+        # het eerste signaal omhoog schuift en de rest eronder blijft.
+        await pilot.press("down", "down")
+        await pilot.press("2", "0", "3", "1")
+        stippen = sessie.vergadering.stippen
+        assert stippen == {volgorde[2]: 2, volgorde[4]: 3, volgorde[5]: 1}
+        assert tabel.geselecteerd() == volgorde[6]
+        # Hetzelfde getal nog eens (hier 0): niets bewaard, wel door.
+        await pilot.press("0")
+        assert tabel.geselecteerd() == volgorde[7]
+        # → en ← blijven bij het signaal, ook als het schuift.
+        await pilot.press("right", "right", "right", "right")
+        assert stippen[volgorde[7]] == 4
+        assert tabel.geselecteerd() == volgorde[7]
+        assert tabel.cursor_row == 0  # bovenaan de ranglijst, met de meeste stippen
+        # Alle stippen op: een cijfer erboven wordt geweigerd, en de cursor blijft staan.
+        beschikbaar = sessie.stippen_beschikbaar()
+        for _ in range(beschikbaar - sum(stippen.values())):
+            await pilot.press("right")
+        assert sum(stippen.values()) == beschikbaar
+        await pilot.press("down")
+        voor, stand = tabel.geselecteerd(), dict(stippen)
+        assert stand.get(voor, 0) < 9
+        await pilot.press("9")
+        assert tabel.geselecteerd() == voor
+        assert stippen == stand

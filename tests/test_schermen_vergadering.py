@@ -98,7 +98,7 @@ async def _fase_signalen(pilot, app: VergaderingApp, klok: Klok) -> None:
     assert _tekst_in_tabel(tabel, KASTANJE).split()[2] == "5"  # 4 + 1 bewoners
     # Stippen: 4 aanwezigen met stemrecht × 3 = 12.
     for sleutel, toetsen in [
-        (KASTANJE, ["3"]), (ZWERFAFVAL, ["2", "right"]), (SPEELTUIN, ["2"]),
+        (KASTANJE, ["3"]), (ZWERFAFVAL, ["right", "right", "right"]), (SPEELTUIN, ["2"]),
         (VERLICHTING, ["right", "right", "right", "left"]), (BANKJES, ["1"]),
         (HONDENPOEP, ["1"]),
     ]:
