@@ -25,6 +25,7 @@ from vergadering.fouten import (
     NietGevonden,
     NieuwereVersie,
     OngeldigeInvoer,
+    OpslagFout,
 )
 from vergadering.opslag import Opslag, reservekopie
 from vergadering.opslag import bestand as bestandmodule
@@ -276,3 +277,41 @@ def test_tienjarig_gegevensbestand_leest_terug_via_de_facade(tmp_path):
     with pytest.raises(FileExistsError):
         maak(tmp_path / "tj")
     assert os.listdir(tmp_path / "tj")
+
+
+def test_eerste_gegevens_in_een_lege_opslag_staan_meteen_in_een_reservekopie(tmp_path):
+    """Een wijkverband dat in de app gemaakt wordt: de kopie vóór het eerste schrijven zou
+    leeg zijn, dus komt er een direct erna; daarna weer elk half uur."""
+    klok = Klok()
+    opslag = nieuwe_opslag(tmp_path / "db", klok=klok)
+    kopieen = opslag.reservekopieen()
+    assert len(kopieen) == 1
+    wv = json.loads((kopieen[0] / "wijkverbanden.json").read_bytes())
+    assert [d["naam"] for d in wv["wijkverbanden"].values()] == ["De Hoven"]
+    voeg_signaal_toe(opslag)
+    klok.verder(minutes=10)
+    voeg_signaal_toe(opslag)
+    assert len(opslag.reservekopieen()) == 1
+    # Een tweede proces op dezelfde (niet meer lege) opslag: de gewone regel.
+    ander = Opslag(tmp_path / "db", klok=klok)
+    voeg_signaal_toe(ander)
+    assert len(ander.reservekopieen()) == 1
+
+
+def test_mislukte_eerste_kopie_laat_het_schrijven_gelukt_en_probeert_het_opnieuw(
+    tmp_path, monkeypatch
+):
+    klok = Klok()
+    map_ = tmp_path / "db"
+    echte_maak = reservekopie.maak
+
+    def vol(*args, **kwargs):
+        raise OpslagFout("De reservekopie kon niet gemaakt worden (de schijf is vol).")
+
+    monkeypatch.setattr(reservekopie, "maak", vol)
+    opslag = nieuwe_opslag(map_, klok=klok)  # geen fout: het wijkverband staat er
+    assert [wv.naam for wv in Opslag(map_).wijkverbanden()] == ["De Hoven"]
+    assert opslag.reservekopieen() == []
+    monkeypatch.setattr(reservekopie, "maak", echte_maak)
+    voeg_signaal_toe(opslag)
+    assert len(opslag.reservekopieen()) == 1

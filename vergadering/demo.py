@@ -471,7 +471,7 @@ def schrijf_demo(opslag: Opslag, vandaag: date) -> Wijkverband:
             opslag.bewaar_actie(a)
         for v in demo.vergaderingen:
             opslag.bewaar_vergadering(v)
-    # De eerste reservekopie ging vóór het schrijven (toen was de map leeg); zonder deze
-    # zou er het eerste half uur geen kopie van de demo zijn om terug te zetten.
+    # De eerste reservekopie kwam na het eerste schrijven (alleen het wijkverband); zonder
+    # deze zou er het eerste half uur geen kopie van de signalen en acties zijn.
     opslag.maak_reservekopie()
     return demo.wijkverband

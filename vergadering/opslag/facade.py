@@ -123,6 +123,7 @@ class Opslag:
         self._slotdiepte = 0
         self._eerste_schrijf_gedaan = False
         self._volgende_kopie: datetime | None = None
+        self._kopie_na_schrijven = False
         if self.map.exists() and not self.map.is_dir():
             raise OpslagFout(
                 f"{self.map} is een bestand, geen map; geef met --db een map op voor de gegevens."
@@ -196,11 +197,23 @@ class Opslag:
             if not self._eerste_schrijf_gedaan:
                 self._ruim_tijdelijke_op()
                 self._migreer()
-                self._misschien_reservekopie()
+                # Een opslag zonder gegevens: een kopie vooraf bevat niets, dus komt de eerste
+                # kopie ná deze schrijfactie (anders een half uur lang geen kopie van iets).
+                self._kopie_na_schrijven = not self._wijkverbandenpad.exists()
+                if not self._kopie_na_schrijven:
+                    self._misschien_reservekopie()
                 self._eerste_schrijf_gedaan = True
             elif self._volgende_kopie is not None and self._klok() >= self._volgende_kopie:
                 self._misschien_reservekopie()  # wie lang open blijft, krijgt ook nieuwe kopieën
             yield
+            if self._kopie_na_schrijven:
+                nu = self._klok()
+                try:
+                    self._reservekopie(nu)
+                except OpslagFout:
+                    return  # het schrijven zelf lukte; de volgende schrijfactie probeert het weer
+                self._kopie_na_schrijven = False
+                self._volgende_kopie = nu + KOPIE_NA
 
     @contextmanager
     def _schrijfslot(self) -> Iterator[None]:
