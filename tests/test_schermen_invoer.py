@@ -1,0 +1,38 @@
+"""Invoervelden zoals een notulist ze gebruikt: in een getalveld vervangt een cijfer het
+voorstel, in een tekstveld vult typen aan."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from schermen.dialogen import TekstVraag, WegingFormulier
+
+
+class _Houder(App[None]):
+    """Een lege app die één dialoog opent en de uitkomst bewaart."""
+
+    def __init__(self, dialoog) -> None:
+        super().__init__()
+        self.dialoog = dialoog
+        self.uitkomst: object = "niets"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialoog, lambda w: setattr(self, "uitkomst", w))
+
+
+async def test_getallen_vervangen_het_voorstel_met_enter_naar_het_volgende_veld() -> None:
+    app = _Houder(WegingFormulier("Te hard rijden op de Kastanjelaan", 3, 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4", "enter", "5", "enter")  # enter in het laatste veld bewaart
+        await pilot.pause()
+    assert app.uitkomst == (4, 5)
+
+
+async def test_tekstvraag_met_voorstel_wordt_vervangen_door_wat_getypt_wordt() -> None:
+    app = _Houder(TekstVraag("Stippen", "Aantal stippen", waarde="2"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "2", "enter")
+        await pilot.pause()
+    assert app.uitkomst == "12"
