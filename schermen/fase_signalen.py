@@ -7,12 +7,11 @@ schuift direct mee; alleen het vergaderbestand wordt bewaard (op de achtergrond)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Static
 
 from vergadering.tekst import kort
@@ -35,16 +34,17 @@ class StippenTabel(Ranglijst):
         *(Binding(str(n), f"zet({n})", f"{n} stippen", show=False) for n in range(10)),
     ]
 
-    class Stip(Message):
-        """Zet of wijzig de stippen van de rij onder de cursor; ``daarna``: de rij waar de
-        cursor na het zetten heen gaat (None: hij blijft bij dit signaal)."""
-
-        def __init__(
-            self, signaal_id: str, aantal: int, relatief: bool, daarna: str | None = None
-        ) -> None:
-            super().__init__()
-            self.signaal_id, self.aantal, self.relatief = signaal_id, aantal, relatief
-            self.daarna = daarna
+    def __init__(
+        self,
+        kolommen: list[tuple[str, int]],
+        bij_stip: Callable[[str, int, bool, str | None], None],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(kolommen, id=id)
+        # Meteen afhandelen, binnen dezelfde toets (geen bericht dat later langskomt): bij
+        # snel tikken moet de volgende toets de cursor al op zijn nieuwe plek vinden.
+        self.bij_stip = bij_stip
 
     def volgende_sleutel(self) -> str | None:
         """De rij onder de cursor (None op de laatste rij)."""
@@ -57,14 +57,14 @@ class StippenTabel(Ranglijst):
         → hetzelfde signaal nog een stip geeft."""
         sleutel = self.geselecteerd()
         if sleutel is not None:
-            self.post_message(self.Stip(sleutel, stap, True))
+            self.bij_stip(sleutel, stap, True, None)
 
     def action_zet(self, aantal: int) -> None:
         """Zet het aantal stippen (0–9) en ga door naar het signaal dat eronder stond: zo
         loopt de voorzitter met cijfers de lijst af, ook al schuift de ranglijst."""
         sleutel = self.geselecteerd()
         if sleutel is not None:
-            self.post_message(self.Stip(sleutel, aantal, False, self.volgende_sleutel()))
+            self.bij_stip(sleutel, aantal, False, self.volgende_sleutel())
 
 
 class FaseSignalen(FasePaneel):
@@ -79,7 +79,7 @@ class FaseSignalen(FasePaneel):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="stippen-stand", classes="stand", markup=False)
-        yield StippenTabel(KOLOMMEN, id="ranglijst")
+        yield StippenTabel(KOLOMMEN, self._stip, id="ranglijst")
         yield Static(
             "Cijfer: aantal stippen, en door · → ←: één erbij/eraf · enter: groter getal",
             classes="uitleg",
@@ -197,21 +197,24 @@ class FaseSignalen(FasePaneel):
 
     # --- stippen ----------------------------------------------------------------------
 
-    @on(StippenTabel.Stip)
-    def _stip(self, bericht: StippenTabel.Stip) -> None:
-        huidig = self.sessie.vergadering.stippen.get(bericht.signaal_id, 0)
-        nieuw = huidig + bericht.aantal if bericht.relatief else bericht.aantal
+    def _stip(
+        self, signaal_id: str, aantal: int, relatief: bool, daarna: str | None
+    ) -> None:
+        """Zet of wijzig de stippen van een signaal; ``daarna``: de rij waar de cursor heen
+        gaat (None: hij blijft bij dit signaal)."""
+        huidig = self.sessie.vergadering.stippen.get(signaal_id, 0)
+        nieuw = huidig + aantal if relatief else aantal
         if nieuw < 0:
             return
         if nieuw == huidig:
-            if bericht.daarna is not None:  # hetzelfde getal bevestigd: gewoon door
-                self.tabel.move_cursor(row=self.tabel.get_row_index(bericht.daarna))
+            if daarna is not None:  # hetzelfde getal bevestigd: gewoon door
+                self.tabel.move_cursor(row=self.tabel.get_row_index(daarna))
             return
         # Bewaard (journaalregel + fsync, rond een milliseconde) voordat het beeld de stip
         # toont: wat de zaal ziet, staat op schijf.
-        self._cursor_naar = bericht.daarna
+        self._cursor_naar = daarna
         try:
-            self.probeer(lambda: self.sessie.zet_stippen(bericht.signaal_id, nieuw))
+            self.probeer(lambda: self.sessie.zet_stippen(signaal_id, nieuw))
         finally:
             self._cursor_naar = None
 

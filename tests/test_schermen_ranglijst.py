@@ -137,3 +137,32 @@ async def test_cijfers_lopen_de_lijst_af_en_pijltjes_blijven_bij_het_signaal(
         await pilot.press("9")
         assert tabel.geselecteerd() == voor
         assert stippen == stand
+
+
+async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Path) -> None:
+    """Toetsen die sneller komen dan het scherm tekent (een snelle typist, een volle
+    toetsenbuffer): elke toets ziet de cursor waar de vorige hem liet."""
+    from textual import events
+
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        tabel = app.screen.query_one(StippenTabel)
+        sessie = app.sessie
+        assert sessie is not None
+        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        # Alle toetsen in één keer in de rij, zonder tussendoor te wachten.
+        for toets in "3210":
+            app.post_message(events.Key(toets, toets))
+        app.post_message(events.Key("right", None))
+        app.post_message(events.Key("right", None))
+        await pilot.pause()
+        await wacht(pilot, lambda: sum(sessie.vergadering.stippen.values()) == 8)
+        assert sessie.vergadering.stippen == {
+            volgorde[0]: 3, volgorde[1]: 2, volgorde[2]: 1, volgorde[4]: 2,
+        }
