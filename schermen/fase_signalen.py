@@ -207,7 +207,7 @@ class FaseSignalen(FasePaneel):
         if nieuw < 0:
             return
         if nieuw == huidig:
-            if daarna is not None:  # hetzelfde getal bevestigd: gewoon door
+            if daarna is not None and daarna in self.tabel:  # hetzelfde getal: gewoon door
                 self.tabel.move_cursor(row=self.tabel.get_row_index(daarna))
             return
         # Bewaard (journaalregel + fsync, rond een milliseconde) voordat het beeld de stip
@@ -231,18 +231,9 @@ class FaseSignalen(FasePaneel):
         daarna = self.tabel.volgende_sleutel()  # net als bij een cijfer: daarna door
 
         def gekozen(waarde: str | None) -> None:
-            if waarde is None:
-                return
-            aantal = lees_getal(waarde, "het aantal stippen", 0, maximum)
-            if aantal == huidig:
-                if daarna in self.tabel:
-                    self.tabel.move_cursor(row=self.tabel.get_row_index(daarna))
-                return
-            self._cursor_naar = daarna
-            try:
-                self.probeer(lambda: self.sessie.zet_stippen(sid, aantal))
-            finally:
-                self._cursor_naar = None
+            if waarde is not None:  # al gecontroleerd door de dialoog
+                self._stip(sid, lees_getal(waarde, "het aantal stippen", 0, maximum), False,
+                           daarna)
 
         self.app.push_screen(
             TekstVraag(

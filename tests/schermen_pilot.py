@@ -77,3 +77,17 @@ async def plak(pilot: Pilot, tekst: str) -> None:
 def meldingen(app) -> list[str]:
     """De teksten van de meldingen (notify) die de app toonde."""
     return [n.message for n in app._notifications]
+
+
+async def begin_vergadering(pilot: Pilot) -> None:
+    """Vanaf het startscherm: een vergadering beginnen met wat het formulier voorstelt."""
+    from schermen.dialogen import StartFormulier
+    from schermen.start import StartScherm
+    from schermen.vergaderscherm import VergaderScherm
+
+    app = pilot.app
+    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+    await pilot.press("s")
+    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+    await pilot.press("ctrl+s")
+    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))

@@ -7,32 +7,23 @@ from datetime import timedelta
 from pathlib import Path
 
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import meldingen, typ, wacht
+from schermen_pilot import begin_vergadering, meldingen, typ, wacht
 from textual.command import CommandPalette
 
 from schermen.app import VergaderingApp
 from schermen.beamer import BeamerScherm
 from schermen.bevestig import Bevestig
-from schermen.dialogen import StartFormulier
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
 from vergadering.terugkoppeling import Terugkoppeling
 
 
-async def _begin(pilot, app: VergaderingApp) -> None:
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-    await pilot.press("s")
-    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-    await pilot.press("ctrl+s")
-    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
-
-
 async def test_commandopalet_kent_de_handelingen_van_het_scherm(tmp_path: Path) -> None:
     maak_opslag(tmp_path / "db")
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         namen = [naam for naam, _, _ in app.commandos(app.screen)]
         for naam in ("Volgende fase", "Eén minuut erbij", "Signaal toevoegen",
                      "Top 5 vastleggen", "Notities bij deze fase", "Opnieuw opslaan"):
@@ -54,7 +45,7 @@ async def test_beamer_heen_en_terug_met_de_kloktoetsen(tmp_path: Path) -> None:
     klok = Klok()
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         await pilot.press("b")
         await wacht(pilot, lambda: isinstance(app.screen, BeamerScherm))
         await pilot.press("n")  # op de beamer: volgende fase, via de app
@@ -76,7 +67,7 @@ async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG,
                          mapjes=tmp_path / "mapjes")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         sessie = app.sessie
         sessie.bewaar_terugkoppeling(Terugkoppeling(
             gehoord="Verkeer", volgende_update=VANDAAG + timedelta(weeks=6),
@@ -102,7 +93,7 @@ async def test_groot_aantal_stippen_typen(tmp_path: Path) -> None:
     maak_opslag(tmp_path / "db")
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)  # 6 aanwezig × 3 = 18 stippen
+        await begin_vergadering(pilot)  # 6 aanwezig × 3 = 18 stippen
         lijst = app.screen.query_one("#ranglijst")
         await pilot.press("down", "2")  # een ander signaal heeft er al 2
         await pilot.press("down", "enter")  # de rij met 2 staat nu bovenaan

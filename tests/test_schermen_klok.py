@@ -6,23 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import wacht
+from schermen_pilot import begin_vergadering, wacht
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
-from schermen.dialogen import StartFormulier
 from schermen.klok import FaseKlok
-from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
-
-
-async def _begin(pilot, app: VergaderingApp) -> None:
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-    await pilot.press("s")
-    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-    await pilot.press("ctrl+s")
-    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
 
 
 def _klokbeeld(app: VergaderingApp):
@@ -36,7 +26,7 @@ async def test_waarschuwing_uitloop_minuut_en_pauze(tmp_path: Path) -> None:
     klok = Klok()
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         v = app.sessie.vergadering
         beeld = _klokbeeld(app)
         assert beeld.cijfers == "05:00" and beeld.stand == "normaal"
@@ -85,7 +75,7 @@ async def test_herstart_midden_in_een_fase(tmp_path: Path) -> None:
     klok = Klok()
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         klok.verzet(200)
         await pilot.press("n")  # naar fase 2 na 200 s
         klok.verzet(150)  # 150 s in fase 2

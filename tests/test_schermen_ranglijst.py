@@ -8,13 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import wacht
+from schermen_pilot import begin_vergadering, wacht
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import StartFormulier
 from schermen.fase_signalen import StippenTabel
 from schermen.start import StartScherm
-from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
 from vergadering.signaal import Signaal
 
@@ -41,11 +39,7 @@ async def test_gedeeltelijk_tekenen_geeft_hetzelfde_beeld_als_alles_tekenen(
                "1", "2", "0", "3"]
     kans = random.Random(7)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-        await pilot.press("s")
-        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-        await pilot.press("ctrl+s")
-        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await begin_vergadering(pilot)
         tabel = app.screen.query_one(StippenTabel)
         tabel.focus()
         await pilot.pause()
@@ -102,11 +96,7 @@ async def test_cijfers_lopen_de_lijst_af_en_pijltjes_blijven_bij_het_signaal(
     maak_opslag(tmp_path / "db")
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-        await pilot.press("s")
-        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-        await pilot.press("ctrl+s")
-        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await begin_vergadering(pilot)
         tabel = app.screen.query_one(StippenTabel)
         sessie = app.sessie
         assert sessie is not None and tabel.has_focus
@@ -147,11 +137,7 @@ async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Pa
     maak_opslag(tmp_path / "db")
     app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-        await pilot.press("s")
-        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-        await pilot.press("ctrl+s")
-        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await begin_vergadering(pilot)
         tabel = app.screen.query_one(StippenTabel)
         sessie = app.sessie
         assert sessie is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import meldingen, naar_rij, plak, typ, wacht
+from schermen_pilot import begin_vergadering, meldingen, naar_rij, plak, typ, wacht
 from textual.widgets import Input, TextArea
 
 from schermen.app import VergaderingApp
@@ -16,7 +16,6 @@ from schermen.bevestig import Bevestig
 from schermen.dialogen import (
     Notities,
     SignaalFormulier,
-    StartFormulier,
     WijkverbandFormulier,
 )
 from schermen.start import StartScherm
@@ -27,12 +26,6 @@ from vergadering.opslag import Opslag, bestand
 KASTANJE = "2611-s000"
 
 
-async def _begin(pilot, app: VergaderingApp) -> None:
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-    await pilot.press("s")
-    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-    await pilot.press("ctrl+s")
-    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
 
 
 @pytest.fixture
@@ -44,7 +37,7 @@ def map_(tmp_path: Path) -> Path:
 async def test_volle_schijf_tijdens_de_vergadering(map_: Path, monkeypatch) -> None:
     app = VergaderingApp(Opslag(map_), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         assert app.bewaarder.wacht(10)
 
         def vol(fd: int, inhoud: bytes) -> None:
@@ -81,7 +74,7 @@ async def test_volle_schijf_tijdens_de_vergadering(map_: Path, monkeypatch) -> N
 async def test_opslag_bezet_door_een_ander_programma(map_: Path) -> None:
     app = VergaderingApp(Opslag(map_, wachttijd=0.2), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         assert app.bewaarder.wacht(10)
         slot = FileLock(map_ / ".schrijfslot")
         slot.acquire()
@@ -110,7 +103,7 @@ VIJANDIG = "[bold red]rood[/] \x00\x07\x1b[2J 🐝🏠 ‮omgekeerd‬ " + "\u03
 async def test_vijandige_invoer_in_signaal_en_notities(map_: Path) -> None:
     app = VergaderingApp(Opslag(map_), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         scherm = app.screen
         # Te lang: geweigerd met een reden; de dialoog blijft open met de tekst erin.
         await pilot.press("a")
@@ -184,7 +177,7 @@ async def test_wijkverband_maken_en_foute_invoer(tmp_path: Path) -> None:
 async def test_venster_te_klein(map_: Path) -> None:
     app = VergaderingApp(Opslag(map_), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _begin(pilot, app)
+        await begin_vergadering(pilot)
         await pilot.resize_terminal(60, 20)
         await wacht(pilot, lambda: isinstance(app.screen, TeKleinScherm))
         await pilot.press("n")  # geen toetsen naar de vergadering zolang het te klein is
