@@ -152,3 +152,23 @@ async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Pa
         assert sessie.vergadering.stippen == {
             volgorde[0]: 3, volgorde[1]: 2, volgorde[2]: 1, volgorde[4]: 2,
         }
+
+
+async def test_enter_vraagt_een_groter_getal_en_gaat_daarna_door(tmp_path: Path) -> None:
+    from schermen.dialogen import TekstVraag
+
+    maak_opslag(tmp_path / "db")
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin_vergadering(pilot)
+        tabel = app.screen.query_one(StippenTabel)
+        sessie = app.sessie
+        assert sessie is not None
+        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        await pilot.press("down", "enter")
+        await wacht(pilot, lambda: isinstance(app.screen, TekstVraag))
+        await pilot.press("1", "2", "enter")  # het voorstel (0) staat geselecteerd
+        await wacht(pilot, lambda: not isinstance(app.screen, TekstVraag))
+        assert sessie.vergadering.stippen == {volgorde[1]: 12}
+        assert tabel.sleutel_op(0) == volgorde[1]
+        assert tabel.geselecteerd() == volgorde[2]
