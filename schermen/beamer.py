@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -38,6 +38,7 @@ from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
 
 from .klok import Agendabalk, FaseKlok
+from .opmaak import pas
 from .thema import BEAMER_THEMA, THEMAS
 
 
@@ -70,15 +71,6 @@ class _Masker:
 
 
 # --- opmaak -----------------------------------------------------------------------------
-
-
-def _pas(tekst: str, breedte: int) -> str:
-    """Op één regel van hoogstens ``breedte`` kolommen, met … als het niet past."""
-    if breedte <= 0:
-        return ""
-    if cell_len(tekst) <= breedte:
-        return tekst
-    return set_cell_size(tekst, breedte - 1) + "…"
 
 
 def _hak(woord: str, breedte: int) -> tuple[str, str]:
@@ -168,13 +160,13 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
     for b, items in enumerate(inhoud):
         if b and tussen:
             uit.append(Text(""))
-        uit.append(Text(_pas(blokken[b].kop, breedte), style="bold underline"))
+        uit.append(Text(pas(blokken[b].kop, breedte), style="bold underline"))
         for item in items[: toon[b]]:
             if ruim and blokken[b].ruim and blokken[b].items:
                 uit.append(Text(""))
             uit.extend(item)
         if meer(b):
-            uit.append(Text(_pas(f"  … en nog {meer(b)}", breedte), style="italic"))
+            uit.append(Text(pas(f"  … en nog {meer(b)}", breedte), style="italic"))
     tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(uit[:hoogte])
     tekst.no_wrap = True
     return tekst
@@ -239,7 +231,7 @@ def blokken_signalen(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
     rijen: list[Item] = []
     for plek in zichtbaar_met:
         merk = f"{plek.positie}{'=' if plek.gelijk else ''}".rjust(3) + " "
-        tekst = _pas(vb.tekst(plek.signaal), tekstbreedte).ljust(tekstbreedte)
+        tekst = pas(vb.tekst(plek.signaal), tekstbreedte).ljust(tekstbreedte)
         rij = Text()
         rij.append(merk, style="bold")
         rij.append(tekst, style="bold" if plek.signaal.id in top else "")
@@ -252,7 +244,7 @@ def blokken_signalen(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
     for plek in zonder:
         bewoners = plek.bewoners
         achter = f"  {bewoners} bewoners" if bewoners > 1 else ""
-        tekst = _pas(vb.tekst(plek.signaal), breedte - 4 - len(achter))
+        tekst = pas(vb.tekst(plek.signaal), breedte - 4 - len(achter))
         rij = Text("  · " + tekst)
         rij.append(achter, style="dim")
         rijen.append([rij])
@@ -268,7 +260,7 @@ def blokken_signalen(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
     if grens and not vergadering.top5:
         blokken.append(Blok(
             "Gelijk op de grens van de top 5",
-            [[Text(_pas(f"{len(grens)} signalen hebben {_stippen_woord(grens[0].stippen)}: "
+            [[Text(pas(f"{len(grens)} signalen hebben {_stippen_woord(grens[0].stippen)}: "
                         "de voorzitter kiest.", breedte))]],
         ))
     return blokken
@@ -303,11 +295,11 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
         rij = Text()
         rij.append(f"{i}.".rjust(3) + " ", style="bold")
         if ruimte >= 12:
-            rij.append(_pas(teksten[sid], ruimte).ljust(ruimte) + "  ")
+            rij.append(pas(teksten[sid], ruimte).ljust(ruimte) + "  ")
             rij.append(rechts, style="" if score else "italic")
         else:  # smal: alleen de tekst en het totaal
             kort = f"{score.totaal}" if score else "–"
-            rij.append(_pas(teksten[sid], breedte - 8).ljust(breedte - 8))
+            rij.append(pas(teksten[sid], breedte - 8).ljust(breedte - 8))
             rij.append(kort.rjust(4))
         weging.append([rij])
 
@@ -322,8 +314,8 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
             ruimte = max(breedte - 2 - 2 - len(uitslag), 10)
             regel = Text()
             regel.append(merk, style="bold")
-            regel.append(_pas(f"{onderwerp}: {uitslag}", breedte - 2) if ruimte <= 10 else
-                         _pas(onderwerp, ruimte) + ": " + uitslag, style=stijl)
+            regel.append(pas(f"{onderwerp}: {uitslag}", breedte - 2) if ruimte <= 10 else
+                         pas(onderwerp, ruimte) + ": " + uitslag, style=stijl)
             stemmingen.append([regel])
             continue
         item: Item = []
@@ -350,7 +342,7 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
             planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap {datum1} · "
                         f"check {datum2}")
         aangenomen.append(
-            [Text(_pas(titel, breedte), style="bold")]
+            [Text(pas(titel, breedte), style="bold")]
             + [Text("  " + r) for r in _ombreken(planning, breedte - 2)]
         )
     # Bij weinig ruimte gaan de aangenomen acties voor, dan de uitslagen, dan de weging.
@@ -414,9 +406,9 @@ def blokken_terugkoppeling(vb: Voorbereid, breedte: int, hoogte: int) -> list[Bl
             zin += f" via {een_regel(tk.kanaal)}"
         vervolg.append([Text(r) for r in _ombreken(zin + ".", breedte)])
     elif tk.kanaal:
-        vervolg.append([Text(_pas(f"Via {een_regel(tk.kanaal)}.", breedte))])
+        vervolg.append([Text(pas(f"Via {een_regel(tk.kanaal)}.", breedte))])
     if tk.eigenaar:
-        vervolg.append([Text(_pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte))])
+        vervolg.append([Text(pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte))])
     if tk.contact:
         # De contactregel is bewust openbaar (het adres van het wijkverband); gegevens die
         # van een bewoner bekend zijn, gaan er toch uit.

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
@@ -21,6 +21,8 @@ from textual.widgets import Digits, Static
 
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
 from vergadering.datums import minuten_seconden
+
+from .opmaak import pas
 
 # Vaak genoeg om elke seconde op tijd te tonen, zonder de processor wakker te houden.
 VERVERS_S = 0.25
@@ -96,12 +98,9 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
     return Klokbeeld(titel, cijfers, woorden, stand, True)
 
 
-class FaseKlok(Widget):
-    """De klok van de huidige fase: grote cijfers, de fase, en de stand in woorden.
-
-    Klassen ``-normaal``, ``-waarschuwing``, ``-over``, ``-gepauzeerd``, ``-wacht`` en
-    ``-gesloten`` volgen de stand; met de klasse ``groot`` staat alles gecentreerd (beamer).
-    """
+class _Klokwidget(Widget):
+    """Wat klok en agendabalk delen: de agendaklok, de stijl uit klok.tcss, en een timer
+    die alleen opnieuw tekent (``ververs``) als er iets te zien veranderd is."""
 
     DEFAULT_CSS = _CSS
     SCOPED_CSS = False
@@ -111,16 +110,33 @@ class FaseKlok(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.klok = klok
+
+    def on_mount(self) -> None:
+        self.ververs()
+        self.set_interval(VERVERS_S, self.ververs)
+
+    def ververs(self) -> None:
+        """Teken opnieuw als er iets veranderd is; de tijd komt uit de agendaklok."""
+        raise NotImplementedError
+
+
+class FaseKlok(_Klokwidget):
+    """De klok van de huidige fase: grote cijfers, de fase, en de stand in woorden.
+
+    Klassen ``-normaal``, ``-waarschuwing``, ``-over``, ``-gepauzeerd``, ``-wacht`` en
+    ``-gesloten`` volgen de stand; met de klasse ``groot`` staat alles gecentreerd (beamer).
+    """
+
+    def __init__(
+        self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(klok, id=id, classes=classes)
         self._beeld: Klokbeeld | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="fase-titel", markup=False)
         yield Digits("")
         yield Static("", classes="fase-woorden", markup=False)
-
-    def on_mount(self) -> None:
-        self.ververs()
-        self.set_interval(VERVERS_S, self.ververs)
 
     @property
     def beeld(self) -> Klokbeeld | None:
@@ -163,15 +179,6 @@ def _mmss(seconden: float) -> str:
     return f"{m}:{s:02d}"
 
 
-def _pas(tekst: str, breedte: int) -> str:
-    """Kap tekst af op een aantal schermkolommen, met een beletselteken als het niet past."""
-    if breedte <= 0:
-        return ""
-    if cell_len(tekst) <= breedte:
-        return tekst
-    return set_cell_size(tekst, breedte - 1) + "…"
-
-
 @dataclass(frozen=True)
 class Agendaregel:
     """Eén fase in de agendabalk."""
@@ -210,24 +217,17 @@ def agendaregels(klok: AgendaKlok) -> tuple[list[Agendaregel], int, int]:
 BALK_VANAF = 56
 
 
-class Agendabalk(Widget):
+class Agendabalk(_Klokwidget):
     """De drie fasen met geplande en gebruikte tijd, de huidige gemarkeerd, en het totaal.
 
     Past zich aan de breedte aan: smal (zijpaneel op 80×24) alleen tijden, breed ook balken.
     """
 
-    DEFAULT_CSS = _CSS
-    SCOPED_CSS = False
-
     def __init__(
         self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.klok = klok
+        super().__init__(klok, id=id, classes=classes)
         self._sleutel: tuple | None = None
-
-    def on_mount(self) -> None:
-        self.set_interval(VERVERS_S, self.ververs)
 
     def ververs(self) -> None:
         """Teken opnieuw als een getoonde seconde of de huidige fase veranderd is."""
@@ -281,7 +281,7 @@ def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte
         stijl = "bold" if regel.huidig else ("" if regel.klaar else "dim")
         if breed:
             kop = f"{merk} {regel.nummer}. "
-            titel = _pas(regel.titel, kolom).ljust(kolom)
+            titel = pas(regel.titel, kolom).ljust(kolom)
             deel = min(1.0, regel.gebruikt / regel.beschikbaar) if regel.beschikbaar else 0.0
             vol = round(deel * balkbreedte)
             uit.append(kop + titel + "  ", style=stijl)
@@ -292,16 +292,16 @@ def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte
             kop = f"{merk}{regel.nummer} "
             ruimte = breedte - cell_len(kop) - tijdbreedte - 1
             titel = regel.titel if titelbreedte <= ruimte else _kort(regel.titel)
-            regeltekst = kop + _pas(titel, ruimte).ljust(max(ruimte, 0)) + " "
-            uit.append(_pas(regeltekst + tijd, breedte), style=stijl)
+            regeltekst = kop + pas(titel, ruimte).ljust(max(ruimte, 0)) + " "
+            uit.append(pas(regeltekst + tijd, breedte), style=stijl)
         uit.append("\n")
     totaal = f"Totaal {_mmss(gebruikt)} van {_mmss(gepland)}"
     if gebruikt > gepland:
         # Uitgelopen: in woorden én als omgekeerd blok, niet alleen met kleur.
         totaal += f", {_mmss(gebruikt - gepland)} uitgelopen"
-        uit.append(_pas(totaal, breedte), style="bold reverse")
+        uit.append(pas(totaal, breedte), style="bold reverse")
     else:
-        uit.append(_pas(totaal, breedte), style="bold")
+        uit.append(pas(totaal, breedte), style="bold")
     return uit
 
 

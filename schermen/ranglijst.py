@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -21,14 +21,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .opmaak import pas_precies
+
 Cel = str | Text
-
-
-def _pas(tekst: str, breedte: int) -> str:
-    """Precies ``breedte`` kolommen: afgekapt met … of aangevuld met spaties."""
-    if cell_len(tekst) > breedte:
-        return set_cell_size(tekst, breedte - 1) + "…" if breedte > 1 else ""
-    return set_cell_size(tekst, breedte)
 
 
 class Ranglijst(ScrollView, can_focus=True):
@@ -270,7 +265,7 @@ class Ranglijst(ScrollView, can_focus=True):
         for i, ((kop, _), b) in enumerate(zip(self.kolommen, breedtes, strict=True)):
             if i == breedste and positie and cell_len(kop) + cell_len(positie) + 2 <= b:
                 kop = kop + " " * (b - cell_len(kop) - cell_len(positie)) + positie
-            koppen.append(" " + _pas(kop, b))
+            koppen.append(" " + pas_precies(kop, b))
         return "".join(koppen)
 
     def render_line(self, y: int) -> Strip:
@@ -278,7 +273,7 @@ class Ranglijst(ScrollView, can_focus=True):
         breedtes = self._breedtes(breedte)
         basis, kop, cursor, even = self._stijl()
         if y == 0:
-            return Strip([Segment(_pas(self._kopregel(breedtes), breedte), kop)], breedte)
+            return Strip([Segment(pas_precies(self._kopregel(breedtes), breedte), kop)], breedte)
         index = self.scroll_offset.y + y - 1
         if not 0 <= index < len(self._volgorde):
             return Strip([Segment(" " * breedte, basis)], breedte)
@@ -297,6 +292,6 @@ class Ranglijst(ScrollView, can_focus=True):
             else:
                 inhoud, celstijl = str(cel), Style()
             segmenten.append(Segment(" ", rijstijl))
-            segmenten.append(Segment(_pas(inhoud, b), rijstijl + celstijl))
+            segmenten.append(Segment(pas_precies(inhoud, b), rijstijl + celstijl))
         strip = Strip(segmenten)
         return strip.adjust_cell_length(breedte, rijstijl)
