@@ -175,7 +175,9 @@ class StartScherm(Screen[None]):
             return o is not None and o.onafgemaakte_vergadering is not None
         return True
 
-    def _bied_hervatten_aan(self, wv: Wijkverband) -> None:
+    def _bied_hervatten_aan(self, wv: Wijkverband, *, of_nieuw: bool = False) -> None:
+        """Vraag of de onafgemaakte vergadering verder gaat; met ``of_nieuw`` (na s) is nee:
+        toch een nieuwe beginnen."""
         from .bevestig import Bevestig
 
         assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
@@ -184,13 +186,16 @@ class StartScherm(Screen[None]):
         def antwoord(ja: bool | None) -> None:
             if ja:
                 self.vapp.hervat_vergadering(wv, open_v)
+            elif of_nieuw:
+                self._vraag_start(wv)
 
+        vraag = f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
         self.app.push_screen(
             Bevestig(
-                f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
-                "Daar verder gaan?",
+                vraag + ("Daar verder gaan, of toch een nieuwe beginnen?" if of_nieuw
+                         else "Daar verder gaan?"),
                 ja="Verder gaan",
-                nee="Nog niet",
+                nee="Nieuwe beginnen" if of_nieuw else "Nog niet",
             ),
             antwoord,
         )
@@ -212,31 +217,9 @@ class StartScherm(Screen[None]):
             self.notify("Even geduld: de gegevens worden nog gelezen.", markup=False)
             return
         if self.overzicht.onafgemaakte_vergadering is not None:
-            self._bied_hervatten_aan_of_nieuw(wv)
+            self._bied_hervatten_aan(wv, of_nieuw=True)
             return
         self._vraag_start(wv)
-
-    def _bied_hervatten_aan_of_nieuw(self, wv: Wijkverband) -> None:
-        from .bevestig import Bevestig
-
-        assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
-        open_v = self.overzicht.onafgemaakte_vergadering
-
-        def antwoord(ja: bool | None) -> None:
-            if ja:
-                self.vapp.hervat_vergadering(wv, open_v)
-            else:
-                self._vraag_start(wv)
-
-        self.app.push_screen(
-            Bevestig(
-                f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
-                "Daar verder gaan, of toch een nieuwe beginnen?",
-                ja="Verder gaan",
-                nee="Nieuwe beginnen",
-            ),
-            antwoord,
-        )
 
     def _vraag_start(self, wv: Wijkverband) -> None:
         from .dialogen import StartFormulier
