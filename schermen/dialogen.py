@@ -99,13 +99,13 @@ def lijst(tekst_: str) -> list[str]:
 class Invoer(Input):
     """Een invoerveld van één regel hoog: alles past op 80×24.
 
-    ``getal=True``: bij binnenkomen staat de waarde geselecteerd, zodat een cijfer typen
-    het voorstel vervangt (niet '3' wordt '34'). Tekstvelden houden hun tekst: wie daar iets
-    typt, wil aanvullen, niet per ongeluk alles wissen.
+    ``voorstel=True`` (getallen, een voorgestelde tekst): bij binnenkomen staat de waarde
+    geselecteerd, zodat typen het voorstel vervangt (niet '3' wordt '34'). Andere velden
+    houden hun tekst: wie daar iets typt, wil aanvullen, niet per ongeluk alles wissen.
     """
 
-    def __init__(self, value: str = "", *, id: str | None = None, getal: bool = False) -> None:
-        super().__init__(value, id=id, compact=True, select_on_focus=getal)
+    def __init__(self, value: str = "", *, id: str | None = None, voorstel: bool = False) -> None:
+        super().__init__(value, id=id, compact=True, select_on_focus=voorstel)
 
 
 class Keuzelijst(Select[Any]):
@@ -234,7 +234,7 @@ class TekstVraag(Formulier[str]):
         self.knop = knop
 
     def velden(self) -> ComposeResult:
-        yield from veld(self.label, Invoer(self.begin, id="vraag", getal=True), self.hint)
+        yield from veld(self.label, Invoer(self.begin, id="vraag", voorstel=True), self.hint)
 
     def lees(self) -> str:
         waarde = self.waarde("#vraag")
@@ -471,18 +471,18 @@ class InstellingenFormulier(Formulier[Wijkverband]):
                 ("terugkoppelen", "3. Terugkoppelen"),
             ):
                 with Vertical():
-                    yield from veld(label, Invoer(str(getattr(wv.agenda, sleutel)), getal=True,
+                    yield from veld(label, Invoer(str(getattr(wv.agenda, sleutel)), voorstel=True,
                                                   id=f"duur-{sleutel}"))
         with Horizontal(classes="rij"):
             with Vertical():
                 yield from veld("Stippen per lid",
-                                Invoer(str(wv.stippen_per_lid), id="stippen", getal=True))
+                                Invoer(str(wv.stippen_per_lid), id="stippen", voorstel=True))
             with Vertical():
                 yield from veld("Acties per ronde (max.)",
-                                Invoer(str(wv.max_acties), id="max-acties", getal=True))
+                                Invoer(str(wv.max_acties), id="max-acties", voorstel=True))
             with Vertical():
                 quorum = Invoer("" if wv.quorum is None else str(wv.quorum), id="quorum-aantal",
-                                getal=True)
+                                voorstel=True)
                 quorum.placeholder = f"standaard: {self._standaard_quorum()}"
                 yield from veld("Quorum (leden)", quorum)
         yield Static(
@@ -715,7 +715,7 @@ class SignaalFormulier(Formulier[dict]):
         yield from veld("Wat horen of zien bewoners? (kort en concreet)", Invoer("", id="tekst"))
         with Horizontal(classes="rij"):
             with Vertical():
-                yield from veld("Aantal bewoners", Invoer("1", id="aantal", getal=True))
+                yield from veld("Aantal bewoners", Invoer("1", id="aantal", voorstel=True))
             with Vertical():
                 yield from veld(
                     "Thema",
@@ -751,9 +751,9 @@ class WegingFormulier(Formulier[tuple[int, int]]):
         with Horizontal(classes="rij"):
             with Vertical():
                 yield from veld("Haalbaarheid (1–5)",
-                                Invoer(str(self.h), id="haalbaarheid", getal=True))
+                                Invoer(str(self.h), id="haalbaarheid", voorstel=True))
             with Vertical():
-                yield from veld("Impact (1–5)", Invoer(str(self.i), id="impact", getal=True))
+                yield from veld("Impact (1–5)", Invoer(str(self.i), id="impact", voorstel=True))
         yield Static("5 is het best: goed te doen, veel verschil voor bewoners.",
                      classes="veld-hint")
 
@@ -801,7 +801,7 @@ class StemmingFormulier(Formulier[Stemming]):
         with Horizontal(classes="rij", id="aantallen"):
             for keuze in KEUZES:
                 with Vertical():
-                    yield from veld(keuze.capitalize(), Invoer("0", id=keuze, getal=True))
+                    yield from veld(keuze.capitalize(), Invoer("0", id=keuze, voorstel=True))
         yield DataTable(id="perlid", cursor_type="row", classes="verborgen")
         yield Static("", id="uitslag", markup=False)
 

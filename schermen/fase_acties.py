@@ -19,8 +19,7 @@ from vergadering.actie import Actie
 from vergadering.stemming import Stemming
 from vergadering.tekst import een_regel, kort
 
-from .fase_signalen import parkeer_met_reden
-from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+from .paneel import FasePaneel, cel, controleer_reden, geselecteerd, parkeer_met_reden, vul_tabel
 
 
 class FaseActies(FasePaneel):
@@ -277,7 +276,6 @@ class FaseActies(FasePaneel):
     def action_parkeer_rest(self) -> None:
         """Parkeer de topsignalen zonder actie in één keer, met één reden."""
         from .dialogen import TekstVraag
-        from .fase_signalen import _reden_controle
 
         rest = self.sessie.niet_gekozen_top5()
         if not rest:
@@ -295,7 +293,7 @@ class FaseActies(FasePaneel):
                 f"{len(rest)} topsignalen zonder actie parkeren",
                 "Waarom nu niet? (komt in de terugkoppeling)",
                 waarde="Niet gekozen deze ronde; het komt de volgende keer terug.",
-                controle=_reden_controle,
+                controle=controleer_reden,
                 knop="Parkeren",
             ),
             gekozen,

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from vergadering.tekst import kort
 
-from .paneel import FasePaneel, cel
+from .paneel import FasePaneel, cel, parkeer_met_reden
 from .ranglijst import Ranglijst
 
 # Kolommen: (kop, breedte); de signaaltekst krijgt wat overblijft.
@@ -341,33 +341,3 @@ def _plek(plek) -> str:
     if not plek.stippen:
         return "–"
     return f"={plek.positie}" if plek.gelijk else str(plek.positie)
-
-
-def parkeer_met_reden(paneel: FasePaneel, signaal_id: str | None) -> None:
-    """Vraag een reden en parkeer het signaal (gedeeld door fase 1 en 2)."""
-    from .dialogen import TekstVraag
-
-    if signaal_id is None:
-        return
-    signaal = paneel.sessie.signaal(signaal_id)
-
-    def gekozen(reden: str | None) -> None:
-        if reden is not None and paneel.probeer(lambda: paneel.sessie.parkeer(signaal_id, reden)):
-            paneel.notify("Geparkeerd; het komt de volgende ronde terug.", markup=False, timeout=2)
-
-    paneel.app.push_screen(
-        TekstVraag(
-            f"Parkeren: {kort(signaal.tekst, 60)}",
-            "Waarom nu niet? (komt in de terugkoppeling)",
-            hint="Bijvoorbeeld: eerst de uitkomst van actie 3 afwachten.",
-            controle=_reden_controle,
-            knop="Parkeren",
-        ),
-        gekozen,
-    )
-
-
-def _reden_controle(reden: str) -> None:
-    from vergadering.tekst import invoer
-
-    invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)

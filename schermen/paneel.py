@@ -1,5 +1,5 @@
-"""Wat de drie fasepanelen delen: de sessie, een tabel die met het toetsenbord werkt, en
-foutmeldingen als één Nederlandse zin."""
+"""Wat de drie fasepanelen delen: de sessie, een tabel die met het toetsenbord werkt,
+foutmeldingen als één Nederlandse zin, en parkeren met een reden (fase 1 en 2)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from vergadering.fouten import VergaderingFout
+from vergadering.tekst import invoer, kort
 
 from .sessie import Sessie
 
@@ -76,7 +77,34 @@ def geselecteerd(tabel: DataTable) -> str | None:
 
 def cel(tekst: object, breedte: int | None = None, stijl: str = "") -> Text:
     """Een tabelcel met tekst van een gebruiker: één regel, afgekapt, nooit opmaak."""
-    from vergadering.tekst import kort
-
     inhoud = kort(str(tekst), breedte) if breedte else kort(str(tekst), 10_000)
     return Text(inhoud, style=stijl)
+
+
+def parkeer_met_reden(paneel: FasePaneel, signaal_id: str | None) -> None:
+    """Vraag een reden en parkeer het signaal (gedeeld door fase 1 en 2)."""
+    from .dialogen import TekstVraag
+
+    if signaal_id is None:
+        return
+    signaal = paneel.sessie.signaal(signaal_id)
+
+    def gekozen(reden: str | None) -> None:
+        if reden is not None and paneel.probeer(lambda: paneel.sessie.parkeer(signaal_id, reden)):
+            paneel.notify("Geparkeerd; het komt de volgende ronde terug.", markup=False, timeout=2)
+
+    paneel.app.push_screen(
+        TekstVraag(
+            f"Parkeren: {kort(signaal.tekst, 60)}",
+            "Waarom nu niet? (komt in de terugkoppeling)",
+            hint="Bijvoorbeeld: eerst de uitkomst van actie 3 afwachten.",
+            controle=controleer_reden,
+            knop="Parkeren",
+        ),
+        gekozen,
+    )
+
+
+def controleer_reden(reden: str) -> None:
+    """Een reden om te parkeren: verplicht, hoogstens 1000 tekens."""
+    invoer(reden, "de reden om te parkeren", verplicht=True, maximum=1000)
