@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import datums
 from .actie import Actie, standaard_checkmoment
@@ -242,19 +242,11 @@ def houd_stemming(
     vergadering: Vergadering,
     onderwerp: str,
     moment: datetime,
-    *,
-    voor: int = 0,
-    tegen: int = 0,
-    onthouding: int = 0,
-    per_lid: dict[str, str] | None = None,
-    actie_id: str | None = None,
-    signaal_id: str | None = None,
+    **stemmen: Any,
 ) -> Stemming:
-    """``nieuwe_stemming`` en ``leg_stemming_vast`` in één keer; geeft de stemming terug."""
-    stemming = nieuwe_stemming(
-        wijkverband, vergadering, onderwerp, moment, voor=voor, tegen=tegen,
-        onthouding=onthouding, per_lid=per_lid, actie_id=actie_id, signaal_id=signaal_id,
-    )
+    """``nieuwe_stemming`` en ``leg_stemming_vast`` in één keer (zelfde trefwoorden als
+    ``nieuwe_stemming``); geeft de stemming terug."""
+    stemming = nieuwe_stemming(wijkverband, vergadering, onderwerp, moment, **stemmen)
     leg_stemming_vast(vergadering, stemming, moment)
     return stemming
 
