@@ -25,10 +25,10 @@ def _sleutel(obj: Any) -> Sleutel:
 
 
 class Bewaarder:
-    """Bewaart domeinobjecten op de achtergrond, één tegelijk, in volgorde.
+    """Bewaart domeinobjecten meteen, één tegelijk, en onthoudt wat niet lukte.
 
-    ``meld_fout`` en ``meld_gelukt`` worden vanuit de achtergronddraad aangeroepen; de app
-    geeft ze door aan de hoofddraad.
+    ``meld_fout`` en ``meld_gelukt`` worden aangeroepen in de draad die bewaart (de
+    hoofddraad); de app zet ze toch via de lus door, zodat dat uit elke draad mag.
     """
 
     def __init__(
@@ -62,11 +62,8 @@ class Bewaarder:
             except VergaderingFout as fout:
                 gelukt = self._mislukt_met(sleutel, obj, str(fout))
             except OSError as fout:
-                gelukt = self._mislukt_met(
-                    sleutel, obj,
-                    f"Opslaan lukte niet ({oorzaak(fout)}); uw wijziging staat nog in het "
-                    "geheugen, probeer het opnieuw met ctrl+s.",
-                )
+                # Wat de gebruiker dan kan doen (ctrl+s), zegt de app bij de melding.
+                gelukt = self._mislukt_met(sleutel, obj, f"Opslaan lukte niet ({oorzaak(fout)}).")
             else:
                 self._mislukt.pop(sleutel, None)
         if gelukt:
