@@ -39,7 +39,8 @@ SIGNALEN = [
 
 
 class Klok:
-    """Een nepklok voor de app: staat stil tot een test hem verzet."""
+    """Een nepklok in seconden (zoals ``time.time``) voor de agendaklok en de app: staat
+    stil tot een test hem verzet. (De opslag wil een datetime: zie ``hulp_opslag.Klok``.)"""
 
     def __init__(self, begin: float = BEGIN) -> None:
         self.nu = begin

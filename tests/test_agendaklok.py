@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from schermen_gegevens import Klok
 
 from vergadering import regels
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
@@ -19,19 +20,6 @@ from vergadering.wijkverband import Agenda, Lid, Wijkverband
 BEGIN = 1_795_000_000.0  # ergens in november 2026
 
 
-class NepKlok:
-    """Een klok die alleen verzet wordt als de test dat zegt."""
-
-    def __init__(self, nu: float = BEGIN) -> None:
-        self.nu = nu
-
-    def __call__(self) -> float:
-        return self.nu
-
-    def verder(self, seconden: float) -> None:
-        self.nu += seconden
-
-
 def wijkverband() -> Wijkverband:
     return Wijkverband("w", "De Hoven", leden=[Lid("a", "Anna"), Lid("b", "Bram")],
                        agenda=Agenda(signalen=5, acties=10, terugkoppelen=5))
@@ -42,8 +30,8 @@ def vergadering() -> Vergadering:
 
 
 @pytest.fixture
-def nep() -> NepKlok:
-    return NepKlok()
+def nep() -> Klok:
+    return Klok(BEGIN)
 
 
 @pytest.fixture
@@ -54,7 +42,7 @@ def klok(nep) -> AgendaKlok:
 # --- starten en aflezen ---------------------------------------------------------------
 
 def test_voor_de_start_loopt_er_niets(klok, nep):
-    nep.verder(600)
+    nep.verzet(600)
     assert not klok.loopt
     assert klok.resterend() == 300
     assert not klok.vergadering.gestart
@@ -63,7 +51,7 @@ def test_voor_de_start_loopt_er_niets(klok, nep):
 def test_start_en_resterende_tijd(klok, nep):
     klok.start()
     assert klok.loopt and klok.vergadering.gestart
-    nep.verder(61.5)
+    nep.verzet(61.5)
     assert klok.gebruikt() == pytest.approx(61.5)
     assert klok.resterend() == pytest.approx(238.5)
     assert klok.weergave() == "03:59"
@@ -72,19 +60,19 @@ def test_start_en_resterende_tijd(klok, nep):
 
 def test_tweemaal_starten_zet_de_klok_niet_terug(klok, nep):
     klok.start()
-    nep.verder(100)
+    nep.verzet(100)
     klok.start()
     assert klok.gebruikt() == pytest.approx(100)
 
 
 def test_waarschuwing_vanaf_een_minuut(klok, nep):
     klok.start()
-    nep.verder(300 - WAARSCHUWING_S - 1)
+    nep.verzet(300 - WAARSCHUWING_S - 1)
     assert klok.stand() == "normaal"
-    nep.verder(1)
+    nep.verzet(1)
     assert klok.resterend() == pytest.approx(60)
     assert klok.stand() == "waarschuwing"
-    nep.verder(60)
+    nep.verzet(60)
     assert klok.resterend() == pytest.approx(0)
     assert klok.stand() == "waarschuwing"
     assert klok.weergave() == "00:00"
@@ -92,14 +80,14 @@ def test_waarschuwing_vanaf_een_minuut(klok, nep):
 
 def test_uitloop_telt_door_en_gaat_nooit_zelf_verder(klok, nep):
     klok.start()
-    nep.verder(300 + 83)
+    nep.verzet(300 + 83)
     assert klok.stand() == "over"
     assert klok.resterend() == pytest.approx(-83)
     assert klok.uitloop() == pytest.approx(83)
     assert minuten_seconden(klok.resterend()) == "+01:23"
     assert klok.weergave() == "+01:23"
     assert klok.in_woorden() == "1 minuut en 23 seconden over de tijd"
-    nep.verder(3600)  # een uur later staat de vergadering nog steeds in fase 1
+    nep.verzet(3600)  # een uur later staat de vergadering nog steeds in fase 1
     assert klok.vergadering.fase_index == 0
     assert klok.loopt
     assert klok.uitloop() == pytest.approx(3683)
@@ -107,14 +95,14 @@ def test_uitloop_telt_door_en_gaat_nooit_zelf_verder(klok, nep):
 
 def test_uitloop_nul_zolang_er_tijd_is(klok, nep):
     klok.start()
-    nep.verder(10)
+    nep.verzet(10)
     assert klok.uitloop() == 0
 
 
 def test_aflezen_verandert_niets(klok, nep):
     # Alleen de klok bepaalt de tijd: vaak aflezen (zoals het scherm doet) telt niet af.
     klok.start()
-    nep.verder(30)
+    nep.verzet(30)
     for _ in range(1000):
         klok.resterend()
     assert klok.resterend() == pytest.approx(270)
@@ -124,13 +112,13 @@ def test_aflezen_verandert_niets(klok, nep):
 
 def test_pauze_houdt_de_gebruikte_tijd_vast(klok, nep):
     klok.start()
-    nep.verder(40)
+    nep.verzet(40)
     klok.pauzeer()
     assert not klok.loopt
-    nep.verder(500)  # pauze telt niet
+    nep.verzet(500)  # pauze telt niet
     assert klok.gebruikt() == pytest.approx(40)
     klok.hervat()
-    nep.verder(20)
+    nep.verzet(20)
     assert klok.gebruikt() == pytest.approx(60)
     assert klok.resterend() == pytest.approx(240)
 
@@ -144,7 +132,7 @@ def test_pauze_of_hervat_wisselt(klok, nep):
 
 def test_minuut_erbij(klok, nep):
     klok.start()
-    nep.verder(290)
+    nep.verzet(290)
     assert klok.stand() == "waarschuwing"
     klok.minuut_erbij()
     assert klok.beschikbaar() == 360
@@ -167,12 +155,12 @@ def test_extra_tijd_terugnemen_nooit_onder_de_planning(klok):
 
 def test_volgende_fase_neemt_de_lopende_klok_mee(klok, nep):
     klok.start()
-    nep.verder(200)
+    nep.verzet(200)
     assert klok.volgende() is True
     assert klok.vergadering.fase_index == 1
     assert klok.loopt
     assert klok.gebruikt(klok.vergadering.fasen[0]) == pytest.approx(200)
-    nep.verder(30)
+    nep.verzet(30)
     assert klok.resterend() == pytest.approx(600 - 30)
     # De vorige fase staat stil.
     assert klok.gebruikt(klok.vergadering.fasen[0]) == pytest.approx(200)
@@ -180,12 +168,12 @@ def test_volgende_fase_neemt_de_lopende_klok_mee(klok, nep):
 
 def test_vorige_fase_telt_verder_vanaf_de_gebruikte_tijd(klok, nep):
     klok.start()
-    nep.verder(200)
+    nep.verzet(200)
     klok.volgende()
-    nep.verder(50)
+    nep.verzet(50)
     assert klok.vorige() is True
     assert klok.vergadering.fase_index == 0
-    nep.verder(10)
+    nep.verzet(10)
     assert klok.gebruikt() == pytest.approx(210)
     assert klok.gebruikt(klok.vergadering.fasen[1]) == pytest.approx(50)
 
@@ -200,17 +188,17 @@ def test_niet_voorbij_de_eerste_of_laatste_fase(klok, nep):
 
 def test_gepauzeerde_klok_blijft_stil_bij_wisselen(klok, nep):
     klok.start()
-    nep.verder(30)
+    nep.verzet(30)
     klok.pauzeer()
     klok.volgende()
-    nep.verder(100)
+    nep.verzet(100)
     assert not klok.loopt
     assert klok.gebruikt() == 0
 
 
 def test_bladeren_voor_de_start_start_de_klok_niet(klok, nep):
     klok.volgende()
-    nep.verder(100)
+    nep.verzet(100)
     assert not klok.loopt and not klok.vergadering.gestart
     assert klok.resterend() == 600
 
@@ -227,12 +215,12 @@ def test_extra_tijd_hoort_bij_de_fase(klok, nep):
 
 def test_totalen_tegen_de_planning(klok, nep):
     klok.start()
-    nep.verder(330)  # fase 1: 30 s uitgelopen
+    nep.verzet(330)  # fase 1: 30 s uitgelopen
     klok.volgende()
     klok.minuut_erbij()
-    nep.verder(500)
+    nep.verzet(500)
     klok.volgende()
-    nep.verder(100)
+    nep.verzet(100)
     assert klok.totaal_gepland() == 20 * 60
     assert klok.totaal_beschikbaar() == 21 * 60
     assert klok.totaal_gebruikt() == pytest.approx(930)
@@ -245,20 +233,20 @@ def test_herstart_via_document_geeft_de_juiste_resterende_tijd(nep):
     v = vergadering()
     klok = AgendaKlok(v, nep)
     klok.start()
-    nep.verder(120)
+    nep.verzet(120)
     klok.volgende()
-    nep.verder(45)
+    nep.verzet(45)
     klok.minuut_erbij()
     document = naar_document(v)  # zo staat het op schijf
     # Het programma valt weg; 15 s later start het opnieuw met een nieuwe klok.
-    later = NepKlok(nep.nu + 15)
+    later = Klok(nep.nu + 15)
     terug = AgendaKlok(uit_document(Vergadering, document), later)
     assert terug.vergadering.fase_index == 1
     assert terug.loopt
     assert terug.gebruikt() == pytest.approx(60)
     assert terug.resterend() == pytest.approx(600 + 60 - 60)
     assert terug.gebruikt(terug.vergadering.fasen[0]) == pytest.approx(120)
-    later.verder(10)
+    later.verzet(10)
     assert terug.resterend() == pytest.approx(590)
 
 
@@ -270,10 +258,10 @@ def test_herstart_via_echte_opslag(tmp_path, nep):
                            date(2026, 11, 23))
     klok = AgendaKlok(v, nep)
     klok.start()
-    nep.verder(250)
+    nep.verzet(250)
     opslag.bewaar_vergadering(v)
     # Herstart: een nieuwe opslag en een nieuwe klok, twee minuten later.
-    nep2 = NepKlok(nep.nu + 120)
+    nep2 = Klok(nep.nu + 120)
     hervat = AgendaKlok(Opslag(tmp_path / "opslag").vergadering(wv.id, v.id), nep2)
     assert hervat.stand() == "over"
     assert hervat.resterend() == pytest.approx(300 - 370)
@@ -284,10 +272,10 @@ def test_herstart_van_een_gepauzeerde_klok(nep):
     v = vergadering()
     klok = AgendaKlok(v, nep)
     klok.start()
-    nep.verder(100)
+    nep.verzet(100)
     klok.pauzeer()
     document = naar_document(v)
-    terug = AgendaKlok(uit_document(Vergadering, document), NepKlok(nep.nu + 9999))
+    terug = AgendaKlok(uit_document(Vergadering, document), Klok(nep.nu + 9999))
     assert not terug.loopt
     assert terug.resterend() == pytest.approx(200)
 
@@ -296,12 +284,12 @@ def test_herstart_van_een_gepauzeerde_klok(nep):
 
 def test_klok_springt_terug_zonder_negatieve_of_verloren_tijd(klok, nep):
     klok.start()
-    nep.verder(100)
+    nep.verzet(100)
     assert klok.gebruikt() == pytest.approx(100)
-    nep.verder(-3600)  # de systeemklok wordt een uur teruggezet
+    nep.verzet(-3600)  # de systeemklok wordt een uur teruggezet
     assert klok.gebruikt() == pytest.approx(100)
     assert klok.resterend() == pytest.approx(200)
-    nep.verder(20)
+    nep.verzet(20)
     assert klok.gebruikt() == pytest.approx(120)
     klok.pauzeer()
     assert klok.fase.gebruikt_s == pytest.approx(120)
@@ -310,9 +298,9 @@ def test_klok_springt_terug_zonder_negatieve_of_verloren_tijd(klok, nep):
 def test_klok_springt_terug_ongemerkt_tussen_twee_handelingen(klok, nep):
     # Geen aflezing tussen de sprong en de pauze: ook dan verdwijnt er geen tijd.
     klok.start()
-    nep.verder(100)
+    nep.verzet(100)
     klok.resterend()
-    nep.verder(-50)
+    nep.verzet(-50)
     klok.pauzeer()
     assert klok.fase.gebruikt_s == pytest.approx(100)
     assert klok.fase.gebruikt_s >= 0
@@ -322,25 +310,25 @@ def test_herstart_met_een_klok_die_achterloopt_op_de_start(nep):
     v = vergadering()
     klok = AgendaKlok(v, nep)
     klok.start()
-    nep.verder(100)
+    nep.verzet(100)
     klok.volgende()
-    nep.verder(30)
+    nep.verzet(30)
     document = naar_document(v)
     # Na de herstart staat de systeemklok een uur achter het bewaarde startmoment.
-    achter = NepKlok(nep.nu - 3600)
+    achter = Klok(nep.nu - 3600)
     terug = AgendaKlok(uit_document(Vergadering, document), achter)
     assert terug.gebruikt() >= 0
     assert terug.resterend() <= 600
     assert terug.gebruikt(terug.vergadering.fasen[0]) == pytest.approx(100)
-    achter.verder(10)
+    achter.verzet(10)
     assert terug.gebruikt() == pytest.approx(10)  # telt meteen weer, staat niet een uur stil
     assert terug.totaal_gebruikt() == pytest.approx(110)
 
 
 def test_klok_springt_vooruit_telt_als_gebruikt_en_gaat_niet_zelf_door(klok, nep):
     klok.start()
-    nep.verder(60)
-    nep.verder(7200)  # laptop sliep of de klok sprong vooruit
+    nep.verzet(60)
+    nep.verzet(7200)  # laptop sliep of de klok sprong vooruit
     assert klok.stand() == "over"
     assert klok.uitloop() == pytest.approx(7260 - 300)
     assert klok.vergadering.fase_index == 0
@@ -350,11 +338,11 @@ def test_klok_springt_vooruit_telt_als_gebruikt_en_gaat_niet_zelf_door(klok, nep
 
 def test_sprongen_tijdens_pauze_doen_niets(klok, nep):
     klok.start()
-    nep.verder(50)
+    nep.verzet(50)
     klok.pauzeer()
-    nep.verder(-10_000)
+    nep.verzet(-10_000)
     assert klok.gebruikt() == pytest.approx(50)
-    nep.verder(50_000)
+    nep.verzet(50_000)
     assert klok.gebruikt() == pytest.approx(50)
 
 
@@ -367,11 +355,11 @@ def _klaar_om_te_sluiten(v: Vergadering) -> None:
 
 def test_sluiten_zet_de_klok_stil(klok, nep):
     klok.start()
-    nep.verder(90)
+    nep.verzet(90)
     _klaar_om_te_sluiten(klok.vergadering)
     regels.sluit(klok.vergadering, datetime(2026, 11, 23, 21, 0), klok=klok)
     assert not klok.loopt
-    nep.verder(1000)
+    nep.verzet(1000)
     assert klok.totaal_gebruikt() == pytest.approx(90)
     klok.hervat()
     klok.start()
@@ -381,7 +369,7 @@ def test_sluiten_zet_de_klok_stil(klok, nep):
 def test_sluiten_zonder_klok_stopt_op_het_moment_van_sluiten():
     v = vergadering()
     moment = datetime(2026, 11, 23, 21, 0)
-    nep = NepKlok(moment.timestamp() - 75)
+    nep = Klok(moment.timestamp() - 75)
     AgendaKlok(v, nep).start()
     _klaar_om_te_sluiten(v)
     regels.sluit(v, moment)
@@ -405,13 +393,13 @@ HANDELINGEN = st.lists(
 @settings(max_examples=200, deadline=None)
 @given(HANDELINGEN)
 def test_klok_blijft_kloppen_bij_elke_volgorde_van_handelingen_en_sprongen(handelingen):
-    nep = NepKlok()
+    nep = Klok(BEGIN)
     klok = AgendaKlok(vergadering(), nep)
     vorig_gebruikt = [0.0, 0.0, 0.0]
     for soort, waarde in handelingen:
         index_voor = klok.vergadering.fase_index
         if soort == "tijd":
-            nep.verder(waarde)
+            nep.verzet(waarde)
         elif soort == "start":
             klok.start()
         elif soort == "pauzeer":

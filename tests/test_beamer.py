@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from schermen_gegevens import Klok
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input, Static
 
@@ -32,7 +33,6 @@ from vergadering.wijkverband import Lid, Wijkverband
 
 DAG = date(2026, 11, 23)
 MOMENT = datetime(2026, 11, 23, 19, 45)
-BEGIN = datetime(2026, 11, 23, 19, 30).timestamp()
 
 # Wat nooit op de beamer mag komen: contactgegevens van bewoners, ook als ze in de tekst
 # van een signaal staan.
@@ -41,16 +41,6 @@ PRIVÉ = [
     "Piet Post", "Kerkstraat 12", "070-3456789",
     "jan.smit@voorbeeld.nl", "06-12345678",
 ]
-
-
-class NepKlok:
-    """Een klok die alleen verzet wordt als de test dat zegt."""
-
-    def __init__(self, t: float = BEGIN) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @dataclass
@@ -159,14 +149,14 @@ def bewaar_en_lees(ronde: Ronde, map_: Path) -> Ronde:
                  opnieuw.signalen(wv.id), opnieuw.acties(wv.id))
 
 
-def klok_in_fase(vergadering: Vergadering, fase: int, tijd: NepKlok) -> AgendaKlok:
+def klok_in_fase(vergadering: Vergadering, fase: int, tijd: Klok) -> AgendaKlok:
     """Een gestarte klok in fase ``fase`` (0, 1, 2), 130 seconden in die fase."""
     klok = AgendaKlok(vergadering, klok=tijd)
     klok.start()
     for _ in range(fase):
-        tijd.t += 200
+        tijd.verzet(200)
         klok.volgende()
-    tijd.t += 130
+    tijd.verzet(130)
     return klok
 
 
@@ -240,7 +230,7 @@ def _geen_privé(tekst: str) -> None:
 
 async def test_fase_1_ranglijst_als_balken_met_gelijke_plekken(tmp_path):
     ronde = bewaar_en_lees(bouw_ronde(), tmp_path / "db")
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
@@ -266,7 +256,7 @@ async def test_fase_1_ranglijst_als_balken_met_gelijke_plekken(tmp_path):
 
 
 async def test_fase_2_weging_stemmingen_en_acties(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
@@ -293,7 +283,7 @@ async def test_fase_2_weging_stemmingen_en_acties(ronde_op_schijf):
 
 
 async def test_fase_3_voorstel_voor_de_terugkoppeling(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 2, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
@@ -313,7 +303,7 @@ async def test_fase_3_vastgelegde_terugkoppeling(tmp_path):
     naar_fase_2(ronde)
     zet_terugkoppeling(ronde)
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 2, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
@@ -343,7 +333,7 @@ async def test_nooit_contactgegevens_van_bewoners(tmp_path, grootte, fase):
     )
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
     assert any(s.contact is not None for s in ronde.signalen)  # de gegevens zijn er wél
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, fase, tijd))
     async with app.run_test(size=grootte) as pilot:
         app.open_beamer()
@@ -352,7 +342,7 @@ async def test_nooit_contactgegevens_van_bewoners(tmp_path, grootte, fase):
 
 
 async def test_geen_invoervelden_op_de_beamer(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = app.open_beamer()
@@ -363,7 +353,7 @@ async def test_geen_invoervelden_op_de_beamer(ronde_op_schijf):
 
 
 async def test_op_80x24_past_alles_binnen_het_scherm(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_beamer()
@@ -382,7 +372,7 @@ async def test_op_80x24_past_alles_binnen_het_scherm(ronde_op_schijf):
 
 
 async def test_b_en_escape_gaan_terug(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
     async with app.run_test(size=(80, 24)) as pilot:
         for toets in ("b", "escape"):
@@ -396,7 +386,7 @@ async def test_b_en_escape_gaan_terug(ronde_op_schijf):
 
 
 async def test_kloktoetsen_werken_op_de_beamer(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     klok = klok_in_fase(ronde_op_schijf.vergadering, 0, tijd)
     app = BeamerProefApp(ronde_op_schijf, klok)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -430,7 +420,7 @@ async def test_kloktoetsen_werken_op_de_beamer(ronde_op_schijf):
 
 async def test_ververs_leest_de_inhoud_opnieuw(tmp_path):
     ronde = bewaar_en_lees(bouw_ronde(), tmp_path / "db")
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         scherm = app.open_beamer()
@@ -446,7 +436,7 @@ async def test_ververs_leest_de_inhoud_opnieuw(tmp_path):
 
 
 async def test_fout_bij_ophalen_laat_het_oude_beeld_staan(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
     async with app.run_test(size=(160, 45)) as pilot:
         scherm = app.open_beamer()
@@ -472,7 +462,7 @@ async def test_vijandige_tekst_breekt_niets(tmp_path):
     regels.zet_stippen(ronde.wijkverband, ronde.vergadering, "2611-jjjj", 1)
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
     for grootte in ((80, 24), (160, 45)):
-        app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, NepKlok()))
+        app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, Klok()))
         async with app.run_test(size=grootte) as pilot:
             app.open_beamer()
             await pilot.pause()
@@ -487,7 +477,7 @@ async def test_vijandige_tekst_breekt_niets(tmp_path):
 
 
 async def test_hoog_contrast_alleen_zolang_de_beamer_in_beeld_is(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "textual-dark"
@@ -507,7 +497,7 @@ async def test_hoog_contrast_alleen_zolang_de_beamer_in_beeld_is(ronde_op_schijf
 
 
 async def test_thema_wordt_ook_zonder_registratie_door_de_app_gezet(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd),
                          themas=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -521,7 +511,7 @@ async def test_thema_wordt_ook_zonder_registratie_door_de_app_gezet(ronde_op_sch
 
 
 async def test_gekozen_donker_thema_blijft_voor_de_volgende_keer(ronde_op_schijf):
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -595,7 +585,7 @@ async def test_duizend_open_signalen_alleen_wat_past(tmp_path):
         Signaal(f"2609-{i:04d}", "horst", f"Oud signaal nummer {i}", date(2026, 9, 1 + i % 28))
         for i in range(1000)
     ]
-    tijd = NepKlok()
+    tijd = Klok()
     app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_beamer()

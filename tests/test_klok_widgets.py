@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from schermen_gegevens import Klok
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
@@ -24,21 +25,6 @@ from vergadering.agendaklok import AgendaKlok
 from vergadering.opslag import Opslag
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
 from vergadering.wijkverband import Lid, Wijkverband
-
-BEGIN = datetime(2026, 11, 23, 19, 30).timestamp()
-
-
-class NepKlok:
-    """Een klok die alleen verzet wordt als de test dat zegt."""
-
-    def __init__(self, t: float = BEGIN) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def verzet(self, seconden: float) -> None:
-        self.t += seconden
 
 
 def _vergadering() -> tuple[Wijkverband, Vergadering]:
@@ -86,7 +72,7 @@ def _cijfers(app: App) -> str:
 
 @pytest.fixture
 def opstelling():
-    tijd = NepKlok()
+    tijd = Klok()
     _, vergadering = _vergadering()
     klok = AgendaKlok(vergadering, klok=tijd)
     return tijd, klok, KlokApp(klok)
@@ -307,7 +293,7 @@ async def test_elke_seconde_tekenen_deelt_het_scherm_niet_opnieuw_in(opstelling,
 
 async def test_herstart_midden_in_een_fase(tmp_path):
     """Bewaard, de app dicht, weer open: dezelfde fase en de klok klopt."""
-    tijd = NepKlok()
+    tijd = Klok()
     wv, vergadering = _vergadering()
     opslag = Opslag(tmp_path / "db")
     opslag.bewaar_wijkverband(wv)

@@ -7,9 +7,9 @@ ze werden vastgelegd (``--snapshot-update``): rustig, groot, geen persoonsgegeve
 from __future__ import annotations
 
 import pytest
+from schermen_gegevens import Klok
 from test_beamer import (
     BeamerProefApp,
-    NepKlok,
     TeKleinApp,
     bouw_ronde,
     klok_in_fase,
@@ -26,9 +26,9 @@ def _app(fase: int, *, extra_s: float = 0, terugkoppeling: bool = False) -> Beam
         naar_fase_2(ronde)
     if terugkoppeling:
         zet_terugkoppeling(ronde)
-    tijd = NepKlok()
+    tijd = Klok()
     klok = klok_in_fase(ronde.vergadering, fase, tijd)
-    tijd.t += extra_s
+    tijd.verzet(extra_s)
     return BeamerProefApp(ronde, klok)
 
 
