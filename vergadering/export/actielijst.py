@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import datums
+from ..actie import Actie
 from .inhoud import ACTIEBREEDTES, ACTIEKOPPEN, Inhoud
 
 
@@ -40,13 +41,19 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
     if te_laat:
         samenvatting += f"; {te_laat} achterstallig"
     stuk.alinea(samenvatting + ".")
+    actietabel(stuk, inhoud, acties)
+    stuk.bewaar(pad)
+
+
+def actietabel(stuk, inhoud: Inhoud, acties: list[Actie]) -> None:
+    """``acties`` (uit ``inhoud.actielijst()``) als tabel, ook in het verslag; achterstallige
+    rijen vet."""
     if not acties:
         stuk.alinea("Er zijn geen open acties.")
-    else:
-        rijen, vet = [], []
-        for a in acties:
-            rij, achter = inhoud.actierij(a)
-            rijen.append(rij)
-            vet.append(achter)
-        stuk.tabel(ACTIEKOPPEN, rijen, ACTIEBREEDTES, vet=vet)
-    stuk.bewaar(pad)
+        return
+    rijen, vet = [], []
+    for a in acties:
+        rij, te_laat = inhoud.actierij(a)
+        rijen.append(rij)
+        vet.append(te_laat)
+    stuk.tabel(ACTIEKOPPEN, rijen, ACTIEBREEDTES, vet=vet)

@@ -16,7 +16,8 @@ from ..regels import stippen_beschikbaar, stippen_gebruikt
 from ..signaal import totaal
 from ..wijkverband import MEERDERHEIDSREGELS
 from . import terugkoppeling
-from .inhoud import ACTIEBREEDTES, ACTIEKOPPEN, FASETITELS, Inhoud
+from .actielijst import actietabel
+from .inhoud import FASETITELS, Inhoud
 
 
 def _duur(seconden: float) -> str:
@@ -96,7 +97,7 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
         f"Alle open acties van {wv.naam}, en wat sinds de vorige vergadering klaar of gestopt "
         f"is. Stand van {datums.lang(inhoud.vandaag)}."
     )
-    _actietabel(stuk, inhoud)
+    actietabel(stuk, inhoud, inhoud.actielijst())
     stuk.bewaar(pad)
 
 
@@ -283,16 +284,3 @@ def _notities(stuk, inhoud: Inhoud, fase) -> None:
     for regel in inhoud.maskeer(fase.notities).splitlines():
         if regel.strip():
             stuk.alinea(regel)
-
-
-def _actietabel(stuk, inhoud: Inhoud) -> None:
-    acties = inhoud.actielijst()
-    if not acties:
-        stuk.alinea("Er zijn geen open acties.")
-        return
-    rijen, vet = [], []
-    for a in acties:
-        rij, te_laat = inhoud.actierij(a)
-        rijen.append(rij)
-        vet.append(te_laat)
-    stuk.tabel(ACTIEKOPPEN, rijen, ACTIEBREEDTES, vet=vet)
