@@ -213,6 +213,11 @@ class BeamerProefApp(App):
         self._ververs()
 
 
+def proef_app(ronde: Ronde, fase: int, *, themas: bool = True) -> BeamerProefApp:
+    """De proefapp met een gestarte nepklok, 130 seconden in fase ``fase`` (0, 1, 2)."""
+    return BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, fase, Klok()), themas=themas)
+
+
 @pytest.fixture
 def ronde_op_schijf(tmp_path):
     ronde = bouw_ronde()
@@ -230,8 +235,7 @@ def _geen_privé(tekst: str) -> None:
 
 async def test_fase_1_ranglijst_als_balken_met_gelijke_plekken(tmp_path):
     ronde = bewaar_en_lees(bouw_ronde(), tmp_path / "db")
-    tijd = Klok()
-    app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
+    app = proef_app(ronde, 0)
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -256,8 +260,7 @@ async def test_fase_1_ranglijst_als_balken_met_gelijke_plekken(tmp_path):
 
 
 async def test_fase_2_weging_stemmingen_en_acties(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
+    app = proef_app(ronde_op_schijf, 1)
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -283,8 +286,7 @@ async def test_fase_2_weging_stemmingen_en_acties(ronde_op_schijf):
 
 
 async def test_fase_3_voorstel_voor_de_terugkoppeling(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 2, tijd))
+    app = proef_app(ronde_op_schijf, 2)
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -303,8 +305,7 @@ async def test_fase_3_vastgelegde_terugkoppeling(tmp_path):
     naar_fase_2(ronde)
     zet_terugkoppeling(ronde)
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
-    tijd = Klok()
-    app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 2, tijd))
+    app = proef_app(ronde, 2)
     async with app.run_test(size=(160, 45)) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -333,8 +334,7 @@ async def test_nooit_contactgegevens_van_bewoners(tmp_path, grootte, fase):
     )
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
     assert any(s.contact is not None for s in ronde.signalen)  # de gegevens zijn er wél
-    tijd = Klok()
-    app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, fase, tijd))
+    app = proef_app(ronde, fase)
     async with app.run_test(size=grootte) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -342,8 +342,7 @@ async def test_nooit_contactgegevens_van_bewoners(tmp_path, grootte, fase):
 
 
 async def test_geen_invoervelden_op_de_beamer(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
+    app = proef_app(ronde_op_schijf, 1)
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = app.open_beamer()
         await pilot.pause()
@@ -353,8 +352,7 @@ async def test_geen_invoervelden_op_de_beamer(ronde_op_schijf):
 
 
 async def test_op_80x24_past_alles_binnen_het_scherm(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
+    app = proef_app(ronde_op_schijf, 1)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_beamer()
         await pilot.pause()
@@ -372,8 +370,7 @@ async def test_op_80x24_past_alles_binnen_het_scherm(ronde_op_schijf):
 
 
 async def test_b_en_escape_gaan_terug(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
+    app = proef_app(ronde_op_schijf, 0)
     async with app.run_test(size=(80, 24)) as pilot:
         for toets in ("b", "escape"):
             scherm = app.open_beamer()
@@ -386,9 +383,8 @@ async def test_b_en_escape_gaan_terug(ronde_op_schijf):
 
 
 async def test_kloktoetsen_werken_op_de_beamer(ronde_op_schijf):
-    tijd = Klok()
-    klok = klok_in_fase(ronde_op_schijf.vergadering, 0, tijd)
-    app = BeamerProefApp(ronde_op_schijf, klok)
+    app = proef_app(ronde_op_schijf, 0)
+    klok = app.klok
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = app.open_beamer()
         await pilot.pause()
@@ -420,8 +416,7 @@ async def test_kloktoetsen_werken_op_de_beamer(ronde_op_schijf):
 
 async def test_ververs_leest_de_inhoud_opnieuw(tmp_path):
     ronde = bewaar_en_lees(bouw_ronde(), tmp_path / "db")
-    tijd = Klok()
-    app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
+    app = proef_app(ronde, 0)
     async with app.run_test(size=(160, 45)) as pilot:
         scherm = app.open_beamer()
         await pilot.pause()
@@ -436,8 +431,7 @@ async def test_ververs_leest_de_inhoud_opnieuw(tmp_path):
 
 
 async def test_fout_bij_ophalen_laat_het_oude_beeld_staan(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 1, tijd))
+    app = proef_app(ronde_op_schijf, 1)
     async with app.run_test(size=(160, 45)) as pilot:
         scherm = app.open_beamer()
         await pilot.pause()
@@ -462,7 +456,7 @@ async def test_vijandige_tekst_breekt_niets(tmp_path):
     regels.zet_stippen(ronde.wijkverband, ronde.vergadering, "2611-jjjj", 1)
     ronde = bewaar_en_lees(ronde, tmp_path / "db")
     for grootte in ((80, 24), (160, 45)):
-        app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, Klok()))
+        app = proef_app(ronde, 0)
         async with app.run_test(size=grootte) as pilot:
             app.open_beamer()
             await pilot.pause()
@@ -477,8 +471,7 @@ async def test_vijandige_tekst_breekt_niets(tmp_path):
 
 
 async def test_hoog_contrast_alleen_zolang_de_beamer_in_beeld_is(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
+    app = proef_app(ronde_op_schijf, 0)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "textual-dark"
         await pilot.pause()
@@ -497,9 +490,7 @@ async def test_hoog_contrast_alleen_zolang_de_beamer_in_beeld_is(ronde_op_schijf
 
 
 async def test_thema_wordt_ook_zonder_registratie_door_de_app_gezet(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd),
-                         themas=False)
+    app = proef_app(ronde_op_schijf, 0, themas=False)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "textual-light"
         app.open_beamer()
@@ -511,8 +502,7 @@ async def test_thema_wordt_ook_zonder_registratie_door_de_app_gezet(ronde_op_sch
 
 
 async def test_gekozen_donker_thema_blijft_voor_de_volgende_keer(ronde_op_schijf):
-    tijd = Klok()
-    app = BeamerProefApp(ronde_op_schijf, klok_in_fase(ronde_op_schijf.vergadering, 0, tijd))
+    app = proef_app(ronde_op_schijf, 0)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             app.theme = "textual-dark"
@@ -585,8 +575,7 @@ async def test_duizend_open_signalen_alleen_wat_past(tmp_path):
         Signaal(f"2609-{i:04d}", "horst", f"Oud signaal nummer {i}", date(2026, 9, 1 + i % 28))
         for i in range(1000)
     ]
-    tijd = Klok()
-    app = BeamerProefApp(ronde, klok_in_fase(ronde.vergadering, 0, tijd))
+    app = proef_app(ronde, 0)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_beamer()
         await pilot.pause()
