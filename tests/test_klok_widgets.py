@@ -70,6 +70,12 @@ def _cijfers(app: App) -> str:
     return app.query_one("#klok Digits", Digits).value
 
 
+async def _ververs(pilot) -> None:
+    """Ververs zoals de app na een handeling doet, en wacht tot het getekend is."""
+    pilot.app.ververs()
+    await pilot.pause()
+
+
 @pytest.fixture
 def opstelling():
     tijd = Klok()
@@ -83,8 +89,7 @@ async def test_normaal_loopt_de_tijd_af(opstelling):
     async with app.run_test(size=(80, 24)) as pilot:
         klok.start()
         tijd.verzet(1)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         fk = app.query_one(FaseKlok)
         assert _cijfers(app) == "04:59"
         assert _woorden(app) == "nog ruim 4 minuten"
@@ -101,22 +106,19 @@ async def test_waarschuwing_bij_een_minuut_in_woorden_en_klasse(opstelling):
     async with app.run_test(size=(80, 24)) as pilot:
         klok.start()
         tijd.verzet(239)  # nog 61 s: nog geen waarschuwing
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert app.query_one(FaseKlok).has_class("-normaal")
         assert "afronden" not in _woorden(app)
 
         tijd.verzet(1)  # precies 60 s
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         fk = app.query_one(FaseKlok)
         assert _cijfers(app) == "01:00"
         assert _woorden(app) == "nog 1 minuut · afronden"
         assert fk.has_class("-waarschuwing") and not fk.has_class("-normaal")
 
         tijd.verzet(15)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _woorden(app) == "nog 45 seconden · afronden"
         # Niet alleen een andere tint: de woorden zijn vet.
         woorden = app.query_one("#klok .fase-woorden", Static)
@@ -128,8 +130,7 @@ async def test_over_tijd_telt_door_in_woorden_en_als_blok(opstelling):
     async with app.run_test(size=(80, 24)) as pilot:
         klok.start()
         tijd.verzet(5 * 60 + 83)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         fk = app.query_one(FaseKlok)
         assert _cijfers(app) == "+01:23"
         assert _woorden(app) == "+01:23 over tijd"
@@ -143,8 +144,7 @@ async def test_over_tijd_telt_door_in_woorden_en_als_blok(opstelling):
         assert "6:23/5:00" in tekst
         # De klok gaat nooit zelf door naar de volgende fase.
         tijd.verzet(600)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert klok.vergadering.fase_index == 0
         assert _cijfers(app) == "+11:23"
 
@@ -155,19 +155,16 @@ async def test_pauze_zet_de_tijd_stil(opstelling):
         klok.start()
         tijd.verzet(100)
         klok.pauzeer()
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "03:20"
         assert _woorden(app) == "gepauzeerd"
         assert app.query_one(FaseKlok).has_class("-gepauzeerd")
         tijd.verzet(500)  # de tijd gaat door, de klok niet
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "03:20"
         klok.hervat()
         tijd.verzet(20)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "03:00"
         assert _woorden(app) == "nog 3 minuten"
         assert not app.query_one(FaseKlok).has_class("-gepauzeerd")
@@ -179,8 +176,7 @@ async def test_pauze_over_tijd_zegt_dat_ook(opstelling):
         klok.start()
         tijd.verzet(400)
         klok.pauzeer()
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _woorden(app) == "gepauzeerd · over tijd"
         assert _cijfers(app) == "+01:40"
 
@@ -190,18 +186,15 @@ async def test_een_minuut_erbij(opstelling):
     async with app.run_test(size=(80, 24)) as pilot:
         klok.start()
         tijd.verzet(5 * 60 + 30)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert app.query_one(FaseKlok).has_class("-over")
         klok.minuut_erbij()
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "00:30"
         assert app.query_one(FaseKlok).has_class("-waarschuwing")
         assert "5:30/6:00" in scherm_tekst(app)  # de agenda telt de extra minuut mee
         klok.minuut_erbij()
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "01:30"
         assert app.query_one(FaseKlok).has_class("-normaal")
 
@@ -213,8 +206,7 @@ async def test_fasewissel_en_terug(opstelling):
         tijd.verzet(200)
         klok.volgende()
         tijd.verzet(30)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         titel = str(app.query_one("#klok .fase-titel", Static).render())
         assert titel == "Fase 2 · Top 1–2 acties"
         assert _cijfers(app) == "09:30"
@@ -224,8 +216,7 @@ async def test_fasewissel_en_terug(opstelling):
         assert "Totaal 3:50 van 20:00" in tekst
         klok.vorige()
         tijd.verzet(10)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _cijfers(app) == "01:30"  # telt verder vanaf de gebruikte tijd
         assert "▶1" in scherm_tekst(app)
 
@@ -241,8 +232,7 @@ async def test_nog_niet_begonnen_en_gesloten(opstelling):
         tijd.verzet(30)
         klok.stop_alles()
         klok.vergadering.gesloten_op = datetime(2026, 11, 23, 20, 0)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         assert _woorden(app) == "vergadering gesloten"
         assert app.query_one(FaseKlok).has_class("-gesloten")
 
@@ -272,8 +262,7 @@ async def test_elke_seconde_tekenen_deelt_het_scherm_niet_opnieuw_in(opstelling,
     async with app.run_test(size=(80, 24)) as pilot:
         klok.start()
         tijd.verzet(5 * 60 + 83)
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         indelingen = []
         echte = Screen._refresh_layout
 
@@ -284,8 +273,7 @@ async def test_elke_seconde_tekenen_deelt_het_scherm_niet_opnieuw_in(opstelling,
         monkeypatch.setattr(Screen, "_refresh_layout", tel)
         for _ in range(5):
             tijd.verzet(1)
-            app.ververs()
-            await pilot.pause()
+            await _ververs(pilot)
         assert _cijfers(app) == "+01:28"
         assert _woorden(app) == "+01:28 over tijd"
         assert indelingen == []
@@ -321,8 +309,7 @@ async def test_compact_in_een_smal_paneel_op_80x24(opstelling):
         tijd.verzet(5 * 60 + 83)
         klok.volgende()
         klok.volgende()
-        app.ververs()
-        await pilot.pause()
+        await _ververs(pilot)
         fk = app.query_one(FaseKlok)
         agenda = app.query_one(Agendabalk)
         # Titel, drie rijen cijfers, één regel woorden; de agenda drie fasen plus totaal.
