@@ -150,10 +150,7 @@ class FaseActies(FasePaneel):
         if self.sessie.actie_bij_signaal(sid) is not None:
             self.notify("Bij dit signaal is al een actie aangenomen.", markup=False)
             return
-        stemmers = [
-            (lid_id, self.sessie.wijkverband.lid(lid_id).naam)  # type: ignore[union-attr]
-            for lid_id in self.sessie.aanwezige_stemmers()
-        ]
+        stemmers = [(lid.id, lid.naam) for lid in self.sessie.aanwezige_stemmers()]
         signaal = self.sessie.signaal(sid)
         vorige = self.sessie.laatste_stemming(sid)
 

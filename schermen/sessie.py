@@ -23,7 +23,7 @@ from vergadering.stemming import Stemming
 from vergadering.tekst import kort
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
-from vergadering.wijkverband import Wijkverband
+from vergadering.wijkverband import Lid, Wijkverband
 
 from .bewaarder import Bewaarder
 
@@ -310,10 +310,9 @@ class Sessie:
         """De top 5 op volgorde van weging."""
         return regels.volgorde_op_weging(self.vergadering)
 
-    def aanwezige_stemmers(self) -> list[str]:
-        """De kenmerken van de aanwezige leden met stemrecht."""
-        aanwezig = set(self.vergadering.aanwezigen())
-        return [lid.id for lid in self.wijkverband.stemgerechtigden() if lid.id in aanwezig]
+    def aanwezige_stemmers(self) -> list[Lid]:
+        """De aanwezige leden met stemrecht."""
+        return regels.aanwezige_stemmers(self.wijkverband, self.vergadering)
 
     def nieuwe_stemming(
         self,
