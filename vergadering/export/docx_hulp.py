@@ -144,9 +144,9 @@ class Stuk:
         """Een kop (Heading 1–3), zodat de navigatie in Word werkt."""
         self.doc.add_heading(xml_veilig(tekst), level=niveau)
 
-    def alinea(self, tekst: str = "", *, label: str = "", stijl: str | None = None) -> None:
+    def alinea(self, tekst: str = "", *, label: str = "") -> None:
         """Een alinea; met ``label`` vet ervoor ("Eigenaar: ..."). Regeleinden blijven staan."""
-        p = self.doc.add_paragraph(style=stijl)
+        p = self.doc.add_paragraph()
         if label:
             p.add_run(xml_veilig(label) + " ").bold = True
         if tekst:
@@ -214,10 +214,6 @@ class Stuk:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         schrijf_atomisch(pad, buffer.getvalue())
-
-    def alineateksten(self) -> list[str]:
-        """De tekst van alle alinea's buiten tabellen (voor de tekstversie en tests)."""
-        return [p.text for p in self.doc.paragraphs]
 
 
 # --- losse hulpen ----------------------------------------------------------------------------
