@@ -29,8 +29,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tinydb import TinyDB
-
 from .. import ids
 from ..fouten import (
     BeschadigdBestand,
@@ -361,56 +359,44 @@ class Opslag:
     # --- algemene lees- en schrijfhulp -----------------------------------------------
 
     def _vak(self, pad: Path, naam: str) -> tuple[AtomischeOpslag, dict[str, dict]]:
-        """De opslag van een vakbestand plus de inhoud van tabel ``naam`` ({nummer: document}).
+        """De opslag van een vakbestand plus de inhoud van tabel ``naam`` ({nummer: document};
+        leeg als het vak er niet is). Een beschadigd vak geeft een melding met advies.
 
         De inhoud komt uit het geheugen zolang vak en journaal niet veranderd zijn; zo kost
         een bewerking geen zoektocht met Query-objecten door het hele vak.
         """
         opslag = AtomischeOpslag(pad, self._geheugen)
-        ruw = opslag.read()
-        if ruw is not None and naam not in ruw:
-            # Wij schrijven nooit een vakbestand zonder zijn tabel: dan is het leeg gemaakt.
-            raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
-        return opslag, ({} if ruw is None else ruw[naam])
-
-    def _alle(self, pad: Path, naam: str) -> list[dict[str, Any]]:
-        """Alle documenten van een vak, gelezen via TinyDB."""
         try:
-            self._vak(pad, naam)  # controle: een bestaand vak heeft zijn tabel
-            db = TinyDB(pad, storage=AtomischeOpslag, geheugen=self._geheugen)
-            return [dict(d) for d in db.table(naam, cache_size=0).all()]
+            ruw = opslag.read()
+            if ruw is not None and naam not in ruw:
+                # Wij schrijven nooit een vakbestand zonder zijn tabel: dan is het leeg gemaakt.
+                raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
         except BeschadigdBestand as fout:
             raise self._met_advies(fout, pad) from fout
+        return opslag, ({} if ruw is None else ruw[naam])
 
     def _ids(self, pad: Path, naam: str) -> set[str]:
         """De kenmerken in een vakbestand."""
-        try:
-            _, ruw = self._vak(pad, naam)
-        except BeschadigdBestand as fout:
-            raise self._met_advies(fout, pad) from fout
-        return {d.get("id") for d in ruw.values()}
+        return {d.get("id") for d in self._vak(pad, naam)[1].values()}
 
     def _bewaar(self, pad: Path, naam: str, obj: Any, wat: str) -> None:
         """Bewaar één domeinobject in een vakbestand, met controle op het versienummer."""
         document = naar_document(obj)
         versie = document.get("versie", 0)
         with self.schrijven():
-            try:
-                opslag, ruw = self._vak(pad, naam)
-                doc_id = next((k for k, d in ruw.items() if d.get("id") == document["id"]), None)
-                bestaand = None if doc_id is None else ruw[doc_id]
-                if bestaand is not None and bestaand.get("versie", 0) != versie:
-                    raise GelijktijdigGewijzigd(
-                        f"Iemand anders heeft {wat} {document['id']} intussen gewijzigd; "
-                        "open het opnieuw en doe uw wijziging nog eens."
-                    )
-                document["versie"] = versie + 1
-                if doc_id is None:
-                    doc_id = str(max(map(int, ruw), default=0) + 1)
-                # Eén regel in het journaal, niet het hele vak opnieuw: zie bestand.py.
-                opslag.voeg_toe(naam, doc_id, document)
-            except BeschadigdBestand as fout:
-                raise self._met_advies(fout, pad) from fout
+            opslag, ruw = self._vak(pad, naam)
+            doc_id = next((k for k, d in ruw.items() if d.get("id") == document["id"]), None)
+            bestaand = None if doc_id is None else ruw[doc_id]
+            if bestaand is not None and bestaand.get("versie", 0) != versie:
+                raise GelijktijdigGewijzigd(
+                    f"Iemand anders heeft {wat} {document['id']} intussen gewijzigd; "
+                    "open het opnieuw en doe uw wijziging nog eens."
+                )
+            document["versie"] = versie + 1
+            if doc_id is None:
+                doc_id = str(max(map(int, ruw), default=0) + 1)
+            # Eén regel in het journaal, niet het hele vak opnieuw: zie bestand.py.
+            opslag.voeg_toe(naam, doc_id, document)
         obj.versie = versie + 1
 
     def _vakken(self, map_: Path) -> list[Path]:
@@ -421,7 +407,10 @@ class Opslag:
     def _lees_objecten(self, cls: type[T], vakken: list[Path], naam: str) -> list[T]:
         uit: list[T] = []
         for vak in vakken:
-            for doc in self._alle(vak, naam):
+            # Rechtstreeks uit het vak (in het bestandsformaat van TinyDB): nog eens lezen via
+            # een TinyDB-tabel gaf dezelfde documenten, voor een tweede controle van vak en
+            # journaal per bestand.
+            for doc in self._vak(vak, naam)[1].values():
                 try:
                     uit.append(uit_document(cls, doc))
                 except BeschadigdBestand as fout:
