@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vergadering.actie import Actie
 from vergadering.opslag import Opslag
@@ -13,6 +14,9 @@ from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import nieuwe_vergadering
 from vergadering.wijkverband import Lid, Wijkverband
+
+if TYPE_CHECKING:
+    from schermen.app import VergaderingApp
 
 VANDAAG = date(2026, 11, 23)
 BEGIN = datetime(2026, 11, 23, 19, 30).timestamp()
@@ -98,3 +102,13 @@ def maak_opslag(map_: Path, *, geparkeerd: bool = True) -> Opslag:
             eerste_stap="Afspraak maken", status=status, vergadering_id="2026-10-12",
         ))
     return opslag
+
+
+def maak_app(map_: Path, klok: Klok | None = None, **opties: Any) -> VergaderingApp:
+    """De app op een nieuwe opslag met de vaste gegevens (``maak_opslag``), op VANDAAG en met
+    de nepklok (of een nieuwe). De app opent zelf een Opslag, zoals bij het opstarten."""
+    from schermen.app import VergaderingApp  # pas hier: test_agendaklok laadt geen textual
+
+    maak_opslag(map_)
+    return VergaderingApp(Opslag(map_), klok=Klok() if klok is None else klok, vandaag=VANDAAG,
+                          **opties)

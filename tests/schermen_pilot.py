@@ -79,14 +79,21 @@ def meldingen(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def begin_vergadering(pilot: Pilot) -> None:
-    """Vanaf het startscherm: een vergadering beginnen met wat het formulier voorstelt."""
-    from schermen.dialogen import StartFormulier
+async def op_startscherm(pilot: Pilot) -> None:
+    """Wacht tot het startscherm er staat met het overzicht van het wijkverband geladen."""
     from schermen.start import StartScherm
-    from schermen.vergaderscherm import VergaderScherm
 
     app = pilot.app
     await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+
+
+async def begin_vergadering(pilot: Pilot) -> None:
+    """Vanaf het startscherm: een vergadering beginnen met wat het formulier voorstelt."""
+    from schermen.dialogen import StartFormulier
+    from schermen.vergaderscherm import VergaderScherm
+
+    app = pilot.app
+    await op_startscherm(pilot)
     await pilot.press("s")
     await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
     await pilot.press("ctrl+s")

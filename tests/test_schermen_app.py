@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, maak_app
 from schermen_pilot import begin_vergadering, meldingen, typ, wacht
 from textual.command import CommandPalette
 
-from schermen.app import VergaderingApp
 from schermen.beamer import BeamerScherm
 from schermen.bevestig import Bevestig
 from schermen.start import StartScherm
@@ -20,8 +19,7 @@ from vergadering.terugkoppeling import Terugkoppeling
 
 
 async def test_commandopalet_kent_de_handelingen_van_het_scherm(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         namen = [naam for naam, _, _ in app.commandos(app.screen)]
@@ -41,9 +39,7 @@ async def test_commandopalet_kent_de_handelingen_van_het_scherm(tmp_path: Path) 
 
 
 async def test_beamer_heen_en_terug_met_de_kloktoetsen(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    klok = Klok()
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         await pilot.press("b")
@@ -62,10 +58,7 @@ async def test_beamer_heen_en_terug_met_de_kloktoetsen(tmp_path: Path) -> None:
 
 
 async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    klok = Klok()
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG,
-                         mapjes=tmp_path / "mapjes")
+    app = maak_app(tmp_path / "db", mapjes=tmp_path / "mapjes")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         sessie = app.sessie
@@ -90,8 +83,7 @@ async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
 async def test_groot_aantal_stippen_typen(tmp_path: Path) -> None:
     from schermen.dialogen import TekstVraag
 
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)  # 6 aanwezig × 3 = 18 stippen
         lijst = app.screen.query_one("#ranglijst")

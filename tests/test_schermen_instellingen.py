@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import kies, meldingen, naar_rij, typ, wacht, wis
+from schermen_gegevens import VANDAAG, maak_app
+from schermen_pilot import (
+    begin_vergadering,
+    kies,
+    meldingen,
+    naar_rij,
+    op_startscherm,
+    typ,
+    wacht,
+    wis,
+)
 from textual.widgets import Input, Static
 
 from schermen.app import VergaderingApp
@@ -16,7 +25,6 @@ from schermen.dialogen import (
     AfsprakenFormulier,
     InstellingenFormulier,
     Keuze,
-    StartFormulier,
 )
 from schermen.fase_acties import FaseActies
 from schermen.start import StartScherm
@@ -26,14 +34,17 @@ from vergadering.opslag import Opslag
 WV = "de-hoven-noord"
 
 
-async def _startscherm(pilot, app: VergaderingApp) -> None:
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
-
-
 async def _open_instellingen(pilot, app: VergaderingApp) -> InstellingenFormulier:
-    await _startscherm(pilot, app)
+    await op_startscherm(pilot)
     await pilot.press("i")
     await wacht(pilot, lambda: isinstance(app.screen, InstellingenFormulier))
+    return app.screen  # type: ignore[return-value]
+
+
+async def _open_afspraken(pilot, app: VergaderingApp) -> AfsprakenFormulier:
+    await op_startscherm(pilot)
+    await pilot.press("a")
+    await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
     return app.screen  # type: ignore[return-value]
 
 
@@ -49,8 +60,7 @@ def _fout(scherm) -> str:
 
 
 async def test_instellingen_bewaren_en_nieuwe_vergadering_gebruikt_ze(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = await _open_instellingen(pilot, app)
         # Het standaardquorum staat er als getal: 6 leden met stemrecht, dus 4.
@@ -76,11 +86,7 @@ async def test_instellingen_bewaren_en_nieuwe_vergadering_gebruikt_ze(tmp_path: 
         assert wv.meerderheid == "tweederde"
 
         # Een nieuwe vergadering plant de nieuwe tijden.
-        await wacht(pilot, lambda: app.screen.overzicht is not None)
-        await pilot.press("s")
-        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-        await pilot.press("ctrl+s")
-        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await begin_vergadering(pilot)
         gepland = [f.gepland_s for f in app.sessie.vergadering.fasen]
         assert gepland == [8 * 60, 12 * 60, 6 * 60]
         assert app.sessie.wijkverband.max_acties == 3
@@ -89,8 +95,7 @@ async def test_instellingen_bewaren_en_nieuwe_vergadering_gebruikt_ze(tmp_path: 
 async def test_ongeldige_instellingen_geweigerd_met_de_zin_van_het_domein(
     tmp_path: Path,
 ) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = await _open_instellingen(pilot, app)
         gevallen = [
@@ -128,8 +133,7 @@ async def test_ongeldige_instellingen_geweigerd_met_de_zin_van_het_domein(
 
 
 async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         scherm = await _open_instellingen(pilot, app)
         scherm.query_one("#quorum-aantal", Input).focus()
@@ -162,10 +166,9 @@ async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> Non
 
 
 async def test_instellingen_in_het_commandopalet(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _startscherm(pilot, app)
+        await op_startscherm(pilot)
         namen = [naam for naam, _, _ in app.commandos(app.screen)]
         assert "Instellingen van de vergadering" in namen
 
@@ -177,11 +180,7 @@ KASTANJE, ZWERFAFVAL, SPEELTUIN = "2611-s000", "2611-s001", "2611-s005"
 
 async def _fase2_met_acties(pilot, app: VergaderingApp, acties: int = 2) -> FaseActies:
     """Begin met het toetsenbord; leg de toestand van fase 2 via de sessie vast."""
-    await _startscherm(pilot, app)
-    await pilot.press("s")
-    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-    await pilot.press("ctrl+s")
-    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+    await begin_vergadering(pilot)
     sessie = app.sessie
     sessie.leg_top5_vast([KASTANJE, ZWERFAFVAL, SPEELTUIN, "2611-s003", "2611-s002"])
     await pilot.press("n")
@@ -204,8 +203,7 @@ def _stand(paneel: FaseActies) -> str:
 
 
 async def test_actie_terugtrekken_op_de_rij_met_bevestiging(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         paneel = await _fase2_met_acties(pilot, app)
         sessie = app.sessie
@@ -240,8 +238,7 @@ async def test_actie_terugtrekken_op_de_rij_met_bevestiging(tmp_path: Path) -> N
 
 
 async def test_terugtrekken_kiezen_uit_de_lijst_en_nee_laat_staan(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         paneel = await _fase2_met_acties(pilot, app)
         sessie = app.sessie
@@ -269,8 +266,7 @@ async def test_terugtrekken_kiezen_uit_de_lijst_en_nee_laat_staan(tmp_path: Path
 
 
 async def test_terugtrekken_zonder_acties_zegt_dat(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
         await _fase2_met_acties(pilot, app, acties=0)
         await pilot.press("t")
@@ -301,13 +297,9 @@ AFSPRAKEN = [
 
 
 async def test_afspraken_invullen_per_deel_en_bewaren(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _startscherm(pilot, app)
-        await pilot.press("a")
-        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
-        scherm = app.screen
+        scherm = await _open_afspraken(pilot, app)
         koppen = [str(k.render()) for k in scherm.query(".veld-kop")]
         assert koppen == [
             "1. Wijkvraag en doelgroep",
@@ -334,21 +326,16 @@ async def test_afspraken_invullen_per_deel_en_bewaren(tmp_path: Path) -> None:
 async def test_afspraken_zonder_terugkoppeling_waarschuwen_en_terug_te_lezen(
     tmp_path: Path,
 ) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _startscherm(pilot, app)
-        await pilot.press("a")
-        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        await _open_afspraken(pilot, app)
         await typ(pilot, "Eenzaamheid in de flat")
         await pilot.press("ctrl+s")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
         assert any("Nog leeg bij de terugkoppeling" in m and "eigenaar" in m
                    for m in meldingen(app))
         # Opnieuw openen toont wat er bewaard is; escape verandert niets.
-        await wacht(pilot, lambda: app.screen.overzicht is not None)
-        await pilot.press("a")
-        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
+        await _open_afspraken(pilot, app)
         veld = app.screen.query_one("#afspraak-wijkvraag", Input)
         assert veld.value == "Eenzaamheid in de flat"
         await typ(pilot, " en daarbuiten")
@@ -360,13 +347,9 @@ async def test_afspraken_zonder_terugkoppeling_waarschuwen_en_terug_te_lezen(
 
 
 async def test_afspraken_te_lang_geweigerd_zonder_crash(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _startscherm(pilot, app)
-        await pilot.press("a")
-        await wacht(pilot, lambda: isinstance(app.screen, AfsprakenFormulier))
-        scherm = app.screen
+        scherm = await _open_afspraken(pilot, app)
         scherm.query_one("#afspraak-doelgroep", Input).insert_text_at_cursor("x" * 20000)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -388,14 +371,9 @@ async def test_statusupdate_stelt_een_volgend_checkmoment_voor_en_bewaart_het(
 
     from schermen.dialogen import StatusFormulier
 
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _startscherm(pilot, app)
-        await pilot.press("s")
-        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-        await pilot.press("ctrl+s")
-        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        await begin_vergadering(pilot)
         scherm = app.screen
         await pilot.press("n", "n")
         await wacht(pilot, lambda: app.sessie.vergadering.fase_index == 2)

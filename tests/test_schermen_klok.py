@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_app
 from schermen_pilot import begin_vergadering, wacht
 
 from schermen.app import VergaderingApp
@@ -22,9 +22,8 @@ def _klokbeeld(app: VergaderingApp):
 
 
 async def test_waarschuwing_uitloop_minuut_en_pauze(tmp_path: Path) -> None:
-    maak_opslag(tmp_path / "db")
     klok = Klok()
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db", klok)
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         v = app.sessie.vergadering
@@ -71,9 +70,8 @@ async def test_waarschuwing_uitloop_minuut_en_pauze(tmp_path: Path) -> None:
 async def test_herstart_midden_in_een_fase(tmp_path: Path) -> None:
     """De app stopt midden in fase 2; bij het opnieuw openen wordt de vergadering
     aangeboden en loopt de klok verder met de tijd die intussen verstreken is."""
-    maak_opslag(tmp_path / "db")
     klok = Klok()
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=klok, vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db", klok)
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         klok.verzet(200)

@@ -7,12 +7,12 @@ import random
 from datetime import timedelta
 from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import begin_vergadering, wacht
+from schermen_gegevens import VANDAAG, Klok, maak_app, maak_opslag
+from schermen_pilot import begin_vergadering, op_startscherm, wacht
 
 from schermen.app import VergaderingApp
 from schermen.fase_signalen import StippenTabel
-from schermen.start import StartScherm
+from schermen.sessie import Sessie
 from vergadering.opslag import Opslag
 from vergadering.signaal import Signaal
 
@@ -23,6 +23,15 @@ def _scherm(app: VergaderingApp) -> list[str]:
         "".join(f"{seg.text}\x00{seg.style}" for seg in strip)
         for strip in app.screen._compositor.render_strips()
     ]
+
+
+async def _begin_bij_de_ranglijst(pilot) -> tuple[StippenTabel, Sessie, list[str]]:
+    """Begin een vergadering; geef de stippentabel, de sessie en de rijen op volgorde."""
+    await begin_vergadering(pilot)
+    tabel = pilot.app.screen.query_one(StippenTabel)
+    sessie = pilot.app.sessie
+    assert sessie is not None
+    return tabel, sessie, [tabel.sleutel_op(i) for i in range(tabel.row_count)]
 
 
 async def test_gedeeltelijk_tekenen_geeft_hetzelfde_beeld_als_alles_tekenen(
@@ -80,8 +89,7 @@ async def test_gegevens_na_het_laden_buiten_de_garbage_collector(tmp_path: Path)
     try:
         app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wacht(pilot, lambda: isinstance(app.screen, StartScherm)
-                        and app.screen.overzicht)
+            await op_startscherm(pilot)
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
@@ -93,14 +101,10 @@ async def test_cijfers_lopen_de_lijst_af_en_pijltjes_blijven_bij_het_signaal(
     """De voorzitter leest de flap van boven naar beneden en tikt per signaal een cijfer:
     na elk cijfer staat de cursor op het signaal dat eronder stond, ook al schoof het
     signaal met zijn stippen omhoog. → en ← blijven bij hetzelfde signaal."""
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin_vergadering(pilot)
-        tabel = app.screen.query_one(StippenTabel)
-        sessie = app.sessie
-        assert sessie is not None and tabel.has_focus
-        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        tabel, sessie, volgorde = await _begin_bij_de_ranglijst(pilot)
+        assert tabel.has_focus
         # Van onder naar boven tikken zou niets laten schuiven; begin op de derde rij, zodat
         # het eerste signaal omhoog schuift en de rest eronder blijft.
         await pilot.press("down", "down")
@@ -134,14 +138,9 @@ async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Pa
     toetsenbuffer): elke toets ziet de cursor waar de vorige hem liet."""
     from textual import events
 
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin_vergadering(pilot)
-        tabel = app.screen.query_one(StippenTabel)
-        sessie = app.sessie
-        assert sessie is not None
-        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        tabel, sessie, volgorde = await _begin_bij_de_ranglijst(pilot)
         # Alle toetsen in één keer in de rij, zonder tussendoor te wachten.
         for toets in "3210":
             app.post_message(events.Key(toets, toets))
@@ -157,14 +156,9 @@ async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Pa
 async def test_enter_vraagt_een_groter_getal_en_gaat_daarna_door(tmp_path: Path) -> None:
     from schermen.dialogen import TekstVraag
 
-    maak_opslag(tmp_path / "db")
-    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
-        await begin_vergadering(pilot)
-        tabel = app.screen.query_one(StippenTabel)
-        sessie = app.sessie
-        assert sessie is not None
-        volgorde = [tabel.sleutel_op(i) for i in range(tabel.row_count)]
+        tabel, sessie, volgorde = await _begin_bij_de_ranglijst(pilot)
         await pilot.press("down", "enter")
         await wacht(pilot, lambda: isinstance(app.screen, TekstVraag))
         await pilot.press("1", "2", "enter")  # het voorstel (0) staat geselecteerd

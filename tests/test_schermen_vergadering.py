@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import kies, meldingen, naar_optie, naar_rij, plak, typ, wacht, wis
+from schermen_gegevens import VANDAAG, Klok, maak_app
+from schermen_pilot import (
+    kies,
+    meldingen,
+    naar_optie,
+    naar_rij,
+    op_startscherm,
+    plak,
+    typ,
+    wacht,
+    wis,
+)
 from textual.widgets import DataTable, OptionList, Select, SelectionList, TextArea
 
 from schermen.app import VergaderingApp
@@ -43,7 +53,7 @@ def _tekst_in_tabel(tabel: DataTable, sleutel: str) -> str:
 
 
 async def _start_vergadering(pilot, app: VergaderingApp) -> None:
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+    await op_startscherm(pilot)
     await pilot.press("s")
     await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
     formulier = app.screen
@@ -321,9 +331,8 @@ async def _fase_terugkoppelen(pilot, app: VergaderingApp, klok: Klok) -> None:
 
 async def test_hele_vergadering_met_het_toetsenbord(tmp_path: Path) -> None:
     map_ = tmp_path / "db"
-    maak_opslag(map_)
     klok = Klok()
-    app = VergaderingApp(Opslag(map_), klok=klok, vandaag=VANDAAG)
+    app = maak_app(map_, klok)
     async with app.run_test(size=(80, 24)) as pilot:
         await _start_vergadering(pilot, app)
         vergadering_id = app.sessie.vergadering.id

@@ -11,14 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
-from schermen_pilot import wacht
+from schermen_gegevens import maak_app
+from schermen_pilot import begin_vergadering, op_startscherm, wacht
 
 from schermen.app import VergaderingApp
 from schermen.dialogen import StartFormulier
-from schermen.start import StartScherm
-from schermen.vergaderscherm import VergaderScherm
-from vergadering.opslag import Opslag
 
 GROOTTE = (80, 24)
 KASTANJE, ZWERFAFVAL, BANKJES, VERLICHTING = "2611-s000", "2611-s001", "2611-s002", "2611-s003"
@@ -27,22 +24,12 @@ SPEELTUIN, ZORG, HONDENPOEP = "2611-s005", "2611-s006", "2610-park"
 
 @pytest.fixture
 def app(tmp_path: Path) -> VergaderingApp:
-    maak_opslag(tmp_path / "db")
-    return VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
-
-
-async def _start(pilot) -> None:
-    app = pilot.app
-    await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+    return maak_app(tmp_path / "db")
 
 
 async def _vergadering(pilot) -> None:
     app = pilot.app
-    await _start(pilot)
-    await pilot.press("s")
-    await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
-    await pilot.press("ctrl+s")
-    await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+    await begin_vergadering(pilot)
     # Meldingen verdwijnen na een tijd: weg ermee, zodat de afdruk niet van de tijd afhangt.
     app.clear_notifications()
     await pilot.pause()
@@ -98,7 +85,7 @@ async def _klaar(pilot) -> None:
 
 def test_startscherm(snap_compare, app) -> None:
     async def voor(pilot):
-        await _start(pilot)
+        await op_startscherm(pilot)
         await _klaar(pilot)
 
     assert snap_compare(app, terminal_size=GROOTTE, run_before=voor)
@@ -106,7 +93,7 @@ def test_startscherm(snap_compare, app) -> None:
 
 def test_nieuwe_vergadering(snap_compare, app) -> None:
     async def voor(pilot):
-        await _start(pilot)
+        await op_startscherm(pilot)
         await pilot.press("s")
         await wacht(pilot, lambda: isinstance(pilot.app.screen, StartFormulier))
         await pilot.press("tab", "tab", "down", "down", "down", "f", "down", "down", "w")
@@ -203,7 +190,7 @@ def test_notities(snap_compare, app) -> None:
 
 def test_wijkverband_bewerken(snap_compare, app) -> None:
     async def voor(pilot):
-        await _start(pilot)
+        await op_startscherm(pilot)
         await pilot.press("e")
         await _klaar(pilot)
 
