@@ -319,6 +319,7 @@ class AtomischeOpslag(Storage):
         self.pad = Path(pad)
         self.journaal = journaalpad(self.pad)
         self._geheugen = geheugen if geheugen is not None else {}
+        self._net_gelezen: _Stand | None = None  # voor voeg_toe, zie daar
 
     def _sleutel(self) -> Sleutel | None:
         try:
@@ -329,7 +330,7 @@ class AtomischeOpslag(Storage):
 
     def read(self) -> dict[str, Any] | None:
         """Vak plus journaal; None als het vak niet bestaat."""
-        stand = self._stand()
+        stand = self._net_gelezen = self._stand()
         return None if stand is None else stand.data
 
     def _stand(self) -> _Stand | None:
@@ -402,6 +403,7 @@ class AtomischeOpslag(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         """Schrijf het hele vak opnieuw (atomisch) en maak het journaal leeg."""
+        self._net_gelezen = None
         try:
             schrijf_atomisch(self.pad, naar_bytes(data))
         except BaseException:
@@ -437,8 +439,15 @@ class AtomischeOpslag(Storage):
 
     def voeg_toe(self, tabel: str, doc_id: str, doc: dict[str, Any]) -> None:
         """Zet één document (nieuw of vervangen) duurzaam weg: één regel in het journaal en
-        fsync. Aanroepen met het schrijfslot in handen."""
-        stand = self._stand()
+        fsync. Aanroepen met het schrijfslot in handen.
+
+        Deed dit object vlak ervoor read() onder hetzelfde slot (zoals ``Opslag`` bij elke
+        bewaaractie), dan bouwt dit daarop voort: onder het slot verandert niemand het vak, dus
+        hoeven vak en journaal niet nog eens nagekeken te worden.
+        """
+        stand, self._net_gelezen = self._net_gelezen, None
+        if stand is None or self._geheugen.get(self.pad) is not stand:
+            stand = self._stand()
         if stand is None:
             self.write({tabel: {doc_id: doc}})
             return
@@ -457,9 +466,10 @@ class AtomischeOpslag(Storage):
             raise vertaal_oserror(fout, self.pad) from fout
         try:
             try:
-                ino = os.fstat(fd).st_ino
+                st = os.fstat(fd)
+                ino = st.st_ino
                 # Een half geschreven regel van een afgebroken proces eerst weghalen.
-                if os.fstat(fd).st_size != stand.journaal_tot:
+                if st.st_size != stand.journaal_tot:
                     os.ftruncate(fd, stand.journaal_tot)
                 os.lseek(fd, stand.journaal_tot, os.SEEK_SET)
                 _schrijf_alles(fd, regel)
