@@ -22,7 +22,6 @@ een melding in plaats van andermans wijziging te overschrijven.
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -354,6 +353,8 @@ class Opslag:
                 return ""
         except (OSError, RuntimeError):
             pass
+        import shlex  # alleen voor een melding: niet bij het starten
+
         return f" --db {shlex.quote(str(self.map))}"
 
     # --- algemene lees- en schrijfhulp -----------------------------------------------
