@@ -38,7 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tienjaar import maak  # noqa: E402
 
 from vergadering.opslag import Opslag  # noqa: E402
-from vergadering.opslag.bestand import AtomischeOpslag, journaalpad  # noqa: E402
+from vergadering.opslag.bestand import (  # noqa: E402
+    AtomischeOpslag,
+    journaalpad,
+    uit_vakbytes,
+)
 from vergadering.signaal import Signaal  # noqa: E402
 
 DOEL = 5.0
@@ -51,7 +55,7 @@ def _documenten(map_: Path) -> list[tuple[str, str]]:
     for pad in sorted(map_.rglob("*.json")):
         if "reservekopie" in pad.parts or pad.name == "opslag.json":
             continue
-        for tabel in json.loads(pad.read_bytes()).values():
+        for tabel in uit_vakbytes(pad.read_bytes(), pad).values():
             for doc in tabel.values():
                 uit.append((f"{pad.relative_to(map_).as_posix()}#{doc['id']}", json.dumps(doc)))
     return uit
@@ -139,7 +143,7 @@ class Grootte:
                     pad.unlink(missing_ok=True)
                     journaalpad(pad).unlink(missing_ok=True)
                 else:
-                    AtomischeOpslag(pad, self.opslag._geheugen).write(json.loads(inhoud))
+                    AtomischeOpslag(pad, self.opslag._geheugen).write(uit_vakbytes(inhoud, pad))
         self.open = self.opslag.vergadering(self.wv.id, self.open.id)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from vergadering.actie import Actie, StatusWijziging
 from vergadering.ids import slug
-from vergadering.opslag.bestand import naar_bytes, schrijf_atomisch
+from vergadering.opslag.bestand import schrijf_atomisch, vakbytes
 from vergadering.opslag.migratie import SCHEMA
 from vergadering.opslag.omzetten import naar_document
 from vergadering.signaal import Contact, Signaal
@@ -369,7 +369,7 @@ class _Bouwer:
 
 def _tinydb(tabel: str, docs: list[dict[str, Any]]) -> bytes:
     """Het bestandsformaat van TinyDB: {"tabel": {"1": doc, "2": doc, ...}}."""
-    return naar_bytes({tabel: {str(i): doc for i, doc in enumerate(docs, start=1)}})
+    return vakbytes({tabel: {str(i): doc for i, doc in enumerate(docs, start=1)}})
 
 
 def maak(map_: Path, jaren: int = 10, wijkverbanden: int = 5, seed: int = 1) -> None:
@@ -400,7 +400,7 @@ def maak(map_: Path, jaren: int = 10, wijkverbanden: int = 5, seed: int = 1) -> 
             bestanden[relatief] = _tinydb(tabel, docs)
     bestanden[Path("wijkverbanden.json")] = _tinydb(
         "wijkverbanden", [naar_document(w) for w in wvs])
-    bestanden[Path("opslag.json")] = naar_bytes(
+    bestanden[Path("opslag.json")] = vakbytes(
         {"schema": SCHEMA, "programma": "vergadering",
          "gemaakt": datetime.now().isoformat(timespec="seconds")})
     # opslag.json als laatste: pas dan is het een opslag.

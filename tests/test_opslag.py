@@ -96,7 +96,7 @@ def test_samenvoegen_afgebroken_na_het_vak_verliest_en_verdubbelt_niets(tmp_path
     vak = tmp_path / "db" / WV / "signalen" / "2026-11.json"
     journaal = journaalpad(vak).read_bytes()
     data = bestandmodule.AtomischeOpslag(vak).read()
-    bestandmodule.schrijf_atomisch(vak, bestandmodule.naar_bytes(data))  # vak, journaal blijft
+    bestandmodule.schrijf_atomisch(vak, bestandmodule.vakbytes(data))  # vak, journaal blijft
     assert journaalpad(vak).read_bytes() == journaal
     terug = Opslag(tmp_path / "db").signalen(WV)
     assert sorted(s.id for s in terug) == sorted(ids)
@@ -112,9 +112,9 @@ def test_een_ander_proces_ziet_elke_vervanging_ook_bij_gelijke_grootte(tmp_path)
     assert lezer.wijkverband(WV).naam == "De Hoven"
     pad = tmp_path / "db" / "wijkverbanden.json"
     for naam in ("De Haven", "De Hoeve", "De Hoven"):
-        oud = json.loads(pad.read_bytes())
+        oud = bestandmodule.uit_vakbytes(pad.read_bytes(), pad)
         oud["wijkverbanden"]["1"]["naam"] = naam
-        bestandmodule.schrijf_atomisch(pad, bestandmodule.naar_bytes(oud))
+        bestandmodule.schrijf_atomisch(pad, bestandmodule.vakbytes(oud))
         assert lezer.wijkverband(WV).naam == naam
     assert opslag.wijkverband(WV).naam == "De Hoven"
 
@@ -195,18 +195,40 @@ def test_een_lang_open_programma_maakt_elk_half_uur_een_kopie(tmp_path):
     assert len(opslag.reservekopieen()) == 2
 
 
-def test_schema_0_wordt_bijgewerkt_met_eerst_een_reservekopie(tmp_path):
+def test_een_map_met_gegevens_zonder_opslag_json_is_geen_opslag(tmp_path):
+    """Vroeger las een map zonder opslag.json als 'schema 0'; nu is zo'n map (een vreemde
+    wijkverbanden.json, /proc) geen opslag: niets wordt gelezen of geschreven."""
     map_ = tmp_path / "db"
     nieuwe_opslag(map_)
-    (map_ / "opslag.json").unlink()  # zo zag een opslag van versie 0 eruit
+    (map_ / "opslag.json").unlink()
     voor = momentopname(map_)
-    opslag = Opslag(map_)
+    with pytest.raises(OpslagFout, match="geen opslag van Vergadering; kies met --db"):
+        Opslag(map_)
+    assert momentopname(map_) == voor
+
+
+def test_schema_1_krijgt_controlegetallen_met_eerst_een_reservekopie(tmp_path):
+    map_ = tmp_path / "db"
+    opslag = nieuwe_opslag(map_)
     voeg_signaal_toe(opslag)
-    assert json.loads((map_ / "opslag.json").read_bytes())["schema"] == SCHEMA
-    kopie = opslag.reservekopieen()[0]
-    assert len(opslag.reservekopieen()) == 2  # die van de migratie en de eerste van toen
-    assert not (kopie / "opslag.json").exists()  # de kopie is van vóór de migratie
-    assert (kopie / "wijkverbanden.json").read_bytes() == voor["wijkverbanden.json"]
+    opslag.maak_reservekopie()
+    # Zo zag een opslag van schema 1 eruit: vakken zonder controlegetal.
+    for pad in [map_ / "opslag.json", *map_.glob("**/*.json")]:
+        if "reservekopie" not in pad.parts:
+            data = bestandmodule.uit_vakbytes(pad.read_bytes(), pad)
+            if pad.name == "opslag.json":
+                data["schema"] = 1
+            bestandmodule.schrijf_atomisch(pad, bestandmodule.naar_bytes(data))
+    oud = Opslag(map_)
+    assert len(oud.signalen(WV)) == 1  # lezen kan zonder bijwerken
+    aantal = len(oud.reservekopieen())
+    voeg_signaal_toe(oud, "Na het bijwerken")
+    assert len(oud.reservekopieen()) == aantal + 1  # eerst een kopie van de oude stand
+    assert bestandmodule.lees_json(map_ / "opslag.json")["schema"] == SCHEMA == 2
+    for pad in (map_ / "wijkverbanden.json", map_ / WV / "signalen" / "2026-11.json"):
+        assert pad.read_bytes().endswith(b'"}') and b',"_controle":"' in pad.read_bytes()
+        bestandmodule.lees_json(pad, verplicht=True)
+    assert len(Opslag(map_).signalen(WV)) == 2
 
 
 def test_nieuwer_schema_onder_het_slot_wordt_niet_teruggezet(tmp_path):

@@ -63,3 +63,17 @@ def oorzaak(fout: OSError) -> str:
     if getattr(fout, "winerror", None) == 32:  # Windows: in gebruik door een ander programma
         return "het is geopend in een ander programma"
     return _OORZAKEN.get(code, f"systeemfout {code or fout.errno or 'onbekend'}")
+
+
+DEBUG = "VERGADERING_DEBUG"
+
+
+def technisch(fout: BaseException | None) -> str:
+    """De technische oorzaak tussen haakjes, alleen met VERGADERING_DEBUG=1 (voor wie het
+    probleem zoekt); anders niets, want de Engelse tekst van Python hoort niet in een
+    Nederlandse zin."""
+    import os
+
+    if fout is None or not os.environ.get(DEBUG):
+        return ""
+    return f" (technisch: {type(fout).__name__}: {fout})"

@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .fouten import OpslagFout, VergaderingFout
+from .fouten import DEBUG, OpslagFout, VergaderingFout
 from .signaal import PRAKTIJKVORMEN
 
 OK, DATAPROBLEEM, VERKEERD_GEBRUIK = 0, 1, 2
-DEBUG = "VERGADERING_DEBUG"
 MAX_AANTAL = 100_000
 
 # --- argparse in het Nederlands ----------------------------------------------------
@@ -333,6 +332,10 @@ def _controleer_map(pad: Path) -> None:
         )
 
 
+# De opslag van deze opdracht: main() toont daarna haar waarschuwingen (schijf bijna vol).
+_geopend: list[Any] = []
+
+
 def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
     from .opslag import Opslag
 
@@ -343,7 +346,9 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
             f"In {pad} staan nog geen gegevens; maak ze met `vergadering demo --db {pad}`, "
             "of kies met --db de map waar ze wel staan."
         )
-    return Opslag(pad)
+    opslag = Opslag(pad)
+    _geopend.append(opslag)
+    return opslag
 
 
 # --- de opdrachten -----------------------------------------------------------------
@@ -449,8 +454,8 @@ def _herstel(args: argparse.Namespace) -> int:
     _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
     opslag = Opslag(pad, controleer=False)
-    teruggezet = opslag.herstel(args.kopie, args.bestand)
-    print(f"{len(teruggezet)} bestand(en) teruggezet uit {args.kopie}.")
+    # De zin zegt ook welke latere bewerkingen terugkwamen en wat niet kon (en waar dat staat).
+    print(opslag.herstel(args.kopie, args.bestand).melding)
     return OK
 
 
@@ -509,12 +514,23 @@ def _zet_uitvoer() -> None:
                 pass
 
 
+def _toon_waarschuwingen() -> None:
+    """Wat de opslag onderweg meldde (de schijf is bijna vol), één keer, op stderr."""
+    while _geopend:
+        opslag = _geopend.pop()
+        for zin in opslag.waarschuwingen:
+            _zeg(zin)
+        opslag.waarschuwingen.clear()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Het startpunt van `vergadering`; geeft de uitgangscode terug."""
     _zet_uitvoer()
     args = maak_parser().parse_args(argv)  # verkeerd gebruik: SystemExit(2), --help: 0
     try:
-        return OPDRACHTEN[args.opdracht](args)
+        code = OPDRACHTEN[args.opdracht](args)
+        _toon_waarschuwingen()
+        return code
     except VergaderingFout as fout:
         _zeg(str(fout))
     except KeyboardInterrupt:

@@ -18,6 +18,17 @@ Wie daartussen wordt afgebroken, verliest niets: de regels staan al in het nieuw
 nog eens toepassen is onschadelijk. Een half geschreven laatste regel (het proces werd
 gestopt voordat de bewerking bevestigd was) wordt overgeslagen en bij de volgende schrijfactie
 weggehaald; een onleesbare regel middenin betekent een beschadigd bestand.
+
+Elk vakbestand (en ``opslag.json``) eindigt met een controlegetal, zoals de regels van het
+journaal, zodat een omgevallen bit opvalt voordat het in een reservekopie belandt. Het
+bestand blijft geldige JSON::
+
+    {"signalen":{"1":{...}},"_controle":"1a2b3c4d"}
+
+met als controlegetal crc32 over de bytes vóór ``,"_controle"`` (de staart heeft een vaste
+lengte). ``vakbytes`` maakt zulke bytes, ``uit_vakbytes`` leest ze. Bestanden, journalen en
+het slot worden geopend zonder een symbolische koppeling te volgen: niets buiten de opslag
+wordt gelezen of beschreven.
 """
 
 from __future__ import annotations
@@ -29,7 +40,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +51,12 @@ from ..fouten import BeschadigdBestand, OpslagFout, oorzaak
 TIJDELIJK_ACHTERVOEGSEL = ".tmp"
 Sleutel = tuple[int, int, int]
 MAP_MODUS = 0o700
+# Openen zonder een symbolische koppeling te volgen (Windows kent de vlag niet; daar maakt
+# een gewone gebruiker ook geen koppelingen).
+NIET_VOLGEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+CONTROLE = "_controle"
+_STAART_BEGIN = b',"_controle":"'
+_STAART = len(_STAART_BEGIN) + 10  # acht hexcijfers, '"' en '}'
 
 
 def _schrijf_alles(fd: int, inhoud: bytes) -> None:
@@ -160,14 +177,29 @@ def schrijf_atomisch(
         raise vertaal(fout, pad) from fout
 
 
+def is_koppeling(fout: OSError) -> bool:
+    """Waar als openen mislukte omdat het pad een symbolische koppeling is (O_NOFOLLOW)."""
+    return fout.errno in (errno.ELOOP, getattr(errno, "EMLINK", -1), getattr(errno, "EFTYPE", -1))
+
+
+def koppeling_fout(pad: Path) -> BeschadigdBestand:
+    """De melding voor een koppeling op een plek waar de opslag een eigen bestand verwacht."""
+    return BeschadigdBestand(
+        f"Het bestand {pad} is een koppeling naar een andere plek en wordt niet gevolgd."
+    )
+
+
 def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
     """De inhoud van een bestand met de sleutel van precies die versie (fstat op hetzelfde
-    open bestand, zodat sleutel en inhoud bij elkaar horen); None als het er niet is."""
+    open bestand, zodat sleutel en inhoud bij elkaar horen); None als het er niet is.
+    Een symbolische koppeling wordt niet gevolgd: dat geeft ``BeschadigdBestand``."""
     try:
-        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        fd = os.open(pad, os.O_RDONLY | NIET_VOLGEN)
     except FileNotFoundError:
         return None
     except OSError as fout:
+        if is_koppeling(fout):
+            raise koppeling_fout(pad) from fout
         raise OpslagFout(
             f"{pad} kan niet gelezen worden ({oorzaak(fout)}); controleer de rechten."
         ) from fout
@@ -188,11 +220,33 @@ def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size), b"".join(delen)
 
 
-def _ontleed(ruw: bytes, pad: Path) -> dict[str, Any]:
+def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str, Any]:
+    """Het object uit de bytes van een vakbestand (of opslag.json), na het controlegetal.
+
+    Een controlegetal dat niet klopt, of een ``_controle`` zonder geldige staart, is
+    beschadiging. ``verplicht``: ook een bestand zónder controlegetal is beschadigd (in een
+    opslag van schema 2 en later schrijven wij er altijd een).
+    """
+    staart = ruw[-_STAART:]
     try:
         if not ruw.strip():
             raise ValueError("leeg")
-        data = json.loads(ruw.decode("utf-8"))
+        if staart.startswith(_STAART_BEGIN) and staart.endswith(b'"}'):
+            cijfers = staart[len(_STAART_BEGIN):-2]
+            if (cijfers != cijfers.lower() or int(cijfers, 16) != zlib.crc32(ruw[:-_STAART])):
+                raise BeschadigdBestand(
+                    f"Het bestand {pad} is beschadigd (het controlegetal klopt niet)."
+                )
+            data = json.loads(ruw[:-_STAART].decode("utf-8") + "}")
+        else:
+            data = json.loads(ruw.decode("utf-8"))
+            if isinstance(data, dict) and CONTROLE in data:
+                raise ValueError("controlegetal zonder geldige staart")
+            if verplicht:
+                raise BeschadigdBestand(
+                    f"Het bestand {pad} is beschadigd of niet van Vergadering (het "
+                    "controlegetal ontbreekt)."
+                )
         if not isinstance(data, dict):
             raise ValueError("geen object")
     except ValueError as fout:
@@ -200,20 +254,30 @@ def _ontleed(ruw: bytes, pad: Path) -> dict[str, Any]:
     return data
 
 
-def lees_json(pad: Path) -> dict[str, Any] | None:
-    """Lees een JSON-bestand van de opslag; None als het er niet is.
+def lees_json(pad: Path, *, verplicht: bool = False) -> dict[str, Any] | None:
+    """Lees een vakbestand of opslag.json; None als het er niet is.
 
-    Een leeg, afgekapt of ander onleesbaar bestand geeft ``BeschadigdBestand``: wij
-    schrijven nooit een leeg bestand, dus leeg betekent kapot.
+    Een leeg, afgekapt of ander onleesbaar bestand, een controlegetal dat niet klopt of een
+    symbolische koppeling geeft ``BeschadigdBestand``: wij schrijven nooit een leeg bestand,
+    dus leeg betekent kapot.
     """
     gelezen = _lees_met_sleutel(pad)
-    return None if gelezen is None else _ontleed(gelezen[1], pad)
+    return None if gelezen is None else uit_vakbytes(gelezen[1], pad, verplicht=verplicht)
 
 
 def naar_bytes(data: Any) -> bytes:
     """JSON als bytes. ensure_ascii: ook losse surrogaten en stuurtekens komen heel terug,
     onafhankelijk van de taalinstelling van de computer."""
     return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def vakbytes(data: dict[str, Any]) -> bytes:
+    """De bytes van een vakbestand of opslag.json: JSON met het controlegetal als laatste
+    sleutel (zie boven). De enige manier waarop zulke bestanden gemaakt worden."""
+    if not data:
+        raise ValueError("een vakbestand is nooit leeg")
+    romp = naar_bytes(data)[:-1]
+    return romp + b'%s%08x"}' % (_STAART_BEGIN, zlib.crc32(romp))
 
 
 def controleer_tinydb(data: dict[str, Any], pad: Path) -> None:
@@ -256,7 +320,8 @@ def lees_journaalregels(ruw: bytes, pad: Path) -> tuple[list[Record], int]:
     """De bevestigde regels uit (een deel van) een journaal, en hoeveel bytes die beslaan.
 
     Een onleesbare laatste regel is een schrijfactie die nooit bevestigd werd en telt niet
-    mee; een onleesbare regel met goede regels erna is beschadiging.
+    mee; een onleesbare regel met goede regels erna is beschadiging, en een regel met een
+    kloppend controlegetal maar een verkeerde vorm ook (die is wel zo geschreven).
     """
     records: list[Record] = []
     positie = 0
@@ -264,6 +329,8 @@ def lees_journaalregels(ruw: bytes, pad: Path) -> tuple[list[Record], int]:
         einde = ruw.find(b"\n", positie)
         regel = ruw[positie:] if einde < 0 else ruw[positie:einde]
         record = None if einde < 0 else _ontleed_regel(regel)
+        if record is _VERKEERDE_VORM:
+            raise BeschadigdBestand(f"Het bestand {pad} is beschadigd.")
         if record is None:
             volgende = len(ruw) if einde < 0 else einde + 1
             if ruw[volgende:].strip():
@@ -274,7 +341,12 @@ def lees_journaalregels(ruw: bytes, pad: Path) -> tuple[list[Record], int]:
     return records, positie
 
 
+_VERKEERDE_VORM: Any = ("", "", {})  # controlegetal klopt, vorm niet: beschadigd
+
+
 def _ontleed_regel(regel: bytes) -> Record | None:
+    """Eén regel: het record, None (controlegetal klopt niet: half geschreven of kapot) of
+    ``_VERKEERDE_VORM``."""
     if len(regel) < 10 or regel[8:9] != b" ":
         return None
     inhoud = regel[9:]
@@ -283,12 +355,30 @@ def _ontleed_regel(regel: bytes) -> Record | None:
             return None
         r = json.loads(inhoud.decode("ascii"))
     except ValueError:
-        return None
+        return _VERKEERDE_VORM
     if (not isinstance(r, dict) or not isinstance(r.get("t"), str)
             or not isinstance(r.get("k"), str) or not r["k"].isdigit()
             or not isinstance(r.get("d"), dict)):
-        return None
+        return _VERKEERDE_VORM
     return r["t"], r["k"], r["d"]
+
+
+def lees_journaal_ruim(ruw: bytes) -> tuple[list[Record], list[bytes]]:
+    """Voor het herstellen: alle goede regels van een journaal, ook die na een kapotte
+    regel, plus de regels die niet te gebruiken zijn. Een laatste regel zonder regeleinde
+    werd nooit bevestigd en telt niet mee."""
+    goed: list[Record] = []
+    kapot: list[bytes] = []
+    *regels, staart = ruw.split(b"\n")
+    del staart  # zonder regeleinde: nooit bevestigd
+    for regel in regels:
+        record = _ontleed_regel(regel)
+        if record is None or record is _VERKEERDE_VORM:
+            if regel.strip():
+                kapot.append(regel)
+        else:
+            goed.append(record)
+    return goed, kapot
 
 
 @dataclass
@@ -300,6 +390,13 @@ class _Stand:
     journaal_ino: int | None = None
     journaal_tot: int = 0  # bytes aan bevestigde regels
     regels: int = 0
+    # Gezondheid voor het schrijven: is het gelezen vak helemaal nagekeken (elk document
+    # wordt zijn dataclass), en welke documenten uit het journaal moeten nog. Zo kost een
+    # bewerking geen nieuwe controle van de hele maand.
+    gezond: bool = False
+    nagaan: set[tuple[str, str]] = field(default_factory=set)
+    # Na een volle schijf bij het samenvoegen: pas na zoveel regels opnieuw proberen.
+    samenvoegen_vanaf: int = 0
 
 
 class _Opnieuw(Exception):
@@ -315,15 +412,27 @@ class AtomischeOpslag(Storage):
     samen met het vak opnieuw begint.
     """
 
-    def __init__(self, pad: str | Path, geheugen: dict[Path, Any] | None = None):
+    def __init__(
+        self,
+        pad: str | Path,
+        geheugen: dict[Path, Any] | None = None,
+        *,
+        verplicht: bool = True,
+        bij_volle_schijf: Callable[[], None] | None = None,
+    ):
+        """``verplicht``: een vak zonder controlegetal is beschadigd (schema 2 en later).
+        ``bij_volle_schijf`` wordt aangeroepen als samenvoegen niet paste en de bewerking
+        daarom in het journaal bleef."""
         self.pad = Path(pad)
         self.journaal = journaalpad(self.pad)
         self._geheugen = geheugen if geheugen is not None else {}
         self._net_gelezen: _Stand | None = None  # voor voeg_toe, zie daar
+        self._verplicht = verplicht
+        self._bij_volle_schijf = bij_volle_schijf
 
     def _sleutel(self) -> Sleutel | None:
         try:
-            st = os.stat(self.pad)
+            st = os.lstat(self.pad)  # een koppeling zelf, niet waar ze heen wijst
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -344,7 +453,7 @@ class AtomischeOpslag(Storage):
                 gelezen = _lees_met_sleutel(self.pad)
                 if gelezen is None:
                     continue
-                data = _ontleed(gelezen[1], self.pad)
+                data = uit_vakbytes(gelezen[1], self.pad, verplicht=self._verplicht)
                 controleer_tinydb(data, self.pad)
                 stand = _Stand(gelezen[0], data)
             try:
@@ -365,13 +474,15 @@ class AtomischeOpslag(Storage):
     def _volg_journaal(self, stand: _Stand) -> None:
         """Pas de nieuwe regels van het journaal toe op ``stand``."""
         try:
-            fd = os.open(self.journaal, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            fd = os.open(self.journaal, os.O_RDONLY | NIET_VOLGEN)
         except FileNotFoundError:
             if stand.journaal_tot:
                 raise _Opnieuw() from None
             stand.journaal_ino = None
             return
         except OSError as fout:
+            if is_koppeling(fout):
+                raise koppeling_fout(self.journaal) from fout
             raise OpslagFout(
                 f"{self.journaal} kan niet gelezen worden ({oorzaak(fout)}); "
                 "controleer de rechten."
@@ -398,14 +509,34 @@ class AtomischeOpslag(Storage):
         records, lengte = lees_journaalregels(b"".join(delen), self.journaal)
         for tabel, doc_id, doc in records:
             stand.data.setdefault(tabel, {})[doc_id] = doc
+            if stand.gezond:
+                stand.nagaan.add((tabel, doc_id))
         stand.journaal_tot += lengte
         stand.regels += len(records)
 
-    def write(self, data: dict[str, Any]) -> None:
-        """Schrijf het hele vak opnieuw (atomisch) en maak het journaal leeg."""
+    def controleer_gezond(self, stand: _Stand | None = None) -> None:
+        """``BeschadigdBestand`` als een document van het vak (met journaal) niet zijn
+        dataclass wordt: dan wordt er niets in geschreven of samengevoegd. Eén keer per
+        gelezen versie; van het journaal alleen wat er sindsdien bij kwam."""
+        stand = stand if stand is not None else self._stand()
+        if stand is None:
+            return
+        from .controle import controleer_documenten
+
+        if not stand.gezond:
+            controleer_documenten(stand.data, self.pad)
+            stand.gezond = True
+        elif stand.nagaan:
+            controleer_documenten(stand.data, self.pad, stand.nagaan)
+        stand.nagaan.clear()
+
+    def write(self, data: dict[str, Any], *, gezond: bool = False) -> None:
+        """Schrijf het hele vak opnieuw (atomisch) en maak het journaal leeg.
+
+        ``gezond``: de aanroeper weet dat elk document klopt (nagekeken of net gemaakt)."""
         self._net_gelezen = None
         try:
-            schrijf_atomisch(self.pad, naar_bytes(data))
+            schrijf_atomisch(self.pad, vakbytes(data))
         except BaseException:
             # TinyDB wijzigt de gelezen inhoud ter plekke: na een mislukte schrijfactie
             # klopt het geheugen niet meer met de schijf.
@@ -414,7 +545,7 @@ class AtomischeOpslag(Storage):
         ino = self._maak_journaal_leeg()
         sleutel = self._sleutel()
         if sleutel is not None and ino is not False:
-            self._geheugen[self.pad] = _Stand(sleutel, data, ino)
+            self._geheugen[self.pad] = _Stand(sleutel, data, ino, gezond=gezond)
         else:
             self._geheugen.pop(self.pad, None)
 
@@ -422,7 +553,7 @@ class AtomischeOpslag(Storage):
         """Na het samenvoegen: journaal leeg (de regels staan nu in het vak). Lukt dat niet,
         dan is er niets verloren: de regels nog eens toepassen verandert niets."""
         try:
-            fd = os.open(self.journaal, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+            fd = os.open(self.journaal, os.O_WRONLY | NIET_VOLGEN)
         except FileNotFoundError:
             return None
         except OSError:
@@ -449,20 +580,37 @@ class AtomischeOpslag(Storage):
         if stand is None or self._geheugen.get(self.pad) is not stand:
             stand = self._stand()
         if stand is None:
-            self.write({tabel: {doc_id: doc}})
+            self.write({tabel: {doc_id: doc}}, gezond=True)
             return
+        # Een beschadigd vak blijft alleen-lezen tot het hersteld is: niets erbij, niets
+        # samenvoegen (dan zou de schade in het nieuwe vak en de reservekopieën komen).
+        self.controleer_gezond(stand)
         regel = journaalregel(tabel, doc_id, doc)
-        if (stand.regels >= SAMENVOEGEN_NA_REGELS
+        if stand.regels >= stand.samenvoegen_vanaf and (
+                stand.regels >= SAMENVOEGEN_NA_REGELS
                 or stand.journaal_tot + len(regel) > max(SAMENVOEGEN_NA_BYTES, stand.basis[2])):
             data = {naam: dict(docs) for naam, docs in stand.data.items()}
             data.setdefault(tabel, {})[doc_id] = doc
-            self.write(data)
-            return
+            try:
+                self.write(data, gezond=True)
+                return
+            except OpslagFout as fout:
+                oorzaak_ = fout.__cause__
+                if not (isinstance(oorzaak_, OSError)
+                        and oorzaak_.errno in (errno.ENOSPC, errno.EDQUOT)):
+                    raise
+            # Het hele vak past niet meer, één regel misschien wel: het vak op schijf is
+            # onveranderd, dus de stand klopt nog.
+            self._geheugen[self.pad] = stand
+            stand.samenvoegen_vanaf = stand.regels + SAMENVOEGEN_NA_REGELS
+            if self._bij_volle_schijf is not None:
+                self._bij_volle_schijf()
         try:
             nieuw = stand.journaal_ino is None
-            fd = os.open(self.journaal, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0),
-                         0o600)
+            fd = os.open(self.journaal, os.O_WRONLY | os.O_CREAT | NIET_VOLGEN, 0o600)
         except OSError as fout:
+            if is_koppeling(fout):
+                raise koppeling_fout(self.journaal) from fout
             raise vertaal_oserror(fout, self.pad) from fout
         try:
             try:
@@ -490,6 +638,7 @@ class AtomischeOpslag(Storage):
                 self._geheugen.pop(self.pad, None)
                 raise vertaal_oserror(fout, self.pad) from fout
         stand.data.setdefault(tabel, {})[doc_id] = doc
+        stand.nagaan.discard((tabel, doc_id))  # net gemaakt uit een dataclass: klopt
         stand.journaal_ino = ino
         stand.journaal_tot += len(regel)
         stand.regels += 1
@@ -501,7 +650,8 @@ class AtomischeOpslag(Storage):
             if stand is not None and stand.journaal_ino is not None:
                 self._maak_journaal_leeg()  # alleen een half geschreven staart
             return False
-        self.write(stand.data)
+        self.controleer_gezond(stand)
+        self.write(stand.data, gezond=True)
         return True
 
     def close(self) -> None:

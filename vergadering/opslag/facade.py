@@ -37,17 +37,20 @@ from ..fouten import (
     NieuwereVersie,
     OngeldigeInvoer,
     OpslagFout,
+    technisch,
 )
 from ..wijkverband import Wijkverband
 from . import reservekopie
 from .bestand import (
     JOURNAAL,
+    NIET_VOLGEN,
     TIJDELIJK_ACHTERVOEGSEL,
     AtomischeOpslag,
+    is_koppeling,
     lees_json,
     maak_map,
-    naar_bytes,
     schrijf_atomisch,
+    vakbytes,
     vertaal_oserror,
 )
 from .migratie import MIGRATIES, SCHEMA
@@ -65,6 +68,11 @@ if TYPE_CHECKING:
 OMGEVINGSVARIABELE = "VERGADERING_DB"
 KOPIE_NA = timedelta(minutes=30)
 T = TypeVar("T")
+SCHIJF_BIJNA_VOL = (
+    "Let op: de schijf is bijna vol; uw wijzigingen worden nog bewaard, maar maak ruimte vrij "
+    "voordat dat niet meer lukt."
+)
+_gemeld: set[str] = set()  # waarschuwingen die dit proces al gaf (één keer is genoeg)
 
 
 def _relatief_databestand(bestand: str) -> Path:
@@ -121,12 +129,19 @@ class Opslag:
         self._eerste_schrijf_gedaan = False
         self._volgende_kopie: datetime | None = None
         self._kopie_na_schrijven = False
+        # Zinnen die een voorkant (opdrachtregel, app) na een bewerking kan tonen; wie ze
+        # toont, haalt ze weg.
+        self.waarschuwingen: list[str] = []
+        # Een vak zonder controlegetal is beschadigd, behalve in een opslag van vóór schema 2
+        # (die nog bijgewerkt wordt bij de eerste schrijfactie).
+        self._verplicht = False
         if self.map.exists() and not self.map.is_dir():
             raise OpslagFout(
                 f"{self.map} is een bestand, geen map; geef met --db een map op voor de gegevens."
             )
         if controleer:
-            self._controleer_schema()
+            meta = self._controleer_schema()
+            self._verplicht = meta is None or meta["schema"] >= 2
 
     # --- metabestand en schema -------------------------------------------------------
 
@@ -144,11 +159,29 @@ class Opslag:
         except BeschadigdBestand as fout:
             raise self._met_advies(fout, self._metapad) from fout
 
+    def _geen_opslag(self) -> OpslagFout:
+        return OpslagFout(
+            f"{self.map} is geen opslag van Vergadering; kies met --db een lege map of de map "
+            "van uw gegevens."
+        )
+
     def _controleer_schema(self) -> dict[str, Any] | None:
-        """Lees opslag.json en weiger een beschadigd of nieuwer schema; geeft de inhoud terug."""
+        """Lees opslag.json en weiger een beschadigd of nieuwer schema; geeft de inhoud terug.
+
+        Een map zonder opslag.json mag alleen leeg zijn (een nieuwe opslag): een andere map
+        (/proc, een map met andermans bestanden) wordt nooit als opslag gelezen of beschreven.
+        """
         meta = self._lees_meta()
         if meta is None:
+            try:
+                vreemd = any(not naam.startswith(".") for naam in os.listdir(self.map))
+            except OSError:
+                vreemd = False  # bestaat niet (nieuw), of de melding komt bij het gebruik
+            if vreemd:
+                raise self._geen_opslag()
             return None
+        if meta.get("programma", "vergadering") != "vergadering":
+            raise self._geen_opslag()
         versie = meta.get("schema")
         if not isinstance(versie, int):
             raise self._met_advies(BeschadigdBestand(f"Het bestand {self._metapad} is beschadigd."),
@@ -183,7 +216,8 @@ class Opslag:
                 nieuw = {**meta, **nieuw}
             else:
                 nieuw["gemaakt"] = self._klok().isoformat(timespec="seconds")
-            schrijf_atomisch(self._metapad, naar_bytes(nieuw))
+            schrijf_atomisch(self._metapad, vakbytes(nieuw))
+        self._verplicht = True
 
     # --- schrijfslot, reservekopie, opruimen ----------------------------------------
 
@@ -229,9 +263,21 @@ class Opslag:
         # filelock pas hier: lezen (de start van de app) heeft geen slot nodig.
         from filelock import FileLock, Timeout
 
+        slotpad = self.map / ".schrijfslot"
+        # filelock opent het slot met O_TRUNC en volgt een koppeling: eerst zelf openen
+        # zonder te volgen, zodat een koppeling geweigerd wordt en haar doel heel blijft.
+        try:
+            os.close(os.open(slotpad, os.O_RDWR | os.O_CREAT | NIET_VOLGEN, 0o600))
+        except OSError as fout:
+            if is_koppeling(fout):
+                raise OpslagFout(
+                    f"{slotpad} is een koppeling naar een andere plek en wordt niet gevolgd; "
+                    "haal die koppeling weg, dan kan er weer bewaard worden (er is niets "
+                    "veranderd)."
+                ) from fout
+            raise vertaal_oserror(fout, slotpad) from fout
         if self._slot is None:
-            self._slot = FileLock(self.map / ".schrijfslot", timeout=self.wachttijd,
-                                  thread_local=False)
+            self._slot = FileLock(slotpad, timeout=self.wachttijd, thread_local=False)
         try:
             self._slot.acquire()
         except Timeout as fout:
@@ -271,7 +317,7 @@ class Opslag:
     def _reservekopie(self, nu: datetime) -> Path | None:
         """Journalen samenvoegen, dan een momentopname (met het slot in handen)."""
         self._voeg_journalen_samen()
-        return reservekopie.maak(self.map, nu)
+        return reservekopie.maak(self.map, nu, verplicht=self._verplicht)
 
     def _voeg_journalen_samen(self) -> None:
         """Zet elk journaal in zijn vak, zodat een kopie (die alleen vakken bevat) alles heeft.
@@ -281,10 +327,10 @@ class Opslag:
                 continue
             vak = pad.with_name(pad.name[: -len(JOURNAAL)])
             try:
-                if pad.stat().st_size:
-                    AtomischeOpslag(vak, self._geheugen).voeg_samen()
+                if pad.lstat().st_size:
+                    self._vakopslag(vak).voeg_samen()
             except (BeschadigdBestand, FileNotFoundError):
-                continue
+                continue  # beschadigd blijft alleen-lezen tot het hersteld is
 
     def maak_reservekopie(self) -> Path | None:
         """Maak nu een reservekopie; geeft haar map terug (None als er nog niets is)."""
@@ -295,13 +341,15 @@ class Opslag:
         """De reservekopieën, nieuwste eerst."""
         return reservekopie.kopieen(self.map)
 
-    def herstel(self, naam: str, bestand: str | None = None) -> list[Path]:
+    def herstel(self, naam: str, bestand: str | None = None) -> reservekopie.Terugzetting:
         """Zet een reservekopie terug (alles, of één bestand); eerst wordt de huidige stand
-        zelf bewaard, zodat herstellen terug te draaien is.
+        zelf bewaard, zodat herstellen terug te draaien is. ``.melding`` van de uitkomst is de
+        zin voor de gebruiker.
 
         Werkt ook als opslag.json beschadigd is (open de opslag dan met ``controleer=False``).
         Een beschadigd bestand dat vervangen wordt, blijft ernaast bewaard als
-        ``<naam>.beschadigd-<tijdstip>``, voor wie wil uitzoeken wat er misging.
+        ``<naam>.beschadigd-<tijdstip>``, voor wie wil uitzoeken wat er misging; wat daarin en
+        in het journaal gezond is en nieuwer dan de kopie, komt terug (zie reservekopie.py).
         """
         kopie = self.map / reservekopie.MAPNAAM / naam
         if not naam or "/" in naam or "\\" in naam or naam.startswith(".") or not kopie.is_dir():
@@ -315,13 +363,34 @@ class Opslag:
                 f"De reservekopie {naam} bevat {alleen.as_posix()} niet; kies een andere kopie."
             )
         with self._schrijfslot():
+            self._verplicht = self._schema_verplicht()
             self._ruim_tijdelijke_op()
             nu = self._klok()
             self._reservekopie(nu)
-            terug = reservekopie.zet_terug(self.map, kopie, alleen, nu)
+            terug = reservekopie.zet_terug(self.map, kopie, alleen, nu,
+                                           verplicht=self._verplicht)
         self._geheugen.clear()
         self._eerste_schrijf_gedaan = False  # een oude kopie wordt straks bijgewerkt
         return terug
+
+    def _schema_verplicht(self) -> bool:
+        """Of de levende vakken een controlegetal moeten hebben (ook als deze opslag zonder
+        controle geopend werd, zoals bij herstellen)."""
+        try:
+            meta = lees_json(self._metapad)
+        except BeschadigdBestand:
+            return False
+        return meta is None or (isinstance(meta.get("schema"), int) and meta["schema"] >= 2)
+
+    def _waarschuw_schijf_vol(self) -> None:
+        if SCHIJF_BIJNA_VOL not in _gemeld:
+            _gemeld.add(SCHIJF_BIJNA_VOL)
+            self.waarschuwingen.append(SCHIJF_BIJNA_VOL)
+
+    def _vakopslag(self, pad: Path) -> AtomischeOpslag:
+        """De opslag van één vakbestand, met het geheugen van deze opslag."""
+        return AtomischeOpslag(pad, self._geheugen, verplicht=self._verplicht,
+                               bij_volle_schijf=self._waarschuw_schijf_vol)
 
     def _met_advies(self, fout: BeschadigdBestand, pad: Path) -> BeschadigdBestand:
         """Vul de melding aan met wat de gebruiker kan doen."""
@@ -366,7 +435,7 @@ class Opslag:
         De inhoud komt uit het geheugen zolang vak en journaal niet veranderd zijn; zo kost
         een bewerking geen zoektocht met Query-objecten door het hele vak.
         """
-        opslag = AtomischeOpslag(pad, self._geheugen)
+        opslag = self._vakopslag(pad)
         try:
             ruw = opslag.read()
             if ruw is not None and naam not in ruw:
@@ -396,8 +465,12 @@ class Opslag:
             document["versie"] = versie + 1
             if doc_id is None:
                 doc_id = str(max(map(int, ruw), default=0) + 1)
-            # Eén regel in het journaal, niet het hele vak opnieuw: zie bestand.py.
-            opslag.voeg_toe(naam, doc_id, document)
+            # Eén regel in het journaal, niet het hele vak opnieuw: zie bestand.py. Een vak
+            # waarvan een document niet te lezen is, weigert (alleen-lezen tot herstel).
+            try:
+                opslag.voeg_toe(naam, doc_id, document)
+            except BeschadigdBestand as fout:
+                raise self._met_advies(fout, pad) from fout
         obj.versie = versie + 1
 
     def _vakken(self, map_: Path) -> list[Path]:
@@ -415,7 +488,12 @@ class Opslag:
                 try:
                     uit.append(uit_document(cls, doc))
                 except BeschadigdBestand as fout:
-                    raise self._met_advies(fout, vak) from fout
+                    # Een eigen zin: die van de omzetting kan Engelse tekst van Python bevatten.
+                    kenmerk = str(doc.get("id", "?"))[:30]
+                    raise self._met_advies(BeschadigdBestand(
+                        f"Het bestand {vak} is beschadigd: {cls.__name__.lower()} {kenmerk} is "
+                        f"niet te lezen{technisch(fout.__cause__ or fout)}."
+                    ), vak) from fout
         return uit
 
     # --- wijkverbanden ---------------------------------------------------------------

@@ -4,27 +4,40 @@ Een kopie is een echte kopie (geen koppeling naar het levende bestand), zodat wi
 bestand ter plekke beschadigt de kopie niet meeneemt. Wat sinds de vorige kopie niet
 veranderde, wordt aan die vorige gekoppeld: kopieën worden nooit gewijzigd, dus dat is veilig.
 
-Een kopie bevat alleen leesbare bestanden. Is een bestand op het moment van kopiëren
-beschadigd, dan neemt de kopie de laatste goede versie uit de vorige kopie over: zo schuift
-die goede versie mee en valt ze niet na tien kopieën weg.
+Een kopie bevat alleen gezonde bestanden (controlegetal, vorm, en elk document wordt zijn
+dataclass: zie controle.py). Is een bestand op het moment van kopiëren beschadigd, dan neemt
+de kopie de laatste goede versie uit de vorige kopie over: zo schuift die goede versie mee en
+valt ze niet na tien kopieën weg.
+
+Terugzetten verliest geen bevestigde bewerking: was het levende bestand of zijn journaal
+beschadigd, dan gaan beide apart (``<naam>.beschadigd-<tijdstip>``) en komt wat er nog gezond
+in stond en nieuwer is dan de kopie (per kenmerk en versie) terug in het teruggezette vak.
+Wat niet terug kan, wordt genoemd.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..fouten import BeschadigdBestand, OpslagFout, oorzaak
 from .bestand import (
-    controleer_tinydb,
+    NIET_VOLGEN,
+    fsync_map,
     journaalpad,
+    lees_journaal_ruim,
     lees_journaalregels,
-    lees_json,
     maak_map,
     schrijf_atomisch,
+    uit_vakbytes,
+    vakbytes,
 )
+from .controle import META, document_fout, gezond_bestand, tabel_van, woord
 
 MAPNAAM = "reservekopie"
 BEWAREN = 10
@@ -85,23 +98,23 @@ def ruim_halve_op(opslagmap: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def _leesbaar(pad: Path) -> bool:
-    """Waar als het bestand te gebruiken is: geldige JSON, en de vorm die hoort bij opslag.json
-    (een schemanummer) of bij een vak (tabellen met documenten)."""
+def _leesbaar(pad: Path, verplicht: bool = False) -> bool:
+    """Waar als het bestand helemaal gezond is (zie ``controle.gezond_bestand``)."""
+    return gezond_bestand(pad, verplicht=verplicht)
+
+
+def _fsync_bestand(pad: Path) -> None:
+    fd = os.open(pad, os.O_RDONLY | NIET_VOLGEN)
     try:
-        data = lees_json(pad)
-        if data is None:
-            return False
-        if pad.name == "opslag.json":
-            return isinstance(data.get("schema"), int)
-        controleer_tinydb(data, pad)
-    except (BeschadigdBestand, OpslagFout):
-        return False
-    return True
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
-def maak(opslagmap: Path, nu: datetime) -> Path | None:
-    """Maak een reservekopie (aanroepen met het schrijfslot in handen). None als er niets is."""
+def maak(opslagmap: Path, nu: datetime, *, verplicht: bool = False) -> Path | None:
+    """Maak een reservekopie (aanroepen met het schrijfslot in handen). None als er niets is.
+
+    ``verplicht``: een levend vak zonder controlegetal is beschadigd (schema 2 en later)."""
     import shutil  # pas bij een reservekopie: niet bij het starten
 
     bestanden = databestanden(opslagmap)
@@ -125,16 +138,22 @@ def maak(opslagmap: Path, nu: datetime) -> Path | None:
             maak_map(nieuw.parent)
             oud = vorige / relatief if vorige else None
             try:
-                st = bron.stat()
+                st = bron.lstat()
             except FileNotFoundError:
                 continue
             if oud is not None and _zelfde(oud, st) and _koppel(oud, nieuw):
                 continue
-            if _leesbaar(bron):
+            if _leesbaar(bron, verplicht):
                 shutil.copy2(bron, nieuw)
+                # Een kopie die na een stroomstoring leeg blijkt, is geen kopie.
+                _fsync_bestand(nieuw)
             elif oud is not None and oud.exists():
                 _koppel(oud, nieuw)  # de laatste goede versie schuift mee
+        if bezig.is_dir():
+            for map_, _, _ in os.walk(bezig):
+                fsync_map(Path(map_))
         os.replace(bezig, doel)
+        fsync_map(doel.parent)
     except OSError as fout:
         shutil.rmtree(bezig, ignore_errors=True)
         raise OpslagFout(
@@ -162,14 +181,15 @@ def _koppel(oud: Path, nieuw: Path) -> bool:
 
 def _zelfde(oud: Path, st: os.stat_result) -> bool:
     try:
-        o = oud.stat()
+        o = oud.lstat()
     except OSError:
         return False
     return o.st_size == st.st_size and o.st_mtime_ns == st.st_mtime_ns
 
 
 def goede_kopie_van(opslagmap: Path, relatief: Path) -> Path | None:
-    """De nieuwste reservekopie met een leesbare versie van dit bestand."""
+    """De nieuwste reservekopie met een gezonde versie van dit bestand (volledig
+    nagekeken: de melding mag nooit een kopie noemen die de schade al bevat)."""
     for kopie in kopieen(opslagmap):
         kandidaat = kopie / relatief
         if kandidaat.exists() and _leesbaar(kandidaat):
@@ -177,17 +197,52 @@ def goede_kopie_van(opslagmap: Path, relatief: Path) -> Path | None:
     return None
 
 
+@dataclass
+class Terugzetting:
+    """Wat ``zet_terug`` deed, met de zin voor de gebruiker."""
+
+    kopie: str
+    bestanden: list[Path] = field(default_factory=list)
+    weer_erbij: int = 0  # latere bewerkingen die uit het journaal of het oude vak terugkwamen
+    niet_terug: list[str] = field(default_factory=list)  # 'signaal 2611-ab12'
+    apart: list[Path] = field(default_factory=list)
+
+    @property
+    def melding(self) -> str:
+        """Eén zin: wat teruggezet is, wat weer terugkwam en wat niet (en waar dat staat)."""
+        n = len(self.bestanden)
+        zin = f"{n} bestand{'' if n == 1 else 'en'} teruggezet uit {self.kopie}"
+        if self.weer_erbij:
+            zin += (f"; {self.weer_erbij} latere bewerking"
+                    f"{' is' if self.weer_erbij == 1 else 'en zijn'} er weer bijgezet")
+        waar = ", ".join(str(p) for p in self.apart)
+        if self.niet_terug:
+            m = len(self.niet_terug)
+            welke = ", ".join(self.niet_terug[:5]) + (", …" if m > 5 else "")
+            zin += (f"; {m} bewerking{' kon' if m == 1 else 'en konden'} niet terug ({welke}), "
+                    f"die staan nog in {waar}: voer ze opnieuw in of vraag hulp")
+        elif self.apart:
+            zin += f"; het beschadigde bestand staat apart in {waar}"
+        return zin + "."
+
+
 def zet_terug(
-    opslagmap: Path, kopie: Path, alleen: Path | None = None, nu: datetime | None = None
-) -> list[Path]:
+    opslagmap: Path,
+    kopie: Path,
+    alleen: Path | None = None,
+    nu: datetime | None = None,
+    *,
+    verplicht: bool = False,
+) -> Terugzetting:
     """Zet de bestanden van een reservekopie terug (met het schrijfslot in handen).
 
     Eerst wordt alles gecontroleerd, dan pas geschreven: een beschadigde kopie zet niets
-    half terug. Een onleesbaar levend bestand blijft ernaast staan als
-    ``<naam>.beschadigd-<tijdstip>``.
+    half terug. Was het levende bestand of zijn journaal beschadigd (``verplicht``: ook een
+    vak zonder controlegetal), dan gaan beide apart en komen de gezonde documenten die
+    nieuwer zijn dan de kopie terug (zie de moduletekst).
     """
     bronnen = [alleen] if alleen is not None else databestanden(kopie)
-    inhoud: dict[Path, bytes] = {}
+    inhoud: dict[Path, dict[str, Any]] = {}
     for relatief in bronnen:
         bron = kopie / relatief
         if not bron.is_file():
@@ -197,32 +252,134 @@ def zet_terug(
                 f"In de reservekopie {kopie.name} is {relatief.as_posix()} zelf beschadigd; "
                 "kies een oudere kopie (`vergadering reservekopie` toont ze)."
             )
-        inhoud[relatief] = bron.read_bytes()
+        inhoud[relatief] = uit_vakbytes(bron.read_bytes(), bron)
     stempel = (nu or datetime.now()).strftime(TIJDSTEMPEL)
-    for relatief, ruw in inhoud.items():
+    uitkomst = Terugzetting(kopie.name)
+    for relatief, data in inhoud.items():
         levend = opslagmap / relatief
-        if levend.exists() and not _leesbaar(levend):
-            _zet_apart(levend, stempel)
         journaal = journaalpad(levend)
-        if journaal.exists() and not _journaal_leesbaar(journaal):
-            _zet_apart(journaal, stempel)
-            journaal.unlink()
-        # Een leesbaar journaal blijft: het bevat hele documenten die na de kopie bewaard
-        # werden (het vak was beschadigd, dus niet samengevoegd); die komen zo terug.
-        schrijf_atomisch(levend, ruw)
-    return list(inhoud)
+        levend_ziek = os.path.lexists(levend) and not _leesbaar(levend, verplicht)
+        journaal_ziek = os.path.lexists(journaal) and not _journaal_leesbaar(journaal)
+        tabel = tabel_van(levend)
+        if (levend_ziek or journaal_ziek) and tabel is not None and relatief.name != META:
+            # Alles wat na de kopie bevestigd werd, staat in het oude vak of het journaal.
+            for pad in (levend, journaal):
+                if os.path.lexists(pad):
+                    uitkomst.apart.append(_zet_apart(pad, stempel))
+            _red(data, tabel, levend, journaal, uitkomst)
+            schrijf_atomisch(levend, vakbytes(data))
+            _weg(journaal)
+        else:
+            if levend_ziek:
+                uitkomst.apart.append(_zet_apart(levend, stempel))
+            if journaal_ziek:
+                uitkomst.apart.append(_zet_apart(journaal, stempel))
+                _weg(journaal)
+            # Een gezond journaal blijft: het bevat hele documenten die na de kopie bewaard
+            # werden en niet samengevoegd konden worden; die komen zo terug.
+            schrijf_atomisch(levend, vakbytes(data))
+        uitkomst.bestanden.append(relatief)
+    return uitkomst
 
 
-def _zet_apart(pad: Path, stempel: str) -> None:
-    """Bewaar een beschadigd bestand ernaast, voor wie wil uitzoeken wat er misging."""
+def _red(data: dict[str, Any], tabel: str, levend: Path, journaal: Path,
+         uitkomst: Terugzetting) -> None:
+    """Zet in ``data`` (uit de kopie) elk gezond document uit het oude vak en het journaal dat
+    nieuwer is dan wat de kopie heeft; noteer wat niet kon."""
+    docs: dict[str, dict[str, Any]] = data.setdefault(tabel, {})
+    op_kenmerk = {d.get("id"): k for k, d in docs.items()}
+    teruggekomen: set[str] = set()
+
+    def neem(doc: Any) -> None:
+        kenmerk = doc.get("id") if isinstance(doc, dict) else None
+        versie = doc.get("versie", 0) if isinstance(doc, dict) else 0
+        nummer = op_kenmerk.get(kenmerk)
+        if (nummer is not None and type(versie) is int
+                and docs[nummer].get("versie", 0) >= versie):
+            return  # de kopie heeft deze versie al (of een nieuwere)
+        if document_fout(tabel, doc) is not None:
+            naam = f"{woord(tabel)} {str(kenmerk)[:30]}" if isinstance(kenmerk, str) \
+                else f"een {woord(tabel)} zonder leesbaar kenmerk"
+            uitkomst.niet_terug.append(naam)
+            return
+        if nummer is None:
+            nummer = str(max(map(int, docs), default=0) + 1)
+            op_kenmerk[kenmerk] = nummer
+        docs[nummer] = doc
+        teruggekomen.add(kenmerk)
+
+    for doc in _documenten_uit_kapot_vak(levend, tabel):
+        neem(doc)
+    if os.path.lexists(journaal) and not journaal.is_symlink():
+        try:
+            goed, kapot = lees_journaal_ruim(journaal.read_bytes())
+        except OSError:
+            goed, kapot = [], []
+        for t, _, doc in goed:
+            if t == tabel:
+                neem(doc)
+            else:
+                uitkomst.niet_terug.append(f"een bewerking in een onbekend deel ({t[:20]})")
+        for regel in kapot:
+            uitkomst.niet_terug.append(_beschrijf_kapotte_regel(regel, tabel))
+    uitkomst.weer_erbij += len(teruggekomen)
+
+
+def _documenten_uit_kapot_vak(pad: Path, tabel: str) -> list[Any]:
+    """De documenten die nog uit een beschadigd vak te halen zijn (het controlegetal mag
+    niet kloppen: elk document wordt daarna nog apart nagekeken)."""
+    if not pad.is_file() or pad.is_symlink():
+        return []
+    try:
+        ruw = pad.read_bytes()
+        try:
+            data = uit_vakbytes(ruw, pad)
+        except BeschadigdBestand:
+            data = json.loads(ruw[: ruw.rfind(b',"_controle":"')] + b"}")
+        tabel_docs = data.get(tabel) if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return []
+    return list(tabel_docs.values()) if isinstance(tabel_docs, dict) else []
+
+
+def _beschrijf_kapotte_regel(regel: bytes, tabel: str) -> str:
+    """'signaal 2611-ab12' als dat nog uit een kapotte journaalregel te lezen is."""
+    try:
+        doc = json.loads(regel[9:].decode("ascii", "replace"))["d"]
+        return f"{woord(tabel)} {str(doc['id'])[:30]}"
+    except (ValueError, KeyError, TypeError, IndexError):
+        return f"een {woord(tabel)} (onleesbare regel in het journaal)"
+
+
+def _weg(pad: Path) -> None:
+    """Haal een journaal weg (alles eruit staat nu in het vak of apart)."""
+    try:
+        pad.unlink()
+    except FileNotFoundError:
+        return
+    fsync_map(pad.parent)
+
+
+def _zet_apart(pad: Path, stempel: str) -> Path:
+    """Bewaar een beschadigd bestand ernaast, voor wie wil uitzoeken wat er misging. Een
+    koppeling wordt niet gevolgd: die krijgt zelf de andere naam."""
     apart = pad.with_name(f"{pad.name}.beschadigd-{stempel}")
+    if pad.is_symlink():
+        os.replace(pad, apart)
+        return apart
     if not apart.exists():
         schrijf_atomisch(apart, pad.read_bytes())
+    return apart
 
 
 def _journaal_leesbaar(pad: Path) -> bool:
+    """Waar als elke regel van het journaal gezond is (controlegetal, vorm en dataclass)."""
+    if pad.is_symlink():
+        return False
     try:
-        lees_journaalregels(pad.read_bytes(), pad)
+        records, _ = lees_journaalregels(pad.read_bytes(), pad)
     except (BeschadigdBestand, OSError):
         return False
-    return True
+    tabel = tabel_van(pad.with_name(pad.name.removesuffix(".journaal")))
+    return tabel is None or all(t == tabel and document_fout(t, d) is None
+                                for t, _, d in records)
