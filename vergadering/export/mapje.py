@@ -10,6 +10,8 @@ terugkoppeling.docx + terugkoppeling.txt en participatieafspraken.docx.
   weer weg: geen half mapje dat op een goed mapje lijkt.
 - Met ``alleen`` komt één document in het mapje van de vergadering; bestaat het al, dan
   krijgt het nieuwe een eigen naam ("verslag (2).docx").
+- De map van het wijkverband en het mapje zelf mogen geen symbolische koppeling zijn: er
+  wordt niets geschreven op een plek waar de koppeling heen wijst.
 """
 
 from __future__ import annotations
@@ -119,6 +121,15 @@ def _vertaal_map(fout: OSError, map_: Path) -> OpslagFout:
     )
 
 
+def _geen_koppeling(map_: Path) -> None:
+    """Weiger een map die een symbolische koppeling is (het mapje zou elders belanden)."""
+    if map_.is_symlink():
+        raise OpslagFout(
+            f"{map_} is een koppeling naar een andere plek, dus daar wordt niets geschreven; "
+            "haal de koppeling weg of kies een andere map met --map."
+        )
+
+
 def _reserveer_map(basis: Path) -> tuple[Path, Path | None]:
     """Maak een nieuw, leeg mapje: ``basis``, of ``basis (2)`` enzovoort als dat al bestaat.
 
@@ -129,12 +140,14 @@ def _reserveer_map(basis: Path) -> tuple[Path, Path | None]:
         basis.parent.mkdir(parents=True, exist_ok=True)
     except OSError as fout:
         raise _vertaal_map(fout, basis.parent) from fout
+    _geen_koppeling(basis.parent)
     for n in range(1, MAX_POGINGEN + 1):
         kandidaat = basis if n == 1 else basis.with_name(f"{basis.name} ({n})")
         try:
             kandidaat.mkdir()
             return kandidaat, (basis if n > 1 else None)
         except FileExistsError:
+            _geen_koppeling(kandidaat)
             if kandidaat.is_dir() and not any(kandidaat.iterdir()):
                 return kandidaat, (basis if n > 1 else None)
         except OSError as fout:
@@ -193,10 +206,14 @@ def schrijf_mapje(
     schrijvers = _schrijvers(inhoud)
 
     if alleen is not None:
+        _geen_koppeling(wv_map)
+        _geen_koppeling(doelnaam)
         try:
             doelnaam.mkdir(parents=True, exist_ok=True)
         except OSError as fout:
             raise _vertaal_map(fout, doelnaam) from fout
+        _geen_koppeling(wv_map)
+        _geen_koppeling(doelnaam)
         paden, bezet = _vrije_namen(doelnaam, DOCUMENTEN[alleen])
         _schrijf_of_ruim_op(lambda: schrijvers[alleen](paden), paden, None)
         return Uitkomst(doelnaam, paden, bezet)
