@@ -17,7 +17,7 @@ import pytest
 
 from vergadering import demo
 from vergadering.actie import ACTIESTATUSSEN, waarschuwingen
-from vergadering.fouten import OngeldigeInvoer, VergaderingFout
+from vergadering.fouten import OngeldigeInvoer, OpslagFout, VergaderingFout
 from vergadering.opslag import Opslag
 from vergadering.opslag.omzetten import naar_document
 from vergadering.privacy import Maskeerder
@@ -311,7 +311,8 @@ def test_weigert_over_bestaande_gegevens_heen_te_schrijven(demomap: Path):
 def test_weigert_een_map_met_andere_bestanden_en_raakt_die_niet_aan(tmp_path: Path):
     (tmp_path / "brief.txt").write_text("van mij", encoding="utf-8")
     (tmp_path / "oud.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(OngeldigeInvoer, match="niet leeg"):
+    # Een map met andermans bestanden is geen opslag: dat zegt de opslag al (issue 8).
+    with pytest.raises(OpslagFout, match="geen opslag van Vergadering; kies met --db een lege"):
         demo.schrijf_demo(Opslag(tmp_path), VANDAAG)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt", "oud.json"]
 

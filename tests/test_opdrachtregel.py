@@ -398,7 +398,7 @@ def test_demo_in_een_map_met_andere_bestanden_raakt_niets_aan(tmp_path):
     (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8")
     uit = vergadering("demo", "--geen-app", "--db", str(tmp_path))
     assert uit.returncode == 1
-    assert "niet leeg" in een_zin(uit.stderr)
+    assert "geen opslag van Vergadering; kies met --db een lege map" in een_zin(uit.stderr)
     assert [p.name for p in tmp_path.iterdir()] == ["foto.jpg"]
 
 
@@ -419,9 +419,10 @@ def nep_app(monkeypatch):
 def test_zonder_opdracht_opent_de_app_op_de_gekozen_map(nep_app, kopie, tmp_path,
                                                          monkeypatch):
     assert opdrachtregel.main(["--db", str(kopie)]) == 0
-    monkeypatch.setenv("VERGADERING_DB", str(tmp_path))
+    leeg = tmp_path / "leeg"  # een nieuwe map; tmp_path zelf bevat de kopie: geen opslag
+    monkeypatch.setenv("VERGADERING_DB", str(leeg))
     assert opdrachtregel.main([]) == 0
-    assert [o.map for o in nep_app] == [kopie, tmp_path]
+    assert [o.map for o in nep_app] == [kopie, leeg]
 
 
 def test_app_op_een_bestand_of_onleesbare_map_opent_niet(nep_app, tmp_path, monkeypatch,
