@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -364,6 +365,10 @@ class VergaderingApp(App[None]):
         self.sub_title = "NIET OPGESLAGEN — ctrl+s"
 
     def _meld_opgeslagen(self) -> None:
+        while self.opslag.waarschuwingen:  # bijvoorbeeld: de schijf is bijna vol
+            zin = self.opslag.waarschuwingen.pop(0)
+            self._vanuit_draad(partial(self.notify, zin, title="Let op", severity="warning",
+                                       markup=False, timeout=15))
         if self.sub_title and self.bewaarder.onopgeslagen == 0:
             self._vanuit_draad(setattr, self, "sub_title", "")
 

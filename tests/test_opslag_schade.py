@@ -431,3 +431,18 @@ def test_de_technische_oorzaak_alleen_met_debug(tmp_path, monkeypatch):
     with pytest.raises(BeschadigdBestand) as debug:
         Opslag(map_).signalen(WV)
     assert "technisch:" in str(debug.value)
+
+
+def test_een_map_in_de_opslag_die_een_koppeling_is_wordt_niet_gevolgd(tmp_path):
+    map_ = tmp_path / "db"
+    opslag = nieuwe_opslag(map_)
+    voeg_signaal_toe(opslag)
+    elders = tmp_path / "elders"
+    (map_ / WV / "signalen").rename(elders)
+    (map_ / WV / "signalen").symlink_to(elders, target_is_directory=True)
+    voor = sorted(p.name for p in elders.iterdir())
+    for poging in (lambda o: o.signalen(WV), lambda o: voeg_signaal_toe(o, "Niet daar")):
+        with pytest.raises(OpslagFout, match="koppeling") as fout:
+            poging(Opslag(map_))
+        _nederlands(str(fout.value))
+    assert sorted(p.name for p in elders.iterdir()) == voor

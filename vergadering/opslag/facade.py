@@ -132,6 +132,7 @@ class Opslag:
         # Zinnen die een voorkant (opdrachtregel, app) na een bewerking kan tonen; wie ze
         # toont, haalt ze weg.
         self.waarschuwingen: list[str] = []
+        self._mappen_goed: set[Path] = set()  # mappen in de opslag die geen koppeling zijn
         # Een vak zonder controlegetal is beschadigd, behalve in een opslag van vóór schema 2
         # (die nog bijgewerkt wordt bij de eerste schrijfactie).
         self._verplicht = False
@@ -388,7 +389,18 @@ class Opslag:
             self.waarschuwingen.append(SCHIJF_BIJNA_VOL)
 
     def _vakopslag(self, pad: Path) -> AtomischeOpslag:
-        """De opslag van één vakbestand, met het geheugen van deze opslag."""
+        """De opslag van één vakbestand, met het geheugen van deze opslag. Een map onderweg
+        die een symbolische koppeling is, wordt niet gevolgd (één keer per map nagekeken)."""
+        map_ = pad.parent
+        while map_ not in self._mappen_goed and map_ != self.map and self.map in map_.parents:
+            if map_.is_symlink():
+                raise OpslagFout(
+                    f"De map {map_} is een koppeling naar een andere plek en wordt niet "
+                    "gevolgd; haal die koppeling weg (de gegevens zijn niet aangeraakt)."
+                )
+            if map_.is_dir():
+                self._mappen_goed.add(map_)
+            map_ = map_.parent
         return AtomischeOpslag(pad, self._geheugen, verplicht=self._verplicht,
                                bij_volle_schijf=self._waarschuw_schijf_vol)
 

@@ -253,6 +253,12 @@ def zet_terug(
                 "kies een oudere kopie (`vergadering reservekopie` toont ze)."
             )
         inhoud[relatief] = uit_vakbytes(bron.read_bytes(), bron)
+        for map_ in relatief.parents:
+            if (opslagmap / map_).is_symlink():
+                raise OpslagFout(
+                    f"De map {opslagmap / map_} is een koppeling naar een andere plek en wordt "
+                    "niet gevolgd; haal die koppeling weg en probeer het opnieuw."
+                )
     stempel = (nu or datetime.now()).strftime(TIJDSTEMPEL)
     uitkomst = Terugzetting(kopie.name)
     for relatief, data in inhoud.items():
