@@ -57,6 +57,7 @@ NIET_VOLGEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 CONTROLE = "_controle"
 _STAART_BEGIN = b',"_controle":"'
 _STAART = len(_STAART_BEGIN) + 10  # acht hexcijfers, '"' en '}'
+_HEX = frozenset(b"0123456789abcdef")
 
 
 def _schrijf_alles(fd: int, inhoud: bytes) -> None:
@@ -185,7 +186,7 @@ def is_koppeling(fout: OSError) -> bool:
 def koppeling_fout(pad: Path) -> BeschadigdBestand:
     """De melding voor een koppeling op een plek waar de opslag een eigen bestand verwacht."""
     return BeschadigdBestand(
-        f"Het bestand {pad} is een koppeling naar een andere plek en wordt niet gevolgd."
+        f"Het bestand {pad} is een koppeling naar een andere plek (die wordt niet gevolgd)."
     )
 
 
@@ -233,7 +234,7 @@ def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str,
             raise ValueError("leeg")
         if staart.startswith(_STAART_BEGIN) and staart.endswith(b'"}'):
             cijfers = staart[len(_STAART_BEGIN):-2]
-            if (cijfers != cijfers.lower() or int(cijfers, 16) != zlib.crc32(ruw[:-_STAART])):
+            if not set(cijfers) <= _HEX or int(cijfers, 16) != zlib.crc32(ruw[:-_STAART]):
                 raise BeschadigdBestand(
                     f"Het bestand {pad} is beschadigd (het controlegetal klopt niet)."
                 )

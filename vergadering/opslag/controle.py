@@ -97,8 +97,8 @@ def controleer_documenten(
             naam = (f"{woord(tabel)} {kenmerk}" if isinstance(kenmerk, str)
                     else f"een {woord(tabel)}")
             raise BeschadigdBestand(
-                f"Het bestand {pad} is beschadigd: {naam[:60]} is niet te lezen"
-                f"{technisch(fout)}."
+                f"Het bestand {pad} is beschadigd ({naam[:60]} is niet te lezen"
+                f"{technisch(fout)})."
             ) from fout
 
 

@@ -9,6 +9,7 @@ nooit jaren geschiedenis herschrijft):
     <wijkverband>/acties/2026.json       acties per jaar van besluit
     <wijkverband>/vergaderingen/<id>.json één vergadering per bestand
     <elk vak>.journaal                   bewerkingen sinds het vak laatst herschreven werd
+    (elk vak en opslag.json eindigt met een controlegetal: zie bestand.py)
     reservekopie/<tijdstip>/...          de nieuwste tien momentopnamen
 
 Elke bewaar-functie keert pas terug als de wijziging op schijf staat: één regel in het
@@ -416,16 +417,17 @@ class Opslag:
         kopie = reservekopie.goede_kopie_van(self.map, relatief)
         if kopie is not None:
             advies = (
-                f"Het is niet aangeraakt; zet de reservekopie van {kopie.name} terug met "
+                f"en is niet aangeraakt; zet de reservekopie van {kopie.name} terug met "
                 f"`vergadering herstel {kopie.name} --bestand {relatief.as_posix()}"
                 f"{self._db_optie()}`."
             )
         else:
             advies = (
-                "Het is niet aangeraakt; er is geen reservekopie van dit bestand, "
+                "en is niet aangeraakt; er is geen reservekopie van dit bestand, "
                 "dus vraag hulp voordat u verder werkt."
             )
-        return BeschadigdBestand(f"{fout} {advies}")
+        # Eén zin: wat er is (de melding zonder punt), dat het niet aangeraakt is, en wat te doen.
+        return BeschadigdBestand(f"{str(fout).rstrip('.')} {advies}")
 
     def _db_optie(self) -> str:
         """' --db MAP' als deze opslag niet de standaardmap is (voor meldingen)."""
@@ -503,8 +505,8 @@ class Opslag:
                     # Een eigen zin: die van de omzetting kan Engelse tekst van Python bevatten.
                     kenmerk = str(doc.get("id", "?"))[:30]
                     raise self._met_advies(BeschadigdBestand(
-                        f"Het bestand {vak} is beschadigd: {cls.__name__.lower()} {kenmerk} is "
-                        f"niet te lezen{technisch(fout.__cause__ or fout)}."
+                        f"Het bestand {vak} is beschadigd ({cls.__name__.lower()} {kenmerk} is "
+                        f"niet te lezen{technisch(fout.__cause__ or fout)})."
                     ), vak) from fout
         return uit
 

@@ -221,8 +221,10 @@ class Terugzetting:
             welke = ", ".join(self.niet_terug[:5]) + (", …" if m > 5 else "")
             zin += (f"; {m} bewerking{' kon' if m == 1 else 'en konden'} niet terug ({welke}), "
                     f"die staan nog in {waar}: voer ze opnieuw in of vraag hulp")
-        elif self.apart:
+        elif len(self.apart) == 1:
             zin += f"; het beschadigde bestand staat apart in {waar}"
+        elif self.apart:
+            zin += f"; de beschadigde bestanden staan apart in {waar}"
         return zin + "."
 
 
