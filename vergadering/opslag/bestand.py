@@ -238,7 +238,9 @@ def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str,
                 raise BeschadigdBestand(
                     f"Het bestand {pad} is beschadigd (het controlegetal klopt niet)."
                 )
-            data = json.loads(ruw[:-_STAART].decode("utf-8") + "}")
+            data = json.loads(ruw.decode("utf-8"))  # één keer decoderen, zonder kopie
+            if isinstance(data, dict):
+                data.pop(CONTROLE, None)
         else:
             data = json.loads(ruw.decode("utf-8"))
             if isinstance(data, dict) and CONTROLE in data:
@@ -520,8 +522,8 @@ class AtomischeOpslag(Storage):
         dataclass wordt: dan wordt er niets in geschreven of samengevoegd. Eén keer per
         gelezen versie; van het journaal alleen wat er sindsdien bij kwam."""
         stand = stand if stand is not None else self._stand()
-        if stand is None:
-            return
+        if stand is None or (stand.gezond and not stand.nagaan):
+            return  # het gewone geval bij een bewerking: al nagekeken
         from .controle import controleer_documenten
 
         if not stand.gezond:

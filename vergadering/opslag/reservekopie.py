@@ -316,7 +316,12 @@ def _red(data: dict[str, Any], tabel: str, levend: Path, journaal: Path,
         docs[nummer] = doc
         teruggekomen.add(kenmerk)
 
-    for doc in _documenten_uit_kapot_vak(levend, tabel):
+    gered = _documenten_uit_kapot_vak(levend, tabel)
+    if gered is None:
+        # Niets meer uit te halen: wat na de kopie in het vak kwam, staat alleen nog in het
+        # apart gezette bestand. Dat zeggen, in plaats van te doen alsof er niets was.
+        uitkomst.niet_terug.append(f"wat na de kopie in {levend.name} kwam (niet meer te lezen)")
+    for doc in gered or []:
         neem(doc)
     if os.path.lexists(journaal) and not journaal.is_symlink():
         try:
@@ -333,11 +338,12 @@ def _red(data: dict[str, Any], tabel: str, levend: Path, journaal: Path,
     uitkomst.weer_erbij += len(teruggekomen)
 
 
-def _documenten_uit_kapot_vak(pad: Path, tabel: str) -> list[Any]:
+def _documenten_uit_kapot_vak(pad: Path, tabel: str) -> list[Any] | None:
     """De documenten die nog uit een beschadigd vak te halen zijn (het controlegetal mag
-    niet kloppen: elk document wordt daarna nog apart nagekeken)."""
-    if not pad.is_file() or pad.is_symlink():
-        return []
+    niet kloppen: elk document wordt daarna nog apart nagekeken). None: er was een vak, maar
+    er is niets meer uit te lezen."""
+    if pad.is_symlink() or not os.path.lexists(pad):
+        return []  # een koppeling is niet van ons; daar staat niets van de opslag in
     try:
         ruw = pad.read_bytes()
         try:
@@ -346,8 +352,8 @@ def _documenten_uit_kapot_vak(pad: Path, tabel: str) -> list[Any]:
             data = json.loads(ruw[: ruw.rfind(b',"_controle":"')] + b"}")
         tabel_docs = data.get(tabel) if isinstance(data, dict) else None
     except (OSError, ValueError):
-        return []
-    return list(tabel_docs.values()) if isinstance(tabel_docs, dict) else []
+        return None
+    return list(tabel_docs.values()) if isinstance(tabel_docs, dict) else None
 
 
 def _beschrijf_kapotte_regel(regel: bytes, tabel: str) -> str:
