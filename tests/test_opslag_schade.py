@@ -446,3 +446,31 @@ def test_een_map_in_de_opslag_die_een_koppeling_is_wordt_niet_gevolgd(tmp_path):
             poging(Opslag(map_))
         _nederlands(str(fout.value))
     assert sorted(p.name for p in elders.iterdir()) == voor
+
+
+def test_de_gezondheidscontrole_kijkt_elk_document_een_keer_na(tmp_path, monkeypatch):
+    """Een bewerking zet niet telkens de hele maand om: alleen wat er nieuw bij kwam."""
+    from vergadering.opslag import omzetten
+
+    map_ = tmp_path / "db"
+    opslag, klok, _ = _opzet(map_)
+    echt = omzetten.uit_document
+    omgezet: list[str] = []
+
+    def tel(cls, doc):
+        omgezet.append(doc.get("id"))
+        return echt(cls, doc)
+
+    monkeypatch.setattr(omzetten, "uit_document", tel)
+    schrijver = Opslag(map_, klok=klok)  # binnen het half uur: geen reservekopie
+    voeg_signaal_toe(schrijver, "Eerste")  # leest het vak: zes signalen nagekeken
+    assert len(omgezet) == 6
+    for i in range(5):
+        voeg_signaal_toe(schrijver, f"Daarna {i}")
+    assert len(omgezet) == 6
+    # Een ander venster kijkt de zes nieuwe regels van dit venster één keer na, en dit
+    # venster daarna alleen de ene regel van het andere.
+    ander = voeg_signaal_toe(opslag, "Uit een ander venster")
+    assert len(omgezet) == 6 + 6
+    voeg_signaal_toe(schrijver, "En nog een")
+    assert omgezet[12:] == [ander.id]
