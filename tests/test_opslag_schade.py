@@ -474,3 +474,20 @@ def test_de_gezondheidscontrole_kijkt_elk_document_een_keer_na(tmp_path, monkeyp
     assert len(omgezet) == 6 + 6
     voeg_signaal_toe(schrijver, "En nog een")
     assert omgezet[12:] == [ander.id]
+
+
+async def test_de_app_toont_een_waarschuwing_van_de_opslag_een_keer(tmp_path):
+    from schermen_gegevens import maak_app
+    from schermen_pilot import meldingen, op_startscherm, wacht
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await op_startscherm(pilot)
+        app.opslag.waarschuwingen.append(facade.SCHIJF_BIJNA_VOL)
+        wv = app.opslag.wijkverbanden()[0]
+        assert app.bewaarder.bewaar(wv)  # na een geslaagde bewerking
+        await wacht(pilot, lambda: facade.SCHIJF_BIJNA_VOL in meldingen(app))
+        assert app.bewaarder.bewaar(wv)
+        await pilot.pause()
+        assert meldingen(app).count(facade.SCHIJF_BIJNA_VOL) == 1
+    assert app.opslag.waarschuwingen == []
