@@ -491,3 +491,19 @@ async def test_de_app_toont_een_waarschuwing_van_de_opslag_een_keer(tmp_path):
         await pilot.pause()
         assert meldingen(app).count(facade.SCHIJF_BIJNA_VOL) == 1
     assert app.opslag.waarschuwingen == []
+
+
+def test_volle_schijf_bij_de_automatische_reservekopie_houdt_de_bewerking_niet_tegen(
+        tmp_path, monkeypatch):
+    map_ = tmp_path / "db"
+    _, klok, ids = _opzet(map_)  # twee regels in het journaal: de kopie voegt eerst samen
+    monkeypatch.setattr(facade, "_gemeld", set())
+    klok.verder(hours=1)
+    aantal = len(Opslag(map_).reservekopieen())
+    _vol_voor_hele_bestanden(monkeypatch)
+    later = Opslag(map_, klok=klok)
+    nieuw = voeg_signaal_toe(later, "Toch bewaard")
+    assert later.waarschuwingen == [facade.SCHIJF_BIJNA_VOL]
+    monkeypatch.undo()
+    assert len(Opslag(map_).reservekopieen()) == aantal
+    assert {s.id for s in Opslag(map_).signalen(WV)} == set(ids) | {nieuw.id}

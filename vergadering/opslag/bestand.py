@@ -110,6 +110,15 @@ def vertaal_oserror(fout: OSError, pad: Path) -> OpslagFout:
     )
 
 
+def schijf_vol(fout: BaseException | None) -> bool:
+    """Waar als een fout (of haar oorzaak) een volle schijf of een volle quota is."""
+    while fout is not None:
+        if isinstance(fout, OSError) and fout.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        fout = fout.__cause__
+    return False
+
+
 def maak_map(map_: Path) -> None:
     """Maak een map en wat erboven ontbreekt, alleen toegankelijk voor de gebruiker."""
     ontbrekend = []
@@ -598,9 +607,7 @@ class AtomischeOpslag(Storage):
                 self.write(data, gezond=True)
                 return
             except OpslagFout as fout:
-                oorzaak_ = fout.__cause__
-                if not (isinstance(oorzaak_, OSError)
-                        and oorzaak_.errno in (errno.ENOSPC, errno.EDQUOT)):
+                if not schijf_vol(fout):
                     raise
             # Het hele vak past niet meer, één regel misschien wel: het vak op schijf is
             # onveranderd, dus de stand klopt nog.

@@ -50,6 +50,7 @@ from .bestand import (
     is_koppeling,
     lees_json,
     maak_map,
+    schijf_vol,
     schrijf_atomisch,
     vakbytes,
     vertaal_oserror,
@@ -312,7 +313,14 @@ class Opslag:
         moment = reservekopie.moment_van(laatste) if laatste else None
         nu = self._klok()
         if moment is None or nu - moment >= KOPIE_NA or nu < moment:
-            self._reservekopie(nu)
+            try:
+                self._reservekopie(nu)
+            except OpslagFout as fout:
+                # Past de kopie niet meer op de schijf, dan mag de bewerking zelf (één regel
+                # in het journaal) nog wel: zeggen dat de schijf bijna vol is, later opnieuw.
+                if not schijf_vol(fout):
+                    raise
+                self._waarschuw_schijf_vol()
             moment = nu
         self._volgende_kopie = moment + KOPIE_NA
 
