@@ -115,6 +115,14 @@ def test_een_journaalregel_met_goed_controlegetal_en_verkeerd_type(tmp_path):
     klok.verder(hours=1)
     Opslag(map_, klok=klok).maak_reservekopie()
     assert journaal.read_bytes() == voor  # niet in het vak gezet
+    # Het advies opvolgen: de goede regels komen terug, de kapotte wordt genoemd.
+    with pytest.raises(BeschadigdBestand) as fout:
+        Opslag(map_).signalen(WV)
+    opdracht = shlex.split(re.search(r"`(vergadering herstel [^`]+)`", str(fout.value))[1])
+    uitkomst = Opslag(map_, controleer=False).herstel(opdracht[2], opdracht[4])
+    assert uitkomst.niet_terug == ["signaal 2611-zzzz"], uitkomst.melding
+    assert "1 bewerking kon niet terug (signaal 2611-zzzz)" in uitkomst.melding
+    assert {s.id for s in Opslag(map_).signalen(WV)} == set(ids)
 
 
 def test_een_journaalregel_met_goed_controlegetal_en_verkeerde_vorm_is_geen_halve_staart(
