@@ -238,8 +238,7 @@ async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool) -> No
     from schermen.sessie import Sessie
     from schermen.start import StartScherm
     from vergadering import regels
-    from vergadering.opslag import bestand, facade
-    from vergadering.opslag import Opslag
+    from vergadering.opslag import Opslag, bestand, facade
 
     kanaal = _Kanaal()
     app = VergaderingApp(Opslag(map_), vandaag=date.today())
@@ -411,7 +410,8 @@ def _ouder(args: argparse.Namespace) -> int:
             if ronde % 2:
                 volgorde.reverse()
             for kind, rijen in volgorde:
-                antwoord = _vraag(kind, f"blok {args.blok if kind is vergadering else stippen_per_blok}")
+                aantal = args.blok if kind is vergadering else stippen_per_blok
+                antwoord = _vraag(kind, f"blok {aantal}")
                 rijen.extend(antwoord["rijen"])
                 verloren += antwoord["verwacht"] - len(antwoord["rijen"])
         for kind in kinderen:
@@ -425,6 +425,8 @@ def _ouder(args: argparse.Namespace) -> int:
                 kind.kill()
         shutil.rmtree(werk, ignore_errors=True)
 
+    if args.ruw is not None:
+        args.ruw.write_text(json.dumps({"vergadering": v, "kaal": k}))
     print(f"\nStippen in fase 1 (80×24, {args.map or 'tienjarige gegevens'}), "
           f"{args.per_seconde:g} toetsen per seconde zonder pauze; {len(v)} stippen "
           f"gemeten, kale app {len(k)} toetsen, om en om in {rondes} rondes:")
@@ -455,8 +457,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="toetsen per blok voor de vergadering (50; vier op vijf zijn stippen)")
     parser.add_argument("--per-seconde", type=float, default=20.0, help="toetsen per seconde (20)")
     parser.add_argument("--map", type=Path, default=None,
-                        help="een bestaande opslagmap (wordt niet gewijzigd; zonder: tien jaar maken)")
+                        help="bestaande opslagmap (blijft ongewijzigd; zonder: tien jaar maken)")
     parser.add_argument("--profiel", action="store_true", help="cProfile over de toetsen")
+    parser.add_argument("--ruw", type=Path, default=None,
+                        help="schrijf alle metingen per toets als JSON naar dit bestand")
     parser.add_argument("--kind", choices=("vergadering", "kaal"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.kind == "vergadering":

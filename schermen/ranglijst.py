@@ -86,10 +86,12 @@ class Ranglijst(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.kolommen = list(kolommen)  # (kop, breedte); breedte 0: de rest
         self._volgorde: list[str] = []
-        self._index: dict[str, int] = {}
-        self._cellen: dict[str, list[Cel]] = {}
+        self._cellen: dict[str, list[Cel]] = {}  # ook: welke sleutels er zijn
         self.cursor_row = 0
         self._stijlen: tuple[Style, Style, Style, Style] | None = None
+        # Getekende rijen per (sleutel, soort rij, breedte): na een stip schuift het venster
+        # vaak heen en weer over rijen die niet veranderd zijn.
+        self._getekend: dict[tuple[str, int, int], Strip] = {}
 
     # --- gegevens ----------------------------------------------------------------------
 
@@ -97,6 +99,7 @@ class Ranglijst(ScrollView, can_focus=True):
         """Alle rijen opnieuw; de cursor blijft op dezelfde sleutel als die er nog is."""
         bij = self.geselecteerd()
         self._cellen = {sleutel: list(cellen) for sleutel, cellen in rijen}
+        self._getekend.clear()
         self._zet_volgorde(list(self._cellen), bij)
         self.refresh()  # andere cellen, ook waar de volgorde gelijk bleef
 
@@ -108,10 +111,10 @@ class Ranglijst(ScrollView, can_focus=True):
     def _zet_volgorde(self, sleutels: list[str], cursor: str | None) -> None:
         oud, oude_cursor, oude_y = self._volgorde, self.cursor_row, self.scroll_offset.y
         self._volgorde = sleutels
-        self._index = {s: i for i, s in enumerate(sleutels)}
+        # Geen index van alle sleutels per toets (duizend rijen): zoeken gaat in C.
         self.virtual_size = Size(self.size.width, len(sleutels) + 1)
-        if cursor is not None and cursor in self._index:
-            self.cursor_row = self._index[cursor]
+        if cursor is not None and cursor in self._cellen:
+            self.cursor_row = sleutels.index(cursor)
         self.cursor_row = max(0, min(self.cursor_row, len(sleutels) - 1))
         self._in_beeld()
         if self.scroll_offset.y != oude_y:
@@ -133,9 +136,12 @@ class Ranglijst(ScrollView, can_focus=True):
     def zet_cel(self, sleutel: str, kolom: int, waarde: Cel) -> None:
         """Wijzig één cel."""
         self._cellen[sleutel][kolom] = waarde
-        index = self._index.get(sleutel)
-        if index is not None:
-            self._ververs_rij(index)
+        for soort in range(3):
+            self._getekend.pop((sleutel, soort, self.size.width), None)
+        boven = self.scroll_offset.y
+        in_beeld = self._volgorde[boven:boven + self._zichtbaar]
+        if sleutel in in_beeld:
+            self._ververs_rij(boven + in_beeld.index(sleutel))
 
     @property
     def row_count(self) -> int:
@@ -144,7 +150,10 @@ class Ranglijst(ScrollView, can_focus=True):
 
     def get_row_index(self, sleutel: str) -> int:
         """De plek van de rij met deze sleutel (KeyError als die er niet is)."""
-        return self._index[sleutel]
+        try:
+            return self._volgorde.index(sleutel)
+        except ValueError:
+            raise KeyError(sleutel) from None
 
     def get_row(self, sleutel: str) -> list[Cel]:
         """De cellen van een rij."""
@@ -155,7 +164,7 @@ class Ranglijst(ScrollView, can_focus=True):
         return self._volgorde[index]
 
     def __contains__(self, sleutel: object) -> bool:
-        return sleutel in self._index
+        return sleutel in self._cellen
 
     def geselecteerd(self) -> str | None:
         """De sleutel van de rij onder de cursor (None bij een lege lijst)."""
@@ -216,6 +225,7 @@ class Ranglijst(ScrollView, can_focus=True):
             self.move_cursor(row=rij)
 
     def on_resize(self) -> None:
+        self._getekend.clear()
         self.virtual_size = Size(self.size.width, len(self._volgorde) + 1)
         self._in_beeld()
 
@@ -227,14 +237,17 @@ class Ranglijst(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._stijlen = None
+        self._getekend.clear()
         super().notify_style_update()
 
     def on_focus(self) -> None:
         self._stijlen = None
+        self._getekend.clear()
         self.refresh()
 
     def on_blur(self) -> None:
         self._stijlen = None
+        self._getekend.clear()
         self.refresh()
 
     def _stijl(self) -> tuple[Style, Style, Style, Style]:
@@ -277,14 +290,14 @@ class Ranglijst(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y - 1
         if not 0 <= index < len(self._volgorde):
             return Strip([Segment(" " * breedte, basis)], breedte)
-        if index == self.cursor_row:
-            rijstijl = cursor
-        elif index % 2:
-            rijstijl = even
-        else:
-            rijstijl = basis
+        soort = 2 if index == self.cursor_row else index % 2
+        sleutel = self._volgorde[index]
+        bewaard = self._getekend.get((sleutel, soort, breedte))
+        if bewaard is not None:
+            return bewaard
+        rijstijl = (basis, even, cursor)[soort]
         segmenten: list[Segment] = []
-        for cel, b in zip(self._cellen[self._volgorde[index]], breedtes, strict=True):
+        for cel, b in zip(self._cellen[sleutel], breedtes, strict=True):
             if isinstance(cel, Text):
                 inhoud, celstijl = cel.plain, cel.style
                 if isinstance(celstijl, str):
@@ -293,5 +306,6 @@ class Ranglijst(ScrollView, can_focus=True):
                 inhoud, celstijl = str(cel), Style()
             segmenten.append(Segment(" ", rijstijl))
             segmenten.append(Segment(pas_precies(inhoud, b), rijstijl + celstijl))
-        strip = Strip(segmenten)
-        return strip.adjust_cell_length(breedte, rijstijl)
+        strip = Strip(segmenten).adjust_cell_length(breedte, rijstijl)
+        self._getekend[(sleutel, soort, breedte)] = strip
+        return strip

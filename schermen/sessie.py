@@ -60,6 +60,7 @@ class Sessie:
         self._volgorde: list[Signaal] | None = None
         self._ids: list[str] = []  # de kenmerken in dezelfde volgorde als _volgorde
         self._sleutels: dict[str, tuple] = {}
+        self._per_id: dict[str, Signaal] = {}  # opzoeken per kenmerk (bij elke stip eraf)
         # Open acties van eerdere rondes zoals ze bij het begin van de vergadering waren:
         # een actie die nu 'gereed' wordt, blijft in de lijst van fase 3 staan.
         self._lopend_bij_start = {
@@ -86,10 +87,14 @@ class Sessie:
 
     def signaal(self, signaal_id: str) -> Signaal:
         """Het signaal met dit kenmerk."""
-        for s in self.signalen:
-            if s.id == signaal_id:
-                return s
-        raise OngeldigeInvoer("Dat signaal is er niet meer; kies een ander.")
+        s = self._per_id.get(signaal_id)
+        if s is None or len(self._per_id) != len(self.signalen):
+            # Nieuw signaal erbij (of nog niet opgezocht): de lijst is de bron.
+            self._per_id = {s.id: s for s in self.signalen}
+            s = self._per_id.get(signaal_id)
+        if s is None:
+            raise OngeldigeInvoer("Dat signaal is er niet meer; kies een ander.")
+        return s
 
     def actie(self, actie_id: str) -> Actie:
         """De actie met dit kenmerk."""
