@@ -4,6 +4,10 @@ Voor de ranglijst van de stippen: na tien jaar kunnen er duizend open signalen z
 stip verandert de volgorde. Een ``DataTable`` bouwt dan bij elke toets zijn hele indeling
 opnieuw op; deze lijst verschuift alleen een lijst met sleutels en tekent de twintig regels
 die te zien zijn (Textual's regel-API), zodat een toets binnen één beeldje verwerkt is.
+
+De lijst houdt zelf bij welke rij bovenaan staat (``boven``) in plaats van Textual te laten
+schuiven: een schuifstap van Textual deelt het hele scherm opnieuw in, en met een cursor die
+met zijn signaal naar boven springt en weer terug, schuift bijna elke stip.
 """
 
 from __future__ import annotations
@@ -16,17 +20,17 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from .opmaak import pas_precies
 
 Cel = str | Text
 
 
-class Ranglijst(ScrollView, can_focus=True):
+class Ranglijst(Widget, can_focus=True):
     """Rijen met vaste kolommen, een kopregel die blijft staan en een cursor."""
 
     BINDINGS = [
@@ -43,13 +47,10 @@ class Ranglijst(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     Ranglijst {
-        height: 1fr;
-        background: $surface;
-        overflow-x: hidden;  /* de kolommen passen altijd: nooit een horizontale balk */
         /* Geen schuifbalk (die kost bij elke stap een milliseconde tekenen); waar de lijst
            staat, zegt de kopregel: 'rij 15–28 van 1080'. Het muiswiel werkt gewoon. */
-        scrollbar-visibility: hidden;
-        scrollbar-size-vertical: 0;
+        height: 1fr;
+        background: $surface;
     }
     Ranglijst > .ranglijst--kop {
         text-style: bold;
@@ -88,6 +89,7 @@ class Ranglijst(ScrollView, can_focus=True):
         self._volgorde: list[str] = []
         self._cellen: dict[str, list[Cel]] = {}  # ook: welke sleutels er zijn
         self.cursor_row = 0
+        self.boven = 0  # de rij die bovenaan in beeld staat
         self._stijlen: tuple[Style, Style, Style, Style] | None = None
         # Getekende rijen per (sleutel, soort rij, breedte): na een stip schuift het venster
         # vaak heen en weer over rijen die niet veranderd zijn.
@@ -109,15 +111,14 @@ class Ranglijst(ScrollView, can_focus=True):
         self._zet_volgorde(sleutels, cursor if cursor is not None else self.geselecteerd())
 
     def _zet_volgorde(self, sleutels: list[str], cursor: str | None) -> None:
-        oud, oude_cursor, oude_y = self._volgorde, self.cursor_row, self.scroll_offset.y
+        oud, oude_cursor, oude_y = self._volgorde, self.cursor_row, self.boven
         self._volgorde = sleutels
         # Geen index van alle sleutels per toets (duizend rijen): zoeken gaat in C.
-        self.virtual_size = Size(self.size.width, len(sleutels) + 1)
         if cursor is not None and cursor in self._cellen:
             self.cursor_row = sleutels.index(cursor)
         self.cursor_row = max(0, min(self.cursor_row, len(sleutels) - 1))
         self._in_beeld()
-        if self.scroll_offset.y != oude_y:
+        if self.boven != oude_y:
             self.refresh()
             return
         # Zelfde plek in de lijst: alleen de regels tekenen die een andere rij of de cursor
@@ -131,14 +132,16 @@ class Ranglijst(ScrollView, can_focus=True):
 
     def _ververs_rij(self, index: int) -> None:
         """Teken de rij op deze plek opnieuw (regel 0 is de kopregel)."""
-        self.refresh_line(index + 1)
+        y = index - self.boven + 1
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def zet_cel(self, sleutel: str, kolom: int, waarde: Cel) -> None:
         """Wijzig één cel."""
         self._cellen[sleutel][kolom] = waarde
         for soort in range(3):
             self._getekend.pop((sleutel, soort, self.size.width), None)
-        boven = self.scroll_offset.y
+        boven = self.boven
         in_beeld = self._volgorde[boven:boven + self._zichtbaar]
         if sleutel in in_beeld:
             self._ververs_rij(boven + in_beeld.index(sleutel))
@@ -174,10 +177,10 @@ class Ranglijst(ScrollView, can_focus=True):
 
     def move_cursor(self, *, row: int, animate: bool = False) -> None:
         """Zet de cursor op een rij."""
-        oude_cursor, oude_y = self.cursor_row, self.scroll_offset.y
+        oude_cursor, oude_y = self.cursor_row, self.boven
         self.cursor_row = max(0, min(row, len(self._volgorde) - 1))
         self._in_beeld()
-        if self.scroll_offset.y != oude_y:
+        if self.boven != oude_y:
             self.refresh()
         else:
             self._ververs_rij(oude_cursor)
@@ -190,12 +193,27 @@ class Ranglijst(ScrollView, can_focus=True):
         return max(1, self.size.height - 1)
 
     def _in_beeld(self) -> None:
-        boven = self.scroll_offset.y
-        if self.cursor_row < boven:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= boven + self._zichtbaar:
-            self.scroll_to(y=self.cursor_row - self._zichtbaar + 1, animate=False,
-                           immediate=True)
+        """Zet ``boven`` zo dat de cursor in beeld is (zonder te tekenen)."""
+        if self.cursor_row < self.boven:
+            self.boven = self.cursor_row
+        elif self.cursor_row >= self.boven + self._zichtbaar:
+            self.boven = self.cursor_row - self._zichtbaar + 1
+        self.boven = max(0, min(self.boven, len(self._volgorde) - self._zichtbaar))
+
+    def _schuif(self, stap: int) -> None:
+        """Schuif het venster (muiswiel); de cursor blijft op zijn rij."""
+        boven = max(0, min(self.boven + stap, len(self._volgorde) - self._zichtbaar))
+        if boven != self.boven:
+            self.boven = boven
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self._schuif(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self._schuif(-3)
 
     def action_omhoog(self) -> None:
         """Eén rij omhoog."""
@@ -220,13 +238,12 @@ class Ranglijst(ScrollView, can_focus=True):
             self.post_message(self.Gekozen(self, sleutel))
 
     def on_click(self, event: events.Click) -> None:
-        rij = self.scroll_offset.y + event.y - 1
+        rij = self.boven + event.y - 1
         if event.y >= 1 and 0 <= rij < len(self._volgorde):
             self.move_cursor(row=rij)
 
     def on_resize(self) -> None:
         self._getekend.clear()
-        self.virtual_size = Size(self.size.width, len(self._volgorde) + 1)
         self._in_beeld()
 
     # --- tekenen -----------------------------------------------------------------------
@@ -267,7 +284,7 @@ class Ranglijst(ScrollView, can_focus=True):
         totaal = len(self._volgorde)
         if totaal <= self._zichtbaar:
             return ""
-        eerste = self.scroll_offset.y + 1
+        eerste = self.boven + 1
         return f"rij {eerste}–{min(totaal, eerste + self._zichtbaar - 1)} van {totaal}"
 
     def _kopregel(self, breedtes: list[int]) -> str:
@@ -287,7 +304,7 @@ class Ranglijst(ScrollView, can_focus=True):
         basis, kop, cursor, even = self._stijl()
         if y == 0:
             return Strip([Segment(pas_precies(self._kopregel(breedtes), breedte), kop)], breedte)
-        index = self.scroll_offset.y + y - 1
+        index = self.boven + y - 1
         if not 0 <= index < len(self._volgorde):
             return Strip([Segment(" " * breedte, basis)], breedte)
         soort = 2 if index == self.cursor_row else index % 2

@@ -69,8 +69,8 @@ async def test_gedeeltelijk_tekenen_geeft_hetzelfde_beeld_als_alles_tekenen(
             assert _scherm(app) == gedeeltelijk, f"stap {stap} ({toets}): een regel bleef oud"
             # De rij onder de cursor is die van de ranglijst op die plek.
             assert tabel.geselecteerd() == sessie.ranglijst_ids()[tabel.cursor_row]
-            gezien.add((tabel.scroll_offset.y > 0, sum(sessie.vergadering.stippen.values())))
-        eerste = tabel.scroll_offset.y + 1
+            gezien.add((tabel.boven > 0, sum(sessie.vergadering.stippen.values())))
+        eerste = tabel.boven + 1
         assert f"rij {eerste}–{eerste + zichtbaar - 1} van {tabel.row_count}" in (
             tabel.render_line(0).text
         )
