@@ -166,3 +166,77 @@ async def test_enter_vraagt_een_groter_getal_en_gaat_daarna_door(tmp_path: Path)
         assert sessie.vergadering.stippen == {volgorde[1]: 12}
         assert tabel.sleutel_op(0) == volgorde[1]
         assert tabel.geselecteerd() == volgorde[2]
+
+
+async def test_twintig_cijfers_in_een_keer_landen_elk_op_hun_signaal_en_staan_op_schijf(
+    tmp_path: Path,
+) -> None:
+    """Twintig cijfers die tegelijk binnenkomen (sneller dan het scherm tekent, zoals 20
+    toetsen per seconde op een drukke laptop): elk landt op zijn eigen signaal, alle twintig
+    staan op schijf, en geen enkel beeld toont een stip die nog niet op schijf stond."""
+    from textual import events
+
+    opslag = maak_opslag(tmp_path / "db")
+    wv = next(w for w in opslag.wijkverbanden() if w.id == "de-hoven-noord")
+    wv.stippen_per_lid = 20  # genoeg stippen voor twintig cijfers
+    opslag.bewaar_wijkverband(wv)
+    for i in range(25):  # meer signalen dan cijfers, en langer dan het scherm
+        opslag.bewaar_signaal(Signaal(
+            f"2611-x{i:03d}", wv.id, f"Extra signaal nummer {i}",
+            VANDAAG - timedelta(days=i % 9), aantal=1,
+        ))
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabel, sessie, volgorde = await _begin_bij_de_ranglijst(pilot)
+        assert tabel.has_focus
+        vergadering = sessie.vergadering
+        getoond_niet_bewaard: list[dict[str, int]] = []
+        echte_display = app._display
+
+        def display(screen, update):  # type: ignore[no-untyped-def]
+            # Wat het scherm nu laat zien, komt uit de vergadering in het geheugen.
+            op_schijf = Opslag(tmp_path / "db").vergadering(wv.id, vergadering.id).stippen
+            if op_schijf != vergadering.stippen:
+                getoond_niet_bewaard.append(dict(vergadering.stippen))
+            return echte_display(screen, update)
+
+        app._display = display  # type: ignore[method-assign]
+        cijfers = "12312312312312312312"
+        for cijfer in cijfers:  # alle twintig in de rij voordat er één verwerkt is
+            app.post_message(events.Key(cijfer, cijfer))
+        verwacht = {volgorde[i]: int(c) for i, c in enumerate(cijfers)}
+        await wacht(pilot, lambda: vergadering.stippen == verwacht)
+        await pilot.pause()
+        assert tabel.geselecteerd() == volgorde[len(cijfers)]
+        assert not getoond_niet_bewaard, "een beeld toonde stippen die niet op schijf stonden"
+        # Alles op schijf, ook voor wie de map daarna opent (een kill -9 hierna verliest niets).
+        assert Opslag(tmp_path / "db").vergadering(wv.id, vergadering.id).stippen == verwacht
+
+
+async def test_muiswiel_schuift_het_venster_en_laat_de_cursor_staan(tmp_path: Path) -> None:
+    """De lijst schuift zelf (geen schuifstap van Textual): het muiswiel verschuift de rijen
+    in beeld, de cursor blijft op zijn signaal, en een pijltje haalt hem weer in beeld."""
+    from textual import events
+
+    opslag = maak_opslag(tmp_path / "db")
+    for i in range(40):
+        opslag.bewaar_signaal(Signaal(
+            f"2611-x{i:03d}", "de-hoven-noord", f"Extra signaal nummer {i}",
+            VANDAAG - timedelta(days=i % 9), aantal=1,
+        ))
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabel, _, volgorde = await _begin_bij_de_ranglijst(pilot)
+        for _ in range(2):
+            tabel.post_message(events.MouseScrollDown(tabel, 1, 3, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert tabel.boven == 6
+        assert tabel.geselecteerd() == volgorde[0]
+        gedeeltelijk = _scherm(app)
+        tabel.refresh()
+        await pilot.pause()
+        assert _scherm(app) == gedeeltelijk
+        assert tabel.render_line(1).text.strip().startswith("–")  # rij 7 staat bovenaan
+        assert "rij 7–" in tabel.render_line(0).text
+        await pilot.press("down")
+        assert tabel.boven == 1 and tabel.geselecteerd() == volgorde[1]
