@@ -8,6 +8,7 @@ een pauze of een haperende timer.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
@@ -98,9 +100,24 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
     return Klokbeeld(titel, cijfers, woorden, stand, True)
 
 
+# Per scherm één timer voor al zijn klokwidgets: dan komen klok en agenda in hetzelfde
+# beeld. Met een timer per widget tekende Textual twee keer per seconde, en een toets vlak
+# na zo'n beeld wacht tot het volgende beeldje (tot 16,7 ms).
+# Zwakke verwijzingen: een widget verwijst naar zijn scherm, dat mag niet blijven hangen.
+_KLOKKEN: weakref.WeakKeyDictionary[Screen, weakref.WeakSet[_Klokwidget]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _ververs_alle(klokken: weakref.WeakSet[_Klokwidget]) -> None:
+    for klok in list(klokken):
+        klok.ververs()
+
+
 class _Klokwidget(Widget):
     """Wat klok en agendabalk delen: de agendaklok, de stijl uit klok.tcss, en een timer
-    die alleen opnieuw tekent (``ververs``) als er iets te zien veranderd is."""
+    (één per scherm) die alleen opnieuw tekent (``ververs``) als er iets te zien veranderd
+    is."""
 
     DEFAULT_CSS = _CSS
     SCOPED_CSS = False
@@ -113,7 +130,16 @@ class _Klokwidget(Widget):
 
     def on_mount(self) -> None:
         self.ververs()
-        self.set_interval(VERVERS_S, self.ververs)
+        scherm = self.screen
+        klokken = _KLOKKEN.get(scherm)
+        if klokken is None:
+            klokken = _KLOKKEN[scherm] = weakref.WeakSet()
+            scherm.set_interval(VERVERS_S, lambda: _ververs_alle(klokken))
+        klokken.add(self)
+
+    def on_unmount(self) -> None:
+        for klokken in _KLOKKEN.values():
+            klokken.discard(self)
 
     def ververs(self) -> None:
         """Teken opnieuw als er iets veranderd is; de tijd komt uit de agendaklok."""

@@ -365,3 +365,30 @@ def test_agenda_uitgelopen_in_woorden():
     breed = agenda_tekst(_regels([400, 900, 100], [300, 600, 300], 2), 1400, 1200, 100).plain
     assert "+1:40 over" in breed and "+5:00 over" in breed
     assert "3:20 uitgelopen" in breed
+
+
+async def test_klok_en_agenda_komen_in_hetzelfde_beeld(opstelling):
+    """Eén timer per scherm ververst klok en agenda samen: één beeld per seconde in plaats
+    van twee (een toets vlak na een beeld wacht tot het volgende beeldje). Geen beeld toont
+    de nieuwe seconde in de klok en de oude in de agenda."""
+    from schermen_pilot import wacht
+
+    tijd, klok, app = opstelling
+    async with app.run_test(size=(80, 24)) as pilot:
+        klok.start()
+        await _ververs(pilot)
+        agenda = app.query_one(Agendabalk)
+        assert not app.query_one(FaseKlok)._timers and not agenda._timers
+        beelden: list[tuple[str, str]] = []
+        echte_display = app._display
+
+        def display(screen, update):  # type: ignore[no-untyped-def]
+            beelden.append((_cijfers(app), str(agenda.render())))
+            return echte_display(screen, update)
+
+        app._display = display  # type: ignore[method-assign]
+        voor = (_cijfers(app), str(agenda.render()))
+        tijd.verzet(61)  # de klok en de gebruikte tijd in de agenda veranderen allebei
+        await wacht(pilot, lambda: beelden and beelden[-1][0] != voor[0])
+        for cijfers, tekst in beelden:
+            assert (cijfers == voor[0]) == (tekst == voor[1]), "klok en agenda los getekend"
