@@ -231,7 +231,8 @@ async def _blokken(app: Any, pilot: Any, meter: _Meter, kanaal: _Kanaal,
         kanaal.schrijf({"rijen": meter.uitslag(dots), "verwacht": verwacht})
 
 
-async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool) -> None:
+async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool,
+                            logboek: int) -> None:
     from schermen import bewaarder as bewaarder_module
     from schermen.app import VergaderingApp
     from schermen.fase_signalen import FaseSignalen, StippenTabel
@@ -274,11 +275,15 @@ async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool) -> No
         for sid in sessie.ranglijst_ids()[:10]:
             if sessie.stippen_gebruikt() + 2 < beschikbaar:
                 sessie.zet_stippen(sid, 2)
+        for i in range(logboek):  # een lange vergadering: elke stip bewaart het hele logboek
+            sessie.log(f"Regel {i} van het logboek van de notulist, met wat tekst erbij.")
+        sessie.bewaar()
         app.screen.query_one(FaseSignalen).ververs()
         tabel.move_cursor(row=12)
         await pilot.pause(0.3)
         print(f"Fase 1 van {wv.naam}: {tabel.row_count} open signalen, "
-              f"{sessie.stippen_gebruikt()} van {beschikbaar} stippen gegeven.", file=sys.stderr)
+              f"{sessie.stippen_gebruikt()} van {beschikbaar} stippen gegeven, "
+              f"{len(sessie.vergadering.logboek)} regels in het logboek.", file=sys.stderr)
 
         stippen = sessie.vergadering.stippen
         vorige = [dict(stippen)]
@@ -351,8 +356,8 @@ def _start_kind(soort: str, args: argparse.Namespace, map_: Path | None) -> subp
     opdracht = [sys.executable, __file__, "--kind", soort, "--per-seconde", str(args.per_seconde)]
     if map_ is not None:
         opdracht += ["--map", str(map_)]
-    if args.profiel and soort == "vergadering":
-        opdracht.append("--profiel")
+    if soort == "vergadering":
+        opdracht += ["--logboek", str(args.logboek)] + (["--profiel"] if args.profiel else [])
     kind = subprocess.Popen(opdracht, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     return kind
 
@@ -431,7 +436,8 @@ def _ouder(args: argparse.Namespace) -> int:
 
     if args.ruw is not None:
         args.ruw.write_text(json.dumps({"vergadering": v, "kaal": k}))
-    print(f"\nStippen in fase 1 (80×24, {args.map or 'tienjarige gegevens'}), "
+    lang = f", logboek {args.logboek} regels" if args.logboek else ""
+    print(f"\nStippen in fase 1 (80×24, {args.map or 'tienjarige gegevens'}{lang}), "
           f"{args.per_seconde:g} toetsen per seconde zonder pauze; {len(v)} stippen "
           f"gemeten, kale app {len(k)} toetsen, om en om in {rondes} rondes:")
     print(f"{'':38} {'p50':>8} {'p95':>8} {'max':>8}")
@@ -465,12 +471,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--map", type=Path, default=None,
                         help="bestaande opslagmap (blijft ongewijzigd; zonder: tien jaar maken)")
     parser.add_argument("--profiel", action="store_true", help="cProfile over de toetsen")
+    parser.add_argument("--logboek", type=int, default=0,
+                        help="zoveel regels vooraf in het logboek (een lange vergadering)")
     parser.add_argument("--ruw", type=Path, default=None,
                         help="schrijf alle metingen per toets als JSON naar dit bestand")
     parser.add_argument("--kind", choices=("vergadering", "kaal"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.kind == "vergadering":
-        asyncio.run(_kind_vergadering(args.map, args.per_seconde, args.profiel))
+        asyncio.run(_kind_vergadering(args.map, args.per_seconde, args.profiel, args.logboek))
         return 0
     if args.kind == "kaal":
         asyncio.run(_kind_kaal(args.per_seconde))
