@@ -240,3 +240,30 @@ async def test_muiswiel_schuift_het_venster_en_laat_de_cursor_staan(tmp_path: Pa
         assert "rij 7–" in tabel.render_line(0).text
         await pilot.press("down")
         assert tabel.boven == 1 and tabel.geselecteerd() == volgorde[1]
+
+
+async def test_bewaarde_rijen_volgen_een_ander_thema_en_de_focus(tmp_path: Path) -> None:
+    """De lijst bewaart getekende rijen; na een ander thema of focus elders mag geen rij in
+    de oude kleuren blijven staan (zelfde beeld als wanneer alles vers getekend wordt)."""
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabel, _, _ = await _begin_bij_de_ranglijst(pilot)
+        tabel.focus()
+        await pilot.press("down", "right")
+        voor = _scherm(app)
+
+        async def vers() -> list[str]:
+            tabel._getekend.clear()
+            tabel.refresh()
+            await pilot.pause()
+            return _scherm(app)
+
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        na_thema = _scherm(app)
+        assert na_thema != voor
+        assert await vers() == na_thema
+        tabel.blur()
+        await pilot.pause()
+        zonder_focus = _scherm(app)
+        assert await vers() == zonder_focus
