@@ -15,6 +15,7 @@ from vergadering.signaal import (
     gebundeld_onder,
     ontbundel,
     totaal,
+    totalen,
 )
 
 DAG = date(2026, 11, 2)
@@ -238,5 +239,7 @@ def test_bundelen_en_ontbundelen_verliest_of_verdubbelt_nooit_bewoners(aantallen
             pass  # geweigerd is prima; de telling moet dan nog steeds kloppen
         wortels = [s for s in alle if s.status != "gebundeld"]
         assert sum(totaal(s, alle) for s in wortels) == sum(aantallen)
+        # De lijst in één keer geeft per signaal hetzelfde als totaal() per signaal.
+        assert totalen(alle, alleen_open=False) == {s.id: totaal(s, alle) for s in alle}
         for s in alle:
             assert (s.status == "gebundeld") == (s.gebundeld_in is not None)

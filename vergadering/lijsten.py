@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from . import datums
-from .signaal import totaal
+from .signaal import totalen
 
 Rij = dict[str, Any]
 
@@ -22,6 +22,17 @@ def _iso(d: date | None) -> str | None:
 def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) -> list[Rij]:
     """Eén rij per signaal, zonder contactgegevens."""
     alle = opslag.signalen(wijkverband_id)
+    # Alle bundels in één keer per wijkverband: totaal() per signaal bouwt ze telkens
+    # opnieuw op (kwadratisch; tien jaar duurde zo minuten). Per wijkverband, want een
+    # kenmerk is alleen binnen een wijkverband uniek, en bundelen gaat nooit daarbuiten.
+    per_wijkverband: dict[str, list] = {}
+    for s in alle:
+        per_wijkverband.setdefault(s.wijkverband_id, []).append(s)
+    met_bundel = {
+        (wv, sid): n
+        for wv, groep in per_wijkverband.items()
+        for sid, n in totalen(groep, alleen_open=False).items()
+    }
     return [
         {
             "id": s.id,
@@ -32,7 +43,7 @@ def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None
             "thema": s.thema,
             "buurt": s.buurt,
             "aantal": s.aantal,
-            "aantal_met_bundel": totaal(s, alle),
+            "aantal_met_bundel": met_bundel[s.wijkverband_id, s.id],
             "status": s.status,
             "reden": s.reden,
             "gebundeld_in": s.gebundeld_in,

@@ -194,13 +194,14 @@ def totaal(hoofd: Signaal, alle: list[Signaal]) -> int:
     return hoofd.aantal + sum(s.aantal for s in gebundeld_onder(hoofd, alle))
 
 
-def totalen(alle: list[Signaal]) -> dict[str, int]:
-    """``totaal`` voor elk open signaal tegelijk, in één keer door de lijst: na tien jaar
-    staan er duizend open signalen, en dit wordt na elke stip opnieuw gevraagd."""
+def totalen(alle: list[Signaal], *, alleen_open: bool = True) -> dict[str, int]:
+    """``totaal`` voor elk open signaal (of met ``alleen_open=False`` voor elk signaal)
+    tegelijk, in één keer door de lijst: na tien jaar staan er duizend open en twintigduizend
+    signalen in totaal, en ``totaal`` per signaal bouwt de bundels telkens opnieuw op."""
     kinderen = _bundelkinderen(alle)
     return {
         s.id: s.aantal
         + (sum(k.aantal for k in gebundeld_onder(s, alle, kinderen)) if s.id in kinderen else 0)
         for s in alle
-        if s.open
+        if not alleen_open or s.open
     }

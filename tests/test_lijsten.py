@@ -1,0 +1,69 @@
+"""De lijsten van de opdrachtregel: wat erin staat en hoeveel werk het kost."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from vergadering import lijsten, signaal
+from vergadering.signaal import Signaal, bundel
+
+DAG = date(2026, 11, 2)
+
+
+class _Opslag:
+    """Alleen wat ``lijsten.signaalrijen`` van de opslag vraagt."""
+
+    def __init__(self, signalen: list[Signaal]) -> None:
+        self._signalen = signalen
+
+    def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
+        return list(self._signalen)
+
+
+def _signalen(n: int) -> list[Signaal]:
+    """``n`` signalen; elk tiende is een hoofdsignaal met de vier erna erin gebundeld."""
+    alle = [Signaal(f"s{i}", "w", f"signaal {i}", DAG + timedelta(days=i % 300),
+                    aantal=1 + i % 3) for i in range(n)]
+    for i in range(0, n, 10):
+        for j in range(i + 1, min(i + 5, n)):
+            bundel(alle[i], alle[j])
+    return alle
+
+
+def test_signaalrijen_bouwt_de_bundels_een_keer_op_ook_bij_duizenden_signalen(monkeypatch):
+    alle = _signalen(3000)
+    opgebouwd = []
+    echt = signaal._bundelkinderen
+    monkeypatch.setattr(signaal, "_bundelkinderen",
+                        lambda lijst: opgebouwd.append(len(lijst)) or echt(lijst))
+    rijen = lijsten.signaalrijen(_Opslag(alle), None)
+    # Eén keer over de hele lijst, niet één keer per signaal (dat was kwadratisch).
+    assert opgebouwd == [3000]
+    assert len(rijen) == 3000
+    per_id = {r["id"]: r["aantal_met_bundel"] for r in rijen}
+    assert per_id["s0"] == sum(s.aantal for s in alle[:5])
+    assert per_id["s1"] == alle[1].aantal  # een gebundeld signaal telt alleen zichzelf
+
+
+def test_aantal_met_bundel_telt_geneste_bundels_mee():
+    # b zit in a, a (met b) zit in h; c zit direct in h; los staat los.
+    h, a, b, c, los = (Signaal(i, "w", f"signaal {i}", DAG, aantal=n)
+                       for i, n in (("h", 1), ("a", 2), ("b", 4), ("c", 8), ("los", 16)))
+    bundel(a, b)
+    bundel(h, a)
+    bundel(h, c)
+    rijen = lijsten.signaalrijen(_Opslag([h, a, b, c, los]), None)
+    assert {r["id"]: r["aantal_met_bundel"] for r in rijen} == {
+        "h": 15, "a": 6, "b": 4, "c": 8, "los": 16}
+    assert [r["gebundeld_in"] for r in rijen] == [None, "h", "a", "h", None]
+
+
+def test_hetzelfde_kenmerk_in_twee_wijkverbanden_telt_elk_zijn_eigen_bundel():
+    # Een kenmerk is alleen binnen een wijkverband uniek (het tienjarige bestand heeft er zo).
+    noord = [Signaal("2611-abcd", "noord", "hoofd noord", DAG, aantal=2),
+             Signaal("2611-efgh", "noord", "dubbel noord", DAG, aantal=3)]
+    zuid = [Signaal("2611-abcd", "zuid", "hoofd zuid", DAG, aantal=5)]
+    bundel(noord[0], noord[1])
+    rijen = lijsten.signaalrijen(_Opslag(noord + zuid), None)
+    assert [(r["wijkverband"], r["aantal_met_bundel"]) for r in rijen] == [
+        ("noord", 5), ("noord", 3), ("zuid", 5)]
