@@ -72,6 +72,11 @@ class Actie:
             p for p in (invoer(p, "de naam van een partner", maximum=200) for p in self.partners)
             if p
         ]
+        self._regels()
+
+    def _regels(self) -> None:
+        """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
+        tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
         if isinstance(self.nummer, bool) or not isinstance(self.nummer, int) or self.nummer < 1:
             raise OngeldigeInvoer("Het nummer van een actie is een heel getal vanaf 1.")
         for veld in ("besloten_op", "eerste_stap_datum", "checkmoment"):

@@ -533,6 +533,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except VergaderingFout as fout:
         _zeg(str(fout))
+        if os.environ.get(DEBUG) and fout.__cause__ is not None:
+            # Voor wie het probleem zoekt: de technische oorzaak achter de zin.
+            import traceback
+
+            traceback.print_exception(fout.__cause__, file=sys.stderr)
     except KeyboardInterrupt:
         _zeg("afgebroken; wat al bevestigd was, staat opgeslagen.")
     except BrokenPipeError:

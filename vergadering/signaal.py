@@ -59,6 +59,11 @@ class Signaal:
         self.thema = invoer(self.thema, "het thema", maximum=200)
         self.buurt = invoer(self.buurt, "de buurt", maximum=200)
         self.reden = invoer(self.reden, "de reden", maximum=1000)
+        self._regels()
+
+    def _regels(self) -> None:
+        """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
+        tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
         if isinstance(self.datum, datetime):
             self.datum = self.datum.date()
         if not isinstance(self.datum, date):

@@ -40,6 +40,11 @@ class Stemming:
 
     def __post_init__(self) -> None:
         self.onderwerp = invoer(self.onderwerp, "waarover gestemd wordt", verplicht=True)
+        self._regels()
+
+    def _regels(self) -> None:
+        """Alles behalve het onderwerp: dit geldt ook bij het inlezen uit de opslag, waar de
+        tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
         if self.regel not in MEERDERHEIDSREGELS:
             raise OngeldigeInvoer(
                 f"'{str(self.regel)[:20]}' is geen meerderheidsregel; kies uit "

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .fouten import OngeldigeInvoer
+
 MAX_TEKST = 10_000
 
 # Tekens die XML (en dus Word) niet kan bevatten: stuurtekens, losse surrogaten, FFFE/FFFF.
@@ -21,8 +23,6 @@ def invoer(tekst: object, veld: str, *, verplicht: bool = False, maximum: int = 
     Gooit ``OngeldigeInvoer`` met een Nederlandse zin als het veld verplicht en leeg is,
     of langer dan ``maximum`` tekens.
     """
-    from .fouten import OngeldigeInvoer
-
     s = "" if tekst is None else str(tekst).strip()
     if verplicht and not s:
         raise OngeldigeInvoer(f"Vul {veld} in; dat veld mag niet leeg zijn.")

@@ -36,6 +36,11 @@ class Terugkoppeling:
             setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
         self.kanaal = invoer(self.kanaal, "het kanaal", maximum=200)
         self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
+        self._regels()
+
+    def _regels(self) -> None:
+        """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
+        tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
         if self.volgende_update is not None and not isinstance(self.volgende_update, date):
             raise OngeldigeInvoer("Geef de volgende update een datum, bijvoorbeeld 23-11-2026.")
 

@@ -44,6 +44,10 @@ class Score:
     impact: int = 3
 
     def __post_init__(self) -> None:
+        self._regels()
+
+    def _regels(self) -> None:
+        """De controle, ook bij het inlezen uit de opslag (zie ``omzetten``)."""
         for naam in ("haalbaarheid", "impact"):
             waarde = getattr(self, naam)
             if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= 5:
@@ -93,13 +97,18 @@ class Vergadering:
     versie: int = 0
 
     def __post_init__(self) -> None:
+        self.plaats = invoer(self.plaats, "de plaats", maximum=200)
+        self.voorzitter = invoer(self.voorzitter, "de voorzitter", maximum=200)
+        self.notulist = invoer(self.notulist, "de notulist", maximum=200)
+        self._regels()
+
+    def _regels(self) -> None:
+        """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
+        tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
         if isinstance(self.datum, datetime):
             self.datum = self.datum.date()
         if not isinstance(self.datum, date):
             raise OngeldigeInvoer("Een vergadering heeft een datum nodig, bijvoorbeeld 23-11-2026.")
-        self.plaats = invoer(self.plaats, "de plaats", maximum=200)
-        self.voorzitter = invoer(self.voorzitter, "de voorzitter", maximum=200)
-        self.notulist = invoer(self.notulist, "de notulist", maximum=200)
         for stand in self.aanwezigheid.values():
             _controleer_stand(stand)
         if not self.fasen:

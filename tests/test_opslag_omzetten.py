@@ -1,0 +1,155 @@
+"""Inlezen van opgeslagen documenten: de snelle weg geeft hetzelfde als de constructor, en
+een document dat niet te lezen is geeft één Nederlandse zin die het veld noemt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+from hulp_opslag import WV, nieuwe_opslag, voeg_signaal_toe
+
+from vergadering.actie import Actie, StatusWijziging
+from vergadering.demo import schrijf_demo
+from vergadering.fouten import BeschadigdBestand
+from vergadering.opslag import Opslag, omzetten
+from vergadering.opslag.omzetten import naar_document, uit_document
+from vergadering.signaal import Contact, Signaal
+from vergadering.terugkoppeling import Terugkoppeling
+from vergadering.vergadering import Vergadering
+
+ENGELS = ("fromisoformat", "argument", "missing", "positional", "must be", "object",
+          "NoneType", "Error", "__init__")
+DAG = date(2026, 11, 2)
+
+
+def _signaal(**velden) -> dict:
+    s = Signaal("2611-ab12", "w", "Stoep kapot", DAG, vorm="A", aantal=3,
+                contact=Contact("Anja", "06-12345678"))
+    return {**naar_document(s), **velden}
+
+
+def _fout(cls: type, document: dict) -> str:
+    with pytest.raises(BeschadigdBestand) as fout:
+        uit_document(cls, document)
+    zin = str(fout.value)
+    assert not any(w in zin for w in ENGELS), zin
+    assert zin.endswith(".") and ". " not in zin, zin  # één zin
+    return zin
+
+
+def test_de_snelle_weg_geeft_hetzelfde_als_de_constructor_op_de_demo(tmp_path):
+    opslag = Opslag(tmp_path / "demo")
+    schrijf_demo(opslag, date(2026, 11, 23))
+    for soort, naam, cls in (("signalen", "signalen", Signaal), ("acties", "acties", Actie),
+                             ("vergaderingen", "vergadering", Vergadering)):
+        vakken = [v for wv in opslag.wijkverbanden()
+                  for v in opslag._vakken(opslag.map / wv.id / soort)]
+        documenten = [d for v in vakken for d in opslag._vak(v, naam)[1].values()]
+        assert documenten, soort
+        for document in documenten:
+            snel = omzetten._snel(cls)(document)
+            assert snel == omzetten._gewoon(cls, document)
+            assert naar_document(snel) == document  # niets verloren of veranderd
+
+
+def test_de_snelle_weg_deelt_geen_lijsten_met_het_document():
+    document = naar_document(Actie("2026-1", "w", 1, "Schouw", "Anja", DAG,
+                                   partners=["Gemeente"], signalen=["2611-ab12"]))
+    actie = uit_document(Actie, document)
+    actie.partners.append("Welzijn")
+    actie.historie.append(StatusWijziging(datetime(2026, 11, 3, 20), "loopt"))
+    assert document["partners"] == ["Gemeente"] and document["historie"] == []
+
+
+def test_de_regels_gelden_ook_langs_de_snelle_weg():
+    # Geen tekstcontrole, wel de regels van het domein: een onbekende status is beschadiging.
+    zin = _fout(Signaal, _signaal(status="weg"))
+    assert zin.startswith("Een opgeslagen signaal (2611-ab12) is niet te lezen: 'weg' is geen")
+    assert uit_document(Signaal, _signaal(vorm="a")).vorm == "A"  # en wat ze rechtzetten
+
+
+def test_oudere_documenten_lezen_nog_via_de_constructor():
+    # null waar nu tekst hoort, een ontbrekend veld met standaardwaarde: zoals voorheen.
+    s = uit_document(Signaal, {k: v for k, v in _signaal(thema=None).items() if k != "buurt"})
+    assert (s.thema, s.buurt, s.aantal) == ("", "", 3)
+
+
+def test_verkeerd_type_noemt_soort_kenmerk_en_veld_in_het_nederlands():
+    zin = _fout(Signaal, _signaal(datum=20261101))
+    assert zin == ("Een opgeslagen signaal (2611-ab12) is niet te lezen: het veld 'datum' "
+                   "heeft een verkeerde waarde.")
+
+
+@pytest.mark.parametrize("veld, waarde", [
+    ("datum", "1 november"), ("contact", "Anja"), ("partners", "Gemeente"),
+    ("historie", [{"moment": "gisteren", "status": "loopt"}]),
+])
+def test_elk_verkeerd_veld_wordt_genoemd(veld, waarde):
+    document = naar_document(Actie("2026-1", "w", 1, "Schouw", "Anja", DAG))
+    if veld in ("datum", "contact"):
+        document, cls = _signaal(**{veld: waarde}), Signaal
+    else:
+        document[veld], cls = waarde, Actie
+    genoemd = "historie.moment" if veld == "historie" else veld
+    assert f"het veld '{genoemd}' heeft een verkeerde waarde." in _fout(cls, document)
+
+
+def test_geneste_velden_worden_met_hun_pad_genoemd():
+    v = Vergadering("2026-11-23", "w", DAG, terugkoppeling=Terugkoppeling(kanaal="inloop"))
+    document = naar_document(v)
+    document["terugkoppeling"]["volgende_update"] = 5
+    zin = _fout(Vergadering, document)
+    assert zin == ("Een opgeslagen vergadering (2026-11-23) is niet te lezen: het veld "
+                   "'terugkoppeling.volgende_update' heeft een verkeerde waarde.")
+
+
+def test_ontbrekende_velden_worden_in_het_nederlands_genoemd():
+    zin = _fout(Signaal, {"id": "2611-ab12"})
+    assert zin == ("Een opgeslagen signaal (2611-ab12) is niet te lezen: de velden "
+                   "'wijkverband_id', 'tekst' en 'datum' ontbreken.")
+    zin = _fout(Signaal, {k: v for k, v in _signaal().items() if k != "tekst"})
+    assert zin.endswith("het veld 'tekst' ontbreekt.")
+
+
+@pytest.mark.parametrize("aantal, zin", [
+    (0, "het aantal bewoners moet tussen 1 en 100.000 liggen."),
+    ("drie", "het aantal bewoners moet een heel getal zijn."),
+])
+def test_een_regel_van_het_domein_wordt_een_zin(aantal, zin):
+    assert _fout(Signaal, _signaal(aantal=aantal)) == (
+        f"Een opgeslagen signaal (2611-ab12) is niet te lezen: {zin}")
+
+
+def test_geen_document_of_geen_kenmerk():
+    assert _fout(Signaal, ["geen", "object"]).endswith(
+        "zonder kenmerk is niet te lezen: het heeft niet de vorm van een opgeslagen document.")
+
+
+def _cli(map_, *args: str, debug: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VERGADERING_DEBUG",
+                                                            "VERGADERING_DB")}
+    if debug:
+        env["VERGADERING_DEBUG"] = "1"
+    return subprocess.run([sys.executable, "-m", "vergadering", *args, "--db", str(map_)],
+                          capture_output=True, text=True, encoding="utf-8", env=env,
+                          timeout=60)
+
+
+def test_opdrachtregel_zegt_het_in_een_zin_en_de_oorzaak_alleen_met_debug(tmp_path):
+    opslag = nieuwe_opslag(tmp_path / "db")
+    s = voeg_signaal_toe(opslag, "Stoep kapot")
+    s.datum = 20261101  # zo komt het in de opslag, zoals een hand die het bestand bewerkte
+    opslag.bewaar_signaal(s)
+    r = _cli(tmp_path / "db", "signalen", "--json")
+    assert r.returncode == 1 and r.stdout == ""
+    (regel,) = r.stderr.splitlines()
+    assert regel.startswith(f"vergadering: Een opgeslagen signaal ({s.id}) is niet te lezen: "
+                            "het veld 'datum' heeft een verkeerde waarde.")
+    assert not any(w in regel for w in ENGELS), regel
+    debug = _cli(tmp_path / "db", "signalen", "--json", debug=True)
+    assert debug.returncode == 1
+    assert debug.stderr.startswith(regel) and "fromisoformat" in debug.stderr
+    assert WV in s.wijkverband_id
