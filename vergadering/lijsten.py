@@ -5,12 +5,16 @@ Contactgegevens van bewoners komen hier nooit in: alleen óf er een contact is.
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from . import datums
 from .signaal import totalen
+from .tabel import tabel_regels
+from .tekst import een_regel
 
 Rij = dict[str, Any]
 
@@ -122,21 +126,31 @@ _DATUMS = ("datum", "eerste_stap_datum", "checkmoment", "volgende_update")
 # Korte kolommen breken niet af, zodat de tekstkolommen de ruimte krijgen.
 _KORT = {"id", "nummer", "vorm", "status", "aantal_met_bundel", "aanwezig", "acties",
          "gesloten", *_DATUMS}
-# Zonder terminal (doorgestuurd naar een bestand of ander programma) rekent Rich met 80
-# tekens; een bredere tabel is dan beter leesbaar dan een smalle met afgebroken woorden.
+# Zonder terminal (doorgestuurd naar een bestand of ander programma) een vaste breedte: een
+# bredere tabel is dan beter leesbaar dan een smalle met afgebroken woorden.
 BREEDTE_ZONDER_TERMINAL = 120
+
+
+class _Datums(dict):
+    """'2026-11-23' -> '23 nov 2026', elke datum één keer via Babel (tien jaar heeft er
+    3.650, twintigduizend keer Babel kostte meer dan de hele lijst lezen)."""
+
+    def __missing__(self, iso: str) -> str:
+        tekst = self[iso] = datums.kort(date.fromisoformat(iso))
+        return tekst
+
+
+_KORTE_DATUMS = _Datums()
 
 
 def cel(sleutel: str, waarde: Any) -> str:
     """De tekst in één tabelcel: Nederlandse datums, ja/nee, één regel zonder stuurtekens."""
-    from .tekst import een_regel
-
     if waarde is None or waarde == []:
         return "—"
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if sleutel in _DATUMS and isinstance(waarde, str):
-        return datums.kort(date.fromisoformat(waarde))
+        return _KORTE_DATUMS[waarde]
     if sleutel == "eigenaar" and isinstance(waarde, str):
         waarde = waarde.split(" (")[0]  # 'Tom Hendriks'; de organisatie staat in de JSON
     if sleutel == "plaats" and isinstance(waarde, str):
@@ -155,30 +169,17 @@ def _cel_van_rij(sleutel: str, rij: Rij) -> str:
 
 
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
-    """Toon de rijen als Rich-tabel op stdout."""
-    from rich import box
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=BREEDTE_ZONDER_TERMINAL)
+    """Toon de rijen als tabel op stdout, zo breed als de terminal (anders 120 tekens)."""
+    if sys.stdout.isatty():
+        breedte = shutil.get_terminal_size((BREEDTE_ZONDER_TERMINAL, 24)).columns
+    else:
+        breedte = BREEDTE_ZONDER_TERMINAL
     if not rijen:
-        console.print(f"Geen {soort} gevonden.")
+        sys.stdout.write(f"Geen {soort} gevonden.\n")
         return
     kolommen = _KOLOMMEN[soort]
     cellen = [[_cel_van_rij(k, rij) for k, _ in kolommen] for rij in rijen]
-    tabel = Table(title=f"{soort.capitalize()} ({len(rijen)})", box=box.SIMPLE_HEAD,
-                  title_justify="left")
-    for i, (sleutel, kop) in enumerate(kolommen):
-        if sleutel in _KORT:
-            # Korte kolommen zo breed als hun inhoud; de tekstkolommen delen de rest.
-            breedte = max(len(kop), *(len(c[i]) for c in cellen))
-            tabel.add_column(kop, no_wrap=True, min_width=breedte)
-        else:
-            tabel.add_column(kop, overflow="fold", ratio=1)
-    for rij in cellen:
-        # escape: tekst van bewoners kan [vierkante haken] bevatten, geen Rich-opmaak.
-        tabel.add_row(*(escape(c) for c in rij))
-    console.print(tabel)
+    regels = tabel_regels(f"{soort.capitalize()} ({len(rijen)})",
+                          [(kop, sleutel not in _KORT) for sleutel, kop in kolommen],
+                          cellen, breedte)
+    sys.stdout.write("\n".join(regels) + "\n")

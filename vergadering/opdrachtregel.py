@@ -500,7 +500,12 @@ def oserror_zin(fout: OSError) -> str:
 
 
 def _zeg(zin: str) -> None:
-    print(f"vergadering: {zin}", file=sys.stderr)
+    if sys.stderr is None:  # ook stderr gesloten (2>&-): dan blijft alleen de uitgangscode
+        return
+    try:
+        print(f"vergadering: {zin}", file=sys.stderr)
+    except (OSError, ValueError):  # stderr zelf kapot: de uitgangscode zegt het
+        pass
 
 
 def _zet_uitvoer() -> None:
@@ -523,10 +528,32 @@ def _toon_waarschuwingen() -> None:
         opslag.waarschuwingen.clear()
 
 
+def _uitvoer_dicht() -> bool:
+    """Waar als stdout gesloten is (`>&-`): Python maakt er dan None van."""
+    uit = sys.stdout
+    if uit is None or getattr(uit, "closed", False):
+        return True
+    try:
+        fd = uit.fileno()
+    except (OSError, ValueError, AttributeError):
+        return False  # geen bestand maar bijvoorbeeld een StringIO in een test: wel open
+    try:
+        os.fstat(fd)
+    except OSError:
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Het startpunt van `vergadering`; geeft de uitgangscode terug."""
     _zet_uitvoer()
     args = maak_parser().parse_args(argv)  # verkeerd gebruik: SystemExit(2), --help: 0
+    if _uitvoer_dicht():
+        # Vóór er iets gebeurt: anders kreeg het eerste geopende gegevensbestand nummer 1,
+        # het nummer van stdout, en ging de bevestiging (het kenmerk) nergens heen.
+        _zeg("de uitvoer is gesloten, dus er is niets gedaan; start de opdracht opnieuw met "
+             "een open uitvoer, bijvoorbeeld met > lijst.txt erachter.")
+        return DATAPROBLEEM
     try:
         code = OPDRACHTEN[args.opdracht](args)
         _toon_waarschuwingen()
@@ -541,8 +568,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _zeg("afgebroken; wat al bevestigd was, staat opgeslagen.")
     except BrokenPipeError:
-        # De lezer (bijvoorbeeld `head`) is gestopt: zwijgen, en Python niet laten klagen
-        # bij het afsluiten.
+        # De lezer (bijvoorbeeld `head`) is gestopt. Python niet laten klagen bij het
+        # afsluiten (dan wil het stdout nog eens legen).
+        _zeg("de uitvoer werd niet verder gelezen, dus niet alles is getoond; wat al "
+             "bevestigd was, staat opgeslagen.")
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())

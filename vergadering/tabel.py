@@ -1,0 +1,156 @@
+"""Een tabel als platte tekst, voor de lijsten van de opdrachtregel.
+
+Dezelfde opmaak als de Rich-tabel die hier eerst stond (``box.SIMPLE_HEAD``: titel, kop,
+een streep, rijen; korte kolommen zo breed als hun inhoud, tekstkolommen breken op woorden),
+maar zonder Rich: die rekende per cel met opgemaakte tekstobjecten en kostte voor
+twintigduizend signalen tien seconden, vijftig keer het lezen van de gegevens. Hier is het
+een paar stringbewerkingen per cel.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+_WOORD = re.compile(r"\s*\S+\s*")
+
+
+def breedte(tekst: str) -> int:
+    """Hoeveel kolommen ``tekst`` op het scherm inneemt (breed Aziatisch schrift telt dubbel,
+    combinerende tekens niet)."""
+    if tekst.isascii():
+        return len(tekst)
+    return sum(_tekenbreedte(t) for t in tekst)
+
+
+def _tekenbreedte(teken: str) -> int:
+    if unicodedata.combining(teken) or unicodedata.category(teken) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(teken) in ("W", "F") else 1
+
+
+def _knip(tekst: str, n: int) -> tuple[str, str]:
+    """``tekst`` gesplitst na hoogstens ``n`` kolommen (minstens één teken)."""
+    if tekst.isascii():
+        return tekst[:n], tekst[n:]
+    gebruikt = 0
+    for i, teken in enumerate(tekst):
+        gebruikt += _tekenbreedte(teken)
+        if gebruikt > n and i:
+            return tekst[:i], tekst[i:]
+    return tekst, ""
+
+
+def breek(tekst: str, n: int) -> list[str]:
+    """``tekst`` in regels van hoogstens ``n`` kolommen, op woorden; een woord dat langer is
+    dan een regel wordt gevouwen. Elke regel is precies ``n`` breed (aangevuld met spaties)."""
+    n = max(n, 1)  # een kolom van niets: dan een teken per regel, niet eindeloos
+    if breedte(tekst) <= n:
+        return [_vul(tekst, n)]
+    regels: list[str] = []
+    regel, gebruikt = "", 0
+    for woord in _WOORD.findall(tekst):
+        kaal = breedte(woord.rstrip())
+        if gebruikt + kaal <= n:
+            regel += woord
+            gebruikt += breedte(woord)
+            continue
+        if regel:
+            regels.append(regel)
+        regel = woord
+        if kaal > n:  # past op geen enkele regel: vouwen (met de spatie erachter, als Rich)
+            while breedte(regel) > n:
+                stuk, regel = _knip(regel, n)
+                regels.append(stuk)
+        gebruikt = breedte(regel)
+    regels.append(regel)
+    return [_vul(r, n) for r in regels]
+
+
+def _vul(regel: str, n: int) -> str:
+    over = n - breedte(regel)
+    if over >= 0:
+        return regel + " " * over
+    return _knip(regel.rstrip(), n)[0] if breedte(regel.rstrip()) > n else _vul(
+        regel.rstrip(), n)
+
+
+def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
+                   cellen: Sequence[Sequence[str]], ruimte: int) -> list[int]:
+    """De breedte van elke kolom (met een spatie aan weerszijden), samen hoogstens ``ruimte``:
+    eerst de breedste tekstkolommen smaller, op het laatst alle kolommen evenredig."""
+    breedtes = [min(max(breedte(kop), *(breedte(rij[i]) for rij in cellen)) + 2, ruimte)
+                for i, kop in enumerate(koppen)]
+    vast = [b for b, breekt in zip(breedtes, breekbaar, strict=True) if not breekt]
+    te_veel = sum(breedtes) - ruimte
+    while te_veel > 0 and any(breekbaar):
+        breedste = max(b for b, breekt in zip(breedtes, breekbaar, strict=True) if breekt)
+        tweede = max((b for b, breekt in zip(breedtes, breekbaar, strict=True)
+                      if breekt and b != breedste), default=0)
+        if breedste == tweede:
+            break
+        aan_de_beurt = [breekt and b == breedste
+                        for b, breekt in zip(breedtes, breekbaar, strict=True)]
+        stap = min(te_veel, breedste - tweede)
+        breedtes = _verminder(breedtes, aan_de_beurt, [stap] * len(breedtes), te_veel)
+        te_veel = sum(breedtes) - ruimte
+    if te_veel > 0:
+        breedtes = _verminder(breedtes, [True] * len(breedtes), breedtes, te_veel)
+        # Korte kolommen breken niet: die blijven zo breed als hun inhoud.
+        vaste = iter(vast)
+        breedtes = [b if breekt else max(b, next(vaste))
+                    for b, breekt in zip(breedtes, breekbaar, strict=True)]
+    return breedtes
+
+
+def _verminder(breedtes: list[int], welke: list[bool], hoogstens: list[int],
+               totaal: int) -> list[int]:
+    """Haal ``totaal`` kolommen weg, eerlijk verdeeld over de kolommen in ``welke``, per
+    kolom hoogstens ``hoogstens``."""
+    delen = sum(welke)
+    uit = []
+    for b, doen, grens in zip(breedtes, welke, hoogstens, strict=True):
+        if doen and delen:
+            weg = min(grens, round(totaal / delen))
+            uit.append(b - weg)
+            totaal -= weg
+            delen -= 1
+        else:
+            uit.append(b)
+    return uit
+
+
+def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
+                 cellen: Sequence[Sequence[str]], max_breedte: int) -> list[str]:
+    """De regels van een tabel: titel, witregel, kop, streep, rijen, witregel.
+
+    ``kolommen``: per kolom de kop en of de tekst mag afbreken (korte kolommen niet).
+    ``cellen``: per rij de tekst van elke cel, op één regel.
+    """
+    koppen = [kop for kop, _ in kolommen]
+    breekbaar = [breekt for _, breekt in kolommen]
+    breedtes = _kolombreedtes(koppen, breekbaar, cellen, max_breedte - len(kolommen) - 1)
+    totaal = sum(breedtes) + len(kolommen) + 1
+    binnen = [b - 2 for b in breedtes]
+
+    def rij(teksten: Sequence[str]) -> list[str]:
+        if all(breedte(t) <= n for t, n in zip(teksten, binnen, strict=True)):
+            return ["  " + "   ".join(_vul(t, n) for t, n in zip(teksten, binnen, strict=True))
+                    + "  "]
+        stukken = [breek(t, n) for t, n in zip(teksten, binnen, strict=True)]
+        hoogte = max(len(s) for s in stukken)
+        return ["  " + "   ".join(s[r] if r < len(s) else " " * n
+                                  for s, n in zip(stukken, binnen, strict=True)) + "  "
+                for r in range(hoogte)]
+
+    regels = breek(titel, totaal)
+    regels.append(" " * totaal)
+    regels += rij(koppen)
+    regels.append(" " + "─" * (totaal - 2) + " ")
+    for teksten in cellen:
+        regels += rij(teksten)
+    regels.append(" " * totaal)
+    if totaal > max_breedte:  # alleen als de korte kolommen samen al te breed zijn
+        regels = [_knip(r, max_breedte)[0] for r in regels]
+    return regels
