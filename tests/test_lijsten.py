@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from vergadering import lijsten, signaal
 from vergadering.signaal import Signaal, bundel
+from vergadering.tekst import _WITRUIMTE, een_regel, xml_veilig
 
 DAG = date(2026, 11, 2)
 
@@ -67,3 +71,11 @@ def test_hetzelfde_kenmerk_in_twee_wijkverbanden_telt_elk_zijn_eigen_bundel():
     rijen = lijsten.signaalrijen(_Opslag(noord + zuid), None)
     assert [(r["wijkverband"], r["aantal_met_bundel"]) for r in rijen] == [
         ("noord", 5), ("noord", 3), ("zuid", 5)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(" \t\n\x00\x1f\u2028\ud800"),
+               max_size=30))
+def test_een_regel_met_snelle_weg_geeft_hetzelfde_als_de_volledige(tekst):
+    volledig = _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
+    assert een_regel(tekst) == volledig

@@ -68,7 +68,8 @@ class Signaal:
             self.datum = self.datum.date()
         if not isinstance(self.datum, date):
             raise OngeldigeInvoer("Een signaal heeft een datum nodig, bijvoorbeeld 23-11-2026.")
-        self.vorm = _vorm(self.vorm)
+        if self.vorm not in PRAKTIJKVORMEN:
+            self.vorm = _vorm(self.vorm)
         if self.vorm not in PRAKTIJKVORMEN:
             raise OngeldigeInvoer(
                 f"'{str(self.vorm)[:20]}' is geen praktijkvorm; kies A, B, C, D of overig."

@@ -42,10 +42,31 @@ def _knip(tekst: str, n: int) -> tuple[str, str]:
     return tekst, ""
 
 
+def _breek_eenvoudig(tekst: str, n: int) -> list[str] | None:
+    """``breek`` voor het gewone geval: ASCII, woorden met één spatie ertussen, geen woord
+    langer dan een regel (dan is de langste regel tot een woordeinde precies wat de
+    algemene weg geeft). None als de tekst daar niet aan voldoet."""
+    if not (tekst.isascii() and tekst.isprintable() and "  " not in tekst
+            and tekst[:1] != " " and tekst[-1:] != " "):
+        return None
+    regels = []
+    while len(tekst) > n:
+        spatie = tekst.rfind(" ", 0, n + 1)
+        if spatie <= 0:
+            return None  # een woord langer dan de regel: vouwen gaat langs de algemene weg
+        regels.append(tekst[:spatie].ljust(n))
+        tekst = tekst[spatie + 1:]
+    regels.append(tekst.ljust(n))
+    return regels
+
+
 def breek(tekst: str, n: int) -> list[str]:
     """``tekst`` in regels van hoogstens ``n`` kolommen, op woorden; een woord dat langer is
     dan een regel wordt gevouwen. Elke regel is precies ``n`` breed (aangevuld met spaties)."""
     n = max(n, 1)  # een kolom van niets: dan een teken per regel, niet eindeloos
+    eenvoudig = _breek_eenvoudig(tekst, n)
+    if eenvoudig is not None:
+        return eenvoudig
     if breedte(tekst) <= n:
         return [_vul(tekst, n)]
     regels: list[str] = []
@@ -135,8 +156,9 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
     binnen = [b - 2 for b in breedtes]
 
     def rij(teksten: Sequence[str]) -> list[str]:
-        if all(breedte(t) <= n for t, n in zip(teksten, binnen, strict=True)):
-            return ["  " + "   ".join(_vul(t, n) for t, n in zip(teksten, binnen, strict=True))
+        # Het gewone geval eerst: alles ASCII en op één regel (ljust vult aan in C).
+        if all(t.isascii() and len(t) <= n for t, n in zip(teksten, binnen, strict=True)):
+            return ["  " + "   ".join(t.ljust(n) for t, n in zip(teksten, binnen, strict=True))
                     + "  "]
         stukken = [breek(t, n) for t, n in zip(teksten, binnen, strict=True)]
         hoogte = max(len(s) for s in stukken)

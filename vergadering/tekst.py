@@ -41,6 +41,11 @@ def xml_veilig(tekst: object) -> str:
 
 def een_regel(tekst: object) -> str:
     """Alles op één regel, stuurtekens weg: voor namen en titels op het scherm."""
+    if (type(tekst) is str and tekst.isprintable() and "  " not in tekst
+            and tekst[:1] != " " and tekst[-1:] != " "):
+        # Al één regel (het gewone geval, twintigduizend keer in een lijst): isprintable()
+        # is onwaar voor elk stuurteken, surrogaat en elke andere witruimte dan de spatie.
+        return tekst
     return _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
 
 
