@@ -126,6 +126,7 @@ _DATUMS = ("datum", "eerste_stap_datum", "checkmoment", "volgende_update")
 # Korte kolommen breken niet af, zodat de tekstkolommen de ruimte krijgen.
 _KORT = {"id", "nummer", "vorm", "status", "aantal_met_bundel", "aanwezig", "acties",
          "gesloten", *_DATUMS}
+_BIJZONDER = {"eigenaar", "plaats", *_DATUMS}
 # Zonder terminal (doorgestuurd naar een bestand of ander programma) een vaste breedte: een
 # bredere tabel is dan beter leesbaar dan een smalle met afgebroken woorden.
 BREEDTE_ZONDER_TERMINAL = 120
@@ -145,6 +146,10 @@ _KORTE_DATUMS = _Datums()
 
 def cel(sleutel: str, waarde: Any) -> str:
     """De tekst in één tabelcel: Nederlandse datums, ja/nee, één regel zonder stuurtekens."""
+    if type(waarde) is str and sleutel not in _BIJZONDER:  # het gewone geval eerst
+        return een_regel(waarde)[:200]
+    if type(waarde) is int:
+        return str(waarde)
     if waarde is None or waarde == []:
         return "—"
     if isinstance(waarde, bool):
@@ -160,12 +165,11 @@ def cel(sleutel: str, waarde: Any) -> str:
     return een_regel(waarde)[:200]
 
 
-def _cel_van_rij(sleutel: str, rij: Rij) -> str:
-    if sleutel == "terugkoppeling":
-        datum = cel("volgende_update", rij.get("volgende_update"))
-        kanaal = cel("kanaal", rij.get("kanaal"))
-        return datum if kanaal == "—" else f"{datum} via {kanaal}"
-    return cel(sleutel, rij.get(sleutel))
+def _terugkoppeling(rij: Rij) -> str:
+    """De kolom 'Volgende update': datum en kanaal samen."""
+    datum = cel("volgende_update", rij.get("volgende_update"))
+    kanaal = cel("kanaal", rij.get("kanaal"))
+    return datum if kanaal == "—" else f"{datum} via {kanaal}"
 
 
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
@@ -178,7 +182,9 @@ def toon_tabel(soort: str, rijen: list[Rij]) -> None:
         sys.stdout.write(f"Geen {soort} gevonden.\n")
         return
     kolommen = _KOLOMMEN[soort]
-    cellen = [[_cel_van_rij(k, rij) for k, _ in kolommen] for rij in rijen]
+    sleutels = [k for k, _ in kolommen]
+    cellen = [[cel(k, rij.get(k)) if k != "terugkoppeling" else _terugkoppeling(rij)
+               for k in sleutels] for rij in rijen]
     regels = tabel_regels(f"{soort.capitalize()} ({len(rijen)})",
                           [(kop, sleutel not in _KORT) for sleutel, kop in kolommen],
                           cellen, breedte)
