@@ -1,6 +1,6 @@
 """Nederlandse datums via Babel, datums lezen zoals mensen ze typen, tekstinvoer, kenmerken."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -16,6 +16,15 @@ VANDAAG = date(2026, 11, 23)
 def test_lange_datum_in_het_nederlands():
     assert datums.lang(date(2026, 11, 23)) == "maandag 23 november 2026"
     assert datums.lang(date(2027, 3, 1)) == "maandag 1 maart 2027"
+
+
+def test_korte_datum_is_wat_babel_met_d_mmm_y_schrijft():
+    from babel.dates import format_date
+
+    dag = date(1999, 12, 25)
+    while dag < date(2031, 1, 10):
+        assert datums.kort(dag) == format_date(dag, format="d MMM y", locale="nl_NL"), dag
+        dag += timedelta(days=13)
 
 
 def test_korte_datum_en_tijd():

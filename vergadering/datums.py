@@ -24,10 +24,20 @@ def lang(d: date) -> str:
 
 
 def kort(d: date) -> str:
-    """'23 nov 2026'."""
-    from babel.dates import format_date
+    """'23 nov 2026': Babels patroon ``d MMM y``, met de maandnamen van Babel.
 
-    return format_date(d, format="d MMM y", locale=LOCALE)
+    Niet via ``format_date`` per datum: een lijst van tien jaar heeft er duizenden, en
+    ``babel.dates`` laden kost zelf al meer dan het hele jaar lezen.
+    """
+    return f"{d.day} {_korte_maanden()[d.month]} {d.year}"
+
+
+@cache
+def _korte_maanden() -> dict[int, str]:
+    """De afgekorte maandnamen waarmee Babel 'MMM' schrijft ('mrt', 'nov')."""
+    from babel import Locale
+
+    return dict(Locale.parse(LOCALE).months["format"]["abbreviated"])
 
 
 def datum_tijd(moment: datetime) -> str:
