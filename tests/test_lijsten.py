@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -79,3 +80,19 @@ def test_hetzelfde_kenmerk_in_twee_wijkverbanden_telt_elk_zijn_eigen_bundel():
 def test_een_regel_met_snelle_weg_geeft_hetzelfde_als_de_volledige(tekst):
     volledig = _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
     assert een_regel(tekst) == volledig
+
+
+_SCALAR = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_RIJ = st.dictionaries(st.text(max_size=6),
+                       _SCALAR | st.lists(_SCALAR, max_size=3), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RIJ, max_size=4))
+def test_als_json_is_precies_json_dumps_met_inspringen(rijen):
+    assert lijsten.als_json(rijen) == json.dumps(rijen, ensure_ascii=False, indent=2)
+
+
+def test_als_json_laat_wat_niet_plat_is_aan_json_over():
+    rijen = [{"a": 1.5, "b": [[1]], "c": {"d": None}}]
+    assert lijsten.als_json(rijen) == json.dumps(rijen, ensure_ascii=False, indent=2)

@@ -400,7 +400,9 @@ def _signaal(args: argparse.Namespace) -> int:
 def _schrijf_json(gegevens: Any) -> None:
     """JSON als UTF-8, welke taalinstelling er ook is. Tekst met losse surrogaten (kan in
     opgeslagen invoer zitten) is geen UTF-8: dan met \\u-codes, ook geldige JSON."""
-    tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+    from .lijsten import als_json
+
+    tekst = als_json(gegevens) + "\n"
     try:
         ruw = tekst.encode("utf-8")
     except UnicodeEncodeError:
