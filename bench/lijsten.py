@@ -100,8 +100,12 @@ def _opdrachten(map_: Path) -> list[tuple[str, list[str], list[str]]]:
     return uit
 
 
-# Zonder VERGADERING_DEBUG of VERGADERING_DB van wie meet.
-_OMGEVING = {k: v for k, v in os.environ.items() if not k.startswith("VERGADERING_")}
+# Zonder VERGADERING_DEBUG of VERGADERING_DB van wie meet, en mét .pyc-bestanden: een
+# geïnstalleerd programma heeft die (pip maakt ze bij het installeren). Deze machines zetten
+# PYTHONDONTWRITEBYTECODE=1; dan vertaalt elk proces alle modules opnieuw (~30 ms), iets
+# wat het anker, dat alleen de standaardbibliotheek laadt, niet merkt.
+_OMGEVING = {k: v for k, v in os.environ.items()
+             if not k.startswith("VERGADERING_") and k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _duur(opdracht: list[str], uitvoer: Path) -> float:
