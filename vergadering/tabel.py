@@ -101,7 +101,7 @@ def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
                    cellen: Sequence[Sequence[str]], ruimte: int) -> list[int]:
     """De breedte van elke kolom (met een spatie aan weerszijden), samen hoogstens ``ruimte``:
     eerst de breedste tekstkolommen smaller, op het laatst alle kolommen evenredig."""
-    breedtes = [min(max(breedte(kop), *(breedte(rij[i]) for rij in cellen)) + 2, ruimte)
+    breedtes = [min(max(breedte(kop), _breedste([rij[i] for rij in cellen])) + 2, ruimte)
                 for i, kop in enumerate(koppen)]
     vast = [b for b, breekt in zip(breedtes, breekbaar, strict=True) if not breekt]
     te_veel = sum(breedtes) - ruimte
@@ -123,6 +123,12 @@ def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
         breedtes = [b if breekt else max(b, next(vaste))
                     for b, breekt in zip(breedtes, breekbaar, strict=True)]
     return breedtes
+
+
+def _breedste(teksten: list[str]) -> int:
+    if "".join(teksten).isascii():  # één controle in C voor de hele kolom
+        return max(map(len, teksten), default=0)
+    return max(map(breedte, teksten), default=0)
 
 
 def _verminder(breedtes: list[int], welke: list[bool], hoogstens: list[int],
@@ -160,7 +166,8 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
         if all(t.isascii() and len(t) <= n for t, n in zip(teksten, binnen, strict=True)):
             return ["  " + "   ".join(t.ljust(n) for t, n in zip(teksten, binnen, strict=True))
                     + "  "]
-        stukken = [breek(t, n) for t, n in zip(teksten, binnen, strict=True)]
+        stukken = [[t.ljust(n)] if t.isascii() and len(t) <= n else breek(t, n)
+                   for t, n in zip(teksten, binnen, strict=True)]
         hoogte = max(len(s) for s in stukken)
         return ["  " + "   ".join(s[r] if r < len(s) else " " * n
                                   for s, n in zip(stukken, binnen, strict=True)) + "  "
