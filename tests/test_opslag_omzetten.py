@@ -146,10 +146,12 @@ def test_opdrachtregel_zegt_het_in_een_zin_en_de_oorzaak_alleen_met_debug(tmp_pa
     r = _cli(tmp_path / "db", "signalen", "--json")
     assert r.returncode == 1 and r.stdout == ""
     (regel,) = r.stderr.splitlines()
-    assert regel.startswith(f"vergadering: Een opgeslagen signaal ({s.id}) is niet te lezen: "
-                            "het veld 'datum' heeft een verkeerde waarde.")
+    # Het bestand, welk signaal en welk veld, in één zin (de opslag voegt het advies toe).
+    assert regel.startswith("vergadering: Het bestand ") and regel.endswith(".")
+    assert (f"(signaal {s.id} is niet te lezen: het veld 'datum' heeft een verkeerde "
+            "waarde)") in regel
     assert not any(w in regel for w in ENGELS), regel
     debug = _cli(tmp_path / "db", "signalen", "--json", debug=True)
     assert debug.returncode == 1
-    assert debug.stderr.startswith(regel) and "fromisoformat" in debug.stderr
+    assert "het veld 'datum'" in debug.stderr and "fromisoformat" in debug.stderr
     assert WV in s.wijkverband_id

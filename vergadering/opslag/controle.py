@@ -71,7 +71,7 @@ def document_fout(tabel: str, doc: Any) -> Exception | None:
     try:
         uit_document(_klasse(tabel), doc)
     except BeschadigdBestand as fout:
-        return fout.__cause__ or fout
+        return fout  # met .reden (welk veld) en de technische oorzaak als __cause__
     return None
 
 
@@ -96,9 +96,12 @@ def controleer_documenten(
             kenmerk = doc.get("id") if isinstance(doc, dict) else None
             naam = (f"{woord(tabel)} {kenmerk}" if isinstance(kenmerk, str)
                     else f"een {woord(tabel)}")
+            from .omzetten import reden
+
+            waarom = reden(fout)
             raise BeschadigdBestand(
                 f"Het bestand {pad} is beschadigd ({naam[:60]} is niet te lezen"
-                f"{technisch(fout)})."
+                f"{': ' + waarom if waarom else ''}{technisch(fout.__cause__ or fout)})."
             ) from fout
 
 

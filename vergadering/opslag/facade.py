@@ -56,7 +56,7 @@ from .bestand import (
     vertaal_oserror,
 )
 from .migratie import MIGRATIES, SCHEMA
-from .omzetten import naar_document, uit_document
+from .omzetten import naar_document, reden, uit_document
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -510,11 +510,13 @@ class Opslag:
                 try:
                     uit.append(uit_document(cls, doc))
                 except BeschadigdBestand as fout:
-                    # Een eigen zin: die van de omzetting kan Engelse tekst van Python bevatten.
+                    # Een eigen zin met het bestand; de omzetting zegt welk veld (reden).
                     kenmerk = str(doc.get("id", "?"))[:30]
+                    waarom = reden(fout)
                     raise self._met_advies(BeschadigdBestand(
                         f"Het bestand {vak} is beschadigd ({cls.__name__.lower()} {kenmerk} is "
-                        f"niet te lezen{technisch(fout.__cause__ or fout)})."
+                        f"niet te lezen{': ' + waarom if waarom else ''}"
+                        f"{technisch(fout.__cause__ or fout)})."
                     ), vak) from fout
         return uit
 

@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ..fouten import BeschadigdBestand, OngeldigeInvoer
+from ..tekst import kort
 
 T = TypeVar("T")
 
@@ -311,15 +312,22 @@ def uit_document(cls: type[T], document: dict[str, Any]) -> T:
     try:
         return _gewoon(cls, document)
     except _VeldFout as fout:
-        raise BeschadigdBestand(_melding(cls, document, fout)) from fout.oorzaak
+        wat = cls.__name__.lower()
+        kenmerk = document.get("id") if isinstance(document, dict) else None
+        wie = f"({kort(kenmerk, 40)})" if kenmerk not in (None, "") else "zonder kenmerk"
+        melding = BeschadigdBestand(
+            f"Een opgeslagen {wat} {wie} is niet te lezen: {_reden(fout)}.")
+        melding.reden = _reden(fout)  # type: ignore[attr-defined]
+        raise melding from fout.oorzaak
 
 
-def _melding(cls: type, document: Any, fout: _VeldFout) -> str:
-    from ..tekst import kort
+def reden(fout: BaseException) -> str:
+    """Waarom een document niet te lezen is, in het Nederlands ('het veld 'datum' heeft een
+    verkeerde waarde'), voor een melding die zelf zegt welk bestand; leeg als dat onbekend is."""
+    return getattr(fout, "reden", "")
 
-    wat = cls.__name__.lower()
-    kenmerk = document.get("id") if isinstance(document, dict) else None
-    wie = f"({kort(kenmerk, 40)})" if kenmerk not in (None, "") else "zonder kenmerk"
+
+def _reden(fout: _VeldFout) -> str:
     if fout.reden in ("ontbreekt", "regel"):
         reden = fout.zin.rstrip(".")
         reden = reden[:1].lower() + reden[1:]
@@ -329,4 +337,4 @@ def _melding(cls: type, document: Any, fout: _VeldFout) -> str:
         reden = f"het veld '{fout.veld}' heeft een verkeerde waarde"
     else:
         reden = "een van de velden heeft een verkeerde waarde"
-    return f"Een opgeslagen {wat} {wie} is niet te lezen: {reden}."
+    return reden
