@@ -61,9 +61,10 @@ class Overzicht:
     vandaag: date
     laatste_vergadering: Vergadering | None = None
     onafgemaakte_vergadering: Vergadering | None = None
-    nieuwe_signalen: list[Signaal] = field(default_factory=list)
-    geparkeerde_signalen: list[Signaal] = field(default_factory=list)
-    te_bespreken: list[Signaal] = field(default_factory=list)
+    # Kenmerken, oudste eerst: het startscherm telt ze alleen, en zo hoeft het niet elk
+    # signaal van jaren te lezen (zie ``overzicht_van``).
+    nieuwe_signalen: list[str] = field(default_factory=list)
+    geparkeerde_signalen: list[str] = field(default_factory=list)
     open_acties: list[Actie] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
 
@@ -179,6 +180,31 @@ def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) 
     return sorted(uit, key=lambda t: (t.datum, t.actie.nummer, t.wat))
 
 
+def _overzicht(
+    wijkverband: Wijkverband,
+    vandaag: date,
+    open_signalen: list[tuple[str, str, str]],
+    open_acties: list[Actie],
+    laatste: Vergadering | None,
+    onafgemaakt: Vergadering | None,
+    vooruit: int,
+) -> Overzicht:
+    """Het overzicht uit de open signalen als (status, ISO-datum, kenmerk)."""
+    grens = laatste.datum.isoformat() if laatste is not None else ""
+    open_signalen = sorted(open_signalen, key=lambda s: (s[1], s[2]))
+    open_acties = sorted(open_acties, key=lambda a: a.nummer)
+    return Overzicht(
+        wijkverband=wijkverband,
+        vandaag=vandaag,
+        laatste_vergadering=laatste,
+        onafgemaakte_vergadering=onafgemaakt,
+        nieuwe_signalen=[k for st, d, k in open_signalen if st == "nieuw" and d > grens],
+        geparkeerde_signalen=[k for st, _, k in open_signalen if st == "geparkeerd"],
+        open_acties=open_acties,
+        termijnen=termijnen(open_acties, vandaag, vooruit),
+    )
+
+
 def maak_overzicht(
     wijkverband: Wijkverband,
     signalen: list[Signaal],
@@ -187,38 +213,47 @@ def maak_overzicht(
     vandaag: date,
     vooruit: int = VOORUIT_DAGEN,
 ) -> Overzicht:
-    """Het overzicht van één wijkverband op ``vandaag``.
+    """Het overzicht van één wijkverband op ``vandaag``, uit gelezen lijsten.
 
     Nieuwe signalen zijn signalen met status nieuw van ná de datum van de laatste gesloten
-    vergadering (alle nieuwe als er nog geen was). ``te_bespreken`` is alles wat naar de
-    volgende vergadering meegaat: nieuwe en geparkeerde signalen, ook oudere.
+    vergadering (alle nieuwe als er nog geen was); geparkeerde komen er los bij, ook oudere.
     """
     wv = wijkverband.id
-    signalen = [s for s in signalen if s.wijkverband_id == wv]
-    acties = [a for a in acties if a.wijkverband_id == wv]
     eigen = sorted(
         (v for v in vergaderingen if v.wijkverband_id == wv), key=lambda v: (v.datum, v.id)
     )
     gesloten = [v for v in eigen if v.gesloten]
     open_ = [v for v in eigen if not v.gesloten]
-    laatste = gesloten[-1] if gesloten else None
-    nieuw = [
-        s for s in signalen
-        if s.status == "nieuw" and (laatste is None or s.datum > laatste.datum)
-    ]
-    open_acties = sorted((a for a in acties if a.open), key=lambda a: a.nummer)
-    return Overzicht(
-        wijkverband=wijkverband,
-        vandaag=vandaag,
-        laatste_vergadering=laatste,
-        onafgemaakte_vergadering=open_[-1] if open_ else None,
-        nieuwe_signalen=sorted(nieuw, key=lambda s: (s.datum, s.id)),
-        geparkeerde_signalen=sorted(
-            (s for s in signalen if s.status == "geparkeerd"), key=lambda s: (s.datum, s.id)
-        ),
-        te_bespreken=sorted((s for s in signalen if s.open), key=lambda s: (s.datum, s.id)),
-        open_acties=open_acties,
-        termijnen=termijnen(open_acties, vandaag, vooruit),
+    return _overzicht(
+        wijkverband,
+        vandaag,
+        [(s.status, s.datum.isoformat(), s.id) for s in signalen
+         if s.wijkverband_id == wv and s.open],
+        [a for a in acties if a.wijkverband_id == wv and a.open],
+        gesloten[-1] if gesloten else None,
+        open_[-1] if open_ else None,
+        vooruit,
+    )
+
+
+def overzicht_van(
+    opslag: Opslag, wijkverband: Wijkverband, vandaag: date, vooruit: int = VOORUIT_DAGEN
+) -> Overzicht:
+    """Het overzicht van een wijkverband uit de opslag, zonder de jaren te lezen die niet
+    veranderd zijn (``Opslag.samenvatting``); alleen de laatste en de onafgemaakte
+    vergadering worden zelf gelezen."""
+    samen = opslag.samenvatting(wijkverband.id)
+    vergaderingen = sorted(samen.vergaderingen)
+    gesloten = [k for _, k, dicht in vergaderingen if dicht]
+    open_ = [k for _, k, dicht in vergaderingen if not dicht]
+    return _overzicht(
+        wijkverband,
+        vandaag,
+        samen.open_signalen,
+        samen.open_acties,
+        opslag.vergadering(wijkverband.id, gesloten[-1]) if gesloten else None,
+        opslag.vergadering(wijkverband.id, open_[-1]) if open_ else None,
+        vooruit,
     )
 
 
@@ -226,12 +261,4 @@ def overzicht_uit_opslag(
     opslag: Opslag, wijkverband: str, vandaag: date, vooruit: int = VOORUIT_DAGEN
 ) -> Overzicht:
     """Het overzicht van het wijkverband met deze naam of dit kenmerk, uit de opslag."""
-    wv = opslag.wijkverband(wijkverband)
-    return maak_overzicht(
-        wv,
-        opslag.signalen(wv.id),
-        opslag.acties(wv.id),
-        opslag.vergaderingen(wv.id),
-        vandaag,
-        vooruit,
-    )
+    return overzicht_van(opslag, opslag.wijkverband(wijkverband), vandaag, vooruit)

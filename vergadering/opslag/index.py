@@ -1,0 +1,172 @@
+"""Een afgeleide index per wijkverband: wat het startscherm nodig heeft, zonder jaren te lezen.
+
+Het overzicht op het startscherm toont de open signalen (aantallen), de open acties en de
+laatste en de onafgemaakte vergadering. Daarvoor tien tot dertig jaar aan vakken lezen en
+omzetten kost seconden; alleen kijken of de vakken nog dezelfde zijn, kost milliseconden.
+
+Per vak bewaart de index de sleutel van het vak zoals het gelezen werd (inode,
+wijzigingstijdstip en grootte van het vak en van zijn journaal) met wat het overzicht eruit
+nodig heeft:
+
+- signalen: per open signaal (nieuw of geparkeerd) status, datum en kenmerk;
+- acties: de open acties als document (zoals de façade ze bewaart);
+- vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
+
+De index is afgeleid en wordt nooit boven de echte bestanden vertrouwd: een vak telt alleen
+mee als zijn sleutel nu precies gelijk is; anders (of als de index ontbreekt, beschadigd
+is of van een andere versie is) wordt dat vak via de façade gelezen, met dezelfde controle
+en dezelfde melding met advies als elk ander lezen. De sleutel wordt vóór het lezen genomen:
+verandert het vak intussen, dan klopt de sleutel de volgende keer niet en wordt het opnieuw
+gelezen. Bijwerken is zo goed als het gaat (een alleen-lezen map of een volle schijf is
+geen fout), atomisch, en zonder schrijfslot: twee processen schrijven elk een index die
+klopt, de laatste wint.
+
+In de index staan geen contactgegevens van bewoners; hij staat (verborgen) in de map van
+het wijkverband, buiten de reservekopieën.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..fouten import BeschadigdBestand, OpslagFout
+from .bestand import JOURNAAL, lees_json, naar_bytes, schrijf_atomisch
+from .omzetten import naar_document, uit_document
+
+if TYPE_CHECKING:
+    from ..actie import Actie
+    from .facade import Opslag
+
+NAAM = ".startindex"
+VERSIE = 1
+# De mappen van een wijkverband, in deze volgorde gelezen.
+SOORTEN = ("vergaderingen", "acties", "signalen")
+
+Sleutel = list[int]
+
+
+@dataclass
+class Samenvatting:
+    """Wat het startscherm van één wijkverband nodig heeft."""
+
+    open_signalen: list[tuple[str, str, str]] = field(default_factory=list)
+    """(status, datum als ISO-tekst, kenmerk) van elk nieuw of geparkeerd signaal."""
+    open_acties: list[Actie] = field(default_factory=list)
+    vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
+    gelezen: int = 0
+    """Hoeveel vakken er echt gelezen moesten worden (de rest kwam uit de index)."""
+
+
+def indexpad(opslag: Opslag, wijkverband_id: str) -> Path:
+    """Waar de index van een wijkverband staat."""
+    return opslag.map / wijkverband_id / NAAM
+
+
+def sleutel(naam: str) -> Sleutel | None:
+    """De sleutel van een vak (pad als tekst) en zijn journaal; None als het vak weg is."""
+    try:
+        st = os.stat(naam)
+    except FileNotFoundError:
+        return None
+    try:
+        j = os.stat(naam + JOURNAAL)
+        journaal = [j.st_ino, j.st_mtime_ns, j.st_size]
+    except FileNotFoundError:
+        journaal = [0, 0, 0]
+    return [st.st_ino, st.st_mtime_ns, st.st_size, *journaal]
+
+
+def _vat_samen(soort: str, objecten: list[Any]) -> list[Any]:
+    """Wat de index van één vak onthoudt (alleen JSON-waarden)."""
+    if soort == "signalen":
+        return [[s.status, s.datum.isoformat(), s.id] for s in objecten if s.open]
+    if soort == "acties":
+        return [naar_document(a) for a in objecten if a.open]
+    return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
+
+
+def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: list[Any]) -> None:
+    """Voeg wat de index van één vak onthoudt toe; een fout in de vorm geeft een uitzondering
+    (dan wordt het vak zelf gelezen)."""
+    if soort == "signalen":
+        nieuw = [(str(st), str(d), str(k)) for st, d, k in inhoud]
+        samenvatting.open_signalen += nieuw
+    elif soort == "acties":
+        from ..actie import Actie
+
+        samenvatting.open_acties += [uit_document(Actie, doc) for doc in inhoud]
+    else:
+        samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
+
+
+def _oude_vakken(pad: Path, wijkverband_id: str) -> dict[str, Any]:
+    """De vakken uit een bestaande index; leeg als die er niet is of niet te gebruiken is."""
+    try:
+        oud = lees_json(pad)
+    except OpslagFout:
+        return {}
+    if (
+        not isinstance(oud, dict)
+        or oud.get("versie") != VERSIE
+        or oud.get("wijkverband") != wijkverband_id
+        or not isinstance(oud.get("vakken"), dict)
+    ):
+        return {}
+    return oud["vakken"]
+
+
+def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str]]:
+    """(soort, bestandsnaam, pad als tekst) van elk vak van het wijkverband."""
+    for soort in SOORTEN:
+        map_ = str(opslag.vakmap(wijkverband_id, soort))
+        for naam in opslag.vaknamen(wijkverband_id, soort):
+            yield soort, naam, os.path.join(map_, naam)
+
+
+def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
+    """De samenvatting van een wijkverband: uit de index waar de vakken niet veranderd zijn,
+    anders uit de vakken zelf (en dan wordt de index bijgewerkt).
+
+    Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
+    """
+    pad = indexpad(opslag, wijkverband_id)
+    oud = _oude_vakken(pad, wijkverband_id)
+    nieuw: dict[str, Any] = {}
+    uit = Samenvatting()
+    for soort, bestand, vak in _vakken(opslag, wijkverband_id):
+        huidig = sleutel(vak)  # vóór het lezen: zie de uitleg bovenaan
+        if huidig is None:
+            continue  # intussen weggehaald
+        naam = f"{soort}/{bestand}"
+        bekend = oud.get(naam)
+        if isinstance(bekend, dict) and bekend.get("k") == huidig:
+            try:
+                _neem_op(uit, soort, bekend["s"])
+            except (BeschadigdBestand, KeyError, TypeError, ValueError):
+                pass  # de index zelf is beschadigd: lees het vak
+            else:
+                nieuw[naam] = bekend
+                continue
+        inhoud = _vat_samen(soort, opslag.lees_vak(wijkverband_id, soort, bestand))
+        _neem_op(uit, soort, inhoud)
+        nieuw[naam] = {"k": huidig, "s": inhoud}
+        uit.gelezen += 1
+    if uit.gelezen or nieuw.keys() != oud.keys():
+        _schrijf(pad, wijkverband_id, nieuw)
+    return uit
+
+
+def _schrijf(pad: Path, wijkverband_id: str, vakken: dict[str, Any]) -> None:
+    """Zo goed als het gaat: de index is afgeleid en wordt de volgende keer opnieuw gemaakt."""
+    try:
+        if not pad.parent.is_dir():
+            return  # het wijkverband heeft (nog) geen eigen map; geen map maken om te lezen
+        schrijf_atomisch(pad, naar_bytes({"versie": VERSIE, "wijkverband": wijkverband_id,
+                                          "vakken": vakken}))
+    except (OpslagFout, OSError):
+        pass
