@@ -1,12 +1,18 @@
 """Het startscherm: kies of maak een wijkverband, zie wat er wacht, begin of hervat.
 
-Het scherm tekent meteen met alleen de namen van de wijkverbanden; het overzicht (jaren
-aan signalen en acties) wordt in een achtergronddraad gelezen en daarna ingevuld.
+Bij het opstarten heeft de app de wijkverbanden en het overzicht van het eerste al in een
+eigen draad gelezen (``VergaderingApp.startgegevens``, uit de afgeleide index: milliseconden);
+is dat er bij het eerste beeld nog niet, dan komt het zodra het klaar is. Een ander
+wijkverband kiezen leest zijn overzicht in een achtergronddraad.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,7 +32,7 @@ if TYPE_CHECKING:
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
-    from .app import VergaderingApp
+    from .app import Startgegevens, VergaderingApp
 
 
 class StartScherm(Screen[None]):
@@ -65,7 +71,31 @@ class StartScherm(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.vernieuw()
+        start = self.vapp.startgegevens
+        if start is None:  # de app is zonder on_load gestart
+            self.vernieuw()
+        elif start.done():
+            self._begin(start)
+        else:
+            self._toon_tekst("Vergadering", "Even geduld: de gegevens worden gelezen…")
+            # Terug in de hoofddraad, met de context van de app (actieve app en scherm).
+            lus, context = asyncio.get_running_loop(), contextvars.copy_context()
+
+            def klaar(toekomst: Future) -> None:
+                with suppress(RuntimeError):  # de app is intussen gesloten
+                    lus.call_soon_threadsafe(self._begin, toekomst, context=context)
+
+            start.add_done_callback(klaar)
+
+    def _begin(self, klaar: Future) -> None:
+        """Toon wat de app bij het opstarten las (zie ``VergaderingApp._lees_start``)."""
+        if not self.is_attached:
+            return
+        start: Startgegevens = klaar.result()
+        if start.fout is not None:
+            self._toon_leesfout(start.fout)
+            return
+        self._vul(start.wijkverbanden, None, overzicht=start.overzicht or start.overzicht_fout)
 
     # --- de lijst en het overzicht ----------------------------------------------------
 
@@ -73,16 +103,30 @@ class StartScherm(Screen[None]):
         """Lees de wijkverbanden opnieuw en toon het overzicht van het gekozen."""
         kies_id = kies_id or (self.gekozen.id if self.gekozen else None)
         try:
-            self.wijkverbanden = self.vapp.opslag.wijkverbanden()
+            wijkverbanden = self.vapp.opslag.wijkverbanden()
         except VergaderingFout as fout:
-            self.wijkverbanden = []
-            self._toon_tekst("De gegevens konden niet gelezen worden", str(fout))
-            self.notify(str(fout), severity="error", markup=False)
+            self._toon_leesfout(str(fout))
             return
+        self._vul(wijkverbanden, kies_id)
+
+    def _toon_leesfout(self, melding: str) -> None:
+        self.wijkverbanden = []
+        self._toon_tekst("De gegevens konden niet gelezen worden", melding)
+        self.notify(melding, severity="error", markup=False)
+
+    def _vul(
+        self,
+        wijkverbanden: list[Wijkverband],
+        kies_id: str | None,
+        overzicht: tuple[Overzicht, list[str]] | str | None = None,
+    ) -> None:
+        """Zet de wijkverbanden in de lijst en kies er een; ``overzicht`` (of de melding
+        waarom het niet lukte) is al gelezen voor het eerste wijkverband."""
+        self.wijkverbanden = wijkverbanden
         lijst = self.query_one("#wijkverbanden", OptionList)
         lijst.clear_options()
-        lijst.add_options(Option(Text(een_regel(wv.naam)), id=wv.id) for wv in self.wijkverbanden)
-        if not self.wijkverbanden:
+        lijst.add_options(Option(Text(een_regel(wv.naam)), id=wv.id) for wv in wijkverbanden)
+        if not wijkverbanden:
             self.gekozen = None
             self._toon_tekst(
                 "Welkom",
@@ -91,10 +135,18 @@ class StartScherm(Screen[None]):
             )
             self.refresh_bindings()
             return
-        index = next((i for i, wv in enumerate(self.wijkverbanden) if wv.id == kies_id), 0)
+        index = next((i for i, wv in enumerate(wijkverbanden) if wv.id == kies_id), 0)
+        wv = wijkverbanden[index]
+        # Eerst gekozen, dan pas markeren: het bericht van de markering kiest dan niet nog eens.
+        self.gekozen = wv
         lijst.highlighted = index
         lijst.focus()
-        self._kies(self.wijkverbanden[index])
+        if isinstance(overzicht, tuple):
+            self._toon_overzicht(wv, *overzicht)
+        elif isinstance(overzicht, str):
+            self._toon_fout(wv, overzicht)
+        else:
+            self._kies(wv)
 
     @on(OptionList.OptionHighlighted, "#wijkverbanden")
     def _gemarkeerd(self, event: OptionList.OptionHighlighted) -> None:
@@ -111,20 +163,12 @@ class StartScherm(Screen[None]):
         self.overzicht = None
         self._toon_tekst(een_regel(wv.naam), "Even geduld: het overzicht wordt gelezen…")
         self.refresh_bindings()
-        # Pas lezen als het scherm er staat: de leesdraad deelt de processor met het tekenen.
-        self.call_after_refresh(self._laad_overzicht, wv)
+        self._laad_overzicht(wv)
 
     @work(thread=True, exclusive=True, group="overzicht")
     def _laad_overzicht(self, wv: Wijkverband) -> None:
-        from vergadering.overzicht import maak_overzicht
-
         try:
-            gegevens = self.vapp.laad(wv.id, opnieuw=True)
-            overzicht = maak_overzicht(
-                wv, gegevens.signalen, gegevens.acties, gegevens.vergaderingen,
-                self.vapp.vandaag(),
-            )
-            regels = overzicht.meldingen()
+            overzicht, regels = self.vapp.lees_overzicht(wv)
         except VergaderingFout as fout:
             self.app.call_from_thread(self._toon_fout, wv, str(fout))
             return
@@ -134,11 +178,11 @@ class StartScherm(Screen[None]):
         if self.gekozen is not None and self.gekozen.id == wv.id:
             self._toon_tekst(een_regel(wv.naam), melding)
             self.notify(melding, severity="error", markup=False)
+            self.refresh_bindings()
 
     def _toon_overzicht(self, wv: Wijkverband, overzicht: Overzicht, regels: list[str]) -> None:
         if self.gekozen is None or self.gekozen.id != wv.id:
             return  # intussen een ander wijkverband gekozen
-        self.vapp.bevries_gegevens()
         self.overzicht = overzicht
         aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
         if len(wv.leden) > 12:
@@ -182,6 +226,7 @@ class StartScherm(Screen[None]):
 
         assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
         open_v = self.overzicht.onafgemaakte_vergadering
+        self.vapp.laad_vooraf(wv.id)  # verder gaan of een nieuwe: beide hebben het nodig
 
         def antwoord(ja: bool | None) -> None:
             if ja:
@@ -219,6 +264,7 @@ class StartScherm(Screen[None]):
         if self.overzicht.onafgemaakte_vergadering is not None:
             self._bied_hervatten_aan(wv, of_nieuw=True)
             return
+        self.vapp.laad_vooraf(wv.id)  # terwijl het formulier open staat
         self._vraag_start(wv)
 
     def _vraag_start(self, wv: Wijkverband) -> None:
