@@ -35,6 +35,40 @@ if TYPE_CHECKING:
     from .app import Startgegevens, VergaderingApp
 
 
+class Voetregel(Footer):
+    """De Footer, die alleen opnieuw opgebouwd wordt als er iets anders te tonen is.
+
+    Textual bouwt de Footer opnieuw op na elke melding dat de toetsen veranderd kunnen zijn
+    (focus, schermstapel, ``refresh_bindings``); bij het opstarten komen er vier vlak na
+    elkaar, met elk een opbouw en een beeld, terwijl er maar één keer iets verandert.
+    """
+
+    _gepland = False
+    _getoond: tuple | None = None
+
+    def _inhoud(self) -> tuple:
+        return tuple(
+            (b.key, b.description, aan)
+            for _, b, aan, _ in self.screen.active_bindings.values() if b.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if self._gepland or (
+            self._getoond is not None and screen is self.screen
+            and self._inhoud() == self._getoond
+        ):
+            self._bindings_ready = True
+            return
+        super().bindings_changed(screen)
+        # Footer plant de opbouw alleen als de app de focus heeft en dit zijn scherm is.
+        self._gepland = bool(self.app.app_focus and self.is_attached and screen is self.screen)
+
+    def compose(self) -> ComposeResult:
+        self._gepland = False
+        self._getoond = self._inhoud() if self._bindings_ready else None
+        yield from super().compose()
+
+
 class StartScherm(Screen[None]):
     """Kies een wijkverband en begin (of hervat) een vergadering."""
 
@@ -68,7 +102,7 @@ class StartScherm(Screen[None]):
             yield lijst
             with VerticalScroll(id="start-rechts"):
                 yield Static("", id="overzicht", markup=False)
-        yield Footer()
+        yield Voetregel()
 
     def on_mount(self) -> None:
         start = self.vapp.startgegevens
