@@ -101,7 +101,7 @@ def test_overzicht_na_een_vorige_vergadering():
     assert o.laatste_vergadering is vorige
     assert o.onafgemaakte_vergadering is None
     assert o.nieuwe_signalen == ["nieuw1", "nieuw2"]
-    assert o.geparkeerde_signalen == ["oud-park"]
+    assert o.geparkeerd == 1
     assert [a.nummer for a in o.open_acties] == [1]
     assert [(t.actie.nummer, t.wat) for t in o.te_laat] == [(1, "eerste stap")]
     assert o.laatste_terugkoppeling is vorige.terugkoppeling

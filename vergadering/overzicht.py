@@ -61,10 +61,10 @@ class Overzicht:
     vandaag: date
     laatste_vergadering: Vergadering | None = None
     onafgemaakte_vergadering: Vergadering | None = None
-    # Kenmerken, oudste eerst: het startscherm telt ze alleen, en zo hoeft het niet elk
-    # signaal van jaren te lezen (zie ``overzicht_van``).
+    # Kenmerken (oudste eerst) en een aantal: het startscherm telt ze alleen, en zo hoeft het
+    # niet elk signaal van jaren te lezen (zie ``overzicht_van``).
     nieuwe_signalen: list[str] = field(default_factory=list)
-    geparkeerde_signalen: list[str] = field(default_factory=list)
+    geparkeerd: int = 0
     open_acties: list[Actie] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
 
@@ -113,7 +113,7 @@ class Overzicht:
         else:
             uit.append(f"{_signalen(n, 'nieuw')} sinds de vergadering van "
                        f"{datums.lang(laatste.datum)}.")
-        geparkeerd = len(self.geparkeerde_signalen)
+        geparkeerd = self.geparkeerd
         if geparkeerd:
             komt = "komt" if geparkeerd == 1 else "komen"
             uit.append(f"{_signalen(geparkeerd, 'geparkeerd')} {komt} weer aan bod.")
@@ -183,23 +183,24 @@ def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) 
 def _overzicht(
     wijkverband: Wijkverband,
     vandaag: date,
-    open_signalen: list[tuple[str, str, str]],
+    nieuw: list[tuple[str, str]],
+    geparkeerd: int,
     open_acties: list[Actie],
     laatste: Vergadering | None,
     onafgemaakt: Vergadering | None,
     vooruit: int,
 ) -> Overzicht:
-    """Het overzicht uit de open signalen als (status, ISO-datum, kenmerk)."""
+    """Het overzicht uit de signalen met status nieuw als (ISO-datum, kenmerk) en het aantal
+    geparkeerde."""
     grens = laatste.datum.isoformat() if laatste is not None else ""
-    open_signalen = sorted(open_signalen, key=lambda s: (s[1], s[2]))
     open_acties = sorted(open_acties, key=lambda a: a.nummer)
     return Overzicht(
         wijkverband=wijkverband,
         vandaag=vandaag,
         laatste_vergadering=laatste,
         onafgemaakte_vergadering=onafgemaakt,
-        nieuwe_signalen=[k for st, d, k in open_signalen if st == "nieuw" and d > grens],
-        geparkeerde_signalen=[k for st, _, k in open_signalen if st == "geparkeerd"],
+        nieuwe_signalen=[k for d, k in sorted(nieuw) if d > grens],
+        geparkeerd=geparkeerd,
         open_acties=open_acties,
         termijnen=termijnen(open_acties, vandaag, vooruit),
     )
@@ -224,11 +225,12 @@ def maak_overzicht(
     )
     gesloten = [v for v in eigen if v.gesloten]
     open_ = [v for v in eigen if not v.gesloten]
+    eigen_signalen = [s for s in signalen if s.wijkverband_id == wv]
     return _overzicht(
         wijkverband,
         vandaag,
-        [(s.status, s.datum.isoformat(), s.id) for s in signalen
-         if s.wijkverband_id == wv and s.open],
+        [(s.datum.isoformat(), s.id) for s in eigen_signalen if s.status == "nieuw"],
+        sum(s.status == "geparkeerd" for s in eigen_signalen),
         [a for a in acties if a.wijkverband_id == wv and a.open],
         gesloten[-1] if gesloten else None,
         open_[-1] if open_ else None,
@@ -249,7 +251,8 @@ def overzicht_van(
     return _overzicht(
         wijkverband,
         vandaag,
-        samen.open_signalen,
+        samen.nieuwe_signalen,
+        samen.geparkeerd,
         samen.open_acties,
         opslag.vergadering(wijkverband.id, gesloten[-1]) if gesloten else None,
         opslag.vergadering(wijkverband.id, open_[-1]) if open_ else None,

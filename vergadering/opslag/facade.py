@@ -690,15 +690,14 @@ class Opslag:
             raise ValueError(soort)
         return self.map / wijkverband_id / soort
 
-    def vaknamen(self, wijkverband_id: str, soort: str) -> list[str]:
-        """De namen van de vakbestanden in ``vakmap``, op volgorde (dezelfde als ``_vakken``,
-        maar zonder glob en Path-objecten: dit gebeurt bij elke start voor honderden
-        bestanden)."""
+    def vaknamen(self, wijkverband_id: str, soort: str) -> list[tuple[str, bool]]:
+        """De namen van de vakbestanden in ``vakmap`` op volgorde (dezelfde als ``_vakken``),
+        elk met of er een journaal naast staat. Eén keer de map lezen, zonder glob en
+        Path-objecten: dit gebeurt bij elke start voor honderden bestanden."""
         map_ = self.vakmap(wijkverband_id, soort)
         try:
             with os.scandir(map_) as inhoud:
-                return sorted(e.name for e in inhoud
-                              if e.name.endswith(".json") and not e.name.startswith("."))
+                namen = {e.name for e in inhoud if not e.name.startswith(".")}
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as fout:
@@ -707,6 +706,8 @@ class Opslag:
             raise OpslagFout(
                 f"{map_} kan niet gelezen worden ({oorzaak(fout)}); controleer de rechten."
             ) from fout
+        return sorted((naam, naam + JOURNAAL in namen) for naam in namen
+                      if naam.endswith(".json"))
 
     def lees_vak(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
         """De objecten uit één vakbestand (een naam uit ``vaknamen``); een beschadigd vak

@@ -8,7 +8,8 @@ Per vak bewaart de index de sleutel van het vak zoals het gelezen werd (inode,
 wijzigingstijdstip en grootte van het vak en van zijn journaal) met wat het overzicht eruit
 nodig heeft:
 
-- signalen: per open signaal (nieuw of geparkeerd) status, datum en kenmerk;
+- signalen: datum en kenmerk van elk nieuw signaal, en hoeveel er geparkeerd zijn (na
+  dertig jaar duizenden, die het startscherm alleen telt);
 - acties: de open acties als document (zoals de façade ze bewaart);
 - vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from .facade import Opslag
 
 NAAM = ".startindex"
-VERSIE = 1
+VERSIE = 2
 # De mappen van een wijkverband, in deze volgorde gelezen.
 SOORTEN = ("vergaderingen", "acties", "signalen")
 
@@ -53,8 +54,10 @@ Sleutel = list[int]
 class Samenvatting:
     """Wat het startscherm van één wijkverband nodig heeft."""
 
-    open_signalen: list[tuple[str, str, str]] = field(default_factory=list)
-    """(status, datum als ISO-tekst, kenmerk) van elk nieuw of geparkeerd signaal."""
+    nieuwe_signalen: list[tuple[str, str]] = field(default_factory=list)
+    """(datum als ISO-tekst, kenmerk) van elk signaal met status nieuw."""
+    geparkeerd: int = 0
+    """Hoeveel signalen geparkeerd zijn."""
     open_acties: list[Actie] = field(default_factory=list)
     vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
     """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
@@ -67,35 +70,44 @@ def indexpad(opslag: Opslag, wijkverband_id: str) -> Path:
     return opslag.map / wijkverband_id / NAAM
 
 
-def sleutel(naam: str) -> Sleutel | None:
-    """De sleutel van een vak (pad als tekst) en zijn journaal; None als het vak weg is."""
+def sleutel(naam: str, met_journaal: bool = True) -> Sleutel | None:
+    """De sleutel van een vak (pad als tekst) en zijn journaal; None als het vak weg is.
+    ``met_journaal=False``: de map liet net geen journaal zien (scheelt een vergeefse stat;
+    verschijnt het intussen toch, dan klopt de sleutel de volgende keer niet)."""
     try:
         st = os.stat(naam)
     except FileNotFoundError:
         return None
-    try:
-        j = os.stat(naam + JOURNAAL)
-        journaal = [j.st_ino, j.st_mtime_ns, j.st_size]
-    except FileNotFoundError:
-        journaal = [0, 0, 0]
+    journaal = [0, 0, 0]
+    if met_journaal:
+        try:
+            j = os.stat(naam + JOURNAAL)
+            journaal = [j.st_ino, j.st_mtime_ns, j.st_size]
+        except FileNotFoundError:
+            pass
     return [st.st_ino, st.st_mtime_ns, st.st_size, *journaal]
 
 
-def _vat_samen(soort: str, objecten: list[Any]) -> list[Any]:
+def _vat_samen(soort: str, objecten: list[Any]) -> Any:
     """Wat de index van één vak onthoudt (alleen JSON-waarden)."""
     if soort == "signalen":
-        return [[s.status, s.datum.isoformat(), s.id] for s in objecten if s.open]
+        return {"n": [[s.datum.isoformat(), s.id] for s in objecten if s.status == "nieuw"],
+                "g": sum(s.status == "geparkeerd" for s in objecten)}
     if soort == "acties":
         return [naar_document(a) for a in objecten if a.open]
     return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
 
 
-def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: list[Any]) -> None:
+def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
     """Voeg wat de index van één vak onthoudt toe; een fout in de vorm geeft een uitzondering
     (dan wordt het vak zelf gelezen)."""
     if soort == "signalen":
-        nieuw = [(str(st), str(d), str(k)) for st, d, k in inhoud]
-        samenvatting.open_signalen += nieuw
+        nieuw = [(str(d), str(k)) for d, k in inhoud["n"]]
+        geparkeerd = inhoud["g"]
+        if type(geparkeerd) is not int or geparkeerd < 0:
+            raise ValueError(geparkeerd)
+        samenvatting.nieuwe_signalen += nieuw
+        samenvatting.geparkeerd += geparkeerd
     elif soort == "acties":
         from ..actie import Actie
 
@@ -120,12 +132,13 @@ def _oude_vakken(pad: Path, wijkverband_id: str) -> dict[str, Any]:
     return oud["vakken"]
 
 
-def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str]]:
-    """(soort, bestandsnaam, pad als tekst) van elk vak van het wijkverband."""
+def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str, bool]]:
+    """(soort, bestandsnaam, pad als tekst, journaal gezien) van elk vak van het
+    wijkverband."""
     for soort in SOORTEN:
         map_ = str(opslag.vakmap(wijkverband_id, soort))
-        for naam in opslag.vaknamen(wijkverband_id, soort):
-            yield soort, naam, os.path.join(map_, naam)
+        for naam, journaal in opslag.vaknamen(wijkverband_id, soort):
+            yield soort, naam, os.path.join(map_, naam), journaal
 
 
 def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
@@ -138,8 +151,8 @@ def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
     oud = _oude_vakken(pad, wijkverband_id)
     nieuw: dict[str, Any] = {}
     uit = Samenvatting()
-    for soort, bestand, vak in _vakken(opslag, wijkverband_id):
-        huidig = sleutel(vak)  # vóór het lezen: zie de uitleg bovenaan
+    for soort, bestand, vak, journaal in _vakken(opslag, wijkverband_id):
+        huidig = sleutel(vak, journaal)  # vóór het lezen: zie de uitleg bovenaan
         if huidig is None:
             continue  # intussen weggehaald
         naam = f"{soort}/{bestand}"
