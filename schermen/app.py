@@ -189,14 +189,20 @@ class VergaderingApp(App[None]):
             overzicht = overzicht_van(self.opslag, wijkverband, self.vandaag())
         return overzicht, overzicht.meldingen()
 
-    def laad_vooraf(self, wijkverband_id: str) -> None:
+    def laad_vooraf(self, wijkverband_id: str) -> Future:
         """Begin in een achtergronddraad te lezen wat een vergadering van dit wijkverband
-        nodig heeft (bij s of h: terwijl het formulier of de vraag open staat)."""
+        nodig heeft (bij s: terwijl het formulier open staat); ``laad`` haalt het op."""
         bezig = self._laden.get(wijkverband_id)
-        if bezig is None or bezig.done():  # wat al klaar is, kan intussen verouderd zijn
-            self._laden[wijkverband_id] = in_draad(
+        if bezig is None or (bezig.done() and bezig.exception() is not None):
+            bezig = self._laden[wijkverband_id] = in_draad(
                 lambda: self._lees_gegevens(wijkverband_id), "vergadergegevens"
             )
+        return bezig
+
+    def vergeet_vooraf(self, wijkverband_id: str) -> None:
+        """Wat ``laad_vooraf`` las, is niet meer nodig (het formulier werd gesloten): later
+        opnieuw lezen, dan is het niet verouderd."""
+        self._laden.pop(wijkverband_id, None)
 
     def _lees_gegevens(self, wijkverband_id: str) -> Gegevens:
         with self.bewaarder.stil():

@@ -28,6 +28,8 @@ from vergadering.fouten import VergaderingFout
 from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from vergadering.overzicht import Overzicht
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
@@ -112,14 +114,7 @@ class StartScherm(Screen[None]):
             self._begin(start)
         else:
             self._toon_tekst("Vergadering", "Even geduld: de gegevens worden gelezen…")
-            # Terug in de hoofddraad, met de context van de app (actieve app en scherm).
-            lus, context = asyncio.get_running_loop(), contextvars.copy_context()
-
-            def klaar(toekomst: Future) -> None:
-                with suppress(RuntimeError):  # de app is intussen gesloten
-                    lus.call_soon_threadsafe(self._begin, toekomst, context=context)
-
-            start.add_done_callback(klaar)
+            na_afloop(start, self._begin)
 
     def _begin(self, klaar: Future) -> None:
         """Toon wat de app bij het opstarten las (zie ``VergaderingApp._lees_start``)."""
@@ -236,7 +231,8 @@ class StartScherm(Screen[None]):
         open_v = overzicht.onafgemaakte_vergadering
         if open_v is not None and wv.id not in self._aangeboden:
             self._aangeboden.add(wv.id)
-            self._bied_hervatten_aan(wv)
+            # Eerst het overzicht in beeld, dan de vraag erover.
+            self.call_after_refresh(self._bied_hervatten_aan, wv)
 
     def _toon_tekst(self, kop: str, tekst: str) -> None:
         self.query_one("#overzicht", Static).update(
@@ -258,17 +254,18 @@ class StartScherm(Screen[None]):
         toch een nieuwe beginnen."""
         from .bevestig import Bevestig
 
-        assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
+        if self.overzicht is None or self.overzicht.onafgemaakte_vergadering is None:
+            return  # intussen een ander wijkverband gekozen
         open_v = self.overzicht.onafgemaakte_vergadering
-        self.vapp.laad_vooraf(wv.id)  # verder gaan of een nieuwe: beide hebben het nodig
 
         def antwoord(ja: bool | None) -> None:
             if ja:
-                self.vapp.hervat_vergadering(wv, open_v)
+                self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
             elif of_nieuw:
                 self._vraag_start(wv)
 
-        vraag = f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
+        vraag = (f"De vergadering van {vergadering_in_woorden(open_v, self.overzicht.lang)} "
+                 "is nog niet gesloten. ")
         self.app.push_screen(
             Bevestig(
                 vraag + ("Daar verder gaan, of toch een nieuwe beginnen?" if of_nieuw
@@ -279,13 +276,32 @@ class StartScherm(Screen[None]):
             antwoord,
         )
 
+    def _met_gegevens(self, wv: Wijkverband, doe: Callable[[], object]) -> None:
+        """Doe ``doe`` (een vergadering beginnen of hervatten) zodra gelezen is wat de
+        vergadering nodig heeft; dat lezen gebeurt in een achtergronddraad, zodat het scherm
+        niet blijft hangen. Een leesfout wordt gemeld."""
+        toekomst = self.vapp.laad_vooraf(wv.id)
+
+        def klaar(_: Future) -> None:
+            try:
+                doe()
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+
+        if toekomst.done():
+            klaar(toekomst)
+        else:
+            self.notify("Even geduld: de vergadering wordt gelezen…", markup=False, timeout=3)
+            na_afloop(toekomst, klaar)
+
     def action_hervat(self) -> None:
         """Ga verder met de onafgemaakte vergadering."""
         if self.gekozen is None or self.overzicht is None:
             return
         open_v = self.overzicht.onafgemaakte_vergadering
         if open_v is not None:
-            self.vapp.hervat_vergadering(self.gekozen, open_v)
+            wv = self.gekozen
+            self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
 
     def action_start(self) -> None:
         """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
@@ -298,19 +314,17 @@ class StartScherm(Screen[None]):
         if self.overzicht.onafgemaakte_vergadering is not None:
             self._bied_hervatten_aan(wv, of_nieuw=True)
             return
-        self.vapp.laad_vooraf(wv.id)  # terwijl het formulier open staat
         self._vraag_start(wv)
 
     def _vraag_start(self, wv: Wijkverband) -> None:
         from .dialogen import StartFormulier
 
+        self.vapp.laad_vooraf(wv.id)  # terwijl het formulier open staat
         def gekozen(keuzes: dict | None) -> None:
             if keuzes is None:
+                self.vapp.vergeet_vooraf(wv.id)
                 return
-            try:
-                self.vapp.begin_vergadering(wv, keuzes)
-            except VergaderingFout as fout:
-                self.notify(str(fout), severity="error", markup=False)
+            self._met_gegevens(wv, lambda: self.vapp.begin_vergadering(wv, keuzes))
 
         self.app.push_screen(StartFormulier(wv, self.vapp.vandaag()), gekozen)
 
@@ -409,9 +423,24 @@ class StartScherm(Screen[None]):
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
 
 
-def vergadering_in_woorden(v: Vergadering) -> str:
-    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'."""
-    from vergadering import datums
+def na_afloop(toekomst: Future, doe: Callable[[Future], object]) -> None:
+    """Roep ``doe(toekomst)`` aan in de hoofddraad (met de context van de app: actieve app en
+    scherm) zodra het werk in een andere draad klaar is. Vanuit de hoofddraad aanroepen."""
+    lus, context = asyncio.get_running_loop(), contextvars.copy_context()
 
+    def klaar(_: Future) -> None:
+        with suppress(RuntimeError):  # de app is intussen gesloten
+            lus.call_soon_threadsafe(doe, toekomst, context=context)
+
+    toekomst.add_done_callback(klaar)
+
+
+def vergadering_in_woorden(v: Vergadering, lang: Callable[[date], str] | None = None) -> str:
+    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'; ``lang`` schrijft de datum
+    (standaard ``datums.lang``; het overzicht kent de tekst al, zie ``Overzicht.lang``)."""
+    if lang is None:
+        from vergadering import datums
+
+        lang = datums.lang
     fase = v.fasen[v.fase_index].titel if v.fasen else ""
-    return f"{datums.lang(v.datum)}, fase {v.fase_index + 1} ({fase})"
+    return f"{lang(v.datum)}, fase {v.fase_index + 1} ({fase})"

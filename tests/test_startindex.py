@@ -219,3 +219,44 @@ def test_open_acties_komen_als_actie_terug(tmp_path: Path) -> None:
     acties = Opslag(tmp_path / "db").samenvatting(HOVEN).open_acties
     assert all(isinstance(a, Actie) for a in acties)
     assert sorted(a.nummer for a in acties) == [1, 2]
+
+
+def test_tweede_start_laadt_babel_niet(tmp_path: Path) -> None:
+    """De datums van het overzicht staan na de eerste keer in de index: een volgende start
+    schrijft dezelfde zinnen zonder Babel te laden."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    verwacht = _volledig(opslag, HOVEN).meldingen()
+    assert overzicht_van(Opslag(db), opslag.wijkverband(HOVEN), VANDAAG).meldingen() == verwacht
+    code = (
+        "import sys, json\n"
+        "from datetime import date\n"
+        "from vergadering.opslag import Opslag\n"
+        "from vergadering.overzicht import overzicht_van\n"
+        f"o = Opslag({str(db)!r})\n"
+        f"m = overzicht_van(o, o.wijkverband({HOVEN!r}), date(2026, 11, 23)).meldingen()\n"
+        "print(json.dumps([m, 'babel' in sys.modules]))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    import json
+
+    meldingen, babel_geladen = json.loads(uit.stdout)
+    assert meldingen == verwacht
+    assert not babel_geladen
+
+
+def test_datumteksten_van_een_andere_babel_worden_opnieuw_gemaakt(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    overzicht_van(Opslag(db), opslag.wijkverband(HOVEN), VANDAAG)
+    assert Opslag(db).samenvatting(HOVEN).datumteksten
+    monkeypatch.setattr(index, "_babelsleutel", lambda: ["andere babel", 1, 2])
+    assert Opslag(db).samenvatting(HOVEN).datumteksten == {}
+    _zelfde(overzicht_van(Opslag(db), opslag.wijkverband(HOVEN), VANDAAG),
+            _volledig(opslag, HOVEN))
+    assert Opslag(db).samenvatting(HOVEN).datumteksten  # met de nieuwe sleutel bewaard

@@ -6,6 +6,7 @@ komen of verstreken zijn, en wat er de vorige keer aan bewoners is beloofd.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ class Termijn:
         """Waar als de datum voorbij is."""
         return self.dagen < 0
 
-    def in_woorden(self) -> str:
+    def in_woorden(self, kort: Callable[[date], str] = datums.kort) -> str:
         """'Actie 3 (Bankjes): eerste stap 5 dagen te laat (18 nov 2026).'"""
         if self.dagen < 0:
             wanneer = f"{_dagen(-self.dagen)} te laat"
@@ -49,7 +50,7 @@ class Termijn:
             wanneer = f"over {_dagen(self.dagen)}"
         return (
             f"Actie {self.actie.nummer} ({self.actie.omschrijving}): {self.wat} {wanneer} "
-            f"({datums.kort(self.datum)})."
+            f"({kort(self.datum)})."
         )
 
 
@@ -67,6 +68,28 @@ class Overzicht:
     geparkeerd: int = 0
     open_acties: list[Actie] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
+    # Datums zoals Babel ze schreef (lang, kort), uit de startindex: het startscherm hoeft
+    # Babel dan niet te laden (~25 ms bij het opstarten). Wat ontbreekt, schrijft Babel.
+    datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def lang(self, d: date) -> str:
+        """``datums.lang``, uit ``datumteksten`` als die de datum kent."""
+        bekend = self.datumteksten.get(d.isoformat())
+        return bekend[0] if bekend else datums.lang(d)
+
+    def kort(self, d: date) -> str:
+        """``datums.kort``, uit ``datumteksten`` als die de datum kent."""
+        bekend = self.datumteksten.get(d.isoformat())
+        return bekend[1] if bekend else datums.kort(d)
+
+    def datums_nodig(self) -> set[date]:
+        """De datums die ``meldingen`` (en de vraag om verder te gaan) uitschrijven."""
+        nodig = {t.datum for t in self.termijnen}
+        for v in (self.laatste_vergadering, self.onafgemaakte_vergadering):
+            if v is not None:
+                nodig.add(v.datum)
+        nodig |= {d for d in (self.volgende_update, self.volgende_vergadering) if d is not None}
+        return nodig
 
     @property
     def laatste_terugkoppeling(self) -> Terugkoppeling | None:
@@ -101,7 +124,7 @@ class Overzicht:
         open_v = self.onafgemaakte_vergadering
         if open_v is not None:
             uit.append(
-                f"De vergadering van {datums.lang(open_v.datum)} is nog niet gesloten; "
+                f"De vergadering van {self.lang(open_v.datum)} is nog niet gesloten; "
                 "ga daar verder."
             )
         laatste = self.laatste_vergadering
@@ -112,7 +135,7 @@ class Overzicht:
                        "bespreking.")
         else:
             uit.append(f"{_signalen(n, 'nieuw')} sinds de vergadering van "
-                       f"{datums.lang(laatste.datum)}.")
+                       f"{self.lang(laatste.datum)}.")
         geparkeerd = self.geparkeerd
         if geparkeerd:
             komt = "komt" if geparkeerd == 1 else "komen"
@@ -125,7 +148,7 @@ class Overzicht:
             uit.append(zin + ".")
         else:
             uit.append("Er staan geen acties open.")
-        uit += [t.in_woorden() for t in self.termijnen]
+        uit += [t.in_woorden(self.kort) for t in self.termijnen]
         tk = self.laatste_terugkoppeling
         if laatste is not None and tk is not None:
             via = f" via {tk.kanaal}" if tk.kanaal else ""
@@ -133,13 +156,13 @@ class Overzicht:
                 uit.append(f"De laatste terugkoppeling ging{via}; er is geen datum voor de "
                            "volgende update beloofd.")
             elif self.update_verstreken:
-                uit.append(f"De volgende update was beloofd op {datums.lang(self.volgende_update)}"
+                uit.append(f"De volgende update was beloofd op {self.lang(self.volgende_update)}"
                            f"{via}; die datum is voorbij.")
             else:
                 uit.append(f"De volgende update is beloofd op "
-                           f"{datums.lang(self.volgende_update)}{via}.")
+                           f"{self.lang(self.volgende_update)}{via}.")
         if self.volgende_vergadering is not None and self.volgende_vergadering >= self.vandaag:
-            uit.append(f"De volgende vergadering is op {datums.lang(self.volgende_vergadering)}.")
+            uit.append(f"De volgende vergadering is op {self.lang(self.volgende_vergadering)}.")
         return uit
 
 
@@ -248,7 +271,7 @@ def overzicht_van(
     vergaderingen = sorted(samen.vergaderingen)
     gesloten = [k for _, k, dicht in vergaderingen if dicht]
     open_ = [k for _, k, dicht in vergaderingen if not dicht]
-    return _overzicht(
+    overzicht = _overzicht(
         wijkverband,
         vandaag,
         samen.nieuwe_signalen,
@@ -258,6 +281,15 @@ def overzicht_van(
         opslag.vergadering(wijkverband.id, open_[-1]) if open_ else None,
         vooruit,
     )
+    bekend = samen.datumteksten
+    nodig = {d.isoformat(): d for d in overzicht.datums_nodig()}
+    overzicht.datumteksten = {
+        iso: bekend.get(iso) or (datums.lang(d), datums.kort(d)) for iso, d in nodig.items()
+    }
+    if not nodig.keys() <= bekend.keys():
+        # Babel één keer; de volgende starts komen ze uit de index.
+        opslag.bewaar_datumteksten(wijkverband.id, overzicht.datumteksten)
+    return overzicht
 
 
 def overzicht_uit_opslag(

@@ -728,4 +728,11 @@ class Opslag:
 
         return samenvatting(self, wijkverband_id)
 
+    def bewaar_datumteksten(self, wijkverband_id: str, teksten: dict[str, tuple[str, str]]
+                            ) -> None:
+        """Onthoud in de startindex hoe Babel de datums van het overzicht schreef."""
+        from .index import bewaar_datumteksten
+
+        bewaar_datumteksten(self, wijkverband_id, teksten)
+
     # === einde: lezen voor het startscherm ================================================

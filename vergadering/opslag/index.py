@@ -22,6 +22,11 @@ gelezen. Bijwerken is zo goed als het gaat (een alleen-lezen map of een volle sc
 geen fout), atomisch, en zonder schrijfslot: twee processen schrijven elk een index die
 klopt, de laatste wint.
 
+Daarnaast onthoudt de index hoe Babel de datums van het overzicht schreef (``datumteksten``):
+het laden van Babel en zijn Nederlandse gegevens kost bij het opstarten meer dan de hele
+index. Die teksten horen bij de versie van Babel (de sleutel is het Nederlandse
+gegevensbestand van Babel); een andere versie maakt ze opnieuw.
+
 In de index staan geen contactgegevens van bewoners; hij staat (verborgen) in de map van
 het wijkverband, buiten de reservekopieën.
 """
@@ -63,6 +68,8 @@ class Samenvatting:
     """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
     gelezen: int = 0
     """Hoeveel vakken er echt gelezen moesten worden (de rest kwam uit de index)."""
+    datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Datum (ISO) -> (lang, kort), zoals Babel ze eerder schreef (zie boven)."""
 
 
 def indexpad(opslag: Opslag, wijkverband_id: str) -> Path:
@@ -116,20 +123,50 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
         samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
 
 
-def _oude_vakken(pad: Path, wijkverband_id: str) -> dict[str, Any]:
-    """De vakken uit een bestaande index; leeg als die er niet is of niet te gebruiken is."""
+def _babelsleutel() -> list[Any] | None:
+    """Welke Babel de datums schreef, zonder Babel te laden: pad en (tijdstip, grootte) van
+    zijn Nederlandse gegevens."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("babel")
+        if spec is None or spec.origin is None:
+            return None
+        nl = os.path.join(os.path.dirname(spec.origin), "locale-data", "nl.dat")
+        st = os.stat(nl)
+    except (ImportError, ValueError, OSError):
+        return None
+    return [nl, st.st_mtime_ns, st.st_size]
+
+
+def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """De vakken en de datumteksten uit een bestaande index; leeg als die er niet is of niet
+    te gebruiken is."""
     try:
         oud = lees_json(pad)
     except OpslagFout:
-        return {}
+        return {}, {}
     if (
         not isinstance(oud, dict)
         or oud.get("versie") != VERSIE
         or oud.get("wijkverband") != wijkverband_id
         or not isinstance(oud.get("vakken"), dict)
     ):
+        return {}, {}
+    datums = oud.get("datums")
+    if not isinstance(datums, dict) or datums.get("babel") != _babelsleutel():
+        datums = {}
+    return oud["vakken"], datums
+
+
+def _datumteksten(datums: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    teksten = datums.get("teksten")
+    if not isinstance(teksten, dict):
         return {}
-    return oud["vakken"]
+    return {
+        d: (t[0], t[1]) for d, t in teksten.items()
+        if isinstance(t, list) and len(t) == 2 and all(isinstance(x, str) for x in t)
+    }
 
 
 def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str, bool]]:
@@ -148,9 +185,9 @@ def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
     Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
     """
     pad = indexpad(opslag, wijkverband_id)
-    oud = _oude_vakken(pad, wijkverband_id)
+    oud, datums = _lees_index(pad, wijkverband_id)
     nieuw: dict[str, Any] = {}
-    uit = Samenvatting()
+    uit = Samenvatting(datumteksten=_datumteksten(datums))
     for soort, bestand, vak, journaal in _vakken(opslag, wijkverband_id):
         huidig = sleutel(vak, journaal)  # vóór het lezen: zie de uitleg bovenaan
         if huidig is None:
@@ -170,16 +207,28 @@ def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
         nieuw[naam] = {"k": huidig, "s": inhoud}
         uit.gelezen += 1
     if uit.gelezen or nieuw.keys() != oud.keys():
-        _schrijf(pad, wijkverband_id, nieuw)
+        _schrijf(pad, wijkverband_id, nieuw, datums)
     return uit
 
 
-def _schrijf(pad: Path, wijkverband_id: str, vakken: dict[str, Any]) -> None:
+def bewaar_datumteksten(
+    opslag: Opslag, wijkverband_id: str, teksten: dict[str, tuple[str, str]]
+) -> None:
+    """Onthoud hoe Babel deze datums schreef (zo goed als het gaat, zoals de hele index)."""
+    pad = indexpad(opslag, wijkverband_id)
+    vakken, _ = _lees_index(pad, wijkverband_id)
+    if vakken:  # zonder index eerst de vakken: die komen bij het volgende overzicht
+        _schrijf(pad, wijkverband_id, vakken,
+                 {"babel": _babelsleutel(), "teksten": {d: list(t) for d, t in teksten.items()}})
+
+
+def _schrijf(pad: Path, wijkverband_id: str, vakken: dict[str, Any],
+             datums: dict[str, Any]) -> None:
     """Zo goed als het gaat: de index is afgeleid en wordt de volgende keer opnieuw gemaakt."""
     try:
         if not pad.parent.is_dir():
             return  # het wijkverband heeft (nog) geen eigen map; geen map maken om te lezen
         schrijf_atomisch(pad, naar_bytes({"versie": VERSIE, "wijkverband": wijkverband_id,
-                                          "vakken": vakken}))
+                                          "vakken": vakken, "datums": datums}))
     except (OpslagFout, OSError):
         pass
