@@ -174,3 +174,19 @@ def test_overzicht_uit_opslag(tmp_path):
     assert o.nieuwe_signalen == ["2611-abcd"]
     assert [a.nummer for a in o.open_acties] == [1]
     assert o.volgende_update == date(2026, 11, 30)
+
+
+def test_overzicht_noemt_alleen_de_recentste_termijnen():
+    """Na jaren staan er tientallen verstreken termijnen: het overzicht noemt de recentste
+    met naam en telt de rest."""
+    from vergadering.overzicht import TERMIJNEN_IN_BEELD
+
+    wv = wijkverband()
+    acties = [actie(n, date(2020, 1, 1) + timedelta(days=30 * n), status="loopt")
+              for n in range(1, 21)]
+    meldingen = maak_overzicht(wv, [], acties, [], VANDAAG).meldingen()
+    regels = [m for m in meldingen if m.startswith("Actie ")]
+    assert len(regels) == TERMIJNEN_IN_BEELD
+    assert regels[-1].startswith("Actie 20 ")  # de recentste staan er
+    assert f"Nog {20 - TERMIJNEN_IN_BEELD} eerdere termijnen zijn verstreken" in " ".join(
+        meldingen)

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .opslag import Opslag
 
 VOORUIT_DAGEN = 14
+# Zoveel termijnen noemt het overzicht met naam (de recentste); na jaren staan er anders
+# honderd regels 'checkmoment 10851 dagen te laat' in beeld, en die kosten ook tijd om te
+# tekenen. De rest staat in ``vergadering acties``.
+TERMIJNEN_IN_BEELD = 8
 
 
 @dataclass
@@ -84,7 +88,7 @@ class Overzicht:
 
     def datums_nodig(self) -> set[date]:
         """De datums die ``meldingen`` (en de vraag om verder te gaan) uitschrijven."""
-        nodig = {t.datum for t in self.termijnen}
+        nodig = {t.datum for t in self.termijnen[-TERMIJNEN_IN_BEELD:]}
         for v in (self.laatste_vergadering, self.onafgemaakte_vergadering):
             if v is not None:
                 nodig.add(v.datum)
@@ -148,7 +152,11 @@ class Overzicht:
             uit.append(zin + ".")
         else:
             uit.append("Er staan geen acties open.")
-        uit += [t.in_woorden(self.kort) for t in self.termijnen]
+        eerder = len(self.termijnen) - TERMIJNEN_IN_BEELD
+        if eerder > 0:
+            uit.append(f"Nog {eerder} eerdere termijnen zijn verstreken; `vergadering acties` "
+                       "toont alle acties.")
+        uit += [t.in_woorden(self.kort) for t in self.termijnen[-TERMIJNEN_IN_BEELD:]]
         tk = self.laatste_terugkoppeling
         if laatste is not None and tk is not None:
             via = f" via {tk.kanaal}" if tk.kanaal else ""
