@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from vergadering.wijkverband import Wijkverband
 
     from .app import Startgegevens, VergaderingApp
+
+
+# Hoe lang het startscherm bij het opstarten op het overzicht wacht voordat het zonder tekent.
+WACHT_OP_OVERZICHT = 0.25
 
 
 class Voetregel(Footer):
@@ -110,7 +114,13 @@ class StartScherm(Screen[None]):
         start = self.vapp.startgegevens
         if start is None:  # de app is zonder on_load gestart
             self.vernieuw()
-        elif start.done():
+            return
+        # Uit de index kost het overzicht milliseconden: even wachten (dan heeft de leesdraad
+        # de processor voor zich alleen) geeft meteen een eerste beeld mét gegevens, in plaats
+        # van een leeg beeld en een tweede opbouw. Duurt het langer (de eerste keer wordt de
+        # index gemaakt), dan komt het overzicht zodra het klaar is.
+        wait([start], timeout=WACHT_OP_OVERZICHT)
+        if start.done():
             self._begin(start)
         else:
             self._toon_tekst("Vergadering", "Even geduld: de gegevens worden gelezen…")
