@@ -121,3 +121,27 @@ async def test_ander_wijkverband_kiezen_toont_zijn_overzicht(tmp_path: Path) -> 
         assert app.screen.gekozen.id == "zuid"
         await pilot.press("up")
         await wacht(pilot, lambda: "7 nieuwe signalen" in _overzichtstekst(app))
+
+
+async def test_beschadigd_vak_na_de_index_geeft_de_melding_op_het_startscherm(
+    tmp_path: Path,
+) -> None:
+    """De index kent het vak, maar het is intussen beschadigd: het startscherm zegt dat (met
+    wat te doen) in plaats van het overzicht uit de index te tonen."""
+    from schermen_gegevens import VANDAAG, Klok
+
+    from vergadering.opslag import Opslag
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: "7 nieuwe signalen" in _overzichtstekst(app))
+    vak = tmp_path / "db" / "de-hoven-noord" / "signalen" / "2026-11.json"
+    vak.write_bytes(b'{"signalen": {"1": ')
+    app = app_module.VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: "beschadigd" in _overzichtstekst(app))
+        tekst = _overzichtstekst(app)
+        assert "de-hoven-noord/signalen/2026-11.json" in tekst
+        assert "nieuwe signalen" not in tekst
+        assert any("beschadigd" in m for m in meldingen(app))
+        assert app.screen.overzicht is None
