@@ -47,12 +47,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class Gegevens:
-    """Wat van één wijkverband gelezen is: alles wat het startscherm en de vergadering nodig
-    hebben, één keer gelezen."""
+    """Wat een vergadering van één wijkverband nodig heeft, één keer gelezen: de signalen
+    (de sessie houdt de open signalen en wat erin gebundeld is) en de acties (nummers,
+    lopende acties). Eerdere vergaderingen zijn niet nodig: het startscherm kent de laatste
+    en de onafgemaakte uit zijn overzicht."""
 
     signalen: list[Signaal]
     acties: list[Actie]
-    vergaderingen: list[Vergadering]
 
 
 @dataclass
@@ -211,13 +212,11 @@ class VergaderingApp(App[None]):
     def _lees_gegevens(self, wijkverband_id: str) -> Gegevens:
         with self.bewaarder.stil():
             return Gegevens(
-                self.opslag.signalen(wijkverband_id),
-                self.opslag.acties(wijkverband_id),
-                self.opslag.vergaderingen(wijkverband_id),
+                self.opslag.signalen(wijkverband_id), self.opslag.acties(wijkverband_id)
             )
 
     def laad(self, wijkverband_id: str, opnieuw: bool = False) -> Gegevens:
-        """De signalen, acties en vergaderingen van een wijkverband: wat ``laad_vooraf`` las
+        """De signalen en acties van een wijkverband: wat ``laad_vooraf`` las
         (erop wachtend als dat nog bezig is), anders uit het geheugen of nu gelezen. Vanuit
         de hoofddraad."""
         bezig = self._laden.pop(wijkverband_id, None)
@@ -257,7 +256,6 @@ class VergaderingApp(App[None]):
             voorzitter=keuzes["voorzitter"],
             notulist=keuzes["notulist"],
         )
-        gegevens.vergaderingen.append(vergadering)
         sessie = Sessie(
             wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
             self.klok,
