@@ -12,14 +12,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import datums
-from .actie import Actie
-from .signaal import Signaal
-from .terugkoppeling import Terugkoppeling
-from .vergadering import Vergadering
-from .wijkverband import Wijkverband
 
 if TYPE_CHECKING:
+    # Alleen voor de typen: het startscherm laadt zo niet meer domeinmodules dan het omzetten
+    # van acties en vergaderingen nodig heeft.
+    from .actie import Actie
     from .opslag import Opslag
+    from .signaal import Signaal
+    from .terugkoppeling import Terugkoppeling
+    from .vergadering import Vergadering
+    from .wijkverband import Wijkverband
 
 VOORUIT_DAGEN = 14
 # Zoveel termijnen noemt het overzicht met naam (de recentste); na jaren staan er anders
