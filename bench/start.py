@@ -160,11 +160,29 @@ def compileer() -> None:
             raise SystemExit(f"{pakket} kon niet gecompileerd worden.")
 
 
+def _schema(map_: Path) -> int | None:
+    """Het schema van een bewaarde opslagmap (None: er staat er geen)."""
+    from vergadering.fouten import OpslagFout
+    from vergadering.opslag.bestand import lees_json
+
+    try:
+        meta = lees_json(map_ / "opslag.json")
+    except OpslagFout:
+        return None
+    return meta.get("schema") if meta else None
+
+
 def gegevensmap(jaren: int) -> Path:
-    """De bewaarde gegevens van ``jaren`` jaar (één keer gemaakt met bench/tienjaar.py)."""
+    """De bewaarde gegevens van ``jaren`` jaar (één keer gemaakt met bench/tienjaar.py).
+    Is de bewaarde map van een ouder schema (een oudere versie maakte hem), dan komt er een
+    naast, met het schema in de naam: de oude kan nog in gebruik zijn."""
+    sys.path.insert(0, str(WORTEL))
+    from vergadering.opslag.migratie import SCHEMA
+
     map_ = CACHE / f"{jaren}j"
-    if not (map_ / "opslag.json").exists():
-        sys.path.insert(0, str(WORTEL))
+    if (map_ / "opslag.json").exists() and _schema(map_) != SCHEMA:
+        map_ = CACHE / f"{jaren}j-schema{SCHEMA}"
+    if _schema(map_) != SCHEMA:
         from bench.tienjaar import maak
 
         print(f"Gegevens van {jaren} jaar maken in {map_} …", file=sys.stderr)
