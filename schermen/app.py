@@ -2,16 +2,23 @@
 
 De app houdt de lopende vergadering (``Sessie``) en de ``Bewaarder`` vast en bedient de klok:
 pauze, +1 minuut, volgende en vorige fase zijn acties van de app, zodat ze op het
-vergaderscherm en op de beamer dezelfde toetsen hebben. Het startscherm komt eerst in beeld;
-jaren aan signalen en acties worden daarna in een achtergronddraad gelezen.
+vergaderscherm en op de beamer dezelfde toetsen hebben.
+
+Opstarten: zodra de app draait (``on_load``, vóór het eerste scherm) leest een eigen draad
+de wijkverbanden en het overzicht van het eerste, uit de afgeleide index
+(``Opslag.samenvatting``): milliseconden in plaats van jaren geschiedenis, zodat het
+startscherm meestal meteen met gegevens getekend wordt. Wat een vergadering nodig heeft,
+wordt pas gelezen als het gebruikt wordt (s of h), in een achtergronddraad.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -30,6 +37,7 @@ from .bewaarder import Bewaarder
 
 if TYPE_CHECKING:
     from vergadering.actie import Actie
+    from vergadering.overzicht import Overzicht
     from vergadering.signaal import Signaal
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
@@ -39,15 +47,43 @@ if TYPE_CHECKING:
 
 @dataclass
 class Gegevens:
-    """Wat van één wijkverband gelezen is: alles wat het startscherm en de vergadering nodig
-    hebben, één keer gelezen."""
+    """Wat een vergadering van één wijkverband nodig heeft, één keer gelezen: de signalen
+    (de sessie houdt de open signalen en wat erin gebundeld is) en de acties (nummers,
+    lopende acties). Eerdere vergaderingen zijn niet nodig: het startscherm kent de laatste
+    en de onafgemaakte uit zijn overzicht."""
 
     signalen: list[Signaal]
     acties: list[Actie]
-    vergaderingen: list[Vergadering]
+
+
+@dataclass
+class Startgegevens:
+    """Wat het startscherm bij het opstarten nodig heeft, in een eigen draad gelezen.
+
+    ``fout``: de wijkverbanden konden niet gelezen worden. ``overzicht_fout``: het overzicht
+    van het eerste wijkverband niet (bijvoorbeeld een beschadigd vak, met advies)."""
+
+    wijkverbanden: list[Wijkverband]
+    fout: str | None = None
+    overzicht: tuple[Overzicht, list[str]] | None = None
+    overzicht_fout: str | None = None
 
 
 Commando = tuple[str, str, Callable[[], Any]]
+
+
+def in_draad(werk: Callable[[], Any], naam: str) -> Future:
+    """Doe ``werk`` in een eigen (daemon)draad; de uitkomst of de fout komt in de Future."""
+    toekomst: Future = Future()
+
+    def doe() -> None:
+        try:
+            toekomst.set_result(werk())
+        except BaseException as fout:  # ook een programmeerfout hoort bij wie wacht
+            toekomst.set_exception(fout)
+
+    threading.Thread(target=doe, name=naam, daemon=True).start()
+    return toekomst
 
 
 def _commandos() -> type:
@@ -91,6 +127,8 @@ class VergaderingApp(App[None]):
         self.bewaarder = Bewaarder(opslag, self._meld_opslagfout, self._meld_opgeslagen)
         self.sessie: Sessie | None = None
         self.gegevens: dict[str, Gegevens] = {}
+        self._laden: dict[str, Future] = {}  # wat een vergadering nodig heeft, bezig
+        self.startgegevens: Future | None = None
         self._te_klein: Any = None
         self._lus: asyncio.AbstractEventLoop | None = None
         self._registreer_themas()
@@ -115,23 +153,79 @@ class VergaderingApp(App[None]):
 
         return StartScherm()
 
+    def on_load(self) -> None:
+        # Zo vroeg als kan (de app draait, het eerste scherm wordt nog opgebouwd): lees wat
+        # het startscherm laat zien. Niet in __init__: tot run() mag de opslag nog veranderen.
+        # Alles wat tot nu toe geladen is (Textual en onze modules, honderdduizenden objecten)
+        # blijft: buiten de garbage collector, anders loopt een volledige ronde die vlak na
+        # het opstarten allemaal na (13–37 ms stilstand vlak voor het beeld met gegevens).
+        gc.freeze()
+        self._lus = asyncio.get_running_loop()
+        self.startgegevens = in_draad(self._lees_start, "startgegevens")
+
     def on_mount(self) -> None:
         self._lus = asyncio.get_running_loop()
         self._controleer_grootte(self.size.width, self.size.height)
 
     # --- gegevens ---------------------------------------------------------------------
 
-    def laad(self, wijkverband_id: str, opnieuw: bool = False) -> Gegevens:
-        """De signalen, acties en vergaderingen van een wijkverband (uit het geheugen als ze
-        al gelezen zijn). Mag vanuit een achtergronddraad."""
-        if not opnieuw and wijkverband_id in self.gegevens:
-            return self.gegevens[wijkverband_id]
+    def _lees_start(self) -> Startgegevens:
+        """De wijkverbanden en het overzicht van het eerste (op naam), zoals het startscherm
+        begint. Draait in een eigen draad."""
+        try:
+            with self.bewaarder.stil():
+                wijkverbanden = self.opslag.wijkverbanden()
+        except VergaderingFout as fout:
+            return Startgegevens([], fout=str(fout))
+        start = Startgegevens(wijkverbanden)
+        if wijkverbanden:
+            try:
+                start.overzicht = self.lees_overzicht(wijkverbanden[0])
+            except VergaderingFout as fout:
+                start.overzicht_fout = str(fout)
+        return start
+
+    def lees_overzicht(self, wijkverband: Wijkverband) -> tuple[Overzicht, list[str]]:
+        """Het overzicht van een wijkverband en zijn regels tekst (zie ``overzicht_van``:
+        alleen wat veranderd is, wordt gelezen). Mag vanuit een achtergronddraad."""
+        from vergadering.overzicht import overzicht_van
+
         with self.bewaarder.stil():
-            gegevens = Gegevens(
-                self.opslag.signalen(wijkverband_id),
-                self.opslag.acties(wijkverband_id),
-                self.opslag.vergaderingen(wijkverband_id),
+            overzicht = overzicht_van(self.opslag, wijkverband, self.vandaag())
+        return overzicht, overzicht.meldingen()
+
+    def laad_vooraf(self, wijkverband_id: str) -> Future:
+        """Begin in een achtergronddraad te lezen wat een vergadering van dit wijkverband
+        nodig heeft (bij s: terwijl het formulier open staat); ``laad`` haalt het op."""
+        bezig = self._laden.get(wijkverband_id)
+        if bezig is None or (bezig.done() and bezig.exception() is not None):
+            bezig = self._laden[wijkverband_id] = in_draad(
+                lambda: self._lees_gegevens(wijkverband_id), "vergadergegevens"
             )
+        return bezig
+
+    def vergeet_vooraf(self, wijkverband_id: str) -> None:
+        """Wat ``laad_vooraf`` las, is niet meer nodig (het formulier werd gesloten): later
+        opnieuw lezen, dan is het niet verouderd."""
+        self._laden.pop(wijkverband_id, None)
+
+    def _lees_gegevens(self, wijkverband_id: str) -> Gegevens:
+        with self.bewaarder.stil():
+            return Gegevens(
+                self.opslag.signalen(wijkverband_id), self.opslag.acties(wijkverband_id)
+            )
+
+    def laad(self, wijkverband_id: str, opnieuw: bool = False) -> Gegevens:
+        """De signalen en acties van een wijkverband: wat ``laad_vooraf`` las
+        (erop wachtend als dat nog bezig is), anders uit het geheugen of nu gelezen. Vanuit
+        de hoofddraad."""
+        bezig = self._laden.pop(wijkverband_id, None)
+        if bezig is not None:
+            gegevens = bezig.result()  # een leesfout komt hier als VergaderingFout
+        elif opnieuw or wijkverband_id not in self.gegevens:
+            gegevens = self._lees_gegevens(wijkverband_id)
+        else:
+            return self.gegevens[wijkverband_id]
         self.gegevens[wijkverband_id] = gegevens
         return gegevens
 
@@ -162,7 +256,6 @@ class VergaderingApp(App[None]):
             voorzitter=keuzes["voorzitter"],
             notulist=keuzes["notulist"],
         )
-        gegevens.vergaderingen.append(vergadering)
         sessie = Sessie(
             wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
             self.klok,

@@ -1,12 +1,18 @@
 """Het startscherm: kies of maak een wijkverband, zie wat er wacht, begin of hervat.
 
-Het scherm tekent meteen met alleen de namen van de wijkverbanden; het overzicht (jaren
-aan signalen en acties) wordt in een achtergronddraad gelezen en daarna ingevuld.
+Bij het opstarten heeft de app de wijkverbanden en het overzicht van het eerste al in een
+eigen draad gelezen (``VergaderingApp.startgegevens``, uit de afgeleide index: milliseconden);
+is dat er bij het eerste beeld nog niet, dan komt het zodra het klaar is. Een ander
+wijkverband kiezen leest zijn overzicht in een achtergronddraad.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, wait
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,11 +28,51 @@ from vergadering.fouten import VergaderingFout
 from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from vergadering.overzicht import Overzicht
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
-    from .app import VergaderingApp
+    from .app import Startgegevens, VergaderingApp
+
+
+# Hoe lang het startscherm bij het opstarten op het overzicht wacht voordat het zonder tekent.
+WACHT_OP_OVERZICHT = 0.25
+
+
+class Voetregel(Footer):
+    """De Footer, die alleen opnieuw opgebouwd wordt als er iets anders te tonen is.
+
+    Textual bouwt de Footer opnieuw op na elke melding dat de toetsen veranderd kunnen zijn
+    (focus, schermstapel, ``refresh_bindings``); bij het opstarten komen er vier vlak na
+    elkaar, met elk een opbouw en een beeld, terwijl er maar één keer iets verandert.
+    """
+
+    _gepland = False
+    _getoond: tuple | None = None
+
+    def _inhoud(self) -> tuple:
+        return tuple(
+            (b.key, b.description, aan)
+            for _, b, aan, _ in self.screen.active_bindings.values() if b.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if self._gepland or (
+            self._getoond is not None and screen is self.screen
+            and self._inhoud() == self._getoond
+        ):
+            self._bindings_ready = True
+            return
+        super().bindings_changed(screen)
+        # Footer plant de opbouw alleen als de app de focus heeft en dit zijn scherm is.
+        self._gepland = bool(self.app.app_focus and self.is_attached and screen is self.screen)
+
+    def compose(self) -> ComposeResult:
+        self._gepland = False
+        self._getoond = self._inhoud() if self._bindings_ready else None
+        yield from super().compose()
 
 
 class StartScherm(Screen[None]):
@@ -62,10 +108,33 @@ class StartScherm(Screen[None]):
             yield lijst
             with VerticalScroll(id="start-rechts"):
                 yield Static("", id="overzicht", markup=False)
-        yield Footer()
+        yield Voetregel()
 
     def on_mount(self) -> None:
-        self.vernieuw()
+        start = self.vapp.startgegevens
+        if start is None:  # de app is zonder on_load gestart
+            self.vernieuw()
+            return
+        # Uit de index kost het overzicht milliseconden: even wachten (dan heeft de leesdraad
+        # de processor voor zich alleen) geeft meteen een eerste beeld mét gegevens, in plaats
+        # van een leeg beeld en een tweede opbouw. Duurt het langer (de eerste keer wordt de
+        # index gemaakt), dan komt het overzicht zodra het klaar is.
+        wait([start], timeout=WACHT_OP_OVERZICHT)
+        if start.done():
+            self._begin(start)
+        else:
+            self._toon_tekst("Vergadering", "Even geduld: de gegevens worden gelezen…")
+            na_afloop(start, self._begin)
+
+    def _begin(self, klaar: Future) -> None:
+        """Toon wat de app bij het opstarten las (zie ``VergaderingApp._lees_start``)."""
+        if not self.is_attached:
+            return
+        start: Startgegevens = klaar.result()
+        if start.fout is not None:
+            self._toon_leesfout(start.fout)
+            return
+        self._vul(start.wijkverbanden, None, overzicht=start.overzicht or start.overzicht_fout)
 
     # --- de lijst en het overzicht ----------------------------------------------------
 
@@ -73,16 +142,30 @@ class StartScherm(Screen[None]):
         """Lees de wijkverbanden opnieuw en toon het overzicht van het gekozen."""
         kies_id = kies_id or (self.gekozen.id if self.gekozen else None)
         try:
-            self.wijkverbanden = self.vapp.opslag.wijkverbanden()
+            wijkverbanden = self.vapp.opslag.wijkverbanden()
         except VergaderingFout as fout:
-            self.wijkverbanden = []
-            self._toon_tekst("De gegevens konden niet gelezen worden", str(fout))
-            self.notify(str(fout), severity="error", markup=False)
+            self._toon_leesfout(str(fout))
             return
+        self._vul(wijkverbanden, kies_id)
+
+    def _toon_leesfout(self, melding: str) -> None:
+        self.wijkverbanden = []
+        self._toon_tekst("De gegevens konden niet gelezen worden", melding)
+        self.notify(melding, severity="error", markup=False)
+
+    def _vul(
+        self,
+        wijkverbanden: list[Wijkverband],
+        kies_id: str | None,
+        overzicht: tuple[Overzicht, list[str]] | str | None = None,
+    ) -> None:
+        """Zet de wijkverbanden in de lijst en kies er een; ``overzicht`` (of de melding
+        waarom het niet lukte) is al gelezen voor het eerste wijkverband."""
+        self.wijkverbanden = wijkverbanden
         lijst = self.query_one("#wijkverbanden", OptionList)
         lijst.clear_options()
-        lijst.add_options(Option(Text(een_regel(wv.naam)), id=wv.id) for wv in self.wijkverbanden)
-        if not self.wijkverbanden:
+        lijst.add_options(Option(Text(een_regel(wv.naam)), id=wv.id) for wv in wijkverbanden)
+        if not wijkverbanden:
             self.gekozen = None
             self._toon_tekst(
                 "Welkom",
@@ -91,10 +174,18 @@ class StartScherm(Screen[None]):
             )
             self.refresh_bindings()
             return
-        index = next((i for i, wv in enumerate(self.wijkverbanden) if wv.id == kies_id), 0)
+        index = next((i for i, wv in enumerate(wijkverbanden) if wv.id == kies_id), 0)
+        wv = wijkverbanden[index]
+        # Eerst gekozen, dan pas markeren: het bericht van de markering kiest dan niet nog eens.
+        self.gekozen = wv
         lijst.highlighted = index
         lijst.focus()
-        self._kies(self.wijkverbanden[index])
+        if isinstance(overzicht, tuple):
+            self._toon_overzicht(wv, *overzicht)
+        elif isinstance(overzicht, str):
+            self._toon_fout(wv, overzicht)
+        else:
+            self._kies(wv)
 
     @on(OptionList.OptionHighlighted, "#wijkverbanden")
     def _gemarkeerd(self, event: OptionList.OptionHighlighted) -> None:
@@ -111,20 +202,12 @@ class StartScherm(Screen[None]):
         self.overzicht = None
         self._toon_tekst(een_regel(wv.naam), "Even geduld: het overzicht wordt gelezen…")
         self.refresh_bindings()
-        # Pas lezen als het scherm er staat: de leesdraad deelt de processor met het tekenen.
-        self.call_after_refresh(self._laad_overzicht, wv)
+        self._laad_overzicht(wv)
 
     @work(thread=True, exclusive=True, group="overzicht")
     def _laad_overzicht(self, wv: Wijkverband) -> None:
-        from vergadering.overzicht import maak_overzicht
-
         try:
-            gegevens = self.vapp.laad(wv.id, opnieuw=True)
-            overzicht = maak_overzicht(
-                wv, gegevens.signalen, gegevens.acties, gegevens.vergaderingen,
-                self.vapp.vandaag(),
-            )
-            regels = overzicht.meldingen()
+            overzicht, regels = self.vapp.lees_overzicht(wv)
         except VergaderingFout as fout:
             self.app.call_from_thread(self._toon_fout, wv, str(fout))
             return
@@ -134,11 +217,11 @@ class StartScherm(Screen[None]):
         if self.gekozen is not None and self.gekozen.id == wv.id:
             self._toon_tekst(een_regel(wv.naam), melding)
             self.notify(melding, severity="error", markup=False)
+            self.refresh_bindings()
 
     def _toon_overzicht(self, wv: Wijkverband, overzicht: Overzicht, regels: list[str]) -> None:
         if self.gekozen is None or self.gekozen.id != wv.id:
             return  # intussen een ander wijkverband gekozen
-        self.vapp.bevries_gegevens()
         self.overzicht = overzicht
         aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
         if len(wv.leden) > 12:
@@ -158,7 +241,8 @@ class StartScherm(Screen[None]):
         open_v = overzicht.onafgemaakte_vergadering
         if open_v is not None and wv.id not in self._aangeboden:
             self._aangeboden.add(wv.id)
-            self._bied_hervatten_aan(wv)
+            # Eerst het overzicht in beeld, dan de vraag erover.
+            self.call_after_refresh(self._bied_hervatten_aan, wv)
 
     def _toon_tekst(self, kop: str, tekst: str) -> None:
         self.query_one("#overzicht", Static).update(
@@ -180,16 +264,18 @@ class StartScherm(Screen[None]):
         toch een nieuwe beginnen."""
         from .bevestig import Bevestig
 
-        assert self.overzicht is not None and self.overzicht.onafgemaakte_vergadering
+        if self.overzicht is None or self.overzicht.onafgemaakte_vergadering is None:
+            return  # intussen een ander wijkverband gekozen
         open_v = self.overzicht.onafgemaakte_vergadering
 
         def antwoord(ja: bool | None) -> None:
             if ja:
-                self.vapp.hervat_vergadering(wv, open_v)
+                self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
             elif of_nieuw:
                 self._vraag_start(wv)
 
-        vraag = f"De vergadering van {vergadering_in_woorden(open_v)} is nog niet gesloten. "
+        vraag = (f"De vergadering van {vergadering_in_woorden(open_v, self.overzicht.lang)} "
+                 "is nog niet gesloten. ")
         self.app.push_screen(
             Bevestig(
                 vraag + ("Daar verder gaan, of toch een nieuwe beginnen?" if of_nieuw
@@ -200,13 +286,32 @@ class StartScherm(Screen[None]):
             antwoord,
         )
 
+    def _met_gegevens(self, wv: Wijkverband, doe: Callable[[], object]) -> None:
+        """Doe ``doe`` (een vergadering beginnen of hervatten) zodra gelezen is wat de
+        vergadering nodig heeft; dat lezen gebeurt in een achtergronddraad, zodat het scherm
+        niet blijft hangen. Een leesfout wordt gemeld."""
+        toekomst = self.vapp.laad_vooraf(wv.id)
+
+        def klaar(_: Future) -> None:
+            try:
+                doe()
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+
+        if toekomst.done():
+            klaar(toekomst)
+        else:
+            self.notify("Even geduld: de vergadering wordt gelezen…", markup=False, timeout=3)
+            na_afloop(toekomst, klaar)
+
     def action_hervat(self) -> None:
         """Ga verder met de onafgemaakte vergadering."""
         if self.gekozen is None or self.overzicht is None:
             return
         open_v = self.overzicht.onafgemaakte_vergadering
         if open_v is not None:
-            self.vapp.hervat_vergadering(self.gekozen, open_v)
+            wv = self.gekozen
+            self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
 
     def action_start(self) -> None:
         """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
@@ -224,13 +329,12 @@ class StartScherm(Screen[None]):
     def _vraag_start(self, wv: Wijkverband) -> None:
         from .dialogen import StartFormulier
 
+        self.vapp.laad_vooraf(wv.id)  # terwijl het formulier open staat
         def gekozen(keuzes: dict | None) -> None:
             if keuzes is None:
+                self.vapp.vergeet_vooraf(wv.id)
                 return
-            try:
-                self.vapp.begin_vergadering(wv, keuzes)
-            except VergaderingFout as fout:
-                self.notify(str(fout), severity="error", markup=False)
+            self._met_gegevens(wv, lambda: self.vapp.begin_vergadering(wv, keuzes))
 
         self.app.push_screen(StartFormulier(wv, self.vapp.vandaag()), gekozen)
 
@@ -329,9 +433,24 @@ class StartScherm(Screen[None]):
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
 
 
-def vergadering_in_woorden(v: Vergadering) -> str:
-    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'."""
-    from vergadering import datums
+def na_afloop(toekomst: Future, doe: Callable[[Future], object]) -> None:
+    """Roep ``doe(toekomst)`` aan in de hoofddraad (met de context van de app: actieve app en
+    scherm) zodra het werk in een andere draad klaar is. Vanuit de hoofddraad aanroepen."""
+    lus, context = asyncio.get_running_loop(), contextvars.copy_context()
 
+    def klaar(_: Future) -> None:
+        with suppress(RuntimeError):  # de app is intussen gesloten
+            lus.call_soon_threadsafe(doe, toekomst, context=context)
+
+    toekomst.add_done_callback(klaar)
+
+
+def vergadering_in_woorden(v: Vergadering, lang: Callable[[date], str] | None = None) -> str:
+    """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'; ``lang`` schrijft de datum
+    (standaard ``datums.lang``; het overzicht kent de tekst al, zie ``Overzicht.lang``)."""
+    if lang is None:
+        from vergadering import datums
+
+        lang = datums.lang
     fase = v.fasen[v.fase_index].titel if v.fasen else ""
-    return f"{datums.lang(v.datum)}, fase {v.fase_index + 1} ({fase})"
+    return f"{lang(v.datum)}, fase {v.fase_index + 1} ({fase})"

@@ -100,10 +100,8 @@ def test_overzicht_na_een_vorige_vergadering():
     o = maak_overzicht(wv, signalen, acties, [vorige, oudste], VANDAAG)
     assert o.laatste_vergadering is vorige
     assert o.onafgemaakte_vergadering is None
-    assert [s.id for s in o.nieuwe_signalen] == ["nieuw1", "nieuw2"]
-    assert [s.id for s in o.geparkeerde_signalen] == ["oud-park"]
-    assert [s.id for s in o.te_bespreken] == [
-        "oud-nieuw", "oud-park", "zelfde-dag", "nieuw1", "nieuw2"]
+    assert o.nieuwe_signalen == ["nieuw1", "nieuw2"]
+    assert o.geparkeerd == 1
     assert [a.nummer for a in o.open_acties] == [1]
     assert [(t.actie.nummer, t.wat) for t in o.te_laat] == [(1, "eerste stap")]
     assert o.laatste_terugkoppeling is vorige.terugkoppeling
@@ -125,7 +123,7 @@ def test_overzicht_zonder_vergaderingen():
     o = maak_overzicht(wv, [signaal("s", date(2026, 1, 1))], [], [], VANDAAG)
     assert o.laatste_vergadering is None and o.laatste_terugkoppeling is None
     assert o.volgende_update is None
-    assert [s.id for s in o.nieuwe_signalen] == ["s"]
+    assert o.nieuwe_signalen == ["s"]
     assert o.meldingen() == [
         "Nog geen vergadering gesloten; 1 signaal wacht op bespreking.",
         "Er staan geen acties open.",
@@ -173,6 +171,22 @@ def test_overzicht_uit_opslag(tmp_path):
     opslag.bewaar_signaal(signaal("2611-abcd", date(2026, 11, 2)))
     opslag.bewaar_actie(actie(1, VORIGE))
     o = overzicht_uit_opslag(opslag, "de hoven", VANDAAG)
-    assert [s.id for s in o.nieuwe_signalen] == ["2611-abcd"]
+    assert o.nieuwe_signalen == ["2611-abcd"]
     assert [a.nummer for a in o.open_acties] == [1]
     assert o.volgende_update == date(2026, 11, 30)
+
+
+def test_overzicht_noemt_alleen_de_recentste_termijnen():
+    """Na jaren staan er tientallen verstreken termijnen: het overzicht noemt de recentste
+    met naam en telt de rest."""
+    from vergadering.overzicht import TERMIJNEN_IN_BEELD
+
+    wv = wijkverband()
+    acties = [actie(n, date(2020, 1, 1) + timedelta(days=30 * n), status="loopt")
+              for n in range(1, 21)]
+    meldingen = maak_overzicht(wv, [], acties, [], VANDAAG).meldingen()
+    regels = [m for m in meldingen if m.startswith("Actie ")]
+    assert len(regels) == TERMIJNEN_IN_BEELD
+    assert regels[-1].startswith("Actie 20 ")  # de recentste staan er
+    assert f"Nog {20 - TERMIJNEN_IN_BEELD} eerdere termijnen zijn verstreken" in " ".join(
+        meldingen)

@@ -6,21 +6,28 @@ komen of verstreken zijn, en wat er de vorige keer aan bewoners is beloofd.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import datums
-from .actie import Actie
-from .signaal import Signaal
-from .terugkoppeling import Terugkoppeling
-from .vergadering import Vergadering
-from .wijkverband import Wijkverband
 
 if TYPE_CHECKING:
+    # Alleen voor de typen: het startscherm laadt zo niet meer domeinmodules dan het omzetten
+    # van acties en vergaderingen nodig heeft.
+    from .actie import Actie
     from .opslag import Opslag
+    from .signaal import Signaal
+    from .terugkoppeling import Terugkoppeling
+    from .vergadering import Vergadering
+    from .wijkverband import Wijkverband
 
 VOORUIT_DAGEN = 14
+# Zoveel termijnen noemt het overzicht met naam (de recentste); na jaren staan er anders
+# honderd regels 'checkmoment 10851 dagen te laat' in beeld, en die kosten ook tijd om te
+# tekenen. De rest staat in ``vergadering acties``.
+TERMIJNEN_IN_BEELD = 8
 
 
 @dataclass
@@ -37,7 +44,7 @@ class Termijn:
         """Waar als de datum voorbij is."""
         return self.dagen < 0
 
-    def in_woorden(self) -> str:
+    def in_woorden(self, kort: Callable[[date], str] = datums.kort) -> str:
         """'Actie 3 (Bankjes): eerste stap 5 dagen te laat (18 nov 2026).'"""
         if self.dagen < 0:
             wanneer = f"{_dagen(-self.dagen)} te laat"
@@ -49,7 +56,7 @@ class Termijn:
             wanneer = f"over {_dagen(self.dagen)}"
         return (
             f"Actie {self.actie.nummer} ({self.actie.omschrijving}): {self.wat} {wanneer} "
-            f"({datums.kort(self.datum)})."
+            f"({kort(self.datum)})."
         )
 
 
@@ -61,11 +68,34 @@ class Overzicht:
     vandaag: date
     laatste_vergadering: Vergadering | None = None
     onafgemaakte_vergadering: Vergadering | None = None
-    nieuwe_signalen: list[Signaal] = field(default_factory=list)
-    geparkeerde_signalen: list[Signaal] = field(default_factory=list)
-    te_bespreken: list[Signaal] = field(default_factory=list)
+    # Kenmerken (oudste eerst) en een aantal: het startscherm telt ze alleen, en zo hoeft het
+    # niet elk signaal van jaren te lezen (zie ``overzicht_van``).
+    nieuwe_signalen: list[str] = field(default_factory=list)
+    geparkeerd: int = 0
     open_acties: list[Actie] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
+    # Datums zoals Babel ze schreef (lang, kort), uit de startindex: het startscherm hoeft
+    # Babel dan niet te laden (~25 ms bij het opstarten). Wat ontbreekt, schrijft Babel.
+    datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def lang(self, d: date) -> str:
+        """``datums.lang``, uit ``datumteksten`` als die de datum kent."""
+        bekend = self.datumteksten.get(d.isoformat())
+        return bekend[0] if bekend else datums.lang(d)
+
+    def kort(self, d: date) -> str:
+        """``datums.kort``, uit ``datumteksten`` als die de datum kent."""
+        bekend = self.datumteksten.get(d.isoformat())
+        return bekend[1] if bekend else datums.kort(d)
+
+    def datums_nodig(self) -> set[date]:
+        """De datums die ``meldingen`` (en de vraag om verder te gaan) uitschrijven."""
+        nodig = {t.datum for t in self.termijnen[-TERMIJNEN_IN_BEELD:]}
+        for v in (self.laatste_vergadering, self.onafgemaakte_vergadering):
+            if v is not None:
+                nodig.add(v.datum)
+        nodig |= {d for d in (self.volgende_update, self.volgende_vergadering) if d is not None}
+        return nodig
 
     @property
     def laatste_terugkoppeling(self) -> Terugkoppeling | None:
@@ -100,7 +130,7 @@ class Overzicht:
         open_v = self.onafgemaakte_vergadering
         if open_v is not None:
             uit.append(
-                f"De vergadering van {datums.lang(open_v.datum)} is nog niet gesloten; "
+                f"De vergadering van {self.lang(open_v.datum)} is nog niet gesloten; "
                 "ga daar verder."
             )
         laatste = self.laatste_vergadering
@@ -111,8 +141,8 @@ class Overzicht:
                        "bespreking.")
         else:
             uit.append(f"{_signalen(n, 'nieuw')} sinds de vergadering van "
-                       f"{datums.lang(laatste.datum)}.")
-        geparkeerd = len(self.geparkeerde_signalen)
+                       f"{self.lang(laatste.datum)}.")
+        geparkeerd = self.geparkeerd
         if geparkeerd:
             komt = "komt" if geparkeerd == 1 else "komen"
             uit.append(f"{_signalen(geparkeerd, 'geparkeerd')} {komt} weer aan bod.")
@@ -124,7 +154,11 @@ class Overzicht:
             uit.append(zin + ".")
         else:
             uit.append("Er staan geen acties open.")
-        uit += [t.in_woorden() for t in self.termijnen]
+        eerder = len(self.termijnen) - TERMIJNEN_IN_BEELD
+        if eerder > 0:
+            uit.append(f"Nog {eerder} eerdere termijnen zijn verstreken; `vergadering acties` "
+                       "toont alle acties.")
+        uit += [t.in_woorden(self.kort) for t in self.termijnen[-TERMIJNEN_IN_BEELD:]]
         tk = self.laatste_terugkoppeling
         if laatste is not None and tk is not None:
             via = f" via {tk.kanaal}" if tk.kanaal else ""
@@ -132,13 +166,13 @@ class Overzicht:
                 uit.append(f"De laatste terugkoppeling ging{via}; er is geen datum voor de "
                            "volgende update beloofd.")
             elif self.update_verstreken:
-                uit.append(f"De volgende update was beloofd op {datums.lang(self.volgende_update)}"
+                uit.append(f"De volgende update was beloofd op {self.lang(self.volgende_update)}"
                            f"{via}; die datum is voorbij.")
             else:
                 uit.append(f"De volgende update is beloofd op "
-                           f"{datums.lang(self.volgende_update)}{via}.")
+                           f"{self.lang(self.volgende_update)}{via}.")
         if self.volgende_vergadering is not None and self.volgende_vergadering >= self.vandaag:
-            uit.append(f"De volgende vergadering is op {datums.lang(self.volgende_vergadering)}.")
+            uit.append(f"De volgende vergadering is op {self.lang(self.volgende_vergadering)}.")
         return uit
 
 
@@ -179,6 +213,32 @@ def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) 
     return sorted(uit, key=lambda t: (t.datum, t.actie.nummer, t.wat))
 
 
+def _overzicht(
+    wijkverband: Wijkverband,
+    vandaag: date,
+    nieuw: list[tuple[str, str]],
+    geparkeerd: int,
+    open_acties: list[Actie],
+    laatste: Vergadering | None,
+    onafgemaakt: Vergadering | None,
+    vooruit: int,
+) -> Overzicht:
+    """Het overzicht uit de signalen met status nieuw als (ISO-datum, kenmerk) en het aantal
+    geparkeerde."""
+    grens = laatste.datum.isoformat() if laatste is not None else ""
+    open_acties = sorted(open_acties, key=lambda a: a.nummer)
+    return Overzicht(
+        wijkverband=wijkverband,
+        vandaag=vandaag,
+        laatste_vergadering=laatste,
+        onafgemaakte_vergadering=onafgemaakt,
+        nieuwe_signalen=[k for d, k in sorted(nieuw) if d > grens],
+        geparkeerd=geparkeerd,
+        open_acties=open_acties,
+        termijnen=termijnen(open_acties, vandaag, vooruit),
+    )
+
+
 def maak_overzicht(
     wijkverband: Wijkverband,
     signalen: list[Signaal],
@@ -187,51 +247,63 @@ def maak_overzicht(
     vandaag: date,
     vooruit: int = VOORUIT_DAGEN,
 ) -> Overzicht:
-    """Het overzicht van één wijkverband op ``vandaag``.
+    """Het overzicht van één wijkverband op ``vandaag``, uit gelezen lijsten.
 
     Nieuwe signalen zijn signalen met status nieuw van ná de datum van de laatste gesloten
-    vergadering (alle nieuwe als er nog geen was). ``te_bespreken`` is alles wat naar de
-    volgende vergadering meegaat: nieuwe en geparkeerde signalen, ook oudere.
+    vergadering (alle nieuwe als er nog geen was); geparkeerde komen er los bij, ook oudere.
     """
     wv = wijkverband.id
-    signalen = [s for s in signalen if s.wijkverband_id == wv]
-    acties = [a for a in acties if a.wijkverband_id == wv]
     eigen = sorted(
         (v for v in vergaderingen if v.wijkverband_id == wv), key=lambda v: (v.datum, v.id)
     )
     gesloten = [v for v in eigen if v.gesloten]
     open_ = [v for v in eigen if not v.gesloten]
-    laatste = gesloten[-1] if gesloten else None
-    nieuw = [
-        s for s in signalen
-        if s.status == "nieuw" and (laatste is None or s.datum > laatste.datum)
-    ]
-    open_acties = sorted((a for a in acties if a.open), key=lambda a: a.nummer)
-    return Overzicht(
-        wijkverband=wijkverband,
-        vandaag=vandaag,
-        laatste_vergadering=laatste,
-        onafgemaakte_vergadering=open_[-1] if open_ else None,
-        nieuwe_signalen=sorted(nieuw, key=lambda s: (s.datum, s.id)),
-        geparkeerde_signalen=sorted(
-            (s for s in signalen if s.status == "geparkeerd"), key=lambda s: (s.datum, s.id)
-        ),
-        te_bespreken=sorted((s for s in signalen if s.open), key=lambda s: (s.datum, s.id)),
-        open_acties=open_acties,
-        termijnen=termijnen(open_acties, vandaag, vooruit),
+    eigen_signalen = [s for s in signalen if s.wijkverband_id == wv]
+    return _overzicht(
+        wijkverband,
+        vandaag,
+        [(s.datum.isoformat(), s.id) for s in eigen_signalen if s.status == "nieuw"],
+        sum(s.status == "geparkeerd" for s in eigen_signalen),
+        [a for a in acties if a.wijkverband_id == wv and a.open],
+        gesloten[-1] if gesloten else None,
+        open_[-1] if open_ else None,
+        vooruit,
     )
+
+
+def overzicht_van(
+    opslag: Opslag, wijkverband: Wijkverband, vandaag: date, vooruit: int = VOORUIT_DAGEN
+) -> Overzicht:
+    """Het overzicht van een wijkverband uit de opslag, zonder de jaren te lezen die niet
+    veranderd zijn (``Opslag.samenvatting``); alleen de laatste en de onafgemaakte
+    vergadering worden zelf gelezen."""
+    samen = opslag.samenvatting(wijkverband.id)
+    vergaderingen = sorted(samen.vergaderingen)
+    gesloten = [k for _, k, dicht in vergaderingen if dicht]
+    open_ = [k for _, k, dicht in vergaderingen if not dicht]
+    overzicht = _overzicht(
+        wijkverband,
+        vandaag,
+        samen.nieuwe_signalen,
+        samen.geparkeerd,
+        samen.open_acties,
+        opslag.vergadering(wijkverband.id, gesloten[-1]) if gesloten else None,
+        opslag.vergadering(wijkverband.id, open_[-1]) if open_ else None,
+        vooruit,
+    )
+    bekend = samen.datumteksten
+    nodig = {d.isoformat(): d for d in overzicht.datums_nodig()}
+    overzicht.datumteksten = {
+        iso: bekend.get(iso) or (datums.lang(d), datums.kort(d)) for iso, d in nodig.items()
+    }
+    if not nodig.keys() <= bekend.keys():
+        # Babel één keer; de volgende starts komen ze uit de index.
+        opslag.bewaar_datumteksten(wijkverband.id, overzicht.datumteksten)
+    return overzicht
 
 
 def overzicht_uit_opslag(
     opslag: Opslag, wijkverband: str, vandaag: date, vooruit: int = VOORUIT_DAGEN
 ) -> Overzicht:
     """Het overzicht van het wijkverband met deze naam of dit kenmerk, uit de opslag."""
-    wv = opslag.wijkverband(wijkverband)
-    return maak_overzicht(
-        wv,
-        opslag.signalen(wv.id),
-        opslag.acties(wv.id),
-        opslag.vergaderingen(wv.id),
-        vandaag,
-        vooruit,
-    )
+    return overzicht_van(opslag, opslag.wijkverband(wijkverband), vandaag, vooruit)

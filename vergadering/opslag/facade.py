@@ -679,3 +679,62 @@ class Opslag:
             vergadering,
             "vergadering",
         )
+
+    # === Lezen voor het startscherm (issue 8) =============================================
+    # Alleen lezende toegangen voor de afgeleide index (index.py): het startscherm leest zo
+    # alleen de vakken die veranderd zijn, en elk vak gaat via dezelfde controle als hierboven.
+
+    _TABELLEN = {"signalen": "signalen", "acties": "acties", "vergaderingen": "vergadering"}
+
+    def vakmap(self, wijkverband_id: str, soort: str) -> Path:
+        """De map met vakbestanden van één soort ('signalen', 'acties' of 'vergaderingen')."""
+        if soort not in self._TABELLEN:
+            raise ValueError(soort)
+        return self.map / wijkverband_id / soort
+
+    def vaknamen(self, wijkverband_id: str, soort: str) -> list[tuple[str, bool]]:
+        """De namen van de vakbestanden in ``vakmap`` op volgorde (dezelfde als ``_vakken``),
+        elk met of er een journaal naast staat. Eén keer de map lezen, zonder glob en
+        Path-objecten: dit gebeurt bij elke start voor honderden bestanden."""
+        map_ = self.vakmap(wijkverband_id, soort)
+        try:
+            with os.scandir(map_) as inhoud:
+                namen = {e.name for e in inhoud if not e.name.startswith(".")}
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as fout:
+            from ..fouten import oorzaak
+
+            raise OpslagFout(
+                f"{map_} kan niet gelezen worden ({oorzaak(fout)}); controleer de rechten."
+            ) from fout
+        return sorted((naam, naam + JOURNAAL in namen) for naam in namen
+                      if naam.endswith(".json"))
+
+    def lees_vak(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
+        """De objecten uit één vakbestand (een naam uit ``vaknamen``); een beschadigd vak
+        geeft de melding met advies, zoals elk ander lezen."""
+        from ..actie import Actie
+        from ..signaal import Signaal
+        from ..vergadering import Vergadering
+
+        cls = {"signalen": Signaal, "acties": Actie, "vergaderingen": Vergadering}[soort]
+        pad = self.vakmap(wijkverband_id, soort) / naam
+        return self._lees_objecten(cls, [pad], self._TABELLEN[soort])
+
+    def samenvatting(self, wijkverband_id: str) -> Any:
+        """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``):
+        open signalen, open acties en de vergaderingen op een rij, zonder de geschiedenis te
+        lezen die niet veranderd is."""
+        from .index import samenvatting
+
+        return samenvatting(self, wijkverband_id)
+
+    def bewaar_datumteksten(self, wijkverband_id: str, teksten: dict[str, tuple[str, str]]
+                            ) -> None:
+        """Onthoud in de startindex hoe Babel de datums van het overzicht schreef."""
+        from .index import bewaar_datumteksten
+
+        bewaar_datumteksten(self, wijkverband_id, teksten)
+
+    # === einde: lezen voor het startscherm ================================================

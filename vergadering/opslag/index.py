@@ -1,0 +1,234 @@
+"""Een afgeleide index per wijkverband: wat het startscherm nodig heeft, zonder jaren te lezen.
+
+Het overzicht op het startscherm toont de open signalen (aantallen), de open acties en de
+laatste en de onafgemaakte vergadering. Daarvoor tien tot dertig jaar aan vakken lezen en
+omzetten kost seconden; alleen kijken of de vakken nog dezelfde zijn, kost milliseconden.
+
+Per vak bewaart de index de sleutel van het vak zoals het gelezen werd (inode,
+wijzigingstijdstip en grootte van het vak en van zijn journaal) met wat het overzicht eruit
+nodig heeft:
+
+- signalen: datum en kenmerk van elk nieuw signaal, en hoeveel er geparkeerd zijn (na
+  dertig jaar duizenden, die het startscherm alleen telt);
+- acties: de open acties als document (zoals de façade ze bewaart);
+- vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
+
+De index is afgeleid en wordt nooit boven de echte bestanden vertrouwd: een vak telt alleen
+mee als zijn sleutel nu precies gelijk is; anders (of als de index ontbreekt, beschadigd
+is of van een andere versie is) wordt dat vak via de façade gelezen, met dezelfde controle
+en dezelfde melding met advies als elk ander lezen. De sleutel wordt vóór het lezen genomen:
+verandert het vak intussen, dan klopt de sleutel de volgende keer niet en wordt het opnieuw
+gelezen. Bijwerken is zo goed als het gaat (een alleen-lezen map of een volle schijf is
+geen fout), atomisch, en zonder schrijfslot: twee processen schrijven elk een index die
+klopt, de laatste wint.
+
+Daarnaast onthoudt de index hoe Babel de datums van het overzicht schreef (``datumteksten``):
+het laden van Babel en zijn Nederlandse gegevens kost bij het opstarten meer dan de hele
+index. Die teksten horen bij de versie van Babel (de sleutel is het Nederlandse
+gegevensbestand van Babel); een andere versie maakt ze opnieuw.
+
+In de index staan geen contactgegevens van bewoners; hij staat (verborgen) in de map van
+het wijkverband, buiten de reservekopieën.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..fouten import BeschadigdBestand, OpslagFout
+from .bestand import JOURNAAL, lees_json, naar_bytes, schrijf_atomisch
+from .omzetten import naar_document, uit_document
+
+if TYPE_CHECKING:
+    from ..actie import Actie
+    from .facade import Opslag
+
+NAAM = ".startindex"
+VERSIE = 2
+# De mappen van een wijkverband, in deze volgorde gelezen.
+SOORTEN = ("vergaderingen", "acties", "signalen")
+
+Sleutel = list[int]
+
+
+@dataclass
+class Samenvatting:
+    """Wat het startscherm van één wijkverband nodig heeft."""
+
+    nieuwe_signalen: list[tuple[str, str]] = field(default_factory=list)
+    """(datum als ISO-tekst, kenmerk) van elk signaal met status nieuw."""
+    geparkeerd: int = 0
+    """Hoeveel signalen geparkeerd zijn."""
+    open_acties: list[Actie] = field(default_factory=list)
+    vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
+    gelezen: int = 0
+    """Hoeveel vakken er echt gelezen moesten worden (de rest kwam uit de index)."""
+    datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Datum (ISO) -> (lang, kort), zoals Babel ze eerder schreef (zie boven)."""
+
+
+def indexpad(opslag: Opslag, wijkverband_id: str) -> Path:
+    """Waar de index van een wijkverband staat."""
+    return opslag.map / wijkverband_id / NAAM
+
+
+def sleutel(naam: str, met_journaal: bool = True) -> Sleutel | None:
+    """De sleutel van een vak (pad als tekst) en zijn journaal; None als het vak weg is.
+    ``met_journaal=False``: de map liet net geen journaal zien (scheelt een vergeefse stat;
+    verschijnt het intussen toch, dan klopt de sleutel de volgende keer niet)."""
+    try:
+        st = os.stat(naam)
+    except FileNotFoundError:
+        return None
+    journaal = [0, 0, 0]
+    if met_journaal:
+        try:
+            j = os.stat(naam + JOURNAAL)
+            journaal = [j.st_ino, j.st_mtime_ns, j.st_size]
+        except FileNotFoundError:
+            pass
+    return [st.st_ino, st.st_mtime_ns, st.st_size, *journaal]
+
+
+def _vat_samen(soort: str, objecten: list[Any]) -> Any:
+    """Wat de index van één vak onthoudt (alleen JSON-waarden)."""
+    if soort == "signalen":
+        return {"n": [[s.datum.isoformat(), s.id] for s in objecten if s.status == "nieuw"],
+                "g": sum(s.status == "geparkeerd" for s in objecten)}
+    if soort == "acties":
+        return [naar_document(a) for a in objecten if a.open]
+    return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
+
+
+def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
+    """Voeg wat de index van één vak onthoudt toe; een fout in de vorm geeft een uitzondering
+    (dan wordt het vak zelf gelezen)."""
+    if soort == "signalen":
+        nieuw = [(str(d), str(k)) for d, k in inhoud["n"]]
+        geparkeerd = inhoud["g"]
+        if type(geparkeerd) is not int or geparkeerd < 0:
+            raise ValueError(geparkeerd)
+        samenvatting.nieuwe_signalen += nieuw
+        samenvatting.geparkeerd += geparkeerd
+    elif soort == "acties":
+        from ..actie import Actie
+
+        samenvatting.open_acties += [uit_document(Actie, doc) for doc in inhoud]
+    else:
+        samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
+
+
+def _babelsleutel() -> list[Any] | None:
+    """Welke Babel de datums schreef, zonder Babel te laden: pad en (tijdstip, grootte) van
+    zijn Nederlandse gegevens."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("babel")
+        if spec is None or spec.origin is None:
+            return None
+        nl = os.path.join(os.path.dirname(spec.origin), "locale-data", "nl.dat")
+        st = os.stat(nl)
+    except (ImportError, ValueError, OSError):
+        return None
+    return [nl, st.st_mtime_ns, st.st_size]
+
+
+def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """De vakken en de datumteksten uit een bestaande index; leeg als die er niet is of niet
+    te gebruiken is."""
+    try:
+        oud = lees_json(pad)
+    except OpslagFout:
+        return {}, {}
+    if (
+        not isinstance(oud, dict)
+        or oud.get("versie") != VERSIE
+        or oud.get("wijkverband") != wijkverband_id
+        or not isinstance(oud.get("vakken"), dict)
+    ):
+        return {}, {}
+    datums = oud.get("datums")
+    if not isinstance(datums, dict) or datums.get("babel") != _babelsleutel():
+        datums = {}
+    return oud["vakken"], datums
+
+
+def _datumteksten(datums: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    teksten = datums.get("teksten")
+    if not isinstance(teksten, dict):
+        return {}
+    return {
+        d: (t[0], t[1]) for d, t in teksten.items()
+        if isinstance(t, list) and len(t) == 2 and all(isinstance(x, str) for x in t)
+    }
+
+
+def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str, bool]]:
+    """(soort, bestandsnaam, pad als tekst, journaal gezien) van elk vak van het
+    wijkverband."""
+    for soort in SOORTEN:
+        map_ = str(opslag.vakmap(wijkverband_id, soort))
+        for naam, journaal in opslag.vaknamen(wijkverband_id, soort):
+            yield soort, naam, os.path.join(map_, naam), journaal
+
+
+def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
+    """De samenvatting van een wijkverband: uit de index waar de vakken niet veranderd zijn,
+    anders uit de vakken zelf (en dan wordt de index bijgewerkt).
+
+    Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
+    """
+    pad = indexpad(opslag, wijkverband_id)
+    oud, datums = _lees_index(pad, wijkverband_id)
+    nieuw: dict[str, Any] = {}
+    uit = Samenvatting(datumteksten=_datumteksten(datums))
+    for soort, bestand, vak, journaal in _vakken(opslag, wijkverband_id):
+        huidig = sleutel(vak, journaal)  # vóór het lezen: zie de uitleg bovenaan
+        if huidig is None:
+            continue  # intussen weggehaald
+        naam = f"{soort}/{bestand}"
+        bekend = oud.get(naam)
+        if isinstance(bekend, dict) and bekend.get("k") == huidig:
+            try:
+                _neem_op(uit, soort, bekend["s"])
+            except (BeschadigdBestand, KeyError, TypeError, ValueError):
+                pass  # de index zelf is beschadigd: lees het vak
+            else:
+                nieuw[naam] = bekend
+                continue
+        inhoud = _vat_samen(soort, opslag.lees_vak(wijkverband_id, soort, bestand))
+        _neem_op(uit, soort, inhoud)
+        nieuw[naam] = {"k": huidig, "s": inhoud}
+        uit.gelezen += 1
+    if uit.gelezen or nieuw.keys() != oud.keys():
+        _schrijf(pad, wijkverband_id, nieuw, datums)
+    return uit
+
+
+def bewaar_datumteksten(
+    opslag: Opslag, wijkverband_id: str, teksten: dict[str, tuple[str, str]]
+) -> None:
+    """Onthoud hoe Babel deze datums schreef (zo goed als het gaat, zoals de hele index)."""
+    pad = indexpad(opslag, wijkverband_id)
+    vakken, _ = _lees_index(pad, wijkverband_id)
+    if vakken:  # zonder index eerst de vakken: die komen bij het volgende overzicht
+        _schrijf(pad, wijkverband_id, vakken,
+                 {"babel": _babelsleutel(), "teksten": {d: list(t) for d, t in teksten.items()}})
+
+
+def _schrijf(pad: Path, wijkverband_id: str, vakken: dict[str, Any],
+             datums: dict[str, Any]) -> None:
+    """Zo goed als het gaat: de index is afgeleid en wordt de volgende keer opnieuw gemaakt."""
+    try:
+        if not pad.parent.is_dir():
+            return  # het wijkverband heeft (nog) geen eigen map; geen map maken om te lezen
+        schrijf_atomisch(pad, naar_bytes({"versie": VERSIE, "wijkverband": wijkverband_id,
+                                          "vakken": vakken, "datums": datums}))
+    except (OpslagFout, OSError):
+        pass
