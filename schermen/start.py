@@ -225,7 +225,8 @@ class StartScherm(Screen[None]):
         self.overzicht = overzicht
         aanwezig = ", ".join(f"{een_regel(lid.naam)} ({lid.rol})" for lid in wv.leden[:12])
         if len(wv.leden) > 12:
-            aanwezig += f" en {len(wv.leden) - 12} anderen"
+            meer = len(wv.leden) - 12
+            aanwezig += f" en nog {meer} {'lid' if meer == 1 else 'leden'}"
         if overzicht.onafgemaakte_vergadering is not None:
             tekst = "Druk h om verder te gaan met de onafgemaakte vergadering.\n\n"
         else:

@@ -145,3 +145,21 @@ async def test_beschadigd_vak_na_de_index_geeft_de_melding_op_het_startscherm(
         assert "nieuwe signalen" not in tekst
         assert any("beschadigd" in m for m in meldingen(app))
         assert app.screen.overzicht is None
+
+
+async def test_meer_dan_twaalf_leden_worden_geteld_in_gewone_taal(tmp_path: Path) -> None:
+    """Na twaalf namen telt het overzicht de rest: 'en nog 1 lid', 'en nog 3 leden'."""
+    from vergadering.opslag import Opslag
+    from vergadering.wijkverband import Lid
+
+    app = maak_app(tmp_path / "db")
+    opslag = Opslag(tmp_path / "db")
+    wv = opslag.wijkverbanden()[0]
+    bij = 13 - len(wv.leden)
+    wv.leden += [Lid(f"extra{i}", f"Extra Lid {i}") for i in range(bij)]
+    opslag.bewaar_wijkverband(wv)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wacht(pilot, lambda: "Druk s" in _overzichtstekst(app))
+        tekst = " ".join(_overzichtstekst(app).split())
+        assert "en nog 1 lid." in tekst
+        assert "anderen" not in tekst
