@@ -221,6 +221,29 @@ def _terugkoppeling(rij: Rij) -> str:
     return datum if kanaal == "—" else f"{datum} via {kanaal}"
 
 
+def _kolom(sleutel: str, waarden: list[Any]) -> list[str]:
+    """De cellen van één kolom: ``cel`` voor elke waarde, met het gewone geval per kolom in
+    één keer (een lijst van tien jaar heeft honderdduizend cellen)."""
+    soorten = set(map(type, waarden))
+    if soorten == {str}:
+        if sleutel in _DATUMS:
+            return list(map(_KORTE_DATUMS.__getitem__, waarden))
+        if sleutel not in _BIJZONDER and _al_een_regel(waarden):
+            return waarden if max(map(len, waarden)) <= 200 else [w[:200] for w in waarden]
+    elif soorten == {int}:
+        return list(map(str, waarden))
+    return [cel(sleutel, w) for w in waarden]
+
+
+def _al_een_regel(teksten: list[str]) -> bool:
+    """Waar als ``een_regel`` elke tekst ongemoeid laat, met één controle voor de hele kolom
+    (met ``|`` ertussen, een zichtbaar teken; een ``| `` in een tekst zelf geeft onwaar, en
+    dan gaat de kolom gewoon cel voor cel)."""
+    samen = "|".join(teksten)
+    return (samen.isprintable() and "  " not in samen and "| " not in samen
+            and " |" not in samen and samen[:1] != " " and samen[-1:] != " ")
+
+
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
     """Toon de rijen als tabel op stdout, zo breed als de terminal (anders 120 tekens)."""
     if sys.stdout.isatty():
@@ -231,10 +254,9 @@ def toon_tabel(soort: str, rijen: list[Rij]) -> None:
         sys.stdout.write(f"Geen {soort} gevonden.\n")
         return
     kolommen = _KOLOMMEN[soort]
-    sleutels = [k for k, _ in kolommen]
-    cellen = [[cel(k, rij.get(k)) if k != "terugkoppeling" else _terugkoppeling(rij)
-               for k in sleutels] for rij in rijen]
+    per_kolom = [_kolom(k, [rij.get(k) for rij in rijen]) if k != "terugkoppeling"
+                 else [_terugkoppeling(rij) for rij in rijen] for k, _ in kolommen]
     regels = tabel_regels(f"{soort.capitalize()} ({len(rijen)})",
                           [(kop, sleutel not in _KORT) for sleutel, kop in kolommen],
-                          cellen, breedte)
+                          list(zip(*per_kolom, strict=True)), breedte)
     sys.stdout.write("\n".join(regels) + "\n")

@@ -63,7 +63,8 @@ def _breek_eenvoudig(tekst: str, n: int) -> list[str] | None:
 def breek(tekst: str, n: int) -> list[str]:
     """``tekst`` in regels van hoogstens ``n`` kolommen, op woorden; een woord dat langer is
     dan een regel wordt gevouwen. Elke regel is precies ``n`` breed (aangevuld met spaties)."""
-    n = max(n, 1)  # een kolom van niets: dan een teken per regel, niet eindeloos
+    if n < 1:  # een kolom van niets: dan een teken per regel, niet eindeloos
+        n = 1
     eenvoudig = _breek_eenvoudig(tekst, n)
     if eenvoudig is not None:
         return eenvoudig
@@ -98,11 +99,11 @@ def _vul(regel: str, n: int) -> str:
 
 
 def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
-                   cellen: Sequence[Sequence[str]], ruimte: int) -> list[int]:
+                   kolommen: Sequence[Sequence[str]], ruimte: int) -> list[int]:
     """De breedte van elke kolom (met een spatie aan weerszijden), samen hoogstens ``ruimte``:
     eerst de breedste tekstkolommen smaller, op het laatst alle kolommen evenredig."""
-    breedtes = [min(max(breedte(kop), _breedste([rij[i] for rij in cellen])) + 2, ruimte)
-                for i, kop in enumerate(koppen)]
+    breedtes = [min(max(breedte(kop), _breedste(kolom)) + 2, ruimte)
+                for kop, kolom in zip(koppen, kolommen, strict=True)]
     vast = [b for b, breekt in zip(breedtes, breekbaar, strict=True) if not breekt]
     te_veel = sum(breedtes) - ruimte
     while te_veel > 0 and any(breekbaar):
@@ -125,7 +126,7 @@ def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
     return breedtes
 
 
-def _breedste(teksten: list[str]) -> int:
+def _breedste(teksten: Sequence[str]) -> int:
     if "".join(teksten).isascii():  # één controle in C voor de hele kolom
         return max(map(len, teksten), default=0)
     return max(map(breedte, teksten), default=0)
@@ -157,29 +158,60 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
     """
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
-    breedtes = _kolombreedtes(koppen, breekbaar, cellen, max_breedte - len(kolommen) - 1)
+    per_kolom = list(zip(*cellen, strict=True)) if cellen else [() for _ in koppen]
+    breedtes = _kolombreedtes(koppen, breekbaar, per_kolom, max_breedte - len(kolommen) - 1)
     totaal = sum(breedtes) + len(kolommen) + 1
     binnen = [b - 2 for b in breedtes]
-
-    def rij(teksten: Sequence[str]) -> list[str]:
-        # Het gewone geval eerst: alles ASCII en op één regel (ljust vult aan in C).
-        if all(t.isascii() and len(t) <= n for t, n in zip(teksten, binnen, strict=True)):
-            return ["  " + "   ".join(t.ljust(n) for t, n in zip(teksten, binnen, strict=True))
-                    + "  "]
-        stukken = [[t.ljust(n)] if t.isascii() and len(t) <= n else breek(t, n)
-                   for t, n in zip(teksten, binnen, strict=True)]
-        hoogte = max(len(s) for s in stukken)
-        return ["  " + "   ".join(s[r] if r < len(s) else " " * n
-                                  for s, n in zip(stukken, binnen, strict=True)) + "  "
-                for r in range(hoogte)]
+    # Een rij waarvan elke cel ASCII is en past, is één opmaak met vaste breedtes (in C).
+    # Een ASCII-rij waarin één cel te lang is (de tekst van een signaal, de helft van de
+    # rijen), breekt alleen die cel; de rest (breed schrift, meer lange cellen) cel voor cel.
+    sjabloon = "  " + "   ".join(f"%-{max(n, 0)}s" for n in binnen) + "  "
+    apart: set[int] = set()
+    te_lang: dict[int, int] = {}  # rij -> de enige kolom die niet past
+    for k, (teksten, n) in enumerate(zip(per_kolom, binnen, strict=True)):
+        ascii_ = "".join(teksten).isascii()
+        if not ascii_:
+            apart.update(i for i, t in enumerate(teksten) if not t.isascii())
+        if max(map(len, teksten), default=0) > n:
+            for i in (i for i, t in enumerate(teksten) if len(t) > n):
+                if i in te_lang:
+                    apart.add(i)
+                te_lang[i] = k
+    vakken = [" " * max(n, 0) for n in binnen]
+    randen = [("  " + "".join(v + "   " for v in vakken[:k]),
+               "".join("   " + v for v in vakken[k + 1:]) + "  ") for k in range(len(binnen))]
 
     regels = breek(titel, totaal)
     regels.append(" " * totaal)
-    regels += rij(koppen)
+    regels += _rij(koppen, binnen)
     regels.append(" " + "─" * (totaal - 2) + " ")
-    for teksten in cellen:
-        regels += rij(teksten)
+    if not apart and not te_lang:
+        regels += [sjabloon % tuple(teksten) for teksten in cellen]
+    else:
+        for i, teksten in enumerate(cellen):
+            if i in apart:
+                regels += _rij(teksten, binnen)
+            elif i in te_lang:
+                k = te_lang[i]
+                eerste, *verder = breek(teksten[k], binnen[k])
+                rij = list(teksten)
+                rij[k] = eerste
+                regels.append(sjabloon % tuple(rij))
+                voor, na = randen[k]
+                regels += [voor + stuk + na for stuk in verder]
+            else:
+                regels.append(sjabloon % tuple(teksten))
     regels.append(" " * totaal)
     if totaal > max_breedte:  # alleen als de korte kolommen samen al te breed zijn
         regels = [_knip(r, max_breedte)[0] for r in regels]
     return regels
+
+
+def _rij(teksten: Sequence[str], binnen: Sequence[int]) -> list[str]:
+    """De regels van één rij: cellen die niet passen breken af over meer regels."""
+    stukken = [[t.ljust(n)] if t.isascii() and len(t) <= n else breek(t, n)
+               for t, n in zip(teksten, binnen, strict=True)]
+    hoogte = max(map(len, stukken))
+    return ["  " + "   ".join(s[r] if r < len(s) else " " * n
+                              for s, n in zip(stukken, binnen, strict=True)) + "  "
+            for r in range(hoogte)]
