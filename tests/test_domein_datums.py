@@ -198,3 +198,30 @@ def test_actie_id_en_slug():
     assert ids.slug("Café Zuid / Oost") == "cafe-zuid-oost"
     assert ids.slug("???") == "wijkverband"
     assert len(ids.slug("x" * 100)) == 40
+
+
+def test_bewaarde_maandnamen_alleen_van_dezelfde_babel(monkeypatch):
+    bewaard = datums.te_bewaren()
+    assert bewaard["maanden"]["3"] == "mrt"
+    # Een andere Babel (of een bestand van iets anders): niet overnemen.
+    nep = {**bewaard, "maanden": {**bewaard["maanden"], "3": "XXX"}}
+    assert not datums.gebruik_bewaard({**nep, "babel": ["ander", 1, 2]})
+    assert not datums.gebruik_bewaard({**bewaard, "maanden": {"1": "jan"}})
+    assert not datums.gebruik_bewaard("onzin")
+    assert datums.kort(date(2026, 3, 1)) == "1 mrt 2026"
+    # Van deze Babel: dan komen de namen uit het bewaarde (zonder Babel te laden).
+    monkeypatch.setattr(datums, "_maanden_kort", None)
+    assert datums.gebruik_bewaard(nep)
+    assert datums.kort(date(2026, 3, 1)) == "1 XXX 2026"
+
+
+def test_lijst_bewaart_de_maandnamen_in_de_opslagmap(tmp_path, monkeypatch):
+    from vergadering import lijsten
+
+    monkeypatch.setattr(datums, "_maanden_kort", None)
+    lijsten.laad_maandnamen(tmp_path)
+    assert (tmp_path / lijsten.BABELNAMEN).exists()
+    monkeypatch.setattr(datums, "_maanden_kort", None)
+    monkeypatch.setattr(datums, "te_bewaren", lambda: (_ for _ in ()).throw(AssertionError))
+    lijsten.laad_maandnamen(tmp_path)  # nu uit het bestand, zonder Babel
+    assert datums.kort(date(2026, 11, 23)) == "23 nov 2026"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import Any
 
 from .fouten import OngeldigeInvoer
 
@@ -32,12 +34,58 @@ def kort(d: date) -> str:
     return f"{d.day} {_korte_maanden()[d.month]} {d.year}"
 
 
-@cache
+# Babels afgekorte maandnamen, uit Babel of uit ``gebruik_bewaard`` (zie daar).
+_maanden_kort: dict[int, str] | None = None
+
+
 def _korte_maanden() -> dict[int, str]:
     """De afgekorte maandnamen waarmee Babel 'MMM' schrijft ('mrt', 'nov')."""
-    from babel import Locale
+    global _maanden_kort
+    if _maanden_kort is None:
+        from babel import Locale
 
-    return dict(Locale.parse(LOCALE).months["format"]["abbreviated"])
+        _maanden_kort = dict(Locale.parse(LOCALE).months["format"]["abbreviated"])
+    return _maanden_kort
+
+
+def babelsleutel() -> list[Any] | None:
+    """Welke Babel de datums schreef, zonder Babel te laden: pad en (tijdstip, grootte) van
+    zijn Nederlandse gegevens. Wat uit Babel bewaard wordt, geldt alleen bij deze sleutel."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("babel")
+        if spec is None or spec.origin is None:
+            return None
+        nl = os.path.join(os.path.dirname(spec.origin), "locale-data", "nl.dat")
+        st = os.stat(nl)
+    except (ImportError, ValueError, OSError):
+        return None
+    return [nl, st.st_mtime_ns, st.st_size]
+
+
+def te_bewaren() -> dict[str, Any]:
+    """Babels maandnamen met de sleutel van Babel, om te bewaren (laadt Babel zo nodig)."""
+    return {"babel": babelsleutel(),
+            "maanden": {str(n): naam for n, naam in _korte_maanden().items()}}
+
+
+def gebruik_bewaard(bewaard: Any) -> bool:
+    """Neem Babels maandnamen over uit ``te_bewaren`` van eerder, als die van deze Babel zijn.
+
+    Babel laden kost voor de maandnamen ~20–40 ms, meer dan een jaar lijst; zo gebeurt het één
+    keer per Babel-versie. Onwaar (en niets overgenomen) bij een andere Babel of iets
+    onleesbaars: dan komen ze gewoon uit Babel.
+    """
+    global _maanden_kort
+    if not isinstance(bewaard, dict) or bewaard.get("babel") != babelsleutel():
+        return False
+    maanden = bewaard.get("maanden")
+    if (not isinstance(maanden, dict) or sorted(maanden) != sorted(map(str, range(1, 13)))
+            or not all(isinstance(m, str) and m for m in maanden.values())):
+        return False
+    _maanden_kort = {int(n): m for n, m in maanden.items()}
+    return True
 
 
 def datum_tijd(moment: datetime) -> str:

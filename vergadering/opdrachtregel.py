@@ -432,6 +432,8 @@ def _lijst(args: argparse.Namespace) -> int:
         if args.json:
             _schrijf_json(rijen)
         else:
+            if rijen:
+                lijsten.laad_maandnamen(opslag.map)
             lijsten.toon_tabel(args.opdracht, rijen)
     finally:
         if aan:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..datums import babelsleutel as _babelsleutel
 from ..fouten import BeschadigdBestand, OpslagFout
 from .bestand import JOURNAAL, lees_json, naar_bytes, schrijf_atomisch
 from .omzetten import naar_document, uit_document
@@ -121,22 +122,6 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
         samenvatting.open_acties += [uit_document(Actie, doc) for doc in inhoud]
     else:
         samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
-
-
-def _babelsleutel() -> list[Any] | None:
-    """Welke Babel de datums schreef, zonder Babel te laden: pad en (tijdstip, grootte) van
-    zijn Nederlandse gegevens."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("babel")
-        if spec is None or spec.origin is None:
-            return None
-        nl = os.path.join(os.path.dirname(spec.origin), "locale-data", "nl.dat")
-        st = os.stat(nl)
-    except (ImportError, ValueError, OSError):
-        return None
-    return [nl, st.st_mtime_ns, st.st_size]
 
 
 def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
