@@ -48,7 +48,8 @@ def test_zelfde_opmaak_als_rich(data, breedte):
     kort = sum(max(len(k), *(len(r[i]) for r in cellen)) + 3
                for i, (k, breekt) in enumerate(kolommen) if not breekt)
     assume(kort + 20 * sum(b for _, b in kolommen) < breedte)
-    assert tabel_regels("Signalen (3)", kolommen, cellen, breedte) == _rich(
+    assert tabel_regels("Signalen (3)", kolommen, list(zip(*cellen, strict=True)),
+                        breedte) == _rich(
         "Signalen (3)", kolommen, cellen, breedte)
 
 

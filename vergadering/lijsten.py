@@ -10,6 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -249,22 +250,27 @@ def _terugkoppeling(rij: Rij) -> str:
 def _kolom(sleutel: str, waarden: list[Any]) -> list[str]:
     """De cellen van één kolom: ``cel`` voor elke waarde, met het gewone geval per kolom in
     één keer (een lijst van tien jaar heeft honderdduizend cellen)."""
-    soorten = set(map(type, waarden))
-    if soorten == {str}:
-        if sleutel in _DATUMS:
+    if sleutel in _DATUMS:
+        try:
             return list(map(_KORTE_DATUMS.__getitem__, waarden))
-        if sleutel not in _BIJZONDER and _al_een_regel(waarden):
-            return waarden if max(map(len, waarden)) <= 200 else [w[:200] for w in waarden]
-    elif soorten == {int}:
-        return list(map(str, waarden))
+        except (TypeError, ValueError):  # geen datum (None, '—'): cel voor cel
+            pass
+    elif sleutel not in _BIJZONDER:
+        try:
+            samen = "|".join(waarden)  # ook de controle dat alles tekst is
+        except TypeError:
+            if set(map(type, waarden)) == {int}:
+                return list(map(str, waarden))
+        else:
+            if _al_een_regel(samen) and max(map(len, waarden), default=0) <= 200:
+                return waarden
     return [cel(sleutel, w) for w in waarden]
 
 
-def _al_een_regel(teksten: list[str]) -> bool:
-    """Waar als ``een_regel`` elke tekst ongemoeid laat, met één controle voor de hele kolom
-    (met ``|`` ertussen, een zichtbaar teken; een ``| `` in een tekst zelf geeft onwaar, en
-    dan gaat de kolom gewoon cel voor cel)."""
-    samen = "|".join(teksten)
+def _al_een_regel(samen: str) -> bool:
+    """Waar als ``een_regel`` elke tekst in ``samen`` (de teksten van een kolom met ``|``
+    ertussen, een zichtbaar teken) ongemoeid laat; een ``| `` in een tekst zelf geeft
+    onwaar, en dan gaat de kolom gewoon cel voor cel."""
     return (samen.isprintable() and "  " not in samen and "| " not in samen
             and " |" not in samen and samen[:1] != " " and samen[-1:] != " ")
 
@@ -279,9 +285,13 @@ def toon_tabel(soort: str, rijen: list[Rij]) -> None:
         sys.stdout.write(f"Geen {soort} gevonden.\n")
         return
     kolommen = _KOLOMMEN[soort]
-    per_kolom = [_kolom(k, [rij.get(k) for rij in rijen]) if k != "terugkoppeling"
+    sleutels = [k for k, _ in kolommen if k != "terugkoppeling"]
+    # Eén keer langs de rijen voor alle kolommen (itemgetter en zip in C).
+    haal = itemgetter(*sleutels, *sleutels[:1])  # minstens twee: dan altijd een tuple
+    waarden = dict(zip(sleutels, zip(*map(haal, rijen), strict=True), strict=False))
+    per_kolom = [_kolom(k, list(waarden[k])) if k != "terugkoppeling"
                  else [_terugkoppeling(rij) for rij in rijen] for k, _ in kolommen]
     regels = tabel_regels(f"{soort.capitalize()} ({len(rijen)})",
                           [(kop, sleutel not in _KORT) for sleutel, kop in kolommen],
-                          list(zip(*per_kolom, strict=True)), breedte)
+                          per_kolom, breedte)
     sys.stdout.write("\n".join(regels) + "\n")

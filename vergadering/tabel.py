@@ -99,11 +99,11 @@ def _vul(regel: str, n: int) -> str:
 
 
 def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
-                   kolommen: Sequence[Sequence[str]], ruimte: int) -> list[int]:
+                   breedste_cel: Sequence[int], ruimte: int) -> list[int]:
     """De breedte van elke kolom (met een spatie aan weerszijden), samen hoogstens ``ruimte``:
     eerst de breedste tekstkolommen smaller, op het laatst alle kolommen evenredig."""
-    breedtes = [min(max(breedte(kop), _breedste(kolom)) + 2, ruimte)
-                for kop, kolom in zip(koppen, kolommen, strict=True)]
+    breedtes = [min(max(breedte(kop), cel) + 2, ruimte)
+                for kop, cel in zip(koppen, breedste_cel, strict=True)]
     vast = [b for b, breekt in zip(breedtes, breekbaar, strict=True) if not breekt]
     te_veel = sum(breedtes) - ruimte
     while te_veel > 0 and any(breekbaar):
@@ -126,12 +126,6 @@ def _kolombreedtes(koppen: Sequence[str], breekbaar: Sequence[bool],
     return breedtes
 
 
-def _breedste(teksten: Sequence[str]) -> int:
-    if "".join(teksten).isascii():  # één controle in C voor de hele kolom
-        return max(map(len, teksten), default=0)
-    return max(map(breedte, teksten), default=0)
-
-
 def _verminder(breedtes: list[int], welke: list[bool], hoogstens: list[int],
                totaal: int) -> list[int]:
     """Haal ``totaal`` kolommen weg, eerlijk verdeeld over de kolommen in ``welke``, per
@@ -150,16 +144,23 @@ def _verminder(breedtes: list[int], welke: list[bool], hoogstens: list[int],
 
 
 def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
-                 cellen: Sequence[Sequence[str]], max_breedte: int) -> list[str]:
+                 per_kolom: Sequence[Sequence[str]], max_breedte: int) -> list[str]:
     """De regels van een tabel: titel, witregel, kop, streep, rijen, witregel.
 
     ``kolommen``: per kolom de kop en of de tekst mag afbreken (korte kolommen niet).
-    ``cellen``: per rij de tekst van elke cel, op één regel.
+    ``per_kolom``: per kolom de tekst van elke cel (op één regel), alle even lang; per
+    kolom, want zo worden ze gemaakt en gemeten.
     """
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
-    per_kolom = list(zip(*cellen, strict=True)) if cellen else [() for _ in koppen]
-    breedtes = _kolombreedtes(koppen, breekbaar, per_kolom, max_breedte - len(kolommen) - 1)
+    cellen = list(zip(*per_kolom, strict=True))
+    # Per kolom één keer: alles ASCII (één controle in C) en de langste cel.
+    ascii_ = ["".join(teksten).isascii() for teksten in per_kolom]
+    langste = [max(map(len, teksten), default=0) for teksten in per_kolom]
+    breedste_cel = [n if a else max(map(breedte, teksten), default=0)
+                    for teksten, a, n in zip(per_kolom, ascii_, langste, strict=True)]
+    breedtes = _kolombreedtes(koppen, breekbaar, breedste_cel,
+                              max_breedte - len(kolommen) - 1)
     totaal = sum(breedtes) + len(kolommen) + 1
     binnen = [b - 2 for b in breedtes]
     # Een rij waarvan elke cel ASCII is en past, is één opmaak met vaste breedtes (in C).
@@ -169,10 +170,9 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
     apart: set[int] = set()
     te_lang: dict[int, int] = {}  # rij -> de enige kolom die niet past
     for k, (teksten, n) in enumerate(zip(per_kolom, binnen, strict=True)):
-        ascii_ = "".join(teksten).isascii()
-        if not ascii_:
+        if not ascii_[k]:
             apart.update(i for i, t in enumerate(teksten) if not t.isascii())
-        if max(map(len, teksten), default=0) > n:
+        if langste[k] > n:
             for i in (i for i, t in enumerate(teksten) if len(t) > n):
                 if i in te_lang:
                     apart.add(i)
