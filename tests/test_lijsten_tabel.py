@@ -7,7 +7,7 @@ import io
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from vergadering.tabel import breek, tabel_regels
+from vergadering.tabel import breek, tabel_tekst
 
 WOORD = st.text("abcdefghijklmnopqrstuvwxyz0123456789.,'-", min_size=1, max_size=14)
 CEL = st.lists(WOORD, min_size=1, max_size=12).map(" ".join)
@@ -48,8 +48,8 @@ def test_zelfde_opmaak_als_rich(data, breedte):
     kort = sum(max(len(k), *(len(r[i]) for r in cellen)) + 3
                for i, (k, breekt) in enumerate(kolommen) if not breekt)
     assume(kort + 20 * sum(b for _, b in kolommen) < breedte)
-    assert tabel_regels("Signalen (3)", kolommen, list(zip(*cellen, strict=True)),
-                        breedte) == _rich(
+    assert "".join(tabel_tekst("Signalen (3)", kolommen, list(zip(*cellen, strict=True)),
+                               breedte)).splitlines() == _rich(
         "Signalen (3)", kolommen, cellen, breedte)
 
 
@@ -57,3 +57,22 @@ def test_breek_op_woorden_en_vouw_lange_woorden():
     assert breek("een twee drie", 8) == ["een twee", "drie    "]
     assert breek("abcdefghij kort", 4) == ["abcd", "efgh", "ij  ", "kort"]
     assert breek("breed 漢字漢字", 6) == ["breed ", "漢字漢", "字    "]
+
+
+def test_rijen_die_passen_afbreken_of_breed_schrift_hebben_door_elkaar():
+    # Elk soort rij langs zijn eigen weg (past, één cel te lang, twee cellen te lang,
+    # niet-ASCII): samen precies wat Rich tekende.
+    kolommen = [("Kenmerk", False), ("Signaal", True), ("Toelichting", True), ("Vorm", False)]
+    lang = "De stoep in de Zeilmakerspad is te smal voor een rollator en een kinderwagen"
+    cellen = [
+        ["1611-aaaa", "Kort signaal.", "—", "A"],
+        ["1611-bbbb", lang, "—", "B"],
+        ["1611-cccc", lang, lang + " samen", "C"],
+        ["1611-dddd", "Café op de hoek van de Kastanjelaan is te luid na middernacht, zeggen "
+                      "bewoners", "—", "D"],
+        ["1611-eeee", "Ook kort.", "Nog een toelichting die net niet past", "overig"],
+    ]
+    for breedte in (70, 90, 120):
+        assert "".join(tabel_tekst("Signalen (5)", kolommen,
+                                   list(zip(*cellen, strict=True)), breedte)).splitlines() \
+            == _rich("Signalen (5)", kolommen, cellen, breedte), breedte

@@ -18,7 +18,7 @@ from . import datums
 from .fouten import OpslagFout
 from .opslag.bestand import lees_json, naar_bytes, schrijf_atomisch
 from .signaal import totalen
-from .tabel import tabel_regels
+from .tabel import tabel_tekst
 from .tekst import een_regel
 
 Rij = dict[str, Any]
@@ -291,7 +291,8 @@ def toon_tabel(soort: str, rijen: list[Rij]) -> None:
     waarden = dict(zip(sleutels, zip(*map(haal, rijen), strict=True), strict=False))
     per_kolom = [_kolom(k, list(waarden[k])) if k != "terugkoppeling"
                  else [_terugkoppeling(rij) for rij in rijen] for k, _ in kolommen]
-    regels = tabel_regels(f"{soort.capitalize()} ({len(rijen)})",
-                          [(kop, sleutel not in _KORT) for sleutel, kop in kolommen],
-                          per_kolom, breedte)
-    sys.stdout.write("\n".join(regels) + "\n")
+    kop_tekst, rijen_tekst = tabel_tekst(
+        f"{soort.capitalize()} ({len(rijen)})",
+        [(kop, sleutel not in _KORT) for sleutel, kop in kolommen], per_kolom, breedte)
+    sys.stdout.write(kop_tekst)
+    sys.stdout.write(rijen_tekst)

@@ -143,17 +143,20 @@ def _verminder(breedtes: list[int], welke: list[bool], hoogstens: list[int],
     return uit
 
 
-def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
-                 per_kolom: Sequence[Sequence[str]], max_breedte: int) -> list[str]:
-    """De regels van een tabel: titel, witregel, kop, streep, rijen, witregel.
+def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
+                per_kolom: Sequence[Sequence[str]], max_breedte: int) -> tuple[str, str]:
+    """Een tabel als tekst: titel, witregel, kop, streep, rijen, witregel.
 
     ``kolommen``: per kolom de kop en of de tekst mag afbreken (korte kolommen niet).
     ``per_kolom``: per kolom de tekst van elke cel (op één regel), alle even lang; per
     kolom, want zo worden ze gemaakt en gemeten.
+
+    Geeft de kop (titel tot en met de streep) en de rijen apart, elk met een regeleinde
+    erachter: de streep is geen ASCII, en zonder hem blijven tienduizenden ASCII-rijen in
+    het geheugen één byte per teken, ook bij het wegschrijven.
     """
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
-    cellen = list(zip(*per_kolom, strict=True))
     # Per kolom één keer: alles ASCII (één controle in C) en de langste cel.
     ascii_ = ["".join(teksten).isascii() for teksten in per_kolom]
     langste = [max(map(len, teksten), default=0) for teksten in per_kolom]
@@ -164,8 +167,10 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
     totaal = sum(breedtes) + len(kolommen) + 1
     binnen = [b - 2 for b in breedtes]
     # Een rij waarvan elke cel ASCII is en past, is één opmaak met vaste breedtes (in C).
-    # Een ASCII-rij waarin één cel te lang is (de tekst van een signaal, de helft van de
-    # rijen), breekt alleen die cel; de rest (breed schrift, meer lange cellen) cel voor cel.
+    # In een ASCII-rij waarin één cel te lang is (de tekst van een signaal, de helft van
+    # de rijen), breekt alleen die cel: de eerste regel gaat door dezelfde opmaak, de
+    # volgende regels komen erachter. De rest (breed schrift, meer lange cellen in één rij)
+    # gaat cel voor cel.
     sjabloon = "  " + "   ".join(f"%-{max(n, 0)}s" for n in binnen) + "  "
     apart: set[int] = set()
     te_lang: dict[int, int] = {}  # rij -> de enige kolom die niet past
@@ -178,33 +183,33 @@ def tabel_regels(titel: str, kolommen: Sequence[tuple[str, bool]],
                     apart.add(i)
                 te_lang[i] = k
     vakken = [" " * max(n, 0) for n in binnen]
-    randen = [("  " + "".join(v + "   " for v in vakken[:k]),
+    randen = [("\n  " + "".join(v + "   " for v in vakken[:k]),
                "".join("   " + v for v in vakken[k + 1:]) + "  ") for k in range(len(binnen))]
+    kolom_voor_kolom = [list(teksten) for teksten in per_kolom]
+    vervolg: dict[int, str] = {}
+    for i, k in te_lang.items():
+        if i not in apart:
+            eerste, *verder = breek(kolom_voor_kolom[k][i], binnen[k])
+            kolom_voor_kolom[k][i] = eerste
+            voor, na = randen[k]
+            vervolg[i] = "".join([voor + stuk + na for stuk in verder])
+    rijen = [sjabloon % teksten for teksten in zip(*kolom_voor_kolom, strict=True)]
+    for i, meer in vervolg.items():
+        rijen[i] += meer
+    for i in apart:
+        rijen[i] = "\n".join(_rij([teksten[i] for teksten in per_kolom], binnen))
+    rijen.append(" " * totaal)
 
-    regels = breek(titel, totaal)
-    regels.append(" " * totaal)
-    regels += _rij(koppen, binnen)
-    regels.append(" " + "─" * (totaal - 2) + " ")
-    if not apart and not te_lang:
-        regels += [sjabloon % tuple(teksten) for teksten in cellen]
-    else:
-        for i, teksten in enumerate(cellen):
-            if i in apart:
-                regels += _rij(teksten, binnen)
-            elif i in te_lang:
-                k = te_lang[i]
-                eerste, *verder = breek(teksten[k], binnen[k])
-                rij = list(teksten)
-                rij[k] = eerste
-                regels.append(sjabloon % tuple(rij))
-                voor, na = randen[k]
-                regels += [voor + stuk + na for stuk in verder]
-            else:
-                regels.append(sjabloon % tuple(teksten))
-    regels.append(" " * totaal)
+    kop = breek(titel, totaal)
+    kop.append(" " * totaal)
+    kop += _rij(koppen, binnen)
+    kop.append(" " + "─" * (totaal - 2) + " ")
+    kop_tekst, rijen_tekst = "\n".join(kop) + "\n", "\n".join(rijen) + "\n"
     if totaal > max_breedte:  # alleen als de korte kolommen samen al te breed zijn
-        regels = [_knip(r, max_breedte)[0] for r in regels]
-    return regels
+        kop_tekst, rijen_tekst = (
+            "".join(_knip(r, max_breedte)[0] + "\n" for r in t[:-1].split("\n"))
+            for t in (kop_tekst, rijen_tekst))
+    return kop_tekst, rijen_tekst
 
 
 def _rij(teksten: Sequence[str], binnen: Sequence[int]) -> list[str]:
