@@ -329,6 +329,12 @@ def _snel(cls: type[T]) -> Callable[[Any], T]:
     return naamruimte["maak"]
 
 
+@cache
+def _snelle_weg(cls: type[T]) -> Callable[[Any], T] | None:
+    """``_snel(cls)`` als de klasse die weg mag; één opzoeking per document."""
+    return _snel(cls) if _vertrouwd(cls) else None
+
+
 def uit_document(cls: type[T], document: dict[str, Any]) -> T:
     """Een opgeslagen document terug als dataclass van type ``cls``.
 
@@ -336,9 +342,10 @@ def uit_document(cls: type[T], document: dict[str, Any]) -> T:
     welk soort, welk kenmerk en welk veld (de technische oorzaak hangt eraan als
     ``__cause__``, voor VERGADERING_DEBUG=1).
     """
-    if _vertrouwd(cls):
+    snel = _snelle_weg(cls)
+    if snel is not None:
         try:
-            return _snel(cls)(document)
+            return snel(document)
         except Exception:  # noqa: BLE001 - elke afwijking: de gewone weg zoekt uit wat
             pass
     try:
