@@ -61,7 +61,7 @@ def test_breek_op_woorden_en_vouw_lange_woorden():
 
 def test_rijen_die_passen_afbreken_of_breed_schrift_hebben_door_elkaar():
     # Elk soort rij langs zijn eigen weg (past, één cel te lang, twee cellen te lang,
-    # niet-ASCII): samen precies wat Rich tekende.
+    # smal niet-ASCII, breed schrift): samen precies wat Rich tekende.
     kolommen = [("Kenmerk", False), ("Signaal", True), ("Toelichting", True), ("Vorm", False)]
     lang = "De stoep in de Zeilmakerspad is te smal voor een rollator en een kinderwagen"
     cellen = [
@@ -71,6 +71,8 @@ def test_rijen_die_passen_afbreken_of_breed_schrift_hebben_door_elkaar():
         ["1611-dddd", "Café op de hoek van de Kastanjelaan is te luid na middernacht, zeggen "
                       "bewoners", "—", "D"],
         ["1611-eeee", "Ook kort.", "Nog een toelichting die net niet past", "overig"],
+        ["1611-ffff", "Bewoners van 漢字 komen niet naar de inloop in het buurthuis", "—", "A"],
+        ["1611-gggg", "—", "—", "B"],
     ]
     for breedte in (70, 90, 120):
         assert "".join(tabel_tekst("Signalen (5)", kolommen,

@@ -166,33 +166,50 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
                               max_breedte - len(kolommen) - 1)
     totaal = sum(breedtes) + len(kolommen) + 1
     binnen = [b - 2 for b in breedtes]
-    # Een rij waarvan elke cel ASCII is en past, is één opmaak met vaste breedtes (in C).
-    # In een ASCII-rij waarin één cel te lang is (de tekst van een signaal, de helft van
-    # de rijen), breekt alleen die cel: de eerste regel gaat door dezelfde opmaak, de
-    # volgende regels komen erachter. De rest (breed schrift, meer lange cellen in één rij)
-    # gaat cel voor cel.
+    # Een rij waarvan elke cel smal is (elk teken één kolom breed: ASCII, maar ook 'é' of
+    # '—') en past, is één opmaak met vaste breedtes (in C). Een cel die te lang is (de
+    # tekst van een signaal, de helft van de rijen) breekt vooraf: de eerste regel gaat
+    # door dezelfde opmaak, de volgende regels komen erachter. Alleen rijen met breed
+    # schrift of tekens zonder breedte gaan cel voor cel.
     sjabloon = "  " + "   ".join(f"%-{max(n, 0)}s" for n in binnen) + "  "
     apart: set[int] = set()
-    te_lang: dict[int, int] = {}  # rij -> de enige kolom die niet past
+    te_lang: dict[int, list[int]] = {}  # rij -> de kolommen die niet passen
     for k, (teksten, n) in enumerate(zip(per_kolom, binnen, strict=True)):
         if not ascii_[k]:
-            apart.update(i for i, t in enumerate(teksten) if not t.isascii())
-        if langste[k] > n:
+            smal: dict[str, bool] = {}  # per verschillende tekst één keer ('—' in elke rij)
+            for i, t in enumerate(teksten):
+                if not t.isascii():
+                    if t not in smal:
+                        smal[t] = all(_tekenbreedte(teken) == 1 for teken in set(t))
+                    if not smal[t]:
+                        apart.add(i)
+        if langste[k] > n:  # bij smalle tekst is de lengte de breedte
             for i in (i for i, t in enumerate(teksten) if len(t) > n):
-                if i in te_lang:
-                    apart.add(i)
-                te_lang[i] = k
+                te_lang.setdefault(i, []).append(k)
     vakken = [" " * max(n, 0) for n in binnen]
     randen = [("\n  " + "".join(v + "   " for v in vakken[:k]),
                "".join("   " + v for v in vakken[k + 1:]) + "  ") for k in range(len(binnen))]
     kolom_voor_kolom = [list(teksten) for teksten in per_kolom]
     vervolg: dict[int, str] = {}
-    for i, k in te_lang.items():
-        if i not in apart:
+    for i, welke in te_lang.items():
+        if i in apart:
+            continue
+        if len(welke) == 1:  # het gewone geval: één cel, de rest van de regel is leeg
+            k = welke[0]
             eerste, *verder = breek(kolom_voor_kolom[k][i], binnen[k])
             kolom_voor_kolom[k][i] = eerste
             voor, na = randen[k]
             vervolg[i] = "".join([voor + stuk + na for stuk in verder])
+            continue
+        stukken: dict[int, list[str]] = {}
+        for k in welke:
+            eerste, *stukken[k] = breek(kolom_voor_kolom[k][i], binnen[k])
+            kolom_voor_kolom[k][i] = eerste
+        vervolg[i] = "".join([
+            "\n" + sjabloon % tuple(
+                stukken[k][r] if k in stukken and r < len(stukken[k]) else ""
+                for k in range(len(binnen)))
+            for r in range(max(map(len, stukken.values())))])
     rijen = [sjabloon % teksten for teksten in zip(*kolom_voor_kolom, strict=True)]
     for i, meer in vervolg.items():
         rijen[i] += meer
