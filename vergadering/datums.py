@@ -78,7 +78,8 @@ def gebruik_bewaard(bewaard: Any) -> bool:
     onleesbaars: dan komen ze gewoon uit Babel.
     """
     global _maanden_kort
-    if not isinstance(bewaard, dict) or bewaard.get("babel") != babelsleutel():
+    sleutel = babelsleutel()
+    if sleutel is None or not isinstance(bewaard, dict) or bewaard.get("babel") != sleutel:
         return False
     maanden = bewaard.get("maanden")
     if (not isinstance(maanden, dict) or sorted(maanden) != sorted(map(str, range(1, 13)))
