@@ -468,3 +468,22 @@ def test_argparse_blijft_buiten_onze_parser_engels():
 
     opdrachtregel.maak_parser().format_help()
     assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: x")
+
+
+def test_een_lijst_laat_de_garbage_collector_staan_zoals_hij_stond(demomap, capsys):
+    """De lijst zet de kringopruimer even uit; daarna staat hij weer aan, en blijft er niets
+    bevroren (het gelezene gaat alleen naar de oudste generatie)."""
+    import gc
+
+    gc.unfreeze()
+    assert gc.isenabled()
+    assert opdrachtregel.main(["signalen", "--db", str(demomap)]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert opdrachtregel.main(["acties", "--db", str(demomap)]) == 0
+        assert not gc.isenabled()  # wie hem zelf uit had, houdt hem uit
+    finally:
+        gc.enable()
+    assert "Signalen (" in capsys.readouterr().out
