@@ -282,7 +282,7 @@ def _uitgeschreven(tp: Any, w: str) -> list[str] | None:
             return [f"if {w} is not None:", *("    " + r for r in binnen)]
         return None
     if _snelle_omzetter(tp) is _vrij:  # alleen een lijst of woordenboek kost een kopie
-        return [f"if isinstance({w}, (dict, list)): {w} = _vrij({w})"]
+        return [f"if isinstance({w}, (dict, list)): {w} = _vrij({w}) if {w} else type({w})()"]
     return None
 
 
