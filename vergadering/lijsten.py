@@ -244,7 +244,7 @@ def _terugkoppeling(rij: Rij) -> str:
     """De kolom 'Volgende update': datum en kanaal samen."""
     datum = cel("volgende_update", rij.get("volgende_update"))
     kanaal = cel("kanaal", rij.get("kanaal"))
-    return datum if kanaal == "—" else f"{datum} via {kanaal}"
+    return datum if kanaal in ("—", "") else f"{datum} via {kanaal}"
 
 
 def _kolom(sleutel: str, waarden: list[Any]) -> list[str]:
