@@ -36,7 +36,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Callable
@@ -149,6 +148,8 @@ def schrijf_atomisch(
     try:
         maak_map(map_)
         # mkstemp maakt het bestand met modus 0600: privégegevens blijven privé.
+        import tempfile  # pas bij schrijven: het opstarten leest alleen (~3 ms)
+
         fd, tijdelijk = tempfile.mkstemp(
             prefix=f".{pad.name}.", suffix=TIJDELIJK_ACHTERVOEGSEL, dir=map_
         )
