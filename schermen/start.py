@@ -92,6 +92,9 @@ class StartScherm(Screen[None]):
         self.wijkverbanden: list[Wijkverband] = []
         self.gekozen: Wijkverband | None = None
         self.overzicht: Overzicht | None = None
+        # Waarom het overzicht van het gekozen wijkverband niet gelezen kon worden (dan
+        # helpt wachten niet: s zegt dit opnieuw in plaats van 'even geduld').
+        self.leesfout: str | None = None
         self._aangeboden: set[str] = set()
 
     @property
@@ -200,6 +203,7 @@ class StartScherm(Screen[None]):
     def _kies(self, wv: Wijkverband) -> None:
         self.gekozen = wv
         self.overzicht = None
+        self.leesfout = None
         self._toon_tekst(een_regel(wv.naam), "Even geduld: het overzicht wordt gelezen…")
         self.refresh_bindings()
         self._laad_overzicht(wv)
@@ -215,6 +219,7 @@ class StartScherm(Screen[None]):
 
     def _toon_fout(self, wv: Wijkverband, melding: str) -> None:
         if self.gekozen is not None and self.gekozen.id == wv.id:
+            self.leesfout = melding
             self._toon_tekst(een_regel(wv.naam), melding)
             self.notify(melding, severity="error", markup=False)
             self.refresh_bindings()
@@ -320,7 +325,10 @@ class StartScherm(Screen[None]):
         if wv is None:
             return
         if self.overzicht is None:
-            self.notify("Even geduld: de gegevens worden nog gelezen.", markup=False)
+            if self.leesfout is not None:
+                self.notify(self.leesfout, severity="error", markup=False)
+            else:
+                self.notify("Even geduld: de gegevens worden nog gelezen.", markup=False)
             return
         if self.overzicht.onafgemaakte_vergadering is not None:
             self._bied_hervatten_aan(wv, of_nieuw=True)
