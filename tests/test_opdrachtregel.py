@@ -487,3 +487,12 @@ def test_een_lijst_laat_de_garbage_collector_staan_zoals_hij_stond(demomap, caps
     finally:
         gc.enable()
     assert "Signalen (" in capsys.readouterr().out
+
+
+def test_wijkverband_zoals_het_in_de_zaal_heet(kopie):
+    """'De Hoven-Noord' is genoeg voor 'Wijkverband De Hoven-Noord' (een nieuwe gebruiker
+    typte dat en kreeg 'Er is geen wijkverband')."""
+    kort = WV.removeprefix("Wijkverband ")
+    uit = vergadering("signaal", "via de korte naam", "--wijkverband", kort, "--db", str(kopie))
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip() in {s.id for s in Opslag(kopie).signalen()}

@@ -337,3 +337,22 @@ def test_mislukte_eerste_kopie_laat_het_schrijven_gelukt_en_probeert_het_opnieuw
     monkeypatch.setattr(reservekopie, "maak", echte_maak)
     voeg_signaal_toe(opslag)
     assert len(opslag.reservekopieen()) == 1
+
+
+def test_wijkverband_ook_zonder_het_woord_wijkverband(tmp_path):
+    """In de zaal heet het 'De Hoven-Noord'; opgeslagen als 'Wijkverband De Hoven-Noord'.
+    Alleen als dat precies één wijkverband aanwijst."""
+    from vergadering.fouten import NietGevonden
+    from vergadering.wijkverband import Wijkverband
+
+    opslag = Opslag(tmp_path / "db")
+    for naam in ("Wijkverband De Hoven-Noord", "Wijkraad Molenwijk", "Molenwijk"):
+        opslag.bewaar_wijkverband(Wijkverband(id=opslag.nieuw_wijkverband_id(naam), naam=naam))
+    assert opslag.wijkverband("de hoven-noord").naam == "Wijkverband De Hoven-Noord"
+    assert opslag.wijkverband("Wijkraad De Hoven-Noord").naam == "Wijkverband De Hoven-Noord"
+    # Precies gelijk gaat voor; twee kandidaten zonder exacte naam: geen gok.
+    assert opslag.wijkverband("Molenwijk").naam == "Molenwijk"
+    with pytest.raises(NietGevonden):
+        opslag.wijkverband("Wijkverband Molenwijk")
+    with pytest.raises(NietGevonden):
+        opslag.wijkverband("Hoven")

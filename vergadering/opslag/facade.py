@@ -95,6 +95,15 @@ def _relatief_databestand(bestand: str) -> Path:
     return relatief
 
 
+def _zonder_soortwoord(naam: str) -> str:
+    """Een naam zonder 'wijkverband' of 'wijkraad' ervoor, in kleine letters."""
+    kern = naam.strip().lower()
+    for woord in ("wijkverband ", "wijkraad "):
+        if kern.startswith(woord):
+            return kern[len(woord):].strip()
+    return kern
+
+
 def standaard_map() -> Path:
     """Waar de gegevens staan: $VERGADERING_DB, anders de gebruikersmap van het systeem."""
     gekozen = os.environ.get(OMGEVINGSVARIABELE)
@@ -538,6 +547,11 @@ class Opslag:
         for wv in alle:
             if wv.id == zoek or wv.naam.lower() == zoek:
                 return wv
+        # 'De Hoven-Noord' voor 'Wijkverband De Hoven-Noord': zo noemt men het in de zaal.
+        # Alleen als dat precies één wijkverband aanwijst.
+        zonder = [wv for wv in alle if _zonder_soortwoord(wv.naam) == _zonder_soortwoord(zoek)]
+        if len(zonder) == 1:
+            return zonder[0]
         bekend = ", ".join(w.naam for w in alle) or "nog geen"
         raise NietGevonden(
             f"Er is geen wijkverband '{naam_of_id.strip()[:60]}'; bekend zijn: {bekend}."
