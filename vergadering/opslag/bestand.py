@@ -267,6 +267,12 @@ def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str,
     return data
 
 
+def zonder_controlegetal(ruw: bytes) -> Any:
+    """De JSON van een vak waarvan het controlegetal niet klopt, om er gezonde documenten uit
+    te redden (elk wordt daarna apart nagekeken); ``ValueError`` als ook dat niet lukt."""
+    return json.loads(ruw[: ruw.rfind(_STAART_BEGIN)] + b"}")
+
+
 def lees_json(pad: Path, *, verplicht: bool = False) -> dict[str, Any] | None:
     """Lees een vakbestand of opslag.json; None als het er niet is.
 

@@ -41,7 +41,29 @@ def woord(tabel: str) -> str:
     return _SOORTEN.get(tabel, "gegeven")
 
 
-def _klasse(tabel: str) -> type:
+def benoem(tabel: str, doc: Any, anders: str = "") -> str:
+    """'signaal 2611-ab12' voor een melding; zonder leesbaar kenmerk 'een signaal' plus
+    ``anders``."""
+    kenmerk = doc.get("id") if isinstance(doc, dict) else None
+    if isinstance(kenmerk, str):
+        return f"{woord(tabel)} {kenmerk[:30]}"
+    return f"een {woord(tabel)}{anders}"
+
+
+def onleesbaar(pad: Path, tabel: str, doc: Any, fout: Exception) -> BeschadigdBestand:
+    """De melding voor een document dat niet zijn dataclass wordt: welk bestand, welk
+    document en (uit de omzetting) welk veld; de technische oorzaak alleen bij DEBUG."""
+    from .omzetten import reden
+
+    waarom = reden(fout)
+    return BeschadigdBestand(
+        f"Het bestand {pad} is beschadigd ({benoem(tabel, doc)} is niet te lezen"
+        f"{': ' + waarom if waarom else ''}{technisch(fout.__cause__ or fout)})."
+    )
+
+
+def klasse(tabel: str) -> type:
+    """De dataclass van de documenten in deze tabel."""
     # Pas hier laden: het startscherm heeft eerst alleen de wijkverbanden nodig.
     if tabel == "signalen":
         from ..signaal import Signaal
@@ -69,7 +91,7 @@ def document_fout(tabel: str, doc: Any) -> Exception | None:
     if not isinstance(doc.get("id"), str) or type(doc.get("versie", 0)) is not int:
         return ValueError("kenmerk of versie ontbreekt of is geen tekst/getal")
     try:
-        uit_document(_klasse(tabel), doc)
+        uit_document(klasse(tabel), doc)
     except BeschadigdBestand as fout:
         return fout  # met .reden (welk veld) en de technische oorzaak als __cause__
     return None
@@ -93,16 +115,7 @@ def controleer_documenten(
         doc = docs.get(nummer)
         fout = document_fout(tabel, doc)
         if fout is not None:
-            kenmerk = doc.get("id") if isinstance(doc, dict) else None
-            naam = (f"{woord(tabel)} {kenmerk}" if isinstance(kenmerk, str)
-                    else f"een {woord(tabel)}")
-            from .omzetten import reden
-
-            waarom = reden(fout)
-            raise BeschadigdBestand(
-                f"Het bestand {pad} is beschadigd ({naam[:60]} is niet te lezen"
-                f"{': ' + waarom if waarom else ''}{technisch(fout.__cause__ or fout)})."
-            ) from fout
+            raise onleesbaar(pad, tabel, doc, fout) from fout
 
 
 def gezond_bestand(pad: Path, *, verplicht: bool = False) -> bool:

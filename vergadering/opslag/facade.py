@@ -38,7 +38,7 @@ from ..fouten import (
     NieuwereVersie,
     OngeldigeInvoer,
     OpslagFout,
-    technisch,
+    oorzaak,
 )
 from ..wijkverband import Wijkverband
 from . import reservekopie
@@ -55,8 +55,9 @@ from .bestand import (
     vakbytes,
     vertaal_oserror,
 )
+from .controle import klasse, onleesbaar
 from .migratie import MIGRATIES, SCHEMA
-from .omzetten import naar_document, reden, uit_document
+from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -519,14 +520,7 @@ class Opslag:
                 try:
                     uit.append(uit_document(cls, doc))
                 except BeschadigdBestand as fout:
-                    # Een eigen zin met het bestand; de omzetting zegt welk veld (reden).
-                    kenmerk = str(doc.get("id", "?"))[:30]
-                    waarom = reden(fout)
-                    raise self._met_advies(BeschadigdBestand(
-                        f"Het bestand {vak} is beschadigd ({cls.__name__.lower()} {kenmerk} is "
-                        f"niet te lezen{': ' + waarom if waarom else ''}"
-                        f"{technisch(fout.__cause__ or fout)})."
-                    ), vak) from fout
+                    raise self._met_advies(onleesbaar(vak, naam, doc, fout), vak) from fout
         return uit
 
     # --- wijkverbanden ---------------------------------------------------------------
@@ -694,7 +688,7 @@ class Opslag:
             "vergadering",
         )
 
-    # === Lezen voor het startscherm (issue 8) =============================================
+    # === Lezen voor het startscherm =====================================================
     # Alleen lezende toegangen voor de afgeleide index (index.py): het startscherm leest zo
     # alleen de vakken die veranderd zijn, en elk vak gaat via dezelfde controle als hierboven.
 
@@ -717,8 +711,6 @@ class Opslag:
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as fout:
-            from ..fouten import oorzaak
-
             raise OpslagFout(
                 f"{map_} kan niet gelezen worden ({oorzaak(fout)}); controleer de rechten."
             ) from fout
@@ -728,13 +720,9 @@ class Opslag:
     def lees_vak(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
         """De objecten uit één vakbestand (een naam uit ``vaknamen``); een beschadigd vak
         geeft de melding met advies, zoals elk ander lezen."""
-        from ..actie import Actie
-        from ..signaal import Signaal
-        from ..vergadering import Vergadering
-
-        cls = {"signalen": Signaal, "acties": Actie, "vergaderingen": Vergadering}[soort]
+        tabel = self._TABELLEN[soort]
         pad = self.vakmap(wijkverband_id, soort) / naam
-        return self._lees_objecten(cls, [pad], self._TABELLEN[soort])
+        return self._lees_objecten(klasse(tabel), [pad], tabel)
 
     def samenvatting(self, wijkverband_id: str) -> Any:
         """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``):

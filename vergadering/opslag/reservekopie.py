@@ -36,8 +36,9 @@ from .bestand import (
     schrijf_atomisch,
     uit_vakbytes,
     vakbytes,
+    zonder_controlegetal,
 )
-from .controle import META, document_fout, gezond_bestand, tabel_van, woord
+from .controle import META, benoem, document_fout, gezond_bestand, tabel_van
 
 MAPNAAM = "reservekopie"
 BEWAREN = 10
@@ -306,9 +307,7 @@ def _red(data: dict[str, Any], tabel: str, levend: Path, journaal: Path,
                 and docs[nummer].get("versie", 0) >= versie):
             return  # de kopie heeft deze versie al (of een nieuwere)
         if document_fout(tabel, doc) is not None:
-            naam = f"{woord(tabel)} {str(kenmerk)[:30]}" if isinstance(kenmerk, str) \
-                else f"een {woord(tabel)} zonder leesbaar kenmerk"
-            uitkomst.niet_terug.append(naam)
+            uitkomst.niet_terug.append(benoem(tabel, doc, " zonder leesbaar kenmerk"))
             return
         if nummer is None:
             nummer = str(max(map(int, docs), default=0) + 1)
@@ -349,7 +348,7 @@ def _documenten_uit_kapot_vak(pad: Path, tabel: str) -> list[Any] | None:
         try:
             data = uit_vakbytes(ruw, pad)
         except BeschadigdBestand:
-            data = json.loads(ruw[: ruw.rfind(b',"_controle":"')] + b"}")
+            data = zonder_controlegetal(ruw)
         tabel_docs = data.get(tabel) if isinstance(data, dict) else None
     except (OSError, ValueError):
         return None
@@ -360,9 +359,9 @@ def _beschrijf_kapotte_regel(regel: bytes, tabel: str) -> str:
     """'signaal 2611-ab12' als dat nog uit een kapotte journaalregel te lezen is."""
     try:
         doc = json.loads(regel[9:].decode("ascii", "replace"))["d"]
-        return f"{woord(tabel)} {str(doc['id'])[:30]}"
     except (ValueError, KeyError, TypeError, IndexError):
-        return f"een {woord(tabel)} (onleesbare regel in het journaal)"
+        doc = None
+    return benoem(tabel, doc, " (onleesbare regel in het journaal)")
 
 
 def _weg(pad: Path) -> None:
