@@ -56,7 +56,7 @@ from .bestand import (
     vertaal_oserror,
 )
 from .controle import klasse, onleesbaar
-from .migratie import MIGRATIES, SCHEMA
+from .migratie import MIGRATIES, SCHEMA, controlegetal_verplicht
 from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
@@ -153,8 +153,7 @@ class Opslag:
                 f"{self.map} is een bestand, geen map; geef met --db een map op voor de gegevens."
             )
         if controleer:
-            meta = self._controleer_schema()
-            self._verplicht = meta is None or meta["schema"] >= 2
+            self._verplicht = controlegetal_verplicht(self._controleer_schema())
 
     # --- metabestand en schema -------------------------------------------------------
 
@@ -214,9 +213,8 @@ class Opslag:
         programma de opslag bijgewerkt hebben, en die mag deze versie niet terugzetten.
         """
         meta = self._controleer_schema()
-        versie = 0 if meta is None else meta["schema"]
-        if meta is None and not reservekopie.databestanden(self.map):
-            versie = SCHEMA  # een nieuwe, lege opslag
+        # Zonder opslag.json is de map leeg (anders weigert _controleer_schema): een nieuwe.
+        versie = SCHEMA if meta is None else meta["schema"]
         if versie < SCHEMA:
             # Eerst een reservekopie van de oude stand, dan pas bijwerken.
             self._reservekopie(self._klok())
@@ -400,7 +398,7 @@ class Opslag:
             meta = lees_json(self._metapad)
         except BeschadigdBestand:
             return False
-        return meta is None or (isinstance(meta.get("schema"), int) and meta["schema"] >= 2)
+        return controlegetal_verplicht(meta)
 
     def _waarschuw_schijf_vol(self) -> None:
         if SCHIJF_BIJNA_VOL not in _gemeld:

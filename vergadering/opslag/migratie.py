@@ -9,14 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 SCHEMA = 2
+CONTROLEGETAL_VANAF = 2
 
 # Van versie n naar n+1: een functie die de opslagmap bijwerkt (met het schrijfslot in
-# handen en na een reservekopie). Versie 0 is een map zonder opslag.json.
+# handen en na een reservekopie). Een map zonder opslag.json is leeg (een andere map is geen
+# opslag): die begint meteen bij het huidige schema.
 MIGRATIES: dict[int, Callable[[Path], None]] = {}
 
 
-def _van_0_naar_1(map_: Path) -> None:
-    """Versie 0 had nog geen metabestand; de gegevens zelf zijn gelijk."""
+def controlegetal_verplicht(meta: dict | None) -> bool:
+    """Of de vakken van een opslag met dit opslag.json (None: een nieuwe) een controlegetal
+    moeten hebben; een oudere opslag krijgt ze bij het bijwerken."""
+    schema = SCHEMA if meta is None else meta.get("schema")
+    return isinstance(schema, int) and schema >= CONTROLEGETAL_VANAF
 
 
 def _van_1_naar_2(map_: Path) -> None:
@@ -40,5 +45,4 @@ def _van_1_naar_2(map_: Path) -> None:
         schrijf_atomisch(pad, vakbytes(data))
 
 
-MIGRATIES[0] = _van_0_naar_1
 MIGRATIES[1] = _van_1_naar_2
