@@ -68,11 +68,15 @@ def test_ook_stderr_gesloten_geeft_alleen_de_uitgangscode(opslagmap):
 
 @pytest.mark.parametrize("args", LIJSTEN, ids=" ".join)
 def test_lezer_die_stopt_geeft_1_en_een_zin(opslagmap, args):
-    # Zoals `| head -1`, maar zeker: de lezer is al weg voordat er iets geschreven wordt.
-    proces = subprocess.Popen([sys.executable, "-m", "vergadering", *args, "--db",
-                               str(opslagmap)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_omgeving())
-    proces.stdout.close()
+    # Zoals `| head -1`, maar zeker: de lezer is al weg voordat het proces start.
+    lees, schrijf = os.pipe()
+    os.close(lees)
+    try:
+        proces = subprocess.Popen([sys.executable, "-m", "vergadering", *args, "--db",
+                                   str(opslagmap)],
+                                  stdout=schrijf, stderr=subprocess.PIPE, env=_omgeving())
+    finally:
+        os.close(schrijf)
     _, fout = proces.communicate(timeout=60)
     assert proces.returncode == 1
     assert "niet verder gelezen" in _een_zin(fout.decode("utf-8"))
