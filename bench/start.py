@@ -1,10 +1,10 @@
 """Opstarttijd: van het starten van Vergadering tot het startscherm mét het overzicht van de
-gegevens, op tien en dertig jaar geschiedenis, naast een kale Textual-app (Header, Digits,
+gegevens, op één, tien en dertig jaar geschiedenis, naast een kale Textual-app (Header, Digits,
 Footer) in dezelfde meting.
 
 Elke meting is een vers Python-proces (niets warm in het geheugen behalve de
-bestandscache van het systeem). Vergadering op tien jaar, op dertig jaar en de kale app
-wisselen elkaar af (met wisselende volgorde), zodat ruis op de machine alle drie even hard
+bestandscache van het systeem). Vergadering op elke grootte en de kale app
+wisselen elkaar af (met wisselende volgorde), zodat ruis op de machine alle even hard
 raakt; wat telt is de verhouding tot de kale app (doel: hoogstens 1,3×).
 
 Het proces van Vergadering volgt de echte startweg: ``vergadering.opdrachtregel`` laden,
@@ -21,7 +21,7 @@ beeld naar de terminal gaat) en noteert met de systeembrede monotone klok:
 - *haperingen*: in de twee seconden na de gegevens, hoe lang de lus van de app het langst
   vastzat en hoe vaak langer dan één frame (1/60 s).
 
-Gegevens: ``bench/tienjaar.py`` met 10 en 30 jaar (5 wijkverbanden), één keer gemaakt en
+Gegevens: ``bench/tienjaar.py`` met 1, 10 en 30 jaar (5 wijkverbanden), één keer gemaakt en
 bewaard in ``/tmp/vergadering-bench/<jaren>j``. Elke meting werkt op een eigen kopie
 daarvan (de app schrijft haar afgeleide index in de map). De eerste start op een kopie
 maakt die index (alles één keer lezen); die start wordt apart getoond, de metingen daarna
@@ -218,8 +218,8 @@ def meet(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="metingen per soort (15)")
-    parser.add_argument("--jaren", type=int, nargs="+", default=[10, 30],
-                        help="hoeveel jaar gegevens (10 30)")
+    parser.add_argument("--jaren", type=int, nargs="+", default=[1, 10, 30],
+                        help="hoeveel jaar gegevens (1 10 30)")
     args = parser.parse_args(argv)
 
     tijdelijk = Path(tempfile.mkdtemp(prefix="vergadering-start-"))

@@ -1,4 +1,4 @@
-"""Van toets tot beeld: stippen in fase 1, 20 toetsen per seconde, op tien (of dertig) jaar.
+"""Van toets tot beeld: stippen in fase 1, 20 toetsen per seconde, op 1, 10 en 30 jaar.
 
 Twee kindprocessen draaien naast elkaar, elk headless via ``run_test`` op 80×24:
 
@@ -52,6 +52,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,19 +122,23 @@ class _Meter:
         if self.huidig is not None:
             self.huidig[naam] = self.huidig.get(naam, 0.0) + duur
 
-    def omwikkel(self, eigenaar: Any, attribuut: str, naam: str) -> None:
-        """Meet de tijd van ``eigenaar.attribuut`` als onderdeel ``naam`` van de toets."""
+    @staticmethod
+    def _tijd(eigenaar: Any, attribuut: str, bij: Callable[[float], None]) -> None:
+        """Vervang ``eigenaar.attribuut`` door een versie die zijn duur aan ``bij`` geeft."""
         echt = getattr(eigenaar, attribuut)
-        meter = self
 
         def gemeten(*args: Any, **kwargs: Any) -> Any:
             t = time.perf_counter()
             try:
                 return echt(*args, **kwargs)
             finally:
-                meter.deel(naam, time.perf_counter() - t)
+                bij(time.perf_counter() - t)
 
         setattr(eigenaar, attribuut, gemeten)
+
+    def omwikkel(self, eigenaar: Any, attribuut: str, naam: str) -> None:
+        """Meet de tijd van ``eigenaar.attribuut`` als onderdeel ``naam`` van de toets."""
+        self._tijd(eigenaar, attribuut, lambda duur: self.deel(naam, duur))
 
     def actie(self, eigenaar: Any, attribuut: str, telt: Any) -> None:
         """Omwikkel de actie van een toets: van binnenkomst tot terugkeer."""
@@ -155,17 +160,11 @@ class _Meter:
 
     def tekenaar(self, eigenaar: Any, attribuut: str) -> None:
         """Tel de tekentijd van een widget op tot het volgende beeld."""
-        echt = getattr(eigenaar, attribuut)
-        meter = self
 
-        def gemeten(*args: Any, **kwargs: Any) -> Any:
-            t = time.perf_counter()
-            try:
-                return echt(*args, **kwargs)
-            finally:
-                meter.tekenen += time.perf_counter() - t
+        def tel(duur: float) -> None:
+            self.tekenen += duur
 
-        setattr(eigenaar, attribuut, gemeten)
+        self._tijd(eigenaar, attribuut, tel)
 
     def beeld(self, app: Any) -> None:
         """Omwikkel ``App._display``: elk beeld met het aantal verwerkte toetsen."""
@@ -396,10 +395,9 @@ def _ouder(args: argparse.Namespace) -> int:
     kinderen: list[subprocess.Popen] = []
     try:
         bron = args.map
-        if bron is None or not (bron / "opslag.json").exists():
+        if not (bron / "opslag.json").exists():
             from bench.tienjaar import maak
 
-            bron = bron or werk / "bron"
             print(f"Tienjarige gegevens maken in {bron} …", file=sys.stderr)
             maak(bron, jaren=10, wijkverbanden=5, seed=1)
         map_ = werk / "opslag"
@@ -437,7 +435,7 @@ def _ouder(args: argparse.Namespace) -> int:
     if args.ruw is not None:
         args.ruw.write_text(json.dumps({"vergadering": v, "kaal": k}))
     lang = f", logboek {args.logboek} regels" if args.logboek else ""
-    print(f"\nStippen in fase 1 (80×24, {args.map or 'tienjarige gegevens'}{lang}), "
+    print(f"\nStippen in fase 1 (80×24, {args.map}{lang}), "
           f"{args.per_seconde:g} toetsen per seconde zonder pauze; {len(v)} stippen "
           f"gemeten, kale app {len(k)} toetsen, om en om in {rondes} rondes:")
     print(f"{'':38} {'p50':>8} {'p95':>8} {'max':>8}")
@@ -469,7 +467,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="toetsen per blok voor de vergadering (50; vier op vijf zijn stippen)")
     parser.add_argument("--per-seconde", type=float, default=20.0, help="toetsen per seconde (20)")
     parser.add_argument("--map", type=Path, default=None,
-                        help="bestaande opslagmap (blijft ongewijzigd; zonder: tien jaar maken)")
+                        help="bestaande opslagmap (blijft ongewijzigd); zonder: --jaren")
+    parser.add_argument("--jaren", type=int, nargs="+", default=[1, 10, 30],
+                        help="zonder --map: gegevens van zoveel jaar, elk een meting (1 10 30)")
     parser.add_argument("--profiel", action="store_true", help="cProfile over de toetsen")
     parser.add_argument("--logboek", type=int, default=0,
                         help="zoveel regels vooraf in het logboek (een lange vergadering)")
@@ -483,7 +483,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.kind == "kaal":
         asyncio.run(_kind_kaal(args.per_seconde))
         return 0
-    return _ouder(args)
+    if args.map is not None:
+        return _ouder(args)
+    # Elke grootte een eigen meting, op de bewaarde gegevens die bench/start.py ook gebruikt.
+    from bench.start import gegevensmap
+
+    uitkomst = 0
+    for jaren in args.jaren:
+        args.map = gegevensmap(jaren)
+        uitkomst |= _ouder(args)
+    return uitkomst
 
 
 if __name__ == "__main__":
