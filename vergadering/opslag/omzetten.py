@@ -238,16 +238,14 @@ def _snelle_omzetter(tp: Any) -> Omzetter:
         omzet = _snelle_omzetter(element)
         woordenboek = _precies(dict)
         return lambda w: {k: omzet(v) for k, v in woordenboek(w).items()}
-    if tp is str or tp is bool:
+    if tp in _PRECIES:  # str, int, bool
         return _precies(tp)
-    if tp is int or tp is float:
-        return _precies(int) if tp is int else _getal
+    if tp is float:
+        return _getal
     if tp is datetime or tp is date:
         return _iso(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not _vertrouwd(tp):
-            return lambda w: _gewoon(tp, w)
-        return _snel(tp)
+        return _snelle_weg(tp) or (lambda w: _gewoon(tp, w))
     return _vrij
 
 
@@ -277,9 +275,8 @@ def _uitgeschreven(tp: Any, w: str) -> list[str] | None:
         echte = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(echte) == 1:
             binnen = _uitgeschreven(echte[0], w)
-            if binnen is None:  # bijvoorbeeld een genest object: de omzetter zonder None
-                binnen = [f"{w} = omzet_{w}({w})"]
-            return [f"if {w} is not None:", *("    " + r for r in binnen)]
+            if binnen is not None:  # anders (een genest object) de omzetter van het geheel
+                return [f"if {w} is not None:", *("    " + r for r in binnen)]
         return None
     if _snelle_omzetter(tp) is _vrij:  # alleen een lijst of woordenboek kost een kopie
         return [f"if isinstance({w}, (dict, list)): {w} = _vrij({w}) if {w} else type({w})()"]
@@ -307,10 +304,6 @@ def _snel(cls: type[T]) -> Callable[[Any], T]:
         w = f"w{i}"
         standaard = _standaard(f)
         naamruimte[f"standaard{i}"] = standaard
-        if typing.get_origin(hints[f.name]) in (typing.Union, types.UnionType):
-            echte = [a for a in typing.get_args(hints[f.name]) if a is not type(None)]
-            if len(echte) == 1:
-                naamruimte[f"omzet_{w}"] = _snelle_omzetter(echte[0])
         omzetten = _uitgeschreven(hints[f.name], w)
         if omzetten is None:
             naamruimte[f"omzet{i}"] = _snelle_omzetter(hints[f.name])
@@ -354,9 +347,9 @@ def uit_document(cls: type[T], document: dict[str, Any]) -> T:
         wat = cls.__name__.lower()
         kenmerk = document.get("id") if isinstance(document, dict) else None
         wie = f"({kort(kenmerk, 40)})" if kenmerk not in (None, "") else "zonder kenmerk"
-        melding = BeschadigdBestand(
-            f"Een opgeslagen {wat} {wie} is niet te lezen: {_reden(fout)}.")
-        melding.reden = _reden(fout)  # type: ignore[attr-defined]
+        waarom = _reden(fout)
+        melding = BeschadigdBestand(f"Een opgeslagen {wat} {wie} is niet te lezen: {waarom}.")
+        melding.reden = waarom  # type: ignore[attr-defined]
         raise melding from fout.oorzaak
 
 
