@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .tekst import al_een_regel
+
 _WOORD = re.compile(r"\s*\S+\s*")
 
 
@@ -46,8 +48,7 @@ def _breek_eenvoudig(tekst: str, n: int) -> list[str] | None:
     """``breek`` voor het gewone geval: ASCII, woorden met één spatie ertussen, geen woord
     langer dan een regel (dan is de langste regel tot een woordeinde precies wat de
     algemene weg geeft). None als de tekst daar niet aan voldoet."""
-    if not (tekst.isascii() and tekst.isprintable() and "  " not in tekst
-            and tekst[:1] != " " and tekst[-1:] != " "):
+    if not (tekst.isascii() and al_een_regel(tekst)):
         return None
     regels = []
     while len(tekst) > n:

@@ -39,12 +39,16 @@ def xml_veilig(tekst: object) -> str:
     return _XML_ONGELDIG.sub("", "" if tekst is None else str(tekst))
 
 
+def al_een_regel(tekst: str) -> bool:
+    """Waar als ``een_regel`` deze tekst ongemoeid laat: isprintable() is onwaar voor elk
+    stuurteken, surrogaat en elke andere witruimte dan de spatie."""
+    return (tekst.isprintable() and "  " not in tekst
+            and tekst[:1] != " " and tekst[-1:] != " ")
+
+
 def een_regel(tekst: object) -> str:
     """Alles op één regel, stuurtekens weg: voor namen en titels op het scherm."""
-    if (type(tekst) is str and tekst.isprintable() and "  " not in tekst
-            and tekst[:1] != " " and tekst[-1:] != " "):
-        # Al één regel (het gewone geval, twintigduizend keer in een lijst): isprintable()
-        # is onwaar voor elk stuurteken, surrogaat en elke andere witruimte dan de spatie.
+    if type(tekst) is str and al_een_regel(tekst):  # het gewone geval, snel
         return tekst
     return _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
 
