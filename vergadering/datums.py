@@ -89,6 +89,15 @@ def gebruik_bewaard(bewaard: Any) -> bool:
     return True
 
 
+def als_datum(waarde: object, wie: str) -> date:
+    """``waarde`` als datum (van een datetime de dag); anders ``OngeldigeInvoer``."""
+    if isinstance(waarde, datetime):
+        return waarde.date()
+    if not isinstance(waarde, date):
+        raise OngeldigeInvoer(f"{wie} heeft een datum nodig, bijvoorbeeld 23-11-2026.")
+    return waarde
+
+
 def datum_tijd(moment: datetime) -> str:
     """'23 november 2026 om 19:30'."""
     from babel.dates import format_datetime

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
+from .datums import als_datum
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
 
@@ -64,10 +65,7 @@ class Signaal:
     def _regels(self) -> None:
         """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
         tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
-        if isinstance(self.datum, datetime):
-            self.datum = self.datum.date()
-        if not isinstance(self.datum, date):
-            raise OngeldigeInvoer("Een signaal heeft een datum nodig, bijvoorbeeld 23-11-2026.")
+        self.datum = als_datum(self.datum, "Een signaal")
         if self.vorm not in PRAKTIJKVORMEN:
             self.vorm = _vorm(self.vorm)
         if self.vorm not in PRAKTIJKVORMEN:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .datums import als_datum
 from .fouten import OngeldigeInvoer
 from .stemming import Stemming
 from .tekst import invoer
@@ -105,10 +106,7 @@ class Vergadering:
     def _regels(self) -> None:
         """Alles behalve de tekstvelden: dit geldt ook bij het inlezen uit de opslag, waar de
         tekst al gecontroleerd is toen hij bewaard werd (zie ``omzetten``)."""
-        if isinstance(self.datum, datetime):
-            self.datum = self.datum.date()
-        if not isinstance(self.datum, date):
-            raise OngeldigeInvoer("Een vergadering heeft een datum nodig, bijvoorbeeld 23-11-2026.")
+        self.datum = als_datum(self.datum, "Een vergadering")
         for stand in self.aanwezigheid.values():
             _controleer_stand(stand)
         if not self.fasen:
