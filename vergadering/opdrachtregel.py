@@ -574,9 +574,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              "een open uitvoer, bijvoorbeeld met > lijst.txt erachter.")
         return DATAPROBLEEM
     try:
-        code = OPDRACHTEN[args.opdracht](args)
-        _toon_waarschuwingen()
-        return code
+        return OPDRACHTEN[args.opdracht](args)
     except VergaderingFout as fout:
         _zeg(str(fout))
         if os.environ.get(DEBUG) and fout.__cause__ is not None:
@@ -605,6 +603,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"er ging iets onverwachts mis ({type(fout).__name__}); wat al bevestigd was "
             f"staat opgeslagen, dus meld dit en draai de opdracht met {DEBUG}=1 voor de details."
         )
+    finally:
+        # Ook na een fout: anders blijven ze hangen voor een volgende main() in dit proces.
+        _toon_waarschuwingen()
     return DATAPROBLEEM
 
 
