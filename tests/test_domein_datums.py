@@ -216,12 +216,12 @@ def test_bewaarde_maandnamen_alleen_van_dezelfde_babel(monkeypatch):
 
 
 def test_lijst_bewaart_de_maandnamen_in_de_opslagmap(tmp_path, monkeypatch):
-    from vergadering import lijsten
+    from vergadering.opslag import Opslag, facade
 
     monkeypatch.setattr(datums, "_maanden_kort", None)
-    lijsten.laad_maandnamen(tmp_path)
-    assert (tmp_path / lijsten.BABELNAMEN).exists()
+    Opslag(tmp_path).laad_maandnamen()
+    assert (tmp_path / facade.BABELNAMEN).exists()
     monkeypatch.setattr(datums, "_maanden_kort", None)
     monkeypatch.setattr(datums, "te_bewaren", lambda: (_ for _ in ()).throw(AssertionError))
-    lijsten.laad_maandnamen(tmp_path)  # nu uit het bestand, zonder Babel
+    Opslag(tmp_path).laad_maandnamen()  # nu uit het bestand, zonder Babel
     assert datums.kort(date(2026, 11, 23)) == "23 nov 2026"

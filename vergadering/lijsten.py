@@ -11,12 +11,9 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 from . import datums
-from .fouten import OpslagFout
-from .opslag.bestand import lees_json, naar_bytes, schrijf_atomisch
 from .signaal import totalen
 from .tabel import tabel_tekst
 from .tekst import al_een_regel, een_regel
@@ -195,28 +192,6 @@ class _Datums(dict):
 
 
 _KORTE_DATUMS = _Datums()
-
-
-# Babels maandnamen voor de datumkolommen, verborgen in de opslagmap (buiten de
-# reservekopieën, zoals de startindex): Babel laden kost meer dan een jaar lijst.
-BABELNAMEN = ".babelnamen"
-
-
-def laad_maandnamen(opslagmap: Path) -> None:
-    """Babels maandnamen uit de opslagmap als ze van deze Babel zijn; anders uit Babel, en
-    dan daar bewaard (zo goed als het gaat: een map waarin niet geschreven mag worden, is
-    geen fout)."""
-    pad = opslagmap / BABELNAMEN
-    try:
-        bewaard = lees_json(pad)
-    except OpslagFout:
-        bewaard = None
-    if datums.gebruik_bewaard(bewaard):
-        return
-    try:
-        schrijf_atomisch(pad, naar_bytes(datums.te_bewaren()))
-    except (OpslagFout, OSError):
-        pass
 
 
 def cel(sleutel: str, waarde: Any) -> str:

@@ -433,7 +433,7 @@ def _lijst(args: argparse.Namespace) -> int:
             _schrijf_json(rijen)
         else:
             if rijen:
-                lijsten.laad_maandnamen(opslag.map)
+                opslag.laad_maandnamen()
             lijsten.toon_tabel(args.opdracht, rijen)
     finally:
         if aan:

@@ -50,6 +50,7 @@ from .bestand import (
     is_koppeling,
     lees_json,
     maak_map,
+    naar_bytes,
     schijf_vol,
     schrijf_atomisch,
     vakbytes,
@@ -76,6 +77,7 @@ SCHIJF_BIJNA_VOL = (
     "voordat dat niet meer lukt."
 )
 _gemeld: set[str] = set()  # waarschuwingen die dit proces al gaf (één keer is genoeg)
+BABELNAMEN = ".babelnamen"  # Babels maandnamen voor de lijsten (afgeleid, zie laad_maandnamen)
 
 
 def _relatief_databestand(bestand: str) -> Path:
@@ -736,5 +738,24 @@ class Opslag:
         from .index import bewaar_datumteksten
 
         bewaar_datumteksten(self, wijkverband_id, teksten)
+
+    def laad_maandnamen(self) -> None:
+        """Babels maandnamen voor de datumkolommen van een lijst: uit de opslagmap als ze van
+        deze Babel zijn (Babel laden kost meer dan een jaar lijst), anders uit Babel en dan
+        daar bewaard. Afgeleid en verborgen, zoals de startindex: een map waarin niet
+        geschreven mag worden, is geen fout."""
+        from .. import datums
+
+        pad = self.map / BABELNAMEN
+        try:
+            bewaard = lees_json(pad)
+        except OpslagFout:
+            bewaard = None
+        if datums.gebruik_bewaard(bewaard):
+            return
+        try:
+            schrijf_atomisch(pad, naar_bytes(datums.te_bewaren()))
+        except (OpslagFout, OSError):
+            pass
 
     # === einde: lezen voor het startscherm ================================================
