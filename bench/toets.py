@@ -236,10 +236,10 @@ async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool,
     from schermen.app import VergaderingApp
     from schermen.fase_signalen import FaseSignalen, StippenTabel
     from schermen.ranglijst import Ranglijst
-    from schermen.sessie import Sessie
     from schermen.start import StartScherm
     from vergadering import regels
     from vergadering.opslag import Opslag, bestand, facade
+    from vergadering.sessie import Sessie
 
     kanaal = _Kanaal()
     app = VergaderingApp(Opslag(map_), vandaag=date.today())

@@ -30,19 +30,17 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from vergadering.bewaarder import Bewaarder
 from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.opslag import Opslag
-
-from .bewaarder import Bewaarder
 
 if TYPE_CHECKING:
     from vergadering.actie import Actie
     from vergadering.overzicht import Overzicht
+    from vergadering.sessie import Sessie
     from vergadering.signaal import Signaal
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
-
-    from .sessie import Sessie
 
 
 @dataclass
@@ -240,9 +238,8 @@ class VergaderingApp(App[None]):
 
     def begin_vergadering(self, wijkverband: Wijkverband, keuzes: dict) -> None:
         """Maak een nieuwe vergadering, start de klok en open het vergaderscherm."""
+        from vergadering.sessie import Sessie
         from vergadering.vergadering import nieuwe_vergadering
-
-        from .sessie import Sessie
 
         gegevens = self.laad(wijkverband.id)
         with self.bewaarder.stil():
@@ -266,7 +263,7 @@ class VergaderingApp(App[None]):
 
     def hervat_vergadering(self, wijkverband: Wijkverband, vergadering: Vergadering) -> None:
         """Ga verder met een onafgemaakte vergadering, in dezelfde fase, met de juiste tijd."""
-        from .sessie import Sessie
+        from vergadering.sessie import Sessie
 
         gegevens = self.laad(wijkverband.id)
         sessie = Sessie(

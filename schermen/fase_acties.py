@@ -120,7 +120,7 @@ class FaseActies(FasePaneel):
 
     def action_weeg(self) -> None:
         """Weeg het geselecteerde topsignaal op haalbaarheid en impact."""
-        from .dialogen import WegingFormulier
+        from .formulieren.stemming import WegingFormulier
 
         sid = self._gekozen()
         if sid is None:
@@ -142,7 +142,7 @@ class FaseActies(FasePaneel):
 
     def action_stem(self) -> None:
         """Breng een voorstel bij het geselecteerde signaal in stemming."""
-        from .dialogen import StemmingFormulier
+        from .formulieren.stemming import StemmingFormulier
 
         sid = self._gekozen()
         if sid is None:
@@ -189,7 +189,7 @@ class FaseActies(FasePaneel):
         self._werk_uit(sid, stemming)
 
     def _werk_uit(self, sid: str, stemming: Stemming) -> None:
-        from .dialogen import ActieFormulier
+        from .formulieren.actie import ActieFormulier
 
         sessie = self.sessie
 
@@ -224,7 +224,7 @@ class FaseActies(FasePaneel):
 
         Staat de cursor op een signaal met een actie, dan die; anders kiest men uit de lijst
         van aangenomen acties."""
-        from .dialogen import Keuze
+        from .formulieren.basis import Keuze
 
         deze = self.sessie.acties_van_deze_ronde()
         if not deze:
@@ -272,7 +272,7 @@ class FaseActies(FasePaneel):
 
     def action_parkeer_rest(self) -> None:
         """Parkeer de topsignalen zonder actie in één keer, met één reden."""
-        from .dialogen import TekstVraag
+        from .formulieren.basis import TekstVraag
 
         rest = self.sessie.niet_gekozen_top5()
         if not rest:

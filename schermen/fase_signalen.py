@@ -220,7 +220,7 @@ class FaseSignalen(FasePaneel):
 
     @on(Ranglijst.Gekozen, "#ranglijst")
     def _typ_stippen(self, event: Ranglijst.Gekozen) -> None:
-        from .dialogen import TekstVraag, lees_getal
+        from .formulieren.basis import TekstVraag, lees_getal
 
         sid = event.sleutel
         signaal = self.sessie.signaal(sid)
@@ -250,7 +250,7 @@ class FaseSignalen(FasePaneel):
 
     def action_toevoegen(self) -> None:
         """Voeg snel een signaal toe."""
-        from .dialogen import SignaalFormulier
+        from .formulieren.signaal import SignaalFormulier
 
         def klaar(waarden: dict | None) -> None:
             if waarden is None:
@@ -264,7 +264,7 @@ class FaseSignalen(FasePaneel):
 
     def action_bundel(self) -> None:
         """Bundel het geselecteerde signaal in een ander (dubbel signaal)."""
-        from .dialogen import Keuze
+        from .formulieren.basis import Keuze
 
         dubbel_id = self.tabel.geselecteerd()
         if dubbel_id is None:
@@ -297,7 +297,7 @@ class FaseSignalen(FasePaneel):
 
     def action_top5(self) -> None:
         """Leg de top 5 vast; bij gelijke stand op de grens kiest de voorzitter."""
-        from .dialogen import MeerdereKeuze
+        from .formulieren.basis import MeerdereKeuze
 
         zeker, gelijk = self.sessie.voorstel_top5()
         if not zeker and not gelijk:

@@ -98,7 +98,7 @@ class FaseTerugkoppelen(FasePaneel):
 
     def action_status(self) -> None:
         """Geef de geselecteerde lopende actie een nieuwe status met toelichting."""
-        from .dialogen import StatusFormulier
+        from .formulieren.actie import StatusFormulier
 
         actie_id = geselecteerd(self.tabel)
         if actie_id is None:
@@ -117,7 +117,7 @@ class FaseTerugkoppelen(FasePaneel):
 
     def action_terugkoppeling(self) -> None:
         """Stel de terugkoppeling aan bewoners op (voorgevuld uit deze vergadering)."""
-        from .dialogen import TerugkoppelingFormulier
+        from .formulieren.terugkoppeling import TerugkoppelingFormulier
 
         sessie = self.sessie
 

@@ -12,9 +12,8 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from vergadering.fouten import VergaderingFout
+from vergadering.sessie import Sessie
 from vergadering.tekst import invoer, kort
-
-from .sessie import Sessie
 
 Rij = tuple[str, tuple[Any, ...]]
 
@@ -83,7 +82,7 @@ def cel(tekst: object, breedte: int | None = None, stijl: str = "") -> Text:
 
 def parkeer_met_reden(paneel: FasePaneel, signaal_id: str | None) -> None:
     """Vraag een reden en parkeer het signaal (gedeeld door fase 1 en 2)."""
-    from .dialogen import TekstVraag
+    from .formulieren.basis import TekstVraag
 
     if signaal_id is None:
         return

@@ -336,7 +336,7 @@ class StartScherm(Screen[None]):
         self._vraag_start(wv)
 
     def _vraag_start(self, wv: Wijkverband) -> None:
-        from .dialogen import StartFormulier
+        from .formulieren.vergadering import StartFormulier
 
         self.vapp.laad_vooraf(wv.id)  # terwijl het formulier open staat
         def gekozen(keuzes: dict | None) -> None:
@@ -388,7 +388,7 @@ class StartScherm(Screen[None]):
     def _bewerk(self, bestaand: Wijkverband | None) -> None:
         from vergadering import ids
 
-        from .dialogen import WijkverbandFormulier
+        from .formulieren.wijkverband import WijkverbandFormulier
 
         def na(wv: Wijkverband) -> None:
             self.notify(f"Wijkverband {een_regel(wv.naam)} is bewaard.", markup=False)
@@ -401,7 +401,7 @@ class StartScherm(Screen[None]):
         quorum en meerderheid."""
         if self.gekozen is None:
             return
-        from .dialogen import InstellingenFormulier
+        from .formulieren.wijkverband import InstellingenFormulier
 
         def na(wv: Wijkverband) -> None:
             self.notify(f"Instellingen van {een_regel(wv.naam)} zijn bewaard.", markup=False)
@@ -416,7 +416,7 @@ class StartScherm(Screen[None]):
         """Leg de participatieafspraken (template 1) van het gekozen wijkverband vast."""
         if self.gekozen is None:
             return
-        from .dialogen import AfsprakenFormulier
+        from .formulieren.wijkverband import AfsprakenFormulier
 
         def na(wv: Wijkverband) -> None:
             melding = "De participatieafspraken zijn bewaard."

@@ -15,12 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
+from vergadering.sessie import Sessie
+
 from .fase_acties import FaseActies
 from .fase_signalen import FaseSignalen
 from .fase_terugkoppelen import FaseTerugkoppelen
 from .klok import Agendabalk, FaseKlok
 from .paneel import FasePaneel
-from .sessie import Sessie
 
 FASE_IDS = ("fase-signalen", "fase-acties", "fase-terugkoppelen")
 
@@ -82,7 +83,7 @@ class VergaderScherm(Screen[None]):
 
     def action_notities(self) -> None:
         """Open de notities van de notulist bij deze fase."""
-        from .dialogen import Notities
+        from .formulieren.notities import Notities
 
         index = self.sessie.vergadering.fase_index
         fase = self.sessie.vergadering.fasen[index]
@@ -96,7 +97,7 @@ class VergaderScherm(Screen[None]):
 
     def action_logboek(self) -> None:
         """Toon het logboek van deze vergadering."""
-        from .dialogen import Logboek
+        from .formulieren.notities import Logboek
 
         self.app.push_screen(Logboek(self.sessie.vergadering))
 

@@ -89,7 +89,7 @@ async def op_startscherm(pilot: Pilot) -> None:
 
 async def begin_vergadering(pilot: Pilot) -> None:
     """Vanaf het startscherm: een vergadering beginnen met wat het formulier voorstelt."""
-    from schermen.dialogen import StartFormulier
+    from schermen.formulieren.vergadering import StartFormulier
     from schermen.vergaderscherm import VergaderScherm
 
     app = pilot.app

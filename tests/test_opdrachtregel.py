@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from schermen import voorkant
 from vergadering import __version__, opdrachtregel
 from vergadering.demo import schrijf_demo
 from vergadering.opslag import Opslag
@@ -418,10 +419,10 @@ def nep_app(monkeypatch):
 
 def test_zonder_opdracht_opent_de_app_op_de_gekozen_map(nep_app, kopie, tmp_path,
                                                          monkeypatch):
-    assert opdrachtregel.main(["--db", str(kopie)]) == 0
+    assert voorkant.main(["--db", str(kopie)]) == 0
     leeg = tmp_path / "leeg"  # een nieuwe map; tmp_path zelf bevat de kopie: geen opslag
     monkeypatch.setenv("VERGADERING_DB", str(leeg))
-    assert opdrachtregel.main([]) == 0
+    assert voorkant.main([]) == 0
     assert [o.map for o in nep_app] == [kopie, leeg]
 
 
@@ -429,17 +430,17 @@ def test_app_op_een_bestand_of_onleesbare_map_opent_niet(nep_app, tmp_path, monk
                                                           capsys):
     bestand = tmp_path / "bestand"
     bestand.write_text("x", encoding="utf-8")
-    assert opdrachtregel.main(["--db", str(bestand)]) == 1
+    assert voorkant.main(["--db", str(bestand)]) == 1
     assert "is een bestand, geen map" in een_zin(capsys.readouterr().err)
     monkeypatch.setattr(opdrachtregel.os, "access", lambda pad, modus: False)
-    assert opdrachtregel.main(["--db", str(tmp_path)]) == 1
+    assert voorkant.main(["--db", str(tmp_path)]) == 1
     assert "geen leesrechten" in een_zin(capsys.readouterr().err)
     assert nep_app == []
 
 
 def test_db_voor_de_opdracht_wordt_niet_overschreven(nep_app, kopie, tmp_path):
     ander = tmp_path / "demo-ander"
-    assert opdrachtregel.main(["--db", str(ander), "demo"]) == 0
+    assert voorkant.main(["--db", str(ander), "demo"]) == 0
     assert [o.map for o in nep_app] == [ander]  # demo geschreven en de app erop geopend
     assert Opslag(ander).wijkverband(WV)
     args = opdrachtregel.maak_parser().parse_args(["--db", "voor", "signalen"])

@@ -81,7 +81,7 @@ async def test_na_het_sluiten_het_mapje(tmp_path: Path) -> None:
 
 
 async def test_groot_aantal_stippen_typen(tmp_path: Path) -> None:
-    from schermen.dialogen import TekstVraag
+    from schermen.formulieren.basis import TekstVraag
 
     app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -21,12 +21,9 @@ from textual.widgets import Input, Static
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
-from schermen.dialogen import (
-    AfsprakenFormulier,
-    InstellingenFormulier,
-    Keuze,
-)
 from schermen.fase_acties import FaseActies
+from schermen.formulieren.basis import Keuze
+from schermen.formulieren.wijkverband import AfsprakenFormulier, InstellingenFormulier
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
@@ -369,7 +366,7 @@ async def test_statusupdate_stelt_een_volgend_checkmoment_voor_en_bewaart_het(
 
     from textual.widgets import DataTable, Select
 
-    from schermen.dialogen import StatusFormulier
+    from schermen.formulieren.actie import StatusFormulier
 
     app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:

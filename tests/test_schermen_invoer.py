@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual.app import App
 
-from schermen.dialogen import TekstVraag, WegingFormulier
+from schermen.formulieren.basis import TekstVraag
+from schermen.formulieren.stemming import WegingFormulier
 
 
 class _Houder(App[None]):

@@ -12,8 +12,8 @@ from schermen_pilot import begin_vergadering, op_startscherm, wacht
 
 from schermen.app import VergaderingApp
 from schermen.fase_signalen import StippenTabel
-from schermen.sessie import Sessie
 from vergadering.opslag import Opslag
+from vergadering.sessie import Sessie
 from vergadering.signaal import Signaal
 
 
@@ -157,7 +157,7 @@ async def test_snel_getikte_cijfers_gaan_elk_naar_hun_eigen_signaal(tmp_path: Pa
 
 
 async def test_enter_vraagt_een_groter_getal_en_gaat_daarna_door(tmp_path: Path) -> None:
-    from schermen.dialogen import TekstVraag
+    from schermen.formulieren.basis import TekstVraag
 
     app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,11 +13,9 @@ from textual.widgets import Input, TextArea
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
-from schermen.dialogen import (
-    Notities,
-    SignaalFormulier,
-    WijkverbandFormulier,
-)
+from schermen.formulieren.notities import Notities
+from schermen.formulieren.signaal import SignaalFormulier
+from schermen.formulieren.wijkverband import WijkverbandFormulier
 from schermen.start import StartScherm
 from schermen.te_klein import TeKleinScherm
 from schermen.vergaderscherm import VergaderScherm

@@ -11,7 +11,7 @@ from schermen_pilot import meldingen, wacht
 from textual.widgets import Footer, Static
 
 import schermen.app as app_module
-from schermen.dialogen import StartFormulier
+from schermen.formulieren.vergadering import StartFormulier
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 

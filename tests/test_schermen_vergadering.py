@@ -23,18 +23,12 @@ from textual.widgets import DataTable, OptionList, Select, SelectionList, TextAr
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
-from schermen.dialogen import (
-    ActieFormulier,
-    Keuze,
-    MeerdereKeuze,
-    SignaalFormulier,
-    StartFormulier,
-    StatusFormulier,
-    StemmingFormulier,
-    TekstVraag,
-    TerugkoppelingFormulier,
-    WegingFormulier,
-)
+from schermen.formulieren.actie import ActieFormulier, StatusFormulier
+from schermen.formulieren.basis import Keuze, MeerdereKeuze, TekstVraag
+from schermen.formulieren.signaal import SignaalFormulier
+from schermen.formulieren.stemming import StemmingFormulier, WegingFormulier
+from schermen.formulieren.terugkoppeling import TerugkoppelingFormulier
+from schermen.formulieren.vergadering import StartFormulier
 from schermen.start import StartScherm
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag

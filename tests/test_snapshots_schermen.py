@@ -15,7 +15,7 @@ from schermen_gegevens import maak_app
 from schermen_pilot import begin_vergadering, op_startscherm, wacht
 
 from schermen.app import VergaderingApp
-from schermen.dialogen import StartFormulier
+from schermen.formulieren.vergadering import StartFormulier
 
 GROOTTE = (80, 24)
 KASTANJE, ZWERFAFVAL, BANKJES, VERLICHTING = "2611-s000", "2611-s001", "2611-s002", "2611-s003"

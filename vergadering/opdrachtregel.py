@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .fouten import DEBUG, OpslagFout, VergaderingFout
 from .signaal import PRAKTIJKVORMEN
+
+if TYPE_CHECKING:
+    from .opslag import Opslag
 
 OK, DATAPROBLEEM, VERKEERD_GEBRUIK = 0, 1, 2
 MAX_AANTAL = 100_000
@@ -354,14 +357,28 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
 # --- de opdrachten -----------------------------------------------------------------
 
 
-def _open_app(opslag) -> int:
-    from schermen.app import start_app
+class Voorkant(Protocol):
+    """Wat de opdrachtregel op een scherm opent. De schermen geven hun eigen voorkant mee
+    aan ``main`` (zie ``schermen.voorkant``): deze laag kent geen schermen."""
 
-    return start_app(opslag)
+    def app(self, opslag: Opslag) -> int:
+        """Open de app voor voorzitter en notulist; geeft de uitgangscode terug."""
+        ...
+
+
+def _open_app(args: argparse.Namespace, opslag: Opslag) -> int:
+    voorkant: Voorkant | None = args.voorkant
+    if voorkant is None:
+        raise VergaderingFout(
+            "deze opdracht opent de app, en die hoort bij het commando `vergadering` (of "
+            "`python -m schermen`); `python -m vergadering` kent alleen de opdrachten zonder "
+            "scherm."
+        )
+    return voorkant.app(opslag)
 
 
 def _app(args: argparse.Namespace) -> int:
-    return _open_app(_opslag(args))
+    return _open_app(args, _opslag(args))
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -373,7 +390,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.geen_app:
         print(f"Open de app erop met: vergadering --db {opslag.map}")
         return OK
-    return _open_app(opslag)
+    return _open_app(args, opslag)
 
 
 def _signaal(args: argparse.Namespace) -> int:
@@ -563,10 +580,15 @@ def _uitvoer_dicht() -> bool:
     return False
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Het startpunt van `vergadering`; geeft de uitgangscode terug."""
+def main(argv: Sequence[str] | None = None, voorkant: Voorkant | None = None) -> int:
+    """Het startpunt van `vergadering`; geeft de uitgangscode terug.
+
+    ``voorkant`` opent de schermen (de app); zonder voorkant werken alleen de opdrachten
+    zonder scherm.
+    """
     _zet_uitvoer()
     args = maak_parser().parse_args(argv)  # verkeerd gebruik: SystemExit(2), --help: 0
+    args.voorkant = voorkant
     if _uitvoer_dicht():
         # Vóór er iets gebeurt: anders kreeg het eerste geopende gegevensbestand nummer 1,
         # het nummer van stdout, en ging de bevestiging (het kenmerk) nergens heen.

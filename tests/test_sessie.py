@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from schermen_gegevens import VANDAAG, Klok, maak_opslag
 
-from schermen.bewaarder import Bewaarder
-from schermen.sessie import Sessie
 from vergadering import regels
+from vergadering.bewaarder import Bewaarder
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.opslag import Opslag
+from vergadering.sessie import Sessie
 from vergadering.signaal import Signaal, bundel
 from vergadering.vergadering import nieuwe_vergadering
 from vergadering.wijkverband import Lid, Wijkverband

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from vergadering.fouten import VergaderingFout, oorzaak
-from vergadering.opslag import Opslag
+from .fouten import VergaderingFout, oorzaak
+from .opslag import Opslag
 
 Sleutel = tuple[str, str, str]
 
@@ -103,10 +103,10 @@ class Bewaarder:
 
     def _schrijf(self, kopie: Any) -> None:
         # Hier pas: het startscherm laadt deze domeinmodules niet voor het eerste beeld.
-        from vergadering.actie import Actie
-        from vergadering.signaal import Signaal
-        from vergadering.vergadering import Vergadering
-        from vergadering.wijkverband import Wijkverband
+        from .actie import Actie
+        from .signaal import Signaal
+        from .vergadering import Vergadering
+        from .wijkverband import Wijkverband
 
         if isinstance(kopie, Vergadering):
             self.opslag.bewaar_vergadering(kopie)

@@ -1,4 +1,5 @@
-"""Een lopende vergadering in het geheugen: de bron van waarheid voor de vergaderschermen.
+"""De toepassingslaag: een lopende vergadering in het geheugen, de bron van waarheid voor
+elke voorkant (de vergaderschermen, de opdrachtregel, de beamer).
 
 Elke handeling gaat via de regels van het domein, komt (waar het verslag erom vraagt) met
 tijd in het logboek, en wordt meteen aan de ``Bewaarder`` gegeven. De schermen roepen deze
@@ -13,19 +14,18 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 
-from vergadering import ids, regels
-from vergadering.actie import OPEN_STATUSSEN, Actie
-from vergadering.agendaklok import AgendaKlok
-from vergadering.fouten import OngeldigeInvoer
-from vergadering.signaal import Signaal, bundel, totaal
-from vergadering.signaal import totalen as alle_totalen
-from vergadering.stemming import Stemming
-from vergadering.tekst import kort
-from vergadering.terugkoppeling import Terugkoppeling
-from vergadering.vergadering import Vergadering
-from vergadering.wijkverband import Lid, Wijkverband
-
+from . import ids, regels
+from .actie import OPEN_STATUSSEN, Actie
+from .agendaklok import AgendaKlok
 from .bewaarder import Bewaarder
+from .fouten import OngeldigeInvoer
+from .signaal import Signaal, bundel, totaal
+from .signaal import totalen as alle_totalen
+from .stemming import Stemming
+from .tekst import kort
+from .terugkoppeling import Terugkoppeling
+from .vergadering import Vergadering
+from .wijkverband import Lid, Wijkverband
 
 
 def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal]:

@@ -1,0 +1,1 @@
+"""De formulieren en dialogen, één module per onderwerp naast de gedeelde basis."""

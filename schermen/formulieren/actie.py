@@ -1,0 +1,189 @@
+"""Een actie: eigenaar, partners, eerste stap en checkmoment; en later haar status."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import (
+    Input,
+    Select,
+    Static,
+)
+
+from vergadering.actie import (
+    ACTIESTATUSSEN,
+    Actie,
+    standaard_checkmoment,
+    standaard_eerste_stap,
+    waarschuwingen,
+)
+from vergadering.fouten import OngeldigeInvoer, VergaderingFout
+from vergadering.regels import voorstel_volgend_checkmoment
+from vergadering.tekst import een_regel
+
+from .basis import (
+    Formulier,
+    Invoer,
+    Keuzelijst,
+    als_invoer,
+    lees_datum,
+    lijst,
+    veld,
+)
+
+
+class ActieFormulier(Formulier[dict]):
+    """Een aangenomen actie uitwerken: eigenaar, partners, eerste stap, checkmoment,
+    beoogde verandering, terugkoppelzin (template 2)."""
+
+    knop = "Actie aannemen"
+
+    def __init__(
+        self,
+        omschrijving: str,
+        eigenaren: list[str],
+        partners: list[str],
+        vandaag: date,
+        reden_nodig: bool,
+        max_acties: int,
+    ) -> None:
+        super().__init__()
+        self.omschrijving = omschrijving
+        self.eigenaren = eigenaren
+        self.partners = partners
+        self.vandaag = vandaag
+        self.reden_nodig = reden_nodig
+        self.max_acties = max_acties
+        self.titel = "Actie uitwerken"
+
+    def velden(self) -> ComposeResult:
+        yield from veld("Actie (klein, concreet en uitvoerbaar)",
+                        Invoer(self.omschrijving, id="omschrijving"))
+        yield from veld("Eigenaar", Keuzelijst([(een_regel(e), e) for e in self.eigenaren],
+                                           id="eigenaar", prompt="kies een eigenaar"))
+        yield from veld("Partners (met komma's)", Invoer("", id="partners"),
+                        "Bijvoorbeeld: " + ", ".join(een_regel(p) for p in self.partners[:4])
+                        if self.partners else "")
+        yield from veld("Eerste stap (binnen 2 weken)", Invoer("", id="eerste_stap"))
+        with Horizontal(classes="rij"):
+            with Vertical():
+                yield from veld("Datum eerste stap",
+                                Invoer(als_invoer(standaard_eerste_stap(self.vandaag)),
+                                      id="stapdatum"))
+            with Vertical():
+                yield from veld("Checkmoment (6–8 weken)",
+                                Invoer(als_invoer(standaard_checkmoment(self.vandaag)),
+                                      id="checkmoment"))
+        yield from veld("Wat verandert er voor bewoners? (1 zin)", Invoer("", id="verandering"))
+        yield from veld("Terugkoppeling aan bewoners (1 zin)", Invoer("", id="terugkoppelzin"))
+        if self.reden_nodig:
+            yield from veld(
+                f"Reden voor meer dan {self.max_acties} acties (verplicht)",
+                Invoer("", id="reden"),
+                "Klein, herhaalbaar en zichtbaar: meer acties alleen met een goede reden.",
+            )
+        yield Static("", id="waarschuwingen", markup=False)
+
+    def on_mount(self) -> None:
+        self._waarschuw()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _waarschuw(self) -> None:
+        try:
+            actie = self._actie()
+        except (VergaderingFout, ValueError):
+            self.query_one("#waarschuwingen", Static).update("")
+            return
+        zorgen = waarschuwingen(actie)
+        self.query_one("#waarschuwingen", Static).update(
+            "Let op: " + " ".join(zorgen) if zorgen else ""
+        )
+
+    def _actie(self) -> Actie:
+        return Actie(
+            id="controle",
+            wijkverband_id="controle",
+            nummer=1,
+            omschrijving=self.waarde("#omschrijving"),
+            eigenaar=self.keuze("#eigenaar") or "",
+            besloten_op=self.vandaag,
+            eerste_stap=self.waarde("#eerste_stap"),
+            eerste_stap_datum=lees_datum(self.waarde("#stapdatum"), "de datum van de eerste stap",
+                                         self.vandaag),
+            checkmoment=lees_datum(self.waarde("#checkmoment"), "het checkmoment",
+                                   self.vandaag),
+            verandering=self.waarde("#verandering"),
+            terugkoppelzin=self.waarde("#terugkoppelzin"),
+            partners=lijst(self.waarde("#partners")),
+        )
+
+    def lees(self) -> dict:
+        actie = self._actie()
+        reden = self.waarde("#reden").strip() if self.reden_nodig else ""
+        if self.reden_nodig and not reden:
+            raise OngeldigeInvoer(
+                f"Er zijn al {self.max_acties} acties aangenomen; typ waarom er een bij moet."
+            )
+        return {
+            "omschrijving": actie.omschrijving,
+            "eigenaar": actie.eigenaar,
+            "partners": actie.partners,
+            "eerste_stap": actie.eerste_stap,
+            "eerste_stap_datum": actie.eerste_stap_datum,
+            "checkmoment": actie.checkmoment,
+            "verandering": actie.verandering,
+            "terugkoppelzin": actie.terugkoppelzin,
+            "reden_extra": reden,
+        }
+
+
+class StatusFormulier(Formulier[tuple[str, str, date | None]]):
+    """De nieuwe status van een lopende actie, met een toelichting van één regel en het
+    volgende checkmoment (voorgesteld: het huidige als dat nog komt, anders +6 weken)."""
+
+    knop = "Status bewaren"
+
+    def __init__(self, actie: Actie, vandaag: date) -> None:
+        super().__init__()
+        self.actie = actie
+        self.vandaag = vandaag
+        self.titel = f"Status van actie {actie.nummer}: {een_regel(actie.omschrijving)[:50]}"
+
+    def velden(self) -> ComposeResult:
+        yield Static(
+            f"Eigenaar: {een_regel(self.actie.eigenaar)} · nu: {self.actie.status}"
+            + (f" ({een_regel(self.actie.laatste_toelichting())})"
+               if self.actie.laatste_toelichting() else ""),
+            classes="veld-hint", markup=False,
+        )
+        voorstel = voorstel_volgend_checkmoment(self.actie, self.vandaag)
+        yield from veld(
+            "Volgend checkmoment", Invoer(als_invoer(voorstel), id="checkmoment"),
+            f"Nu: {als_invoer(self.actie.checkmoment) or 'geen'}; leeg laten houdt het zo.",
+        )
+        yield from veld("Status", Keuzelijst([(s, s) for s in ACTIESTATUSSEN], id="status",
+                                         value=self.actie.status, allow_blank=False))
+        yield from veld("Toelichting (één regel)", Invoer("", id="toelichting"),
+                        "Verplicht bij vastgelopen of gestopt: zeg waarom.")
+
+    def on_mount(self) -> None:
+        self.query_one("#status", Select).focus()
+
+    def lees(self) -> tuple[str, str, date | None]:
+        status = self.keuze("#status") or self.actie.status
+        toelichting = self.waarde("#toelichting")
+        tekst = self.waarde("#checkmoment").strip()
+        checkmoment = lees_datum(tekst, "het checkmoment", self.vandaag) if tekst else None
+        if checkmoment is not None and checkmoment < self.vandaag:
+            raise OngeldigeInvoer(
+                "Het volgende checkmoment ligt in het verleden; kies een datum vanaf vandaag."
+            )
+        # Eerst op een kopie controleren, zodat een geweigerde invoer niets verandert.
+        proef = copy.deepcopy(self.actie)
+        proef.zet_status(status, toelichting, datetime(2000, 1, 1))
+        return status, toelichting, checkmoment

@@ -1,0 +1,31 @@
+"""Het commando `vergadering`: de opdrachtregel, met de schermen als voorkant.
+
+De opdrachtregel (``vergadering.opdrachtregel``) kent geen schermen; dit is het ene punt
+waar die twee samenkomen. Textual wordt pas geladen als er echt een scherm opengaat, zodat
+`vergadering signalen` er niet op wacht.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from vergadering import opdrachtregel
+
+if TYPE_CHECKING:
+    from vergadering.opslag import Opslag
+
+
+class Schermen:
+    """De voorkant in de terminal: de app voor voorzitter en notulist."""
+
+    def app(self, opslag: Opslag) -> int:
+        """Open de app op deze opslag; geeft de uitgangscode terug."""
+        from .app import start_app
+
+        return start_app(opslag)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Het startpunt van het commando `vergadering`; geeft de uitgangscode terug."""
+    return opdrachtregel.main(argv, voorkant=Schermen())
