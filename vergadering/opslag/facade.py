@@ -41,7 +41,7 @@ from ..fouten import (
     oorzaak,
 )
 from ..wijkverband import Wijkverband
-from . import reservekopie
+from . import reservekopie, wijzigingen
 from .bestand import (
     JOURNAAL,
     NIET_VOLGEN,
@@ -147,6 +147,9 @@ class Opslag:
         # toont, haalt ze weg.
         self.waarschuwingen: list[str] = []
         self._mappen_goed: set[Path] = set()  # mappen in de opslag die geen koppeling zijn
+        # Wie er schreef, in de wijzigingsmarkering: zo slaat dit venster zijn eigen
+        # bewaaracties over als het kijkt wat anderen veranderden.
+        self.schrijver = f"{os.getpid():x}.{os.urandom(3).hex()}"
         # Een vak zonder controlegetal is beschadigd, behalve in een opslag van vóór schema 2
         # (die nog bijgewerkt wordt bij de eerste schrijfactie).
         self._verplicht = False
@@ -389,6 +392,8 @@ class Opslag:
             self._reservekopie(nu)
             terug = reservekopie.zet_terug(self.map, kopie, alleen, nu,
                                            verplicht=self._verplicht)
+            wijzigingen.meld(self.map, self.schrijver, wijzigingen.ALLES, wijzigingen.ALLES,
+                             alleen.as_posix() if alleen else wijzigingen.ALLES)
         self._geheugen.clear()
         self._eerste_schrijf_gedaan = False  # een oude kopie wordt straks bijgewerkt
         return terug
@@ -503,7 +508,21 @@ class Opslag:
                 opslag.voeg_toe(naam, doc_id, document)
             except BeschadigdBestand as fout:
                 raise self._met_advies(fout, pad) from fout
+            self._meld_wijziging(pad)
         obj.versie = versie + 1
+
+    def _meld_wijziging(self, pad: Path) -> None:
+        """Zet de bewaaractie in de wijzigingsmarkering, voor andere vensters en de beamer."""
+        if pad == self._wijkverbandenpad:
+            wv, soort = wijzigingen.ALLES, "wijkverbanden"
+        else:
+            wv, soort = pad.parent.parent.name, pad.parent.name
+        wijzigingen.meld(self.map, self.schrijver, wv, soort, pad.name)
+
+    def volger(self) -> wijzigingen.Volger:
+        """Een volger van wat andere processen (en andere ``Opslag``-objecten) vanaf nu
+        bewaren: ``.nieuw()`` zegt het in microseconden (zie wijzigingen.py)."""
+        return wijzigingen.Volger(self.map, self.schrijver)
 
     def _vakken(self, map_: Path) -> list[Path]:
         if not map_.is_dir():
