@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -123,15 +123,28 @@ class Blok:
     ruim: bool = False  # bij genoeg ruimte een witregel tussen de items
     voorrang: int = 0  # bij te weinig ruimte wordt eerst het blok met de laagste ingekort
     verborgen: int = 0  # items die niet eens opgebouwd zijn (passen toch nooit)
+    # Nooit inkorten (de aangenomen acties: de zaal moet ze allemaal zien); past het dan niet,
+    # dan bladert de inhoud vanzelf (``Faseinhoud``).
+    alles: bool = False
 
 
 def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
+    """Zet de blokken in ``hoogte`` regels (zie ``schik_regels``); wat daar niet in past,
+    valt weg."""
+    tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(
+        schik_regels(blokken, breedte, hoogte)[: max(hoogte, 1)])
+    tekst.no_wrap = True
+    return tekst
+
+
+def schik_regels(blokken: list[Blok], breedte: int, hoogte: int) -> list[Text]:
     """Zet de blokken in ``hoogte`` regels.
 
     Is er ruimte over, dan krijgen lijsten (``ruim``) een witregel tussen de items: beter
     leesbaar van achter in de zaal. Is er te weinig, dan vervalt eerst de witregel tussen
     blokken, dan worden blokken ingekort (laagste ``voorrang`` eerst, dan de langste) tot er
-    "… en nog N" staat (N items); zo houdt elk blok zijn kop en minstens één item.
+    "… en nog N" staat (N items); zo houdt elk blok zijn kop en minstens één item. Blokken
+    met ``alles`` worden nooit ingekort: dan kunnen het meer dan ``hoogte`` regels worden.
     """
     hoogte = max(hoogte, 1)
     inhoud = [b.items or [[Text(b.leeg, style="italic")]] for b in blokken]
@@ -152,7 +165,7 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
     extra = sum(len(b.items) for b in blokken if b.ruim)
     ruim = tussen and not any(b.verborgen for b in blokken) and nodig(True) + extra <= hoogte
     while nodig(tussen) > hoogte:
-        kandidaten = [i for i in range(len(blokken)) if toon[i] > 1]
+        kandidaten = [i for i in range(len(blokken)) if toon[i] > 1 and not blokken[i].alles]
         if not kandidaten:
             break
         toon[min(kandidaten, key=lambda i: (blokken[i].voorrang, -regels_van(i)))] -= 1
@@ -167,9 +180,7 @@ def schik(blokken: list[Blok], breedte: int, hoogte: int) -> Text:
             uit.extend(item)
         if meer(b):
             uit.append(Text(pas(f"  … en nog {meer(b)}", breedte), style="italic"))
-    tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(uit[:hoogte])
-    tekst.no_wrap = True
-    return tekst
+    return uit
 
 
 def _balk(n: int, hoogste: int, breedte: int) -> str:
@@ -350,7 +361,7 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
         Blok(kop, weging, leeg="Nog geen top 5.", ruim=True, voorrang=0),
         Blok("Stemmingen", stemmingen, leeg="Er is nog niet gestemd.", ruim=True, voorrang=1),
         Blok("Aangenomen acties", aangenomen, leeg="Nog geen actie aangenomen.", ruim=True,
-             voorrang=2),
+             voorrang=2, alles=True),
     ]
 
 
@@ -424,8 +435,18 @@ def blokken_terugkoppeling(vb: Voorbereid, breedte: int, hoogte: int) -> list[Bl
 FASE_BLOKKEN = (blokken_signalen, blokken_acties, blokken_terugkoppeling)
 
 
+# Zo lang blijft een bladzijde staan als de inhoud niet op het scherm past: rustig genoeg
+# om een actie te lezen, kort genoeg om de hele lijst binnen een halve minuut te zien.
+BLADER_S = 6.0
+
+
 class Faseinhoud(Widget):
-    """De inhoud van de huidige fase, passend gemaakt op de ruimte die er is."""
+    """De inhoud van de huidige fase, passend gemaakt op de ruimte die er is.
+
+    Past wat nooit ingekort mag worden (de aangenomen acties) niet op het scherm, dan bladert
+    de inhoud elke ``BLADER_S`` seconden een bladzijde verder, met onderaan welke bladzijde
+    het is: nooit "… en nog 2" voor een aangenomen actie.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -433,7 +454,18 @@ class Faseinhoud(Widget):
         self._vb: Voorbereid | None = None
         self._masker: _Masker | None = None
         self._masker_sleutel: tuple | None = None
-        self._getekend: dict[tuple[int, int], Text] = {}
+        self._getekend: dict[tuple[int, int], list[Text]] = {}
+        self.blad = 0  # telt door; de bladzijde is blad modulo het aantal
+        self.bladzijden = 1  # bij het laatste tekenen
+
+    def on_mount(self) -> None:
+        self.set_interval(BLADER_S, self.blader)
+
+    def blader(self) -> None:
+        """Eén bladzijde verder (alleen als de inhoud niet past)."""
+        if self.bladzijden > 1:
+            self.blad += 1
+            self.refresh()
 
     @property
     def inhoud(self) -> BeamerInhoud | None:
@@ -456,27 +488,82 @@ class Faseinhoud(Widget):
         self._getekend.clear()
         self.refresh()
 
-    def render(self) -> Text:
+    def regels(self, breedte: int, hoogte: int) -> list[Text]:
+        """Alle regels van de fase bij deze maat (meer dan ``hoogte`` als er gebladerd wordt)."""
         if self._vb is None:
-            return Text("")
-        breedte, hoogte = self.content_size.width, self.content_size.height
+            return []
         if (breedte, hoogte) not in self._getekend:
             index = min(max(self.fase_index, 0), len(FASE_BLOKKEN) - 1)
             blokken = FASE_BLOKKEN[index](self._vb, max(breedte, 20), max(hoogte, 1))
-            self._getekend[(breedte, hoogte)] = schik(blokken, breedte, hoogte)
+            self._getekend[(breedte, hoogte)] = schik_regels(blokken, breedte, hoogte)
         return self._getekend[(breedte, hoogte)]
+
+    def render(self) -> Text:
+        breedte, hoogte = self.content_size.width, max(self.content_size.height, 1)
+        regels = self.regels(breedte, hoogte)
+        if len(regels) > hoogte and hoogte >= 3:
+            per = hoogte - 1  # de onderste regel zegt welke bladzijde het is
+            self.bladzijden = -(-len(regels) // per)
+            nummer = self.blad % self.bladzijden
+            regels = regels[nummer * per: (nummer + 1) * per]
+            regels += [Text("") for _ in range(per - len(regels))]
+            regels.append(Text(pas(
+                f"bladzijde {nummer + 1} van {self.bladzijden} · bladert vanzelf verder",
+                breedte), style="italic"))
+        else:
+            self.bladzijden = 1
+            regels = regels[:hoogte]
+        tekst = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(regels)
+        tekst.no_wrap = True
+        return tekst
+
+
+# Smal en breed, laag en hoog: het beamerscherm van de app en dat van ``vergadering beamer``
+# delen de indeling (beamer.tcss).
+HORIZONTAAL: list[tuple[int, str]] = [(0, "-smal"), (120, "-breed")]
+VERTICAAL: list[tuple[int, str]] = [(0, "-laag"), (36, "-hoog")]
+
+
+class Beamerbeeld(Vertical):
+    """Wat de zaal ziet: een kop, de grote klok met de agenda, de inhoud van de fase.
+
+    Eén beeld voor beide beamers: het beamerscherm in de app (``b``) en de aparte beamer
+    (``vergadering beamer``). De klok is de ``AgendaKlok`` die de eigenaar meegeeft; die mag
+    daarna een andere (opnieuw gelezen) vergadering krijgen.
+    """
+
+    def __init__(self, klok: AgendaKlok, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.klok = klok
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="beamer-kop", markup=False)
+        with Horizontal(id="beamer-boven"):
+            yield FaseKlok(self.klok, id="beamer-klok", classes="groot")
+            yield Agendabalk(self.klok, id="beamer-agenda")
+        yield Faseinhoud(id="beamer-inhoud")
+
+    def toon(self, inhoud: BeamerInhoud, fase_index: int | None = None) -> None:
+        """Teken de inhoud; ``fase_index`` kiest een andere fase dan die van de klok (na
+        het sluiten: de terugkoppeling)."""
+        vergadering = inhoud.vergadering
+        kop = een_regel(inhoud.wijkverband_naam)
+        kop += f" · {datums.lang(vergadering.datum)}"
+        if vergadering.gesloten:
+            kop += " · gesloten"
+        self.query_one("#beamer-kop", Static).update(kop)
+        index = self.klok.vergadering.fase_index if fase_index is None else fase_index
+        self.query_one(Faseinhoud).zet(inhoud, index)
+        self.query_one(FaseKlok).ververs()
+        self.query_one(Agendabalk).ververs()
 
 
 class BeamerScherm(Screen[None]):
     """De projectie voor de zaal. ``b`` of Escape gaat terug naar het bedieningsscherm."""
 
     CSS_PATH = "beamer.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-smal"), (120, "-breed"),
-    ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-laag"), (36, "-hoog"),
-    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAAL
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAAL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "terug", "Terug"),
         Binding("escape", "terug", "Terug", show=False),
@@ -497,11 +584,7 @@ class BeamerScherm(Screen[None]):
         self._vorig_thema: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="beamer-kop", markup=False)
-        with Horizontal(id="beamer-boven"):
-            yield FaseKlok(self.klok, id="beamer-klok", classes="groot")
-            yield Agendabalk(self.klok, id="beamer-agenda")
-        yield Faseinhoud(id="beamer-inhoud")
+        yield Beamerbeeld(self.klok)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -515,15 +598,7 @@ class BeamerScherm(Screen[None]):
             # De vorige inhoud blijft staan; de voorzitter ziet wat er mis is.
             self.notify(str(fout), severity="error")
             return
-        vergadering = inhoud.vergadering
-        kop = een_regel(inhoud.wijkverband_naam)
-        kop += f" · {datums.lang(vergadering.datum)}"
-        if vergadering.gesloten:
-            kop += " · gesloten"
-        self.query_one("#beamer-kop", Static).update(kop)
-        self.query_one(Faseinhoud).zet(inhoud, self.klok.vergadering.fase_index)
-        self.query_one(FaseKlok).ververs()
-        self.query_one(Agendabalk).ververs()
+        self.query_one(Beamerbeeld).toon(inhoud)
 
     # --- thema: hoog contrast zolang de beamer in beeld is ----------------------------
 

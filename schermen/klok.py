@@ -11,6 +11,7 @@ import math
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -24,6 +25,7 @@ from textual.widgets import Digits, Static
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
 from vergadering.datums import minuten_seconden
 
+from .grote_cijfers import GroteCijfers
 from .opmaak import pas
 
 # Vaak genoeg om elke seconde op tijd te tonen, zonder de processor wakker te houden.
@@ -161,7 +163,12 @@ class FaseKlok(_Klokwidget):
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="fase-titel", markup=False)
-        yield Digits("")
+        # Op de beamer (``groot``) eigen blokletters van minstens zeven regels op een groot
+        # scherm; de drie regels van ``Digits`` zijn daar te klein.
+        if self.has_class("groot"):
+            yield GroteCijfers("", classes="fase-cijfers")
+        else:
+            yield Digits("", classes="fase-cijfers")
         yield Static("", classes="fase-woorden", markup=False)
 
     @property
@@ -177,7 +184,7 @@ class FaseKlok(_Klokwidget):
             return
         try:
             titel = self.query_one(".fase-titel", Static)
-            digits = self.query_one(Digits)
+            digits = cast("Digits | GroteCijfers", self.query_one(".fase-cijfers"))
             woorden = self.query_one(".fase-woorden", Static)
         except NoMatches:  # nog niet opgebouwd of al weg: niets te tekenen
             return

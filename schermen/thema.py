@@ -59,3 +59,34 @@ BEAMER_THEMA_DONKER = Theme(
 )
 
 THEMAS: list[Theme] = [BEAMER_THEMA, BEAMER_THEMA_DONKER]
+
+# Licht maar zachter dan het hoog-contrastthema: donkergrijs op gebroken wit, voor een
+# scherm of tv die fel genoeg is (minder verblindend in een donkere zaal dan puur wit).
+BEAMER_THEMA_LICHT = Theme(
+    name="vergadering-beamer-licht",
+    primary="#1F4E79",
+    secondary="#1F4E79",
+    accent="#1F4E79",
+    warning="#8A4B00",
+    error="#A8001C",
+    success="#1E6B35",
+    foreground="#1A1A1A",
+    background="#F4F1EA",
+    surface="#F4F1EA",
+    panel="#E2DED5",
+    dark=False,
+    variables={
+        "text": "auto 95%",
+        "text-muted": "auto 60%",
+        "footer-key-foreground": "#1F4E79",
+        "footer-foreground": "#1A1A1A",
+        "footer-description-foreground": "#1A1A1A",
+    },
+)
+
+# De volgorde waarin `t` op de aparte beamer wisselt, met de naam die de zaal ziet.
+THEMAKEUZE: list[tuple[Theme, str]] = [
+    (BEAMER_THEMA, "hoog contrast"),
+    (BEAMER_THEMA_DONKER, "donker"),
+    (BEAMER_THEMA_LICHT, "licht"),
+]

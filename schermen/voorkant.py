@@ -25,6 +25,17 @@ class Schermen:
 
         return start_app(opslag)
 
+    def beamer(self, opslag: Opslag, wijkverband_id: str | None, *, web: bool, host: str,
+               poort: int) -> int:
+        """Open de beamer (alleen kijken): in deze terminal, of met ``web`` in de browser."""
+        if web:
+            from .beamer_web import serveer
+
+            return serveer(opslag.map, wijkverband_id, host=host, poort=poort)
+        from .beamer_app import start_beamer
+
+        return start_beamer(opslag, wijkverband_id)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Het startpunt van het commando `vergadering`; geeft de uitgangscode terug."""

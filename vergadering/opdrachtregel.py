@@ -156,6 +156,18 @@ def _aantal(waarde: str) -> int:
     return n
 
 
+def _poort(waarde: str) -> int:
+    try:
+        n = int(waarde.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{waarde[:20]}' is geen poortnummer; typ bijvoorbeeld --poort 8000"
+        ) from None
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError("een poort ligt tussen 1 en 65535, bijvoorbeeld 8000")
+    return n
+
+
 def _vorm(waarde: str) -> str:
     """A, B, C, D of overig; hoofdletters tellen niet."""
     for vorm in PRAKTIJKVORMEN:
@@ -218,6 +230,13 @@ signaal op schijf staat.
 voorbeeld:
   vergadering signaal "Auto's rijden te hard in de Kastanjelaan" \\
       --wijkverband "Wijkverband De Hoven-Noord" --vorm A --thema verkeer --aantal 4""",
+    "beamer": """\
+Zonder --wijkverband kiest de beamer het enige wijkverband, of het enige met een vergadering
+die nog niet gesloten is. Stoppen met q, ander thema met t.
+
+voorbeelden:
+  vergadering beamer --wijkverband "Wijkverband De Hoven-Noord"
+  vergadering beamer --web --poort 8000""",
     "lijst": """\
 Contactgegevens van bewoners staan nooit in deze lijst, ook niet in de JSON.
 
@@ -287,6 +306,21 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="waar het mapje komt")
     p.add_argument("--alleen", choices=["verslag", "actielijst", "terugkoppeling", "afspraken"],
                    help="maak alleen dit document")
+    _db_optie(p)
+
+    p = sub.add_parser("beamer", help="toon de vergadering op een tweede scherm of in een browser",
+                       description="Toon de open vergadering van een wijkverband voor de zaal: "
+                                   "alleen kijken, geen invoer, geen gegevens van bewoners. De "
+                                   "beamer volgt wat de voorzitter in de app doet.",
+                       epilog=_VOORBEELDEN["beamer"])
+    _wv_optie(p)
+    p.add_argument("--web", action="store_true",
+                   help="in een browser tonen in plaats van in deze terminal")
+    p.add_argument("--host", default="127.0.0.1", type=_tekst, metavar="HOST",
+                   help="met --web: het adres waarop de beamer luistert (standaard 127.0.0.1, "
+                        "alleen deze computer; 0.0.0.0 is het hele netwerk)")
+    p.add_argument("--poort", default=8000, type=_poort, metavar="N",
+                   help="met --web: de poort (standaard 8000)")
     _db_optie(p)
 
     p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
@@ -365,20 +399,39 @@ class Voorkant(Protocol):
         """Open de app voor voorzitter en notulist; geeft de uitgangscode terug."""
         ...
 
+    def beamer(self, opslag: Opslag, wijkverband_id: str | None, *, web: bool, host: str,
+               poort: int) -> int:
+        """Open de beamer (alleen kijken) voor dit wijkverband, in de terminal of met
+        ``web`` in de browser op ``host``:``poort``; geeft de uitgangscode terug."""
+        ...
+
 
 def _open_app(args: argparse.Namespace, opslag: Opslag) -> int:
+    return _voorkant(args).app(opslag)
+
+
+def _voorkant(args: argparse.Namespace) -> Voorkant:
     voorkant: Voorkant | None = args.voorkant
     if voorkant is None:
         raise VergaderingFout(
-            "deze opdracht opent de app, en die hoort bij het commando `vergadering` (of "
+            "deze opdracht opent een scherm, en dat hoort bij het commando `vergadering` (of "
             "`python -m schermen`); `python -m vergadering` kent alleen de opdrachten zonder "
             "scherm."
         )
-    return voorkant.app(opslag)
+    return voorkant
 
 
 def _app(args: argparse.Namespace) -> int:
     return _open_app(args, _opslag(args))
+
+
+def _beamer(args: argparse.Namespace) -> int:
+    from .projectie import kies_wijkverband
+
+    voorkant = _voorkant(args)
+    opslag = _opslag(args, moet_bestaan=True)
+    wv = kies_wijkverband(opslag, args.wijkverband)
+    return voorkant.beamer(opslag, wv.id, web=args.web, host=args.host, poort=args.poort)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -503,6 +556,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "acties": _lijst,
     "vergaderingen": _lijst,
     "export": _export,
+    "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,
 }
