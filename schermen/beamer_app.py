@@ -19,6 +19,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -54,7 +55,8 @@ class BeamerApp(App[int]):
     """De beamer voor de zaal: volgt de open vergadering van één wijkverband."""
 
     TITLE = "Vergadering · beamer"
-    CSS_PATH: ClassVar = ["beamer.tcss", "beamer_app.tcss"]
+    # Volledige paden: ook een afgeleide klasse in een andere map (bench/beamer.py) vindt ze.
+    CSS_PATH: ClassVar = [Path(__file__).with_name(n) for n in ("beamer.tcss", "beamer_app.tcss")]
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = HORIZONTAAL
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = VERTICAAL

@@ -84,6 +84,10 @@ class Meekijker:
         # soort -> vaknaam -> objecten uit dat vak
         self._vakken: dict[str, dict[str, list[Any]]] = {}
         self._gevolgd: str | None = None  # de vergadering die de zaal zag beginnen
+        # Signalen en acties zoals de beamer ze krijgt, tot er een vak van die soort
+        # verandert: na een stip blijft het dezelfde lijst (het masker van de beamer hoeft
+        # dan niet opnieuw, en jaren signalen worden niet opnieuw gefilterd).
+        self._klaar: dict[tuple[str, str | None], list[Any]] = {}
 
     # --- wat opnieuw moet ----------------------------------------------------------
 
@@ -113,6 +117,7 @@ class Meekijker:
         self._lees_wijkverband()
         assert self.wijkverband_id is not None
         self._vakken = {}
+        self._klaar = {}
         for soort in SOORTEN:
             self._vakken[soort] = {}
             for naam, _ in self.opslag.vaknamen(self.wijkverband_id, soort):
@@ -129,6 +134,7 @@ class Meekijker:
     def _lees_vak(self, soort: str, naam: str) -> None:
         assert self.wijkverband_id is not None
         vakken = self._vakken.setdefault(soort, {})
+        self._klaar = {k: v for k, v in self._klaar.items() if k[0] != soort}
         if not (self.opslag.vakmap(self.wijkverband_id, soort) / naam).exists():
             vakken.pop(naam, None)
             return
@@ -165,9 +171,14 @@ class Meekijker:
         return Beeld("wacht", wv, None, volgende=volgende)
 
     def _met_inhoud(self, stand: Stand, wv: Wijkverband, v: Vergadering) -> Beeld:
-        # Dezelfde volgorde als ``Opslag.signalen`` (die de app van de voorzitter las): bij
-        # gelijke stippen dezelfde ranglijst.
-        alle = sorted(self._alle("signalen"), key=lambda s: (s.datum, s.id))
-        signalen = relevante_signalen(alle, v.id)
-        acties = sorted(self._alle("acties"), key=lambda a: a.nummer)
+        signalen = self._klaar.get(("signalen", v.id))
+        if signalen is None:
+            # Dezelfde volgorde als ``Opslag.signalen`` (die de app van de voorzitter las):
+            # bij gelijke stippen dezelfde ranglijst.
+            alle = sorted(self._alle("signalen"), key=lambda s: (s.datum, s.id))
+            signalen = self._klaar[("signalen", v.id)] = relevante_signalen(alle, v.id)
+        acties = self._klaar.get(("acties", None))
+        if acties is None:
+            acties = self._klaar[("acties", None)] = sorted(self._alle("acties"),
+                                                             key=lambda a: a.nummer)
         return Beeld(stand, wv, v, signalen, acties)
