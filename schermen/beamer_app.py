@@ -237,5 +237,6 @@ class BeamerApp(App[int]):
 
 def start_beamer(opslag: Opslag, wijkverband_id: str | None) -> int:
     """Start de beamer in deze terminal; geeft de uitgangscode terug."""
-    BeamerApp(opslag, wijkverband_id).run()
-    return 0
+    app = BeamerApp(opslag, wijkverband_id)
+    app.run()
+    return app.return_code or 0

@@ -298,3 +298,15 @@ async def test_beschadigde_opslag_een_rustige_zin_en_daarna_weer_verder(tmp_path
         assert await wacht_tot(pilot, lambda: app.fout is None, tijd=15)
         await pilot.pause()
         assert "niet te lezen" not in scherm_tekst(app)
+
+
+async def test_te_klein_venster_een_melding(tmp_path):
+    from schermen.te_klein import TeKleinScherm
+
+    maak_opslag(tmp_path / "db")
+    app = BeamerApp(Opslag(tmp_path / "db"), WV, klok=Klok())
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert await wacht_tot(pilot, lambda: isinstance(app.screen, TeKleinScherm))
+        await pilot.resize_terminal(100, 30)
+        assert await wacht_tot(pilot, lambda: not isinstance(app.screen, TeKleinScherm))
+        assert await wacht_tot(pilot, lambda: _stand(app) == "wacht")
