@@ -493,6 +493,8 @@ class VergaderingApp(App[None]):
             # Bijvoorbeeld een vak dat net beschadigd raakte: het eigen werk gaat gewoon door.
             self.notify(str(fout), severity="warning", markup=False)
             elders = None
+        except OSError:
+            elders = None  # even niet te lezen: de volgende wijziging probeert het weer
         if sessie is self.sessie and elders is not None:
             bijgewerkt = sessie.pas_toe(elders)
             if bijgewerkt:
@@ -513,6 +515,14 @@ class VergaderingApp(App[None]):
                 if self._laden.pop(wv, None) is not None:
                     self.laad_vooraf(wv)
 
+    def _vernieuw_start(self) -> None:
+        """Het startscherm opnieuw (na een samengevoegd of gekozen wijkverband)."""
+        from .start import StartScherm
+
+        start = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(start, StartScherm):
+            start.volg(None)
+
     def _meld_samengevoegd(self, objecten: list[Any]) -> None:
         self._vanuit_draad(self._toon_samengevoegd)
 
@@ -520,6 +530,8 @@ class VergaderingApp(App[None]):
         if self.sessie is not None:
             self.sessie.elders_samengevoegd()
             self._ververs()
+        else:
+            self._vernieuw_start()
         self.notify(
             "Een ander venster wijzigde hetzelfde; beide wijzigingen zijn samengevoegd en "
             "bewaard.",
@@ -549,7 +561,9 @@ class VergaderingApp(App[None]):
             self.bewaarder.beslis(vraag, keuzes)
             if self.sessie is not None:
                 self.sessie.elders_samengevoegd()
-            self._ververs()
+                self._ververs()
+            else:
+                self._vernieuw_start()
             if self._vragen:
                 self._volgende_vraag({})
             return

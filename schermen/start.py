@@ -400,7 +400,9 @@ class StartScherm(Screen[None]):
                     wv = dataclasses.replace(
                         wv, id=self.vapp.opslag.nieuw_wijkverband_id(wv.naam)
                     )
-                self.vapp.opslag.bewaar_wijkverband(wv)
+                # Intussen elders gewijzigd: samenvoegen (of de voorzitter laten kiezen).
+                if not self.vapp.bewaarder.bewaar_of_meld(wv):
+                    return
             except VergaderingFout as fout:
                 self.notify(str(fout), severity="error", markup=False)
                 self.app.push_screen(maak(wv), klaar)
@@ -408,6 +410,8 @@ class StartScherm(Screen[None]):
             na_bewaren(wv)
             self.vernieuw(kies_id=wv.id)
 
+        if begin is not None:
+            self.vapp.bewaarder.onthoud(begin)  # de basis als een ander het intussen bewaart
         self.app.push_screen(maak(begin), klaar)
 
     def _bewerk(self, bestaand: Wijkverband | None) -> None:

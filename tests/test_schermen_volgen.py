@@ -230,3 +230,35 @@ async def test_tegenstrijdig_de_voorzitter_kiest_het_andere_venster(tmp_path: Pa
     bewaard = opslag.onafgemaakte_vergadering(WV)
     assert bewaard.stippen[KASTANJE] == 3
     assert bewaard.fasen[0].notities == "Van de notulist"
+
+
+async def test_instellingen_bewaren_terwijl_elders_het_wijkverband_veranderde(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from schermen.formulieren.wijkverband import InstellingenFormulier
+    from schermen.start import StartScherm
+
+    map_ = tmp_path / "db"
+    app = maak_app(map_)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await op_startscherm(pilot)
+        await pilot.press("i")
+        await wacht(pilot, lambda: isinstance(app.screen, InstellingenFormulier))
+        await _proces("-c", (
+            "import sys\nfrom vergadering.opslag import Opslag\n"
+            "opslag = Opslag(sys.argv[1])\n"
+            f"wv = opslag.wijkverband({WV!r})\nwv.partners.append('Bibliotheek')\n"
+            "opslag.bewaar_wijkverband(wv)"
+        ), str(map_))
+        veld = app.screen.query_one("#duur-signalen", Input)
+        assert veld.has_focus
+        await pilot.press("end", "ctrl+u", "8", "ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm), LANG)
+        assert app.bewaarder.wacht(10) and app.bewaarder.onopgeslagen == 0
+        wv = Opslag(map_).wijkverband(WV)
+        assert wv.agenda.signalen == 8 and "Bibliotheek" in wv.partners  # beide bewaard
+        assert not any("intussen gewijzigd" in m for m in meldingen(app))
+        await wacht(pilot, lambda: "Bibliotheek" in _tekst(
+            app.screen.query_one("#overzicht", Static)), LANG)

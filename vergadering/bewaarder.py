@@ -105,6 +105,20 @@ class Bewaarder:
             self._meld_gelukt()
         return gelukt
 
+    def bewaar_of_meld(self, obj: Any) -> bool:
+        """Bewaar één object nu, voor een formulier dat bij een fout opnieuw opengaat: een
+        fout komt als ``VergaderingFout`` (niets onthouden), een wijziging elders wordt
+        samengevoegd. False: de voorzitter moet eerst kiezen (``meld_conflict``)."""
+        sleutel = _sleutel(obj)
+        try:
+            with self._schrijfslot:
+                self._basis[sleutel] = self._schrijf(obj)
+        except GelijktijdigGewijzigd:
+            return self._voeg_samen(sleutel, obj, {})
+        except OSError as fout:
+            raise VergaderingFout(f"Opslaan lukte niet ({oorzaak(fout)}).") from fout
+        return True
+
     def opnieuw(self) -> int:
         """Schrijf alles wat niet bewaard kon worden opnieuw; geeft het aantal pogingen terug."""
         mislukt = list(self._mislukt.values())
