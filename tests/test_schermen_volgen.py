@@ -262,3 +262,21 @@ async def test_instellingen_bewaren_terwijl_elders_het_wijkverband_veranderde(
         assert not any("intussen gewijzigd" in m for m in meldingen(app))
         await wacht(pilot, lambda: "Bibliotheek" in _tekst(
             app.screen.query_one("#overzicht", Static)), LANG)
+
+
+async def test_signaal_van_elders_terwijl_het_startformulier_open_staat(tmp_path: Path) -> None:
+    from schermen.formulieren.vergadering import StartFormulier
+
+    map_ = tmp_path / "db"
+    app = maak_app(map_)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await op_startscherm(pilot)
+        await pilot.press("s")  # het formulier staat open; de gegevens worden al gelezen
+        await wacht(pilot, lambda: isinstance(app.screen, StartFormulier))
+        start = app.screen_stack[0]
+        await _proces("-m", "vergadering", "signaal", "Losliggende stoeptegels",
+                      "--wijkverband", "De Hoven-Noord", "--db", str(map_))
+        await wacht(pilot, lambda: start._verouderd, LANG)  # de app zag de wijziging
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert "Losliggende stoeptegels" in {s.tekst for s in app.sessie.signalen}
