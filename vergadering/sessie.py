@@ -649,8 +649,13 @@ class Sessie:
             uit.vergadering = self._neem_over(self.vergadering, elders.vergadering)
         if elders.wijkverband is not None:
             self._neem_over(self.wijkverband, elders.wijkverband)
-        if uit:
+        if uit.nieuwe_signalen or uit.signalen:
             self._gewijzigd()
+        elif uit.vergadering:
+            # Alleen stippen of top 5 anders: opnieuw sorteren is genoeg; het scherm werkt
+            # dan alleen de veranderde rijen bij (bij duizend signalen scheelt dat een
+            # volledige opbouw van de lijst).
+            self._volgorde = None
         return uit
 
     def _neem_over(self, eigen: object, bewaard: object) -> bool:
