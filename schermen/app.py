@@ -9,6 +9,12 @@ de wijkverbanden en het overzicht van het eerste, uit de afgeleide index
 (``Opslag.samenvatting``): milliseconden in plaats van jaren geschiedenis, zodat het
 startscherm meestal meteen met gegevens getekend wordt. Wat een vergadering nodig heeft,
 wordt pas gelezen als het gebruikt wordt (s of h), in een achtergronddraad.
+
+Andere processen (de opdrachtregel, een tweede venster): de app kijkt ``VOLG_INTERVAL`` keer
+per seconde naar de wijzigingsmarkering (``Opslag.volger``). Alleen als er iets veranderde,
+leest een werkdraad wat het raakt (``Sessie.lees_elders``) en neemt de hoofddraad het over
+(``Sessie.pas_toe``). Bewaarde een ander hetzelfde document eerder, dan voegt de bewaarder
+samen; alleen bij een echte tegenstrijdigheid kiest de voorzitter (``KiesWaarde``).
 """
 
 from __future__ import annotations
