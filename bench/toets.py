@@ -232,11 +232,11 @@ async def _blokken(app: Any, pilot: Any, meter: _Meter, kanaal: _Kanaal,
 
 async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool,
                             logboek: int) -> None:
-    from schermen import bewaarder as bewaarder_module
     from schermen.app import VergaderingApp
     from schermen.fase_signalen import FaseSignalen, StippenTabel
     from schermen.ranglijst import Ranglijst
     from schermen.start import StartScherm
+    from vergadering import bewaarder as bewaarder_module
     from vergadering import regels
     from vergadering.opslag import Opslag, bestand, facade
     from vergadering.sessie import Sessie

@@ -9,6 +9,12 @@ de wijkverbanden en het overzicht van het eerste, uit de afgeleide index
 (``Opslag.samenvatting``): milliseconden in plaats van jaren geschiedenis, zodat het
 startscherm meestal meteen met gegevens getekend wordt. Wat een vergadering nodig heeft,
 wordt pas gelezen als het gebruikt wordt (s of h), in een achtergronddraad.
+
+Andere processen (de opdrachtregel, een tweede venster): de app kijkt ``VOLG_INTERVAL`` keer
+per seconde naar de wijzigingsmarkering (``Opslag.volger``). Alleen als er iets veranderde,
+leest een werkdraad wat het raakt (``Sessie.lees_elders``) en neemt de hoofddraad het over
+(``Sessie.pas_toe``). Bewaarde een ander hetzelfde document eerder, dan voegt de bewaarder
+samen; alleen bij een echte tegenstrijdigheid kiest de voorzitter (``KiesWaarde``).
 """
 
 from __future__ import annotations
@@ -30,12 +36,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from vergadering.bewaarder import Bewaarder
+from vergadering.bewaarder import Bewaarder, Tegenstrijdig
 from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.opslag import Opslag
 
 if TYPE_CHECKING:
     from vergadering.actie import Actie
+    from vergadering.opslag.wijzigingen import Volger, Wijziging
     from vergadering.overzicht import Overzicht
     from vergadering.sessie import Sessie
     from vergadering.signaal import Signaal
@@ -68,6 +75,9 @@ class Startgegevens:
 
 
 Commando = tuple[str, str, Callable[[], Any]]
+# Zo vaak kijkt de app of een ander proces iets bewaarde (één stat van de markering; het
+# echte werk alleen als er iets veranderde): 2–4 keer per seconde werkt ook op een netwerkschijf.
+VOLG_INTERVAL = 0.3
 
 
 def in_draad(werk: Callable[[], Any], naam: str) -> Future:
@@ -122,7 +132,16 @@ class VergaderingApp(App[None]):
         self.mapjes = mapjes  # waar mapjes komen (None: Documenten/Vergadering)
         self.klok = klok
         self._vandaag = vandaag
-        self.bewaarder = Bewaarder(opslag, self._meld_opslagfout, self._meld_opgeslagen)
+        self.bewaarder = Bewaarder(
+            opslag, self._meld_opslagfout, self._meld_opgeslagen,
+            meld_conflict=self._meld_conflict, meld_samengevoegd=self._meld_samengevoegd,
+        )
+        self._volger: Volger | None = None
+        # Wat de volger zag en nog verwerkt moet worden ([]: niets; None: alles opnieuw), en of
+        # er al een leesdraad bezig is (dan wacht het volgende tot die klaar is).
+        self._te_volgen: list[Wijziging] | None = []
+        self._volgen_bezig = False
+        self._vragen: list[Tegenstrijdig] = []  # tegenstrijdigheden die op de voorzitter wachten
         self.sessie: Sessie | None = None
         self.gegevens: dict[str, Gegevens] = {}
         self._laden: dict[str, Future] = {}  # wat een vergadering nodig heeft, bezig
@@ -159,10 +178,15 @@ class VergaderingApp(App[None]):
         # het opstarten allemaal na (13–37 ms stilstand vlak voor het beeld met gegevens).
         gc.freeze()
         self._lus = asyncio.get_running_loop()
+        # De volger vóór het lezen: wat daarna elders bewaard wordt, komt zo zeker in beeld.
+        self._volger = self.opslag.volger()
         self.startgegevens = in_draad(self._lees_start, "startgegevens")
 
     def on_mount(self) -> None:
         self._lus = asyncio.get_running_loop()
+        if self._volger is None:
+            self._volger = self.opslag.volger()
+        self.set_interval(VOLG_INTERVAL, self._kijk_elders, name="volgen")
         self._controleer_grootte(self.size.width, self.size.height)
 
     # --- gegevens ---------------------------------------------------------------------
@@ -432,6 +456,146 @@ class VergaderingApp(App[None]):
             return
         self.push_screen(BeamerScherm(inhoud, sessie.agendaklok))
 
+    # --- wat andere processen bewaren -------------------------------------------------
+
+    def _kijk_elders(self) -> None:
+        """Kijk (één stat) of een ander proces iets bewaarde; zo ja, verwerk het."""
+        if self._volger is None:
+            return
+        nieuw = self._volger.nieuw()
+        if nieuw == []:
+            return
+        if nieuw is None or self._te_volgen is None:
+            self._te_volgen = None
+        else:
+            self._te_volgen = self._te_volgen + nieuw
+        if not self._volgen_bezig:
+            self._verwerk_elders()
+
+    def _verwerk_elders(self) -> None:
+        """Verwerk wat de volger zag: verouderde gegevens vergeten, en het scherm bijwerken
+        (het lezen in een werkdraad, het overnemen in de hoofddraad)."""
+        wijzigingen, self._te_volgen = self._te_volgen, []
+        self._vergeet_gegevens(wijzigingen)
+        sessie = self.sessie
+        if sessie is None or sessie.vergadering.gesloten:
+            from .start import StartScherm
+
+            start = self.screen_stack[0] if self.screen_stack else None
+            if isinstance(start, StartScherm):
+                start.volg(wijzigingen)
+            return
+        from .start import na_afloop
+
+        self._volgen_bezig = True
+        toekomst = in_draad(lambda: sessie.lees_elders(wijzigingen), "volgen")
+        na_afloop(toekomst, partial(self._elders_gelezen, sessie))
+
+    def _elders_gelezen(self, sessie: Sessie, klaar: Future) -> None:
+        self._volgen_bezig = False
+        try:
+            elders = klaar.result()
+        except VergaderingFout as fout:
+            # Bijvoorbeeld een vak dat net beschadigd raakte: het eigen werk gaat gewoon door.
+            self.notify(str(fout), severity="warning", markup=False)
+            elders = None
+        except OSError:
+            elders = None  # even niet te lezen: de volgende wijziging probeert het weer
+        if sessie is self.sessie and elders is not None:
+            bijgewerkt = sessie.pas_toe(elders)
+            if bijgewerkt:
+                self._ververs()
+                melding = bijgewerkt.melding()
+                if melding:
+                    self.notify(melding, markup=False, timeout=5)
+        if self._te_volgen != []:
+            self._verwerk_elders()  # intussen kwam er meer
+
+    def _vergeet_gegevens(self, wijzigingen: list[Wijziging] | None) -> None:
+        """Wat voor een volgende vergadering gelezen was, is na een wijziging elders verouderd:
+        opnieuw lezen (een vooraf gestart lezen begint opnieuw)."""
+        geraakt = {w.wijkverband for w in wijzigingen or ()}
+        for wv in list(self.gegevens) + list(self._laden):
+            if wijzigingen is None or wv in geraakt or "*" in geraakt:
+                self.gegevens.pop(wv, None)
+                if self._laden.pop(wv, None) is not None:
+                    self.laad_vooraf(wv)
+
+    def _vernieuw_start(self) -> None:
+        """Het startscherm opnieuw (na een samengevoegd of gekozen wijkverband)."""
+        from .start import StartScherm
+
+        start = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(start, StartScherm):
+            start.volg(None)
+
+    def _meld_samengevoegd(self, objecten: list[Any]) -> None:
+        self._vanuit_draad(self._toon_samengevoegd)
+
+    def _toon_samengevoegd(self) -> None:
+        if self.sessie is not None:
+            self.sessie.elders_samengevoegd()
+            self._ververs()
+        else:
+            self._vernieuw_start()
+        self.notify(
+            "Een ander venster wijzigde hetzelfde; beide wijzigingen zijn samengevoegd en "
+            "bewaard.",
+            markup=False,
+            timeout=4,
+        )
+
+    def _meld_conflict(self, vraag: Tegenstrijdig) -> None:
+        self._vanuit_draad(self._vraag_voorzitter, vraag)
+
+    def _vraag_voorzitter(self, vraag: Tegenstrijdig) -> None:
+        """Vraag per tegenstrijdig veld welke waarde blijft (één vraag tegelijk), en bewaar
+        daarna met die keuzes."""
+        self._vragen.append(vraag)
+        if len(self._vragen) == 1:
+            self._volgende_vraag({})
+
+    def _volgende_vraag(self, keuzes: dict) -> None:
+        from vergadering.samenvoegen import vraag_in_woorden
+
+        from .kies_waarde import KiesWaarde
+
+        vraag = self._vragen[0]
+        open_ = [c for c in vraag.conflicten if c.pad not in keuzes]
+        if not open_:
+            self._vragen.pop(0)
+            self.bewaarder.beslis(vraag, keuzes)
+            if self.sessie is not None:
+                self.sessie.elders_samengevoegd()
+                self._ververs()
+            else:
+                self._vernieuw_start()
+            if self._vragen:
+                self._volgende_vraag({})
+            return
+        conflict = open_[0]
+        zin, mijn, hun = vraag_in_woorden(vraag.obj, conflict, self._signaaltekst)
+
+        def gekozen(keuze: str | None) -> None:
+            from vergadering.samenvoegen import MIJN
+
+            self._volgende_vraag({**keuzes, conflict.pad: keuze or MIJN})
+
+        self.push_screen(KiesWaarde(zin, mijn, hun), gekozen)
+
+    def _signaaltekst(self, signaal_id: str) -> str:
+        """Een korte omschrijving van een signaal voor een vraag (zonder gegevens van
+        bewoners: zie ``vraag_in_woorden``)."""
+        if self.sessie is not None:
+            from vergadering.privacy import maskeerder_voor
+
+            try:
+                signaal = self.sessie.signaal(signaal_id)
+            except VergaderingFout:
+                return signaal_id
+            return maskeerder_voor([signaal])(signaal.tekst)
+        return signaal_id
+
     # --- bewaren en fouten -----------------------------------------------------------
 
     def _vanuit_draad(self, doe: Callable[..., object], *args: object) -> None:
@@ -464,6 +628,10 @@ class VergaderingApp(App[None]):
 
     def action_opnieuw_opslaan(self) -> None:
         """Probeer alles wat niet bewaard kon worden opnieuw (en bewaar de vergadering)."""
+        if self._vragen:
+            self.notify("Kies eerst welke waarde blijft staan; daarna wordt alles bewaard.",
+                        markup=False)
+            return
         aantal = self.bewaarder.opnieuw()
         if self.sessie is not None:
             self.sessie.bewaar()

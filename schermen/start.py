@@ -30,6 +30,7 @@ from vergadering.tekst import een_regel
 if TYPE_CHECKING:
     from datetime import date
 
+    from vergadering.opslag.wijzigingen import Wijziging
     from vergadering.overzicht import Overzicht
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
@@ -96,6 +97,7 @@ class StartScherm(Screen[None]):
         # helpt wachten niet: s zegt dit opnieuw in plaats van 'even geduld').
         self.leesfout: str | None = None
         self._aangeboden: set[str] = set()
+        self._verouderd = False  # elders gewijzigd terwijl een ander scherm erboven stond
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -129,6 +131,11 @@ class StartScherm(Screen[None]):
             self._toon_tekst("Vergadering", "Even geduld: de gegevens worden gelezen…")
             na_afloop(start, self._begin)
 
+    def on_screen_resume(self) -> None:
+        if self._verouderd:
+            self._verouderd = False
+            self.volg(None)
+
     def _begin(self, klaar: Future) -> None:
         """Toon wat de app bij het opstarten las (zie ``VergaderingApp._lees_start``)."""
         if not self.is_attached:
@@ -150,6 +157,24 @@ class StartScherm(Screen[None]):
             self._toon_leesfout(str(fout))
             return
         self._vul(wijkverbanden, kies_id)
+
+    def volg(self, wijzigingen: list[Wijziging] | None) -> None:
+        """Een ander proces bewaarde iets (zie ``VergaderingApp._kijk_elders``; None: kan
+        alles zijn): de lijst opnieuw als de wijkverbanden veranderden, anders het overzicht
+        van het gekozen wijkverband als dat geraakt is (in een werkdraad, zonder 'even
+        geduld': het oude overzicht blijft staan tot het nieuwe er is)."""
+        if not self.is_attached:
+            return
+        if self.app.screen is not self:
+            # Een formulier of vraag staat erboven: bijwerken zodra dit scherm terug is.
+            self._verouderd = True
+            return
+        soorten = {w.soort for w in wijzigingen or ()}
+        geraakt = {w.wijkverband for w in wijzigingen or ()}
+        if wijzigingen is None or soorten & {"wijkverbanden", "*"} or not self.wijkverbanden:
+            self.vernieuw()
+        elif self.gekozen is not None and (self.gekozen.id in geraakt or "*" in geraakt):
+            self._laad_overzicht(self.gekozen)
 
     def _toon_leesfout(self, melding: str) -> None:
         self.wijkverbanden = []
@@ -375,7 +400,9 @@ class StartScherm(Screen[None]):
                     wv = dataclasses.replace(
                         wv, id=self.vapp.opslag.nieuw_wijkverband_id(wv.naam)
                     )
-                self.vapp.opslag.bewaar_wijkverband(wv)
+                # Intussen elders gewijzigd: samenvoegen (of de voorzitter laten kiezen).
+                if not self.vapp.bewaarder.bewaar_of_meld(wv):
+                    return
             except VergaderingFout as fout:
                 self.notify(str(fout), severity="error", markup=False)
                 self.app.push_screen(maak(wv), klaar)
@@ -383,6 +410,8 @@ class StartScherm(Screen[None]):
             na_bewaren(wv)
             self.vernieuw(kies_id=wv.id)
 
+        if begin is not None:
+            self.vapp.bewaarder.onthoud(begin)  # de basis als een ander het intussen bewaart
         self.app.push_screen(maak(begin), klaar)
 
     def _bewerk(self, bestaand: Wijkverband | None) -> None:

@@ -1,29 +1,25 @@
 """Opent LibreOffice de documenten echt? Omzetten naar PDF en de pagina's tellen.
 
-Alleen waar `soffice` geïnstalleerd is (apt-get install libreoffice-writer-nogui); elders
-wordt de test overgeslagen, met die reden erbij.
+Als root installeert het testcommando LibreOffice zelf (libreoffice-writer-nogui); elders
+wordt de test overgeslagen als het er niet is, met die reden erbij.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hulp_programmas import programma
 from test_export_gegevens import VANDAAG, bouw_opslag
 
 from vergadering.actie import Actie
 from vergadering.export import maak_mapje
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice (soffice) is hier niet geïnstalleerd; installeer "
-    "libreoffice-writer-nogui om de documenten naar PDF te laten omzetten",
-)
+SOFFICE, _REDEN = programma(("soffice", "libreoffice"), "libreoffice-writer-nogui")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason=_REDEN)
 NU = datetime(2026, 11, 23, 21, 0).astimezone()
 
 

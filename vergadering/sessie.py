@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from . import ids, regels
@@ -19,6 +20,8 @@ from .actie import OPEN_STATUSSEN, Actie
 from .agendaklok import AgendaKlok
 from .bewaarder import Bewaarder
 from .fouten import OngeldigeInvoer
+from .opslag.wijzigingen import ALLES, Wijziging
+from .samenvoegen import neem_over
 from .signaal import Signaal, bundel, totaal
 from .signaal import totalen as alle_totalen
 from .stemming import Stemming
@@ -34,6 +37,47 @@ def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal
     beeld, zodat de ranglijst bij elke stip snel blijft."""
     mee = {s.id for s in alle if s.open or s.vergadering_id == vergadering_id}
     return [s for s in alle if s.id in mee or s.gebundeld_in in mee]
+
+
+@dataclass
+class Elders:
+    """Wat andere processen bewaarden, gelezen voor een sessie (``Sessie.lees_elders``, mag in
+    een werkdraad); ``Sessie.pas_toe`` neemt het over in de hoofddraad."""
+
+    signalen: list[Signaal] = field(default_factory=list)
+    acties: list[Actie] = field(default_factory=list)
+    vergadering: Vergadering | None = None
+    wijkverband: Wijkverband | None = None
+
+
+@dataclass
+class Bijgewerkt:
+    """Wat ``Sessie.pas_toe`` veranderde, om te tekenen en kort te melden."""
+
+    nieuwe_signalen: list[Signaal] = field(default_factory=list)
+    signalen: list[Signaal] = field(default_factory=list)
+    acties: list[Actie] = field(default_factory=list)
+    vergadering: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.nieuwe_signalen or self.signalen or self.acties or self.vergadering)
+
+    def melding(self) -> str:
+        """Eén zin voor de operator: wat er elders veranderde (leeg als er niets te melden is)."""
+        if len(self.nieuwe_signalen) == 1:
+            return (f"Nieuw signaal binnengekomen: {kort(self.nieuwe_signalen[0].tekst, 60)}; "
+                    "het staat in de lijst.")
+        if self.nieuwe_signalen:
+            return (f"{len(self.nieuwe_signalen)} nieuwe signalen binnengekomen; ze staan in "
+                    "de lijst.")
+        if len(self.acties) == 1 and not self.vergadering:
+            a = self.acties[0]
+            return f"Actie {a.nummer} is elders bijgewerkt: nu {a.status}."
+        if self.vergadering:
+            return "De vergadering is in een ander venster gewijzigd; u ziet nu de nieuwe stand."
+        if self:
+            return "Elders bijgewerkt; u ziet nu de nieuwe stand."
+        return ""
 
 
 class Sessie:
@@ -66,6 +110,9 @@ class Sessie:
         self._lopend_bij_start = {
             a.id for a in self.acties if a.open and a.vergadering_id != vergadering.id
         }
+        if vergadering.versie:
+            # Zoals gelezen: de basis als een ander venster dezelfde vergadering bewaart.
+            bewaarder.onthoud(vergadering)
 
     # --- tijd, logboek en bewaren ----------------------------------------------------
 
@@ -263,6 +310,7 @@ class Sessie:
     def bundel(self, hoofd_id: str, dubbel_id: str) -> None:
         """Bundel een dubbel signaal in een hoofdsignaal; zijn stippen gaan mee."""
         hoofd, dubbel = self.signaal(hoofd_id), self.signaal(dubbel_id)
+        self.bewaarder.onthoud_eerst(hoofd, dubbel)
         bundel(hoofd, dubbel)
         self._gewijzigd()
         stippen = self.vergadering.stippen
@@ -405,6 +453,8 @@ class Sessie:
         )
         if any(a.id == actie.id for a in self.acties):  # pragma: no cover - nummer is vrij
             raise OngeldigeInvoer("Dit actienummer bestaat al; probeer het opnieuw.")
+        if signaal_id:
+            self.bewaarder.onthoud_eerst(self.signaal(signaal_id))
         regels.neem_actie_aan(
             self.wijkverband, self.vergadering, actie, self.nu(), reden_extra, self.signalen
         )
@@ -427,6 +477,7 @@ class Sessie:
         """
         actie = self.actie(actie_id)
         bronnen = [s for s in self.signalen if s.id in actie.signalen]
+        self.bewaarder.onthoud_eerst(actie, *bronnen)
         regels.trek_actie_terug(self.vergadering, actie, self.nu(), self.signalen)
         actie.zet_status(
             "gestopt", "Teruggetrokken in de vergadering waarin ze werd aangenomen.",
@@ -445,6 +496,7 @@ class Sessie:
             )
         if signaal.status == "gebundeld":
             raise OngeldigeInvoer("Dit signaal is gebundeld; parkeer het hoofdsignaal.")
+        self.bewaarder.onthoud_eerst(signaal)
         signaal.parkeer(reden, self.vergadering.id)
         self._gewijzigd()
         self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
@@ -453,6 +505,7 @@ class Sessie:
     def parkeer_niet_gekozen(self, reden: str) -> list[Signaal]:
         """Parkeer de topsignalen zonder actie in één keer, met één reden (een eigen reden
         uit deze vergadering blijft staan)."""
+        self.bewaarder.onthoud_eerst(*(self.signaal(sid) for sid in self.vergadering.top5))
         rest = regels.parkeer_niet_gekozen(self.vergadering, self.signalen, reden, self.nu())
         if rest:
             self._gewijzigd()
@@ -481,6 +534,7 @@ class Sessie:
         """Werk de status van een lopende actie bij, met een toelichting van één regel en
         (voor een actie die doorloopt) het volgende checkmoment."""
         actie = self.actie(actie_id)
+        self.bewaarder.onthoud_eerst(actie)
         volgend = checkmoment if status in OPEN_STATUSSEN else None
         regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu(), volgend)
         self.bewaar(actie)
@@ -520,3 +574,104 @@ class Sessie:
     def waarschuwingen_voor_sluiten(self) -> list[str]:
         """Wat de voorzitter nog zou willen doen (houdt het sluiten niet tegen)."""
         return regels.waarschuwingen_voor_sluiten(self.vergadering, self.signalen, self.acties)
+
+    # --- wat andere processen bewaarden ----------------------------------------------
+
+    def lees_elders(self, wijzigingen: list[Wijziging] | None) -> Elders | None:
+        """Lees wat andere processen bewaarden (``Opslag.volger().nieuw()``; None: alles
+        opnieuw) voor zover het deze vergadering raakt; None als niets haar raakt.
+
+        Leest alleen de vakken die genoemd zijn (een maand signalen, een jaar acties) en mag
+        in een werkdraad: het verandert niets aan de sessie (zie ``pas_toe``).
+        """
+        wv = self.wijkverband.id
+        if wijzigingen is None:
+            vakken: dict[str, set[str]] | None = None
+        else:
+            vakken = {}
+            for w in wijzigingen:
+                if w.wijkverband not in (wv, ALLES):
+                    continue
+                if w.soort == ALLES:
+                    vakken = None
+                    break
+                vakken.setdefault(w.soort, set()).add(w.vak)
+            if vakken == {}:
+                return None
+        opslag = self.bewaarder.opslag
+        elders = Elders()
+        eigen_vak = f"{self.vergadering.id}.json"
+        with self.bewaarder.stil():
+            if vakken is None:
+                elders.signalen = opslag.signalen(wv)
+                elders.acties = opslag.acties(wv)
+            else:
+                for vak in sorted(vakken.get("signalen", ())):
+                    elders.signalen += opslag.lees_vak(wv, "signalen", vak)
+                for vak in sorted(vakken.get("acties", ())):
+                    elders.acties += opslag.lees_vak(wv, "acties", vak)
+            if vakken is None or eigen_vak in vakken.get("vergaderingen", ()):
+                elders.vergadering = opslag.vergadering(wv, self.vergadering.id)
+            if vakken is None or "wijkverbanden" in vakken:
+                elders.wijkverband = opslag.wijkverband(wv)
+        return elders
+
+    def pas_toe(self, elders: Elders | None) -> Bijgewerkt:
+        """Neem over wat ``lees_elders`` las: nieuwe signalen die meedoen komen in de lijst,
+        wat elders een nieuwere versie kreeg, wordt bijgewerkt (in hetzelfde object, zodat
+        klok en schermen het meteen zien). Heeft dit proces zelf nog iets niet bewaard, dan
+        voegt de bewaarder samen in plaats van het te overschrijven. Vanuit de hoofddraad."""
+        uit = Bijgewerkt()
+        if elders is None:
+            return uit
+        bewaarder = self.bewaarder
+        bekend = {s.id: s for s in self.signalen}
+        for s in elders.signalen:
+            eigen = bekend.get(s.id)
+            if eigen is None:
+                if s.open or s.vergadering_id == self.vergadering.id or s.gebundeld_in in bekend:
+                    self.signalen.append(s)
+                    bekend[s.id] = s
+                    bewaarder.onthoud(s)
+                    uit.nieuwe_signalen.append(s)
+            elif self._neem_over(eigen, s):
+                uit.signalen.append(eigen)
+        acties = {a.id: a for a in self.acties}
+        for a in elders.acties:
+            eigen_actie = acties.get(a.id)
+            if eigen_actie is None:
+                self.acties.append(a)  # aangenomen in een ander venster: telt mee voor nummers
+                bewaarder.onthoud(a)
+                uit.acties.append(a)
+            elif self._neem_over(eigen_actie, a):
+                uit.acties.append(eigen_actie)
+        if elders.vergadering is not None:
+            uit.vergadering = self._neem_over(self.vergadering, elders.vergadering)
+        if elders.wijkverband is not None:
+            self._neem_over(self.wijkverband, elders.wijkverband)
+        if uit.nieuwe_signalen or uit.signalen:
+            self._gewijzigd()
+        elif uit.vergadering:
+            # Alleen stippen of top 5 anders: opnieuw sorteren is genoeg; het scherm werkt
+            # dan alleen de veranderde rijen bij (bij duizend signalen scheelt dat een
+            # volledige opbouw van de lijst).
+            self._volgorde = None
+        return uit
+
+    def _neem_over(self, eigen: object, bewaard: object) -> bool:
+        """Werk ``eigen`` bij tot de bewaarde versie als die nieuwer is; True als er iets
+        veranderde."""
+        if bewaard.versie <= eigen.versie:  # type: ignore[attr-defined]
+            return False  # dit proces bewaarde zelf al die versie (of een latere)
+        if self.bewaarder.niet_opgeslagen(eigen):
+            # Eigen wijzigingen wachten nog: samenvoegen (en zo nodig de voorzitter vragen).
+            self.bewaarder.bewaar(eigen)
+            return True
+        neem_over(eigen, bewaard)
+        self.bewaarder.onthoud(eigen)
+        return True
+
+    def elders_samengevoegd(self) -> None:
+        """De bewaarder voegde een wijziging van elders samen in een object van deze sessie:
+        ranglijst en tellingen opnieuw opbouwen."""
+        self._gewijzigd()

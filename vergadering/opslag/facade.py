@@ -486,8 +486,10 @@ class Opslag:
         """De kenmerken in een vakbestand."""
         return {d.get("id") for d in self._vak(pad, naam)[1].values()}
 
-    def _bewaar(self, pad: Path, naam: str, obj: Any, wat: str) -> None:
-        """Bewaar één domeinobject in een vakbestand, met controle op het versienummer."""
+    def _bewaar(self, pad: Path, naam: str, obj: Any, wat: str) -> dict[str, Any]:
+        """Bewaar één domeinobject in een vakbestand, met controle op het versienummer; geeft
+        het bewaarde document terug (de basis om later samen te voegen, zie samenvoegen.py).
+        Niet veranderen: het kan ook in het geheugen van het vak staan."""
         document = naar_document(obj)
         versie = document.get("versie", 0)
         with self.schrijven():
@@ -510,6 +512,7 @@ class Opslag:
                 raise self._met_advies(fout, pad) from fout
             self._meld_wijziging(pad)
         obj.versie = versie + 1
+        return document
 
     def _meld_wijziging(self, pad: Path) -> None:
         """Zet de bewaaractie in de wijzigingsmarkering, voor andere vensters en de beamer."""
@@ -580,7 +583,7 @@ class Opslag:
             kandidaat = f"{basis}-{n}"
         return kandidaat
 
-    def bewaar_wijkverband(self, wijkverband: Wijkverband) -> None:
+    def bewaar_wijkverband(self, wijkverband: Wijkverband) -> dict[str, Any]:
         """Bewaar een (nieuw of gewijzigd) wijkverband."""
         if wijkverband.versie == 0:
             for ander in self.wijkverbanden():
@@ -588,7 +591,7 @@ class Opslag:
                     raise OngeldigeInvoer(
                         f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
                     )
-        self._bewaar(self._wijkverbandenpad, "wijkverbanden", wijkverband, "wijkverband")
+        return self._bewaar(self._wijkverbandenpad, "wijkverbanden", wijkverband, "wijkverband")
 
     # --- signalen --------------------------------------------------------------------
 
@@ -624,10 +627,10 @@ class Opslag:
                 return s
         raise NietGevonden(f"Er is geen signaal '{signaal_id[:30]}'.")
 
-    def bewaar_signaal(self, signaal: Signaal) -> None:
+    def bewaar_signaal(self, signaal: Signaal) -> dict[str, Any]:
         """Bewaar een (nieuw of gewijzigd) signaal."""
-        self._bewaar(self._signaalvak(signaal.id, signaal.wijkverband_id), "signalen", signaal,
-                     "signaal")
+        return self._bewaar(self._signaalvak(signaal.id, signaal.wijkverband_id), "signalen",
+                            signaal, "signaal")
 
     # --- acties ----------------------------------------------------------------------
 
@@ -653,9 +656,20 @@ class Opslag:
         nummer = self.volgend_actienummer(wijkverband_id)
         return ids.actie_id(jaar, nummer), nummer
 
-    def bewaar_actie(self, actie: Actie) -> None:
+    def bewaar_actie(self, actie: Actie) -> dict[str, Any]:
         """Bewaar een (nieuwe of gewijzigde) actie."""
-        self._bewaar(self._actievak(actie.id, actie.wijkverband_id), "acties", actie, "actie")
+        return self._bewaar(self._actievak(actie.id, actie.wijkverband_id), "acties", actie,
+                            "actie")
+
+    def actie(self, wijkverband_id: str, actie_id: str) -> Actie:
+        """Eén actie."""
+        from ..actie import Actie
+
+        vak = self._actievak(actie_id, wijkverband_id)
+        for a in self._lees_objecten(Actie, [vak] if vak.exists() else [], "acties"):
+            if a.id == actie_id:
+                return a
+        raise NietGevonden(f"Er is geen actie '{actie_id[:30]}'.")
 
     # --- vergaderingen ---------------------------------------------------------------
 
@@ -698,9 +712,9 @@ class Opslag:
         open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]
         return open_[-1] if open_ else None
 
-    def bewaar_vergadering(self, vergadering: Vergadering) -> None:
+    def bewaar_vergadering(self, vergadering: Vergadering) -> dict[str, Any]:
         """Bewaar een (nieuwe of gewijzigde) vergadering."""
-        self._bewaar(
+        return self._bewaar(
             self._vergaderingpad(vergadering.wijkverband_id, vergadering.id),
             "vergadering",
             vergadering,
