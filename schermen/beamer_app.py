@@ -16,6 +16,8 @@ Toetsen: q stopt, t wisselt het thema. Geen commandopalet (dat is Engels).
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -28,7 +30,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from vergadering import datums
+from vergadering import datums, regels
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import OpslagFout, VergaderingFout
 from vergadering.opslag import Opslag
@@ -46,6 +48,9 @@ from .thema import THEMAKEUZE
 KIJK_S = 0.25
 # Kon de opslag niet gelezen worden, dan zo vaak opnieuw proberen (niet elke kwart seconde).
 OPNIEUW_S = 2.0
+
+# Met deze omgevingsvariabele schrijft de beamer na elk nieuw beeld zijn stand in dat bestand.
+STAND_OMGEVING = "VERGADERING_BEAMER_STAND"
 
 ONLEESBAAR = ("De gegevens van de vergadering zijn nu niet te lezen; de beamer probeert het "
               "steeds opnieuw, dus laat hem gewoon aan staan.")
@@ -164,7 +169,11 @@ class BeamerApp(App[int]):
 
     def getekend(self, beeld: Beeld, gezien: float) -> None:
         """Na het tekenen van een nieuw beeld; ``gezien`` is wanneer de wijziging opgemerkt
-        werd (``time.monotonic``). Doet niets: voor metingen (bench/beamer.py)."""
+        werd (``time.monotonic``). Voor wie meekijkt zonder het scherm te kunnen lezen (de
+        test in een browser tekent op een canvas; bench/beamer.py meet hier)."""
+        pad = os.environ.get(STAND_OMGEVING)
+        if pad:
+            schrijf_stand(Path(pad), beeld)
 
     # --- tekenen -------------------------------------------------------------------
 
@@ -233,6 +242,24 @@ class BeamerApp(App[int]):
         elif not klein and self._te_klein is not None:
             self._te_klein = None
             self.pop_screen()
+
+
+def schrijf_stand(pad: Path, beeld: Beeld) -> None:
+    """Wat er in beeld staat, als JSON: het scherm ('wacht', 'vergadering', 'gesloten'), de
+    fase en de ranglijst als kenmerken van signalen (nooit tekst of persoonsgegevens)."""
+    v = beeld.vergadering
+    stand = {
+        "scherm": beeld.stand,
+        "fase": v.fase_index if v is not None else None,
+        "ranglijst": [p.signaal.id for p in regels.ranglijst(beeld.signalen, v.stippen)]
+        if v is not None else [],
+    }
+    tijdelijk = pad.with_name(pad.name + ".tmp")
+    try:
+        tijdelijk.write_text(json.dumps(stand), encoding="utf-8")
+        os.replace(tijdelijk, pad)
+    except OSError:
+        pass  # alleen voor wie meekijkt; de beamer zelf gaat door
 
 
 def start_beamer(opslag: Opslag, wijkverband_id: str | None) -> int:
