@@ -173,7 +173,7 @@ class BeamerApp(App[int]):
         test in een browser tekent op een canvas; bench/beamer.py meet hier)."""
         pad = os.environ.get(STAND_OMGEVING)
         if pad:
-            schrijf_stand(Path(pad), beeld)
+            schrijf_stand(Path(pad), beeld, self.klok(), self.agendaklok)
 
     # --- tekenen -------------------------------------------------------------------
 
@@ -244,13 +244,17 @@ class BeamerApp(App[int]):
             self.pop_screen()
 
 
-def schrijf_stand(pad: Path, beeld: Beeld) -> None:
+def schrijf_stand(pad: Path, beeld: Beeld, nu: float, agendaklok: AgendaKlok) -> None:
     """Wat er in beeld staat, als JSON: het scherm ('wacht', 'vergadering', 'gesloten'), de
-    fase en de ranglijst als kenmerken van signalen (nooit tekst of persoonsgegevens)."""
+    versie en fase van de vergadering, de klok (resterende seconden op tijdstip ``nu``) en de
+    ranglijst als kenmerken van signalen (nooit tekst of persoonsgegevens)."""
     v = beeld.vergadering
     stand = {
         "scherm": beeld.stand,
+        "versie": v.versie if v is not None else None,
         "fase": v.fase_index if v is not None else None,
+        "tijd": nu,
+        "resterend_s": agendaklok.resterend() if v is not None else None,
         "ranglijst": [p.signaal.id for p in regels.ranglijst(beeld.signalen, v.stippen)]
         if v is not None else [],
     }
