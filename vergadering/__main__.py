@@ -1,7 +1,5 @@
 """`python -m vergadering` werkt als het commando `vergadering`."""
 
-import sys
+from .opdrachtregel import start
 
-from .opdrachtregel import main
-
-sys.exit(main())
+start()
