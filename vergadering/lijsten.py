@@ -6,7 +6,6 @@ Contactgegevens van bewoners komen hier nooit in: alleen óf er een contact is.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -255,6 +254,8 @@ def _al_een_regel(samen: str) -> bool:
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
     """Toon de rijen als tabel op stdout, zo breed als de terminal (anders 120 tekens)."""
     if sys.stdout.isatty():
+        import shutil  # alleen op een terminal: shutil laadt ook bz2 en lzma (~2 ms)
+
         breedte = shutil.get_terminal_size((BREEDTE_ZONDER_TERMINAL, 24)).columns
     else:
         breedte = BREEDTE_ZONDER_TERMINAL

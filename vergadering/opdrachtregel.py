@@ -83,11 +83,39 @@ def _in_het_nederlands() -> Iterator[None]:
         argparse._, argparse.ngettext = oud  # type: ignore[attr-defined]
 
 
+def _terminalbreedte() -> int:
+    """``shutil.get_terminal_size().columns``, met dezelfde regels ($COLUMNS, anders de
+    terminal van stdout, anders 80), zonder shutil te laden."""
+    try:
+        kolommen = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        kolommen = 0
+    if kolommen <= 0:
+        try:
+            kolommen = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            kolommen = 0
+        kolommen = kolommen or 80
+    return kolommen
+
+
+class _Opmaak(argparse.RawDescriptionHelpFormatter):
+    """De opmaak van de hulp, zo breed als argparse hem kiest. argparse maakt er een bij elk
+    argument dat erbij komt, ook als er nooit hulp getoond wordt, en laadt daarvoor shutil
+    (met bz2 en lzma): ~2,5 ms bij elke opdracht, een tiende van een korte lijst."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            width = _terminalbreedte() - 2  # zoals argparse zelf
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse in het Nederlands, met uitgangscode 2 en een verwijzing naar --help."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("formatter_class", _Opmaak)
         with _in_het_nederlands():
             super().__init__(*args, **kwargs)
 
