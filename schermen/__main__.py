@@ -1,7 +1,5 @@
 """`python -m schermen` werkt als het commando `vergadering`."""
 
-import sys
+from .voorkant import start
 
-from .voorkant import main
-
-sys.exit(main())
+start()

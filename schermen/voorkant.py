@@ -38,5 +38,10 @@ class Schermen:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Het startpunt van het commando `vergadering`; geeft de uitgangscode terug."""
+    """De opdrachtregel met de schermen; geeft de uitgangscode terug."""
     return opdrachtregel.main(argv, voorkant=Schermen())
+
+
+def start() -> None:
+    """Het startpunt van het commando `vergadering` (en `python -m schermen`)."""
+    opdrachtregel.start(Schermen())

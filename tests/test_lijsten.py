@@ -15,16 +15,6 @@ from vergadering.tekst import _WITRUIMTE, een_regel, xml_veilig
 DAG = date(2026, 11, 2)
 
 
-class _Opslag:
-    """Alleen wat ``lijsten.signaalrijen`` van de opslag vraagt."""
-
-    def __init__(self, signalen: list[Signaal]) -> None:
-        self._signalen = signalen
-
-    def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
-        return list(self._signalen)
-
-
 def _signalen(n: int) -> list[Signaal]:
     """``n`` signalen; elk tiende is een hoofdsignaal met de vier erna erin gebundeld."""
     alle = [Signaal(f"s{i}", "w", f"signaal {i}", DAG + timedelta(days=i % 300),
@@ -41,9 +31,10 @@ def test_signaalrijen_bouwt_de_bundels_een_keer_op_ook_bij_duizenden_signalen(mo
     echt = signaal._bundelkinderen
     monkeypatch.setattr(signaal, "_bundelkinderen",
                         lambda lijst: opgebouwd.append(len(lijst)) or echt(lijst))
-    rijen = lijsten.signaalrijen(_Opslag(alle), None)
-    # Eén keer over de hele lijst, niet één keer per signaal (dat was kwadratisch).
-    assert opgebouwd == [3000]
+    rijen = lijsten.signaalrijen(alle)
+    # Eén keer voor het wijkverband, uit alleen de gebundelde signalen; niet één keer per
+    # signaal (dat was kwadratisch).
+    assert opgebouwd == [sum(s.status == "gebundeld" for s in alle)]
     assert len(rijen) == 3000
     per_id = {r["id"]: r["aantal_met_bundel"] for r in rijen}
     assert per_id["s0"] == sum(s.aantal for s in alle[:5])
@@ -57,7 +48,7 @@ def test_aantal_met_bundel_telt_geneste_bundels_mee():
     bundel(a, b)
     bundel(h, a)
     bundel(h, c)
-    rijen = lijsten.signaalrijen(_Opslag([h, a, b, c, los]), None)
+    rijen = lijsten.signaalrijen([h, a, b, c, los])
     assert {r["id"]: r["aantal_met_bundel"] for r in rijen} == {
         "h": 15, "a": 6, "b": 4, "c": 8, "los": 16}
     assert [r["gebundeld_in"] for r in rijen] == [None, "h", "a", "h", None]
@@ -69,7 +60,7 @@ def test_hetzelfde_kenmerk_in_twee_wijkverbanden_telt_elk_zijn_eigen_bundel():
              Signaal("2611-efgh", "noord", "dubbel noord", DAG, aantal=3)]
     zuid = [Signaal("2611-abcd", "zuid", "hoofd zuid", DAG, aantal=5)]
     bundel(noord[0], noord[1])
-    rijen = lijsten.signaalrijen(_Opslag(noord + zuid), None)
+    rijen = lijsten.signaalrijen(noord + zuid)
     assert [(r["wijkverband"], r["aantal_met_bundel"]) for r in rijen] == [
         ("noord", 5), ("noord", 3), ("zuid", 5)]
 

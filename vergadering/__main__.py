@@ -4,8 +4,6 @@ De app zelf opent het commando `vergadering` (of `python -m schermen`): deze laa
 schermen.
 """
 
-import sys
+from .opdrachtregel import start
 
-from .opdrachtregel import main
-
-sys.exit(main())
+start()

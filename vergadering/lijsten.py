@@ -6,17 +6,21 @@ Contactgegevens van bewoners komen hier nooit in: alleen óf er een contact is.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import datums
-from .signaal import totalen
+from .signaal import bundelaantallen
 from .tabel import tabel_tekst
 from .tekst import al_een_regel, een_regel
+
+if TYPE_CHECKING:
+    from .actie import Actie
+    from .signaal import Signaal
+    from .vergadering import Vergadering
 
 Rij = dict[str, Any]
 
@@ -25,20 +29,18 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per signaal, zonder contactgegevens."""
-    alle = opslag.signalen(wijkverband_id)
-    # Alle bundels in één keer per wijkverband: totaal() per signaal bouwt ze telkens
-    # opnieuw op (kwadratisch; tien jaar duurde zo minuten). Per wijkverband, want een
-    # kenmerk is alleen binnen een wijkverband uniek, en bundelen gaat nooit daarbuiten.
-    per_wijkverband: dict[str, list] = {}
+def signaalrijen(alle: list[Signaal], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per signaal (uit ``Opslag.signalen``), zonder contactgegevens."""
+    # De bundels in één keer per wijkverband, uit alleen de gebundelde signalen: totaal()
+    # per signaal bouwt ze telkens opnieuw op (kwadratisch; tien jaar duurde zo minuten).
+    # Per wijkverband, want een kenmerk is alleen binnen een wijkverband uniek, en bundelen
+    # gaat nooit daarbuiten.
+    gebundeld: dict[str, list[Signaal]] = {}
     for s in alle:
-        per_wijkverband.setdefault(s.wijkverband_id, []).append(s)
-    met_bundel = {
-        (wv, sid): n
-        for wv, groep in per_wijkverband.items()
-        for sid, n in totalen(groep, alleen_open=False).items()
-    }
+        if s.status == "gebundeld":
+            gebundeld.setdefault(s.wijkverband_id, []).append(s)
+    extra = {wv: bundelaantallen(groep) for wv, groep in gebundeld.items()}
+    geen: dict[str, int] = {}
     return [
         {
             "id": s.id,
@@ -49,7 +51,7 @@ def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None
             "thema": s.thema,
             "buurt": s.buurt,
             "aantal": s.aantal,
-            "aantal_met_bundel": met_bundel[s.wijkverband_id, s.id],
+            "aantal_met_bundel": s.aantal + extra.get(s.wijkverband_id, geen).get(s.id, 0),
             "status": s.status,
             "reden": s.reden,
             "gebundeld_in": s.gebundeld_in,
@@ -60,8 +62,8 @@ def signaalrijen(opslag, wijkverband_id: str | None, vandaag: date | None = None
     ]
 
 
-def actierijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per actie, met wat er op ``vandaag`` te laat is."""
+def actierijen(alle: list[Actie], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per actie (uit ``Opslag.acties``), met wat er op ``vandaag`` te laat is."""
     vandaag = vandaag or date.today()
     return [
         {
@@ -81,13 +83,12 @@ def actierijen(opslag, wijkverband_id: str | None, vandaag: date | None = None) 
             "vergadering": a.vergadering_id,
             "signalen": list(a.signalen),
         }
-        for a in opslag.acties(wijkverband_id)
+        for a in alle
     ]
 
 
-def vergaderingrijen(opslag, wijkverband_id: str | None,
-                     vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per vergadering."""
+def vergaderingrijen(alle: list[Vergadering], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per vergadering (uit ``Opslag.vergaderingen``)."""
     return [
         {
             "id": v.id,
@@ -104,7 +105,7 @@ def vergaderingrijen(opslag, wijkverband_id: str | None,
             "volgende_update": _iso(v.terugkoppeling.volgende_update),
             "kanaal": v.terugkoppeling.kanaal,
         }
-        for v in opslag.vergaderingen(wijkverband_id)
+        for v in alle
     ]
 
 
@@ -156,6 +157,7 @@ def _enkel(v: Any) -> str:
     return _waarde(v)
 
 
+# Per lijst de rijen uit wat de opslag-methode met dezelfde naam geeft.
 RIJEN: dict[str, Callable[..., list[Rij]]] = {
     "signalen": signaalrijen,
     "acties": actierijen,
@@ -252,6 +254,8 @@ def _al_een_regel(samen: str) -> bool:
 def toon_tabel(soort: str, rijen: list[Rij]) -> None:
     """Toon de rijen als tabel op stdout, zo breed als de terminal (anders 120 tekens)."""
     if sys.stdout.isatty():
+        import shutil  # alleen op een terminal: shutil laadt ook bz2 en lzma (~2 ms)
+
         breedte = shutil.get_terminal_size((BREEDTE_ZONDER_TERMINAL, 24)).columns
     else:
         breedte = BREEDTE_ZONDER_TERMINAL

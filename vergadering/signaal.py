@@ -181,9 +181,13 @@ def gebundeld_onder(
     """De signalen die (direct of via een ander) in ``hoofd`` gebundeld zijn."""
     if kinderen is None:
         kinderen = _bundelkinderen(alle)
+    return _onder(hoofd.id, kinderen)
+
+
+def _onder(hoofd_id: str, kinderen: dict[str, list[Signaal]]) -> list[Signaal]:
     uit: list[Signaal] = []
-    gezien = {hoofd.id}  # beschermt tegen een kring in beschadigde gegevens
-    rij = [hoofd.id]
+    gezien = {hoofd_id}  # beschermt tegen een kring in beschadigde gegevens
+    rij = [hoofd_id]
     while rij:
         for kind in kinderen.get(rij.pop(0), []):
             if kind.id not in gezien:
@@ -198,14 +202,18 @@ def totaal(hoofd: Signaal, alle: list[Signaal]) -> int:
     return hoofd.aantal + sum(s.aantal for s in gebundeld_onder(hoofd, alle))
 
 
+def bundelaantallen(alle: list[Signaal]) -> dict[str, int]:
+    """Per kenmerk van een signaal waarin andere gebundeld zijn (direct of via een ander):
+    hoeveel bewoners die andere samen hebben. Een signaal dat er niet in staat, telt alleen
+    zichzelf. Alleen de gebundelde signalen tellen hier, dus ``alle`` mag ook alleen die
+    bevatten (zo hoeft een lijst van dertig jaar niet elk signaal langs)."""
+    kinderen = _bundelkinderen(alle)
+    return {hoofd_id: sum(k.aantal for k in _onder(hoofd_id, kinderen)) for hoofd_id in kinderen}
+
+
 def totalen(alle: list[Signaal], *, alleen_open: bool = True) -> dict[str, int]:
     """``totaal`` voor elk open signaal (of met ``alleen_open=False`` voor elk signaal)
     tegelijk, in één keer door de lijst: na tien jaar staan er duizend open en twintigduizend
     signalen in totaal, en ``totaal`` per signaal bouwt de bundels telkens opnieuw op."""
-    kinderen = _bundelkinderen(alle)
-    return {
-        s.id: s.aantal
-        + (sum(k.aantal for k in gebundeld_onder(s, alle, kinderen)) if s.id in kinderen else 0)
-        for s in alle
-        if not alleen_open or s.open
-    }
+    extra = bundelaantallen(alle)
+    return {s.id: s.aantal + extra.get(s.id, 0) for s in alle if not alleen_open or s.open}

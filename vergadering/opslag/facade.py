@@ -26,6 +26,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -78,6 +79,9 @@ SCHIJF_BIJNA_VOL = (
 )
 _gemeld: set[str] = set()  # waarschuwingen die dit proces al gaf (één keer is genoeg)
 BABELNAMEN = ".babelnamen"  # Babels maandnamen voor de lijsten (afgeleid, zie laad_maandnamen)
+# Oudste eerst, bij gelijke datum op kenmerk; attrgetter in plaats van een lambda (dertig
+# jaar signalen: zestigduizend aanroepen minder).
+_OP_DATUM = attrgetter("datum", "id")
 
 
 def _relatief_databestand(bestand: str) -> Path:
@@ -615,7 +619,7 @@ class Opslag:
         for wv in wvs:
             uit += self._lees_objecten(Signaal, self._vakken(self.map / wv / "signalen"),
                                        "signalen")
-        return sorted(uit, key=lambda s: (s.datum, s.id))
+        return sorted(uit, key=_OP_DATUM)
 
     def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
         """Eén signaal."""
@@ -645,7 +649,7 @@ class Opslag:
         uit: list[Actie] = []
         for wv in wvs:
             uit += self._lees_objecten(Actie, self._vakken(self.map / wv / "acties"), "acties")
-        return sorted(uit, key=lambda a: (a.wijkverband_id, a.nummer))
+        return sorted(uit, key=attrgetter("wijkverband_id", "nummer"))
 
     def volgend_actienummer(self, wijkverband_id: str) -> int:
         """Het eerstvolgende actienummer binnen het wijkverband."""
@@ -686,7 +690,7 @@ class Opslag:
             uit += self._lees_objecten(
                 Vergadering, self._vakken(self.map / wv / "vergaderingen"), "vergadering"
             )
-        return sorted(uit, key=lambda v: (v.datum, v.id))
+        return sorted(uit, key=_OP_DATUM)
 
     def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
         """Eén vergadering."""
