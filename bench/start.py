@@ -7,7 +7,7 @@ bestandscache van het systeem). Vergadering op elke grootte en de kale app
 wisselen elkaar af (met wisselende volgorde), zodat ruis op de machine alle even hard
 raakt; wat telt is de verhouding tot de kale app (doel: hoogstens 1,3×).
 
-Het proces van Vergadering volgt de echte startweg: ``vergadering.opdrachtregel`` laden,
+Het proces van Vergadering volgt de echte startweg: ``schermen.voorkant`` (met de opdrachtregel) laden,
 een ``Opslag`` op de map maken en ``schermen.app.VergaderingApp(opslag).run(...)``, headless.
 De meting verandert niets aan de app: ze kijkt mee bij ``App._display`` (het moment dat een
 beeld naar de terminal gaat) en noteert met de systeembrede monotone klok:
@@ -96,7 +96,7 @@ def meet(app, is_eerste_scherm, heeft_gegevens):
 """
 
 VERGADERING = _METEN + r"""
-from vergadering import opdrachtregel  # noqa: F401  (de echte startweg)
+from schermen import voorkant  # noqa: F401  (de echte startweg)
 from vergadering.opslag import Opslag
 from schermen.app import VergaderingApp
 
