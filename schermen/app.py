@@ -106,7 +106,9 @@ class VergaderingApp(App[None]):
 
     TITLE = "Vergadering"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {_commandos}
+    # Alleen onze eigen handelingen: die van Textual zelf (Theme, Quit, Keys, Screenshot,
+    # Maximize) zijn Engels; stoppen staat bij de onze.
+    COMMANDS = {_commandos}
     # De kloktoetsen staan op het vergaderscherm in de hulpregel onder de agenda (altijd in
     # beeld); de Footer houdt op 80 kolommen zo de ruimte voor de toetsen van de fase.
     BINDINGS = [
@@ -116,6 +118,9 @@ class VergaderingApp(App[None]):
         Binding("v", "vorige_fase", "Vorige", show=False),
         Binding("b", "beamer", "Beamer", show=False),
         Binding("ctrl+s", "opnieuw_opslaan", "Opslaan", show=False),
+        # Zelf, in het Nederlands: anders zet Textual 'palette' in de voetregel.
+        Binding("ctrl+p", "command_palette", "Meer", show=False, priority=True,
+                tooltip="Zoek een handeling op naam"),
     ]
     KLOKACTIES = ("pauze", "minuut_erbij", "volgende_fase", "vorige_fase", "beamer")
 
@@ -699,6 +704,15 @@ class VergaderingApp(App[None]):
         extra = getattr(scherm, "commandos", None)
         if callable(extra):
             yield from extra()
+        yield ("Stoppen", "ctrl+q: de app sluiten; wat bevestigd is, staat opgeslagen",
+               self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """Open het commandopalet (in het Nederlands)."""
+        from .commandos import Palet
+
+        if self.use_command_palette and not Palet.is_open(self):
+            self.push_screen(Palet())
 
 
 def start_app(opslag: Opslag) -> int:

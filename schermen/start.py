@@ -84,6 +84,9 @@ class StartScherm(Screen[None]):
         Binding("h", "hervat", "Hervatten"),
         Binding("n", "nieuw", "Nieuw"),
         Binding("e", "bewerk", "Bewerken"),
+        # Vóór instellingen en afspraken: op 80 kolommen valt het einde van de regel weg,
+        # en hoe je stopt moet altijd te zien zijn (die twee staan ook onder ctrl+p).
+        Binding("q", "app.quit", "Stoppen"),
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
     ]

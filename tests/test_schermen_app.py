@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from schermen_gegevens import VANDAAG, maak_app
-from schermen_pilot import begin_vergadering, meldingen, typ, wacht
+from schermen_pilot import begin_vergadering, meldingen, op_startscherm, typ, wacht
 from textual.command import CommandPalette
 
 from schermen.beamer import BeamerScherm
@@ -97,3 +97,44 @@ async def test_groot_aantal_stippen_typen(tmp_path: Path) -> None:
         await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
         assert sorted(app.sessie.vergadering.stippen.values()) == [2, 16]
         assert str(lijst.get_row(lijst.sleutel_op(0))[1]) == "16"
+
+
+async def test_commandopalet_en_keuzemenu_spreken_nederlands(tmp_path):
+    """Geen 'Search for commands…', 'Quit', 'Theme', 'No matches found' of 'Dismiss menu':
+    het palet toont onze handelingen (ook stoppen), en de voetregel zegt hoe je stopt."""
+    from textual.widgets import Input
+
+    from schermen.commandos import NIETS_GEVONDEN, ZOEKREGEL
+    from schermen.formulieren.basis import Keuzelijst, Keuzemenu
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await op_startscherm(pilot)
+        voetregel = " ".join(b.binding.description for b in app.screen.active_bindings.values()
+                             if b.binding.show)
+        assert "Stoppen" in voetregel
+        await pilot.press("ctrl+p")
+        await wacht(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert app.screen.query_one(Input).placeholder == ZOEKREGEL
+        await wacht(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
+        opties = app.screen.query_one("CommandList")
+        namen = [str(opties.get_option_at_index(i).prompt) for i in range(opties.option_count)]
+        assert any("Stoppen" in n for n in namen)
+        for engels in ("Quit", "Theme", "Keys", "Screenshot", "Maximize"):
+            assert not any(n.startswith(engels) for n in namen), namen
+        await pilot.press(*"xyzzy")
+        await wacht(pilot, lambda: any(NIETS_GEVONDEN in str(opties.get_option_at_index(i).prompt)
+                                       for i in range(opties.option_count)), keer=600)
+        assert all(b.binding.description != "Exit the command palette"
+                   for b in app.screen.active_bindings.values())
+        await pilot.press("escape")
+        if isinstance(app.screen, CommandPalette):  # de eerste escape wist de zoekregel
+            await pilot.press("escape")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+        await pilot.press("i")  # de instellingen hebben een keuzelijst (de meerderheid)
+        await wacht(pilot, lambda: app.screen.query(Keuzelijst))
+        app.screen.query(Keuzelijst).first().focus()
+        await pilot.press("enter")
+        await wacht(pilot, lambda: app.screen.query_one(Keuzemenu).has_focus)
+        beschrijvingen = [b.binding.description for b in app.screen.active_bindings.values()]
+        assert "Menu sluiten" in beschrijvingen and "Dismiss menu" not in beschrijvingen

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import (
@@ -29,6 +29,7 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
 
 from vergadering import datums
@@ -84,11 +85,22 @@ class Invoer(Input):
         super().__init__(value, id=id, compact=True, select_on_focus=voorstel)
 
 
+class Keuzemenu(SelectOverlay):
+    """Het uitgeklapte menu van een keuzelijst, met Nederlandse toetsuitleg."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Menu sluiten")]
+
+
 class Keuzelijst(Select[Any]):
     """Een keuzelijst van één regel hoog."""
 
     def __init__(self, options: Iterable[tuple[Any, Any]], **kwargs: Any) -> None:
         super().__init__(options, compact=True, **kwargs)
+
+    def compose(self) -> ComposeResult:
+        # Zoals Select, met ons menu (Select zoekt het op als SelectOverlay).
+        yield SelectCurrent(self.prompt)
+        yield Keuzemenu(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
 
 class Formulier(ModalScreen[T], Generic[T]):
