@@ -13,7 +13,6 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
-from .actie import OPEN_STATUSSEN, achterstallig
 from .signaal import bundelaantallen
 from .tabel import tabel_tekst
 from .tekst import al_een_regel, een_regel
@@ -112,6 +111,8 @@ def _signalen_af(rijen: list[list[Any]], vandaag: date) -> None:
 
 
 def _acties_af(rijen: list[list[Any]], vandaag: date) -> None:
+    from .actie import OPEN_STATUSSEN, achterstallig  # hier: de andere lijsten laden het niet
+
     for r in rijen:
         status = r[_ASTATUS]
         r[_TE_LAAT] = [] if status not in OPEN_STATUSSEN else achterstallig(
