@@ -7,8 +7,9 @@ bestandscache van het systeem). Vergadering op elke grootte en de kale app
 wisselen elkaar af (met wisselende volgorde), zodat ruis op de machine alle even hard
 raakt; wat telt is de verhouding tot de kale app (doel: hoogstens 1,3×).
 
-Het proces van Vergadering volgt de echte startweg: ``schermen.voorkant`` (met de opdrachtregel) laden,
-een ``Opslag`` op de map maken en ``schermen.app.VergaderingApp(opslag).run(...)``, headless.
+Het proces van Vergadering volgt de echte startweg: ``schermen.voorkant`` (met de
+opdrachtregel) laden, een ``Opslag`` op de map maken en
+``schermen.app.VergaderingApp(opslag).run(...)``, headless.
 De meting verandert niets aan de app: ze kijkt mee bij ``App._display`` (het moment dat een
 beeld naar de terminal gaat) en noteert met de systeembrede monotone klok:
 
