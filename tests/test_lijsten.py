@@ -92,9 +92,7 @@ def test_als_json_laat_wat_niet_plat_is_aan_json_over():
 def test_volgende_update_zonder_kanaal_zegt_geen_via():
     """Een open vergadering heeft nog geen kanaal: de kolom toont de datum of '—', geen
     losse 'via' (gevonden in een lijst na een net begonnen vergadering)."""
-    leeg = {"volgende_update": None, "kanaal": ""}
-    assert lijsten._terugkoppeling(leeg) == "—"
-    assert lijsten._terugkoppeling({**leeg, "kanaal": None}) == "—"
-    met = {"volgende_update": "2026-12-03", "kanaal": "nieuwsbrief"}
-    assert lijsten._terugkoppeling(met).endswith(" via nieuwsbrief")
-    assert "via" not in lijsten._terugkoppeling({**met, "kanaal": ""})
+    assert lijsten._terugkoppeling(None, "") == "—"
+    assert lijsten._terugkoppeling(None, None) == "—"
+    assert lijsten._terugkoppeling("2026-12-03", "nieuwsbrief").endswith(" via nieuwsbrief")
+    assert "via" not in lijsten._terugkoppeling("2026-12-03", "")

@@ -12,7 +12,7 @@ from schermen_gegevens import VANDAAG, maak_opslag
 
 from vergadering.actie import Actie
 from vergadering.fouten import BeschadigdBestand, OpslagFout
-from vergadering.opslag import Opslag, index
+from vergadering.opslag import Opslag, afgeleid, index
 from vergadering.overzicht import maak_overzicht, overzicht_van
 
 HOVEN = "de-hoven-noord"
@@ -188,7 +188,7 @@ def test_schrijven_van_de_index_mag_mislukken(tmp_path: Path, monkeypatch) -> No
     def vol(*_a, **_k):
         raise OpslagFout("De schijf is vol.")
 
-    monkeypatch.setattr(index, "schrijf_atomisch", vol)
+    monkeypatch.setattr(afgeleid, "schrijf_atomisch", vol)  # de gedeelde schrijfhulp
     verse = Opslag(db)
     _zelfde(overzicht_van(verse, verse.wijkverband(HOVEN), VANDAAG), _volledig(verse, HOVEN))
     assert not index.indexpad(verse, HOVEN).exists()

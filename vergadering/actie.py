@@ -140,14 +140,21 @@ class Actie:
 
     def achterstallig(self, vandaag: date) -> list[str]:
         """Wat over tijd is, in woorden: de eerste stap en/of het checkmoment."""
-        if not self.open:
-            return []
-        te_laat = []
-        if self.status == "gepland" and self.eerste_stap_datum and self.eerste_stap_datum < vandaag:
-            te_laat.append("eerste stap te laat")
-        if self.checkmoment and self.checkmoment < vandaag:
-            te_laat.append("checkmoment verstreken")
-        return te_laat
+        return achterstallig(self.status, self.eerste_stap_datum, self.checkmoment, vandaag)
+
+
+def achterstallig(status: str, eerste_stap_datum: date | None, checkmoment: date | None,
+                  vandaag: date) -> list[str]:
+    """``Actie.achterstallig`` uit alleen de velden die ertoe doen: de lijsten rekenen het
+    zo uit rijen uit de lijstindex uit, zonder de actie zelf."""
+    if status not in OPEN_STATUSSEN:
+        return []
+    te_laat = []
+    if status == "gepland" and eerste_stap_datum and eerste_stap_datum < vandaag:
+        te_laat.append("eerste stap te laat")
+    if checkmoment and checkmoment < vandaag:
+        te_laat.append("checkmoment verstreken")
+    return te_laat
 
 
 def standaard_eerste_stap(besluit: date) -> date:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
 from .signaal import bundelaantallen
@@ -19,6 +19,7 @@ from .tekst import al_een_regel, een_regel
 
 if TYPE_CHECKING:
     from .actie import Actie
+    from .opslag.facade import Opslag
     from .signaal import Signaal
     from .vergadering import Vergadering
 
@@ -29,84 +30,150 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def signaalrijen(alle: list[Signaal], vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per signaal (uit ``Opslag.signalen``), zonder contactgegevens."""
-    # De bundels in één keer per wijkverband, uit alleen de gebundelde signalen: totaal()
-    # per signaal bouwt ze telkens opnieuw op (kwadratisch; tien jaar duurde zo minuten).
-    # Per wijkverband, want een kenmerk is alleen binnen een wijkverband uniek, en bundelen
-    # gaat nooit daarbuiten.
-    gebundeld: dict[str, list[Signaal]] = {}
-    for s in alle:
-        if s.status == "gebundeld":
-            gebundeld.setdefault(s.wijkverband_id, []).append(s)
-    extra = {wv: bundelaantallen(groep) for wv, groep in gebundeld.items()}
-    geen: dict[str, int] = {}
+# De kolommen van een rij, in de volgorde van de JSON. Een rij is binnen dit module een lijst
+# in deze volgorde (zo bewaart de lijstindex ze ook: zonder herhaalde veldnamen); pas de JSON
+# en ``rijen_als_woordenboeken`` maken er woordenboeken van.
+SLEUTELS: dict[str, tuple[str, ...]] = {
+    "signalen": ("id", "wijkverband", "datum", "tekst", "vorm", "thema", "buurt", "aantal",
+                 "aantal_met_bundel", "status", "reden", "gebundeld_in", "vergadering",
+                 "heeft_contact"),
+    "acties": ("id", "wijkverband", "nummer", "omschrijving", "eigenaar", "partners",
+               "eerste_stap", "eerste_stap_datum", "checkmoment", "status", "toelichting",
+               "te_laat", "besloten_op", "vergadering", "signalen"),
+    "vergaderingen": ("id", "wijkverband", "datum", "plaats", "voorzitter", "notulist",
+                      "aanwezig", "top5", "stemmingen", "acties", "gesloten",
+                      "volgende_update", "kanaal"),
+}
+# Wat een vak zelf niet weet, staat in de rij van een vak eerst voorlopig en wordt bij het
+# lijsten ingevuld (``_maak_af``): aantal_met_bundel (bundels uit andere maanden; voorlopig
+# het eigen aantal) en te_laat (hangt af van vandaag; voorlopig leeg).
+_AANTAL, _MET_BUNDEL, _SSTATUS, _GEBUNDELD_IN = 7, 8, 9, 11
+_EERSTE_STAP_DATUM, _CHECKMOMENT, _ASTATUS, _TE_LAAT = 7, 8, 9, 11
+# Verandert wat een rij uit een object haalt, verhoog dan het getal: een lijstindex met een
+# andere vorm telt niet en wordt opnieuw gemaakt.
+_VORM = {soort: f"1:{','.join(sleutels)}" for soort, sleutels in SLEUTELS.items()}
+
+
+def _signaalvak(alle: list[Signaal]) -> list[list[Any]]:
     return [
-        {
-            "id": s.id,
-            "wijkverband": s.wijkverband_id,
-            "datum": s.datum.isoformat(),
-            "tekst": s.tekst,
-            "vorm": s.vorm,
-            "thema": s.thema,
-            "buurt": s.buurt,
-            "aantal": s.aantal,
-            "aantal_met_bundel": s.aantal + extra.get(s.wijkverband_id, geen).get(s.id, 0),
-            "status": s.status,
-            "reden": s.reden,
-            "gebundeld_in": s.gebundeld_in,
-            "vergadering": s.vergadering_id,
-            "heeft_contact": s.contact is not None,
-        }
+        [s.id, s.wijkverband_id, s.datum.isoformat(), s.tekst, s.vorm, s.thema, s.buurt,
+         s.aantal, s.aantal, s.status, s.reden, s.gebundeld_in, s.vergadering_id,
+         s.contact is not None]
         for s in alle
     ]
 
 
-def actierijen(alle: list[Actie], vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per actie (uit ``Opslag.acties``), met wat er op ``vandaag`` te laat is."""
-    vandaag = vandaag or date.today()
+def _actievak(alle: list[Actie]) -> list[list[Any]]:
     return [
-        {
-            "id": a.id,
-            "wijkverband": a.wijkverband_id,
-            "nummer": a.nummer,
-            "omschrijving": a.omschrijving,
-            "eigenaar": a.eigenaar,
-            "partners": list(a.partners),
-            "eerste_stap": a.eerste_stap,
-            "eerste_stap_datum": _iso(a.eerste_stap_datum),
-            "checkmoment": _iso(a.checkmoment),
-            "status": a.status,
-            "toelichting": a.laatste_toelichting(),
-            "te_laat": a.achterstallig(vandaag),
-            "besloten_op": a.besloten_op.isoformat(),
-            "vergadering": a.vergadering_id,
-            "signalen": list(a.signalen),
-        }
+        [a.id, a.wijkverband_id, a.nummer, a.omschrijving, a.eigenaar, list(a.partners),
+         a.eerste_stap, _iso(a.eerste_stap_datum), _iso(a.checkmoment), a.status,
+         a.laatste_toelichting(), [], a.besloten_op.isoformat(), a.vergadering_id,
+         list(a.signalen)]
         for a in alle
     ]
 
 
-def vergaderingrijen(alle: list[Vergadering], vandaag: date | None = None) -> list[Rij]:
-    """Eén rij per vergadering (uit ``Opslag.vergaderingen``)."""
+def _vergaderingvak(alle: list[Vergadering]) -> list[list[Any]]:
     return [
-        {
-            "id": v.id,
-            "wijkverband": v.wijkverband_id,
-            "datum": v.datum.isoformat(),
-            "plaats": v.plaats,
-            "voorzitter": v.voorzitter,
-            "notulist": v.notulist,
-            "aanwezig": len(v.aanwezigen()),
-            "top5": len(v.top5),
-            "stemmingen": len(v.stemmingen),
-            "acties": len(v.acties),
-            "gesloten": v.gesloten,
-            "volgende_update": _iso(v.terugkoppeling.volgende_update),
-            "kanaal": v.terugkoppeling.kanaal,
-        }
+        [v.id, v.wijkverband_id, v.datum.isoformat(), v.plaats, v.voorzitter, v.notulist,
+         len(v.aanwezigen()), len(v.top5), len(v.stemmingen), len(v.acties), v.gesloten,
+         _iso(v.terugkoppeling.volgende_update), v.terugkoppeling.kanaal]
         for v in alle
     ]
+
+
+class _Gebundeld(NamedTuple):
+    """Wat ``bundelaantallen`` van een gebundeld signaal gebruikt, uit een rij."""
+
+    id: str
+    status: str
+    gebundeld_in: str | None
+    aantal: int
+
+
+def _signalen_af(rijen: list[list[Any]], vandaag: date) -> None:
+    # De bundels in één keer per wijkverband, uit alleen de gebundelde signalen: totaal()
+    # per signaal bouwt ze telkens opnieuw op (kwadratisch; tien jaar duurde zo minuten).
+    # Per wijkverband, want een kenmerk is alleen binnen een wijkverband uniek, en bundelen
+    # gaat nooit daarbuiten.
+    gebundeld: dict[str, list[_Gebundeld]] = {}
+    for r in rijen:
+        if r[_SSTATUS] == "gebundeld":
+            gebundeld.setdefault(r[1], []).append(
+                _Gebundeld(r[0], r[_SSTATUS], r[_GEBUNDELD_IN], r[_AANTAL]))
+    extra = {wv: bundelaantallen(groep) for wv, groep in gebundeld.items()}  # type: ignore[arg-type]
+    if not any(extra.values()):
+        return
+    for r in rijen:
+        bij = extra.get(r[1])
+        if bij and r[0] in bij:
+            r[_MET_BUNDEL] = r[_AANTAL] + bij[r[0]]
+
+
+def _acties_af(rijen: list[list[Any]], vandaag: date) -> None:
+    from .actie import OPEN_STATUSSEN, achterstallig  # hier: de andere lijsten laden het niet
+
+    for r in rijen:
+        status = r[_ASTATUS]
+        r[_TE_LAAT] = [] if status not in OPEN_STATUSSEN else achterstallig(
+            status, _datum(r[_EERSTE_STAP_DATUM]), _datum(r[_CHECKMOMENT]), vandaag)
+
+
+def _datum(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _vergaderingen_af(rijen: list[list[Any]], vandaag: date) -> None:
+    pass  # alles in de rij van een vergadering komt uit haar eigen vak
+
+
+_VAK: dict[str, Callable[[list[Any]], list[list[Any]]]] = {
+    "signalen": _signaalvak, "acties": _actievak, "vergaderingen": _vergaderingvak}
+_AF: dict[str, Callable[[list[list[Any]], date], None]] = {
+    "signalen": _signalen_af, "acties": _acties_af, "vergaderingen": _vergaderingen_af}
+# Dezelfde volgorde als de opslag (datum en kenmerk; acties op wijkverband en nummer), als
+# ISO-tekst (sorteert als de datum); sorteren is stabiel, en de rijen komen in dezelfde
+# volgorde binnen als de objecten.
+_VOLGORDE = {"signalen": itemgetter(2, 0), "acties": itemgetter(1, 2),
+             "vergaderingen": itemgetter(2, 0)}
+
+
+def lijst(opslag: Opslag, soort: str, wijkverband_id: str | None = None,
+          vandaag: date | None = None) -> list[list[Any]]:
+    """De rijen van een lijst ('signalen', 'acties', 'vergaderingen') als lijsten in de
+    volgorde van ``SLEUTELS[soort]``, gesorteerd zoals de opslag: vakken die niet veranderd
+    zijn uit de lijstindex (zie opslag/lijstindex.py), de rest gelezen en gecontroleerd."""
+    rijen = opslag.lijstrijen(soort, wijkverband_id, _VAK[soort], _VORM[soort])
+    rijen.sort(key=_VOLGORDE[soort])
+    _AF[soort](rijen, vandaag or date.today())
+    return rijen
+
+
+def rijen_als_woordenboeken(soort: str, rijen: list[list[Any]]) -> list[Rij]:
+    """De rijen als woordenboeken (zoals de JSON ze toont)."""
+    sleutels = SLEUTELS[soort]
+    return [dict(zip(sleutels, r, strict=True)) for r in rijen]
+
+
+def _rijen(soort: str, alle: list[Any], vandaag: date | None) -> list[Rij]:
+    rijen = _VAK[soort](alle)
+    _AF[soort](rijen, vandaag or date.today())
+    return rijen_als_woordenboeken(soort, rijen)
+
+
+def signaalrijen(alle: list[Signaal], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per signaal (uit ``Opslag.signalen``), zonder contactgegevens."""
+    return _rijen("signalen", alle, vandaag)
+
+
+def actierijen(alle: list[Actie], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per actie (uit ``Opslag.acties``), met wat er op ``vandaag`` te laat is."""
+    return _rijen("acties", alle, vandaag)
+
+
+def vergaderingrijen(alle: list[Vergadering], vandaag: date | None = None) -> list[Rij]:
+    """Eén rij per vergadering (uit ``Opslag.vergaderingen``)."""
+    return _rijen("vergaderingen", alle, vandaag)
 
 
 def als_json(rijen: list[Rij]) -> str:
@@ -125,6 +192,18 @@ def als_json(rijen: list[Rij]) -> str:
         ]
     except _NietPlat:
         return json.dumps(rijen, ensure_ascii=False, indent=2)
+    return "[\n" + ",\n".join(delen) + "\n]" if delen else "[]"
+
+
+def lijst_als_json(soort: str, rijen: list[list[Any]]) -> str:
+    """De rijen uit ``lijst`` als JSON, precies zoals ``als_json`` van hun woordenboeken,
+    zonder die woordenboeken te maken (de veldnamen één keer gecodeerd)."""
+    koppen = [f"    {_tekst(k)}: " for k in SLEUTELS[soort]]
+    try:
+        delen = ["  {\n" + ",\n".join([k + _waarde(v) for k, v in zip(koppen, rij, strict=True)])
+                 + "\n  }" for rij in rijen]
+    except _NietPlat:
+        return json.dumps(rijen_als_woordenboeken(soort, rijen), ensure_ascii=False, indent=2)
     return "[\n" + ",\n".join(delen) + "\n]" if delen else "[]"
 
 
@@ -156,13 +235,6 @@ def _enkel(v: Any) -> str:
         raise _NietPlat
     return _waarde(v)
 
-
-# Per lijst de rijen uit wat de opslag-methode met dezelfde naam geeft.
-RIJEN: dict[str, Callable[..., list[Rij]]] = {
-    "signalen": signaalrijen,
-    "acties": actierijen,
-    "vergaderingen": vergaderingrijen,
-}
 
 _KOLOMMEN: dict[str, list[tuple[str, str]]] = {
     "signalen": [("id", "Kenmerk"), ("datum", "Datum"), ("tekst", "Signaal"), ("vorm", "Vorm"),
@@ -217,10 +289,10 @@ def cel(sleutel: str, waarde: Any) -> str:
     return een_regel(waarde)[:200]
 
 
-def _terugkoppeling(rij: Rij) -> str:
+def _terugkoppeling(datum: Any, kanaal: Any) -> str:
     """De kolom 'Volgende update': datum en kanaal samen."""
-    datum = cel("volgende_update", rij.get("volgende_update"))
-    kanaal = cel("kanaal", rij.get("kanaal"))
+    datum = cel("volgende_update", datum)
+    kanaal = cel("kanaal", kanaal)
     return datum if kanaal in ("—", "") else f"{datum} via {kanaal}"
 
 
@@ -251,8 +323,9 @@ def _al_een_regel(samen: str) -> bool:
     return al_een_regel(samen) and "| " not in samen and " |" not in samen
 
 
-def toon_tabel(soort: str, rijen: list[Rij]) -> None:
-    """Toon de rijen als tabel op stdout, zo breed als de terminal (anders 120 tekens)."""
+def toon_tabel(soort: str, rijen: list[list[Any]]) -> None:
+    """Toon de rijen (uit ``lijst``) als tabel op stdout, zo breed als de terminal (anders
+    120 tekens)."""
     if sys.stdout.isatty():
         import shutil  # alleen op een terminal: shutil laadt ook bz2 en lzma (~2 ms)
 
@@ -263,12 +336,16 @@ def toon_tabel(soort: str, rijen: list[Rij]) -> None:
         sys.stdout.write(f"Geen {soort} gevonden.\n")
         return
     kolommen = _KOLOMMEN[soort]
+    plek = {k: i for i, k in enumerate(SLEUTELS[soort])}
     sleutels = [k for k, _ in kolommen if k != "terugkoppeling"]
+    if any(k == "terugkoppeling" for k, _ in kolommen):
+        sleutels += ["volgende_update", "kanaal"]
     # Eén keer langs de rijen voor alle kolommen (itemgetter en zip in C).
-    haal = itemgetter(*sleutels, *sleutels[:1])  # minstens twee: dan altijd een tuple
+    haal = itemgetter(*(plek[k] for k in sleutels), plek[sleutels[0]])  # altijd een tuple
     waarden = dict(zip(sleutels, zip(*map(haal, rijen), strict=True), strict=False))
     per_kolom = [_kolom(k, list(waarden[k])) if k != "terugkoppeling"
-                 else [_terugkoppeling(rij) for rij in rijen] for k, _ in kolommen]
+                 else list(map(_terugkoppeling, waarden["volgende_update"], waarden["kanaal"]))
+                 for k, _ in kolommen]
     kop_tekst, rijen_tekst = tabel_tekst(
         f"{soort.capitalize()} ({len(rijen)})",
         [(kop, sleutel not in _KORT) for sleutel, kop in kolommen], per_kolom, breedte)

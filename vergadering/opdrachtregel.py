@@ -495,15 +495,20 @@ def _signaal(args: argparse.Namespace) -> int:
     return OK
 
 
-def _schrijf_json(gegevens: Any) -> None:
+def _schrijf_json(gegevens: Any, tekst: str | None = None) -> None:
     """JSON als UTF-8, welke taalinstelling er ook is. Tekst met losse surrogaten (kan in
-    opgeslagen invoer zitten) is geen UTF-8: dan met \\u-codes, ook geldige JSON."""
-    from .lijsten import als_json
+    opgeslagen invoer zitten) is geen UTF-8: dan met \\u-codes, ook geldige JSON.
+    ``tekst``: de JSON van ``gegevens`` als die al gemaakt is (``gegevens`` mag dan een
+    functie zijn die ze geeft, alleen nodig in dat zeldzame geval)."""
+    if tekst is None:
+        from .lijsten import als_json
 
-    tekst = als_json(gegevens) + "\n"
+        tekst = als_json(gegevens)
     try:
-        ruw = tekst.encode("utf-8")
+        ruw = (tekst + "\n").encode("utf-8")
     except UnicodeEncodeError:
+        if callable(gegevens):
+            gegevens = gegevens()
         ruw = (json.dumps(gegevens, ensure_ascii=True, indent=2) + "\n").encode("ascii")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # bijvoorbeeld een StringIO in een test
@@ -526,17 +531,18 @@ def _lijst(args: argparse.Namespace) -> int:
     try:
         opslag = _opslag(args, moet_bestaan=True)
         wv_id = opslag.wijkverband(args.wijkverband).id if args.wijkverband else None
-        # De opslag-methode heet zoals de lijst: signalen, acties, vergaderingen.
-        alle = getattr(opslag, args.opdracht)(wv_id)
-        rijen = lijsten.RIJEN[args.opdracht](alle)
+        # Vakken die niet veranderd zijn, komen uit de lijstindex (opslag/lijstindex.py).
+        soort = args.opdracht
+        rijen = lijsten.lijst(opslag, soort, wv_id)
         if args.json:
-            _schrijf_json(rijen)
+            _schrijf_json(lambda: lijsten.rijen_als_woordenboeken(soort, rijen),
+                          lijsten.lijst_als_json(soort, rijen))
         else:
             if rijen:
                 opslag.laad_maandnamen()
-            lijsten.toon_tabel(args.opdracht, rijen)
+            lijsten.toon_tabel(soort, rijen)
         if _na_afloop is not None:
-            _na_afloop.append((opslag, alle, rijen))  # zie start()
+            _na_afloop.append((opslag, rijen))  # zie start()
     finally:
         if aan:
             # Wat nu nog leeft (de gelezen documenten in de opslag, de rijen) gaat zonder

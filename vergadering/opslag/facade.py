@@ -23,7 +23,7 @@ een melding in plaats van andermans wijziging te overschrijven.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from operator import attrgetter
@@ -775,6 +775,20 @@ class Opslag:
         from .index import bewaar_datumteksten
 
         bewaar_datumteksten(self, wijkverband_id, teksten)
+
+    def lijstrijen(self, soort: str, wijkverband_id: str | None,
+                   maak: Callable[[list[Any]], list[list[Any]]], vorm: str) -> list[list[Any]]:
+        """De rijen van een lijst ('signalen', 'acties' of 'vergaderingen') van één
+        wijkverband (of van alle, op naam), vak voor vak in de volgorde van ``signalen()``
+        enz. (nog niet gesorteerd): uit de lijstindex waar een vak niet veranderd is, anders
+        ``maak(objecten van het vak)``. Zie lijstindex.py."""
+        from .lijstindex import rijen
+
+        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        uit: list[list[Any]] = []
+        for wv in wvs:
+            uit += rijen(self, wv, soort, maak, vorm)
+        return uit
 
     def laad_maandnamen(self) -> None:
         """Babels maandnamen voor de datumkolommen van een lijst: uit de opslagmap als ze van

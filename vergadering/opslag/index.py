@@ -33,15 +33,14 @@ het wijkverband, buiten de reservekopieën.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..datums import babelsleutel as _babelsleutel
-from ..fouten import BeschadigdBestand, OpslagFout
-from .bestand import JOURNAAL, lees_json, naar_bytes, schrijf_atomisch
+from ..fouten import BeschadigdBestand
+from .afgeleid import lees_index, schrijf_index, sleutel, vakken
 from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
@@ -52,8 +51,6 @@ NAAM = ".startindex"
 VERSIE = 2
 # De mappen van een wijkverband, in deze volgorde gelezen.
 SOORTEN = ("vergaderingen", "acties", "signalen")
-
-Sleutel = list[int]
 
 
 @dataclass
@@ -76,24 +73,6 @@ class Samenvatting:
 def indexpad(opslag: Opslag, wijkverband_id: str) -> Path:
     """Waar de index van een wijkverband staat."""
     return opslag.map / wijkverband_id / NAAM
-
-
-def sleutel(naam: str, met_journaal: bool = True) -> Sleutel | None:
-    """De sleutel van een vak (pad als tekst) en zijn journaal; None als het vak weg is.
-    ``met_journaal=False``: de map liet net geen journaal zien (scheelt een vergeefse stat;
-    verschijnt het intussen toch, dan klopt de sleutel de volgende keer niet)."""
-    try:
-        st = os.stat(naam)
-    except FileNotFoundError:
-        return None
-    journaal = [0, 0, 0]
-    if met_journaal:
-        try:
-            j = os.stat(naam + JOURNAAL)
-            journaal = [j.st_ino, j.st_mtime_ns, j.st_size]
-        except FileNotFoundError:
-            pass
-    return [st.st_ino, st.st_mtime_ns, st.st_size, *journaal]
 
 
 def _vat_samen(soort: str, objecten: list[Any]) -> Any:
@@ -127,16 +106,8 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
 def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """De vakken en de datumteksten uit een bestaande index; leeg als die er niet is of niet
     te gebruiken is."""
-    try:
-        oud = lees_json(pad)
-    except OpslagFout:
-        return {}, {}
-    if (
-        not isinstance(oud, dict)
-        or oud.get("versie") != VERSIE
-        or oud.get("wijkverband") != wijkverband_id
-        or not isinstance(oud.get("vakken"), dict)
-    ):
+    oud = lees_index(pad, VERSIE, wijkverband_id)
+    if oud is None:
         return {}, {}
     datums = oud.get("datums")
     if not isinstance(datums, dict) or datums.get("babel") != _babelsleutel():
@@ -158,9 +129,8 @@ def _vakken(opslag: Opslag, wijkverband_id: str) -> Iterator[tuple[str, str, str
     """(soort, bestandsnaam, pad als tekst, journaal gezien) van elk vak van het
     wijkverband."""
     for soort in SOORTEN:
-        map_ = str(opslag.vakmap(wijkverband_id, soort))
-        for naam, journaal in opslag.vaknamen(wijkverband_id, soort):
-            yield soort, naam, os.path.join(map_, naam), journaal
+        for naam, vak, journaal in vakken(opslag, wijkverband_id, soort):
+            yield soort, naam, vak, journaal
 
 
 def samenvatting(opslag: Opslag, wijkverband_id: str) -> Samenvatting:
@@ -210,10 +180,5 @@ def bewaar_datumteksten(
 def _schrijf(pad: Path, wijkverband_id: str, vakken: dict[str, Any],
              datums: dict[str, Any]) -> None:
     """Zo goed als het gaat: de index is afgeleid en wordt de volgende keer opnieuw gemaakt."""
-    try:
-        if not pad.parent.is_dir():
-            return  # het wijkverband heeft (nog) geen eigen map; geen map maken om te lezen
-        schrijf_atomisch(pad, naar_bytes({"versie": VERSIE, "wijkverband": wijkverband_id,
-                                          "vakken": vakken, "datums": datums}))
-    except (OpslagFout, OSError):
-        pass
+    schrijf_index(pad, {"versie": VERSIE, "wijkverband": wijkverband_id, "vakken": vakken,
+                        "datums": datums})

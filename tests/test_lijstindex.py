@@ -1,0 +1,211 @@
+"""De afgeleide lijstindex (vergadering/opslag/lijstindex.py): de lijsten van de
+opdrachtregel uit de rijen per vak, byte voor byte gelijk aan alles lezen, en nooit boven de
+echte bestanden vertrouwd."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from schermen_gegevens import maak_opslag
+
+from vergadering import lijsten, opdrachtregel
+from vergadering.opslag import Opslag, lijstindex
+from vergadering.signaal import Contact, Signaal
+
+HOVEN = "de-hoven-noord"
+LIJSTEN = [[soort, *wv, *js] for soort in ("signalen", "acties", "vergaderingen")
+           for wv in ([], ["--wijkverband", HOVEN]) for js in ([], ["--json"])]
+
+
+def _lijst(db: Path, capsys, *args: str) -> tuple[int, str, str]:
+    code = opdrachtregel.main([*args, "--db", str(db)])
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def _indexen(db: Path) -> list[Path]:
+    return sorted(db.glob("*/.lijst-*"))
+
+
+def _zonder_index(db: Path) -> None:
+    for pad in _indexen(db):
+        pad.unlink()
+
+
+def _alles(db: Path, capsys) -> dict[str, str]:
+    uit = {}
+    for args in LIJSTEN:
+        code, tekst, fout = _lijst(db, capsys, *args)
+        assert code == 0, fout
+        uit[" ".join(args)] = tekst
+    return uit
+
+
+def _objectrijen(opslag: Opslag, soort: str) -> list[dict]:
+    """De rijen zoals vroeger: alle objecten lezen, omzetten en rijen maken."""
+    alle = getattr(opslag, soort)(None)
+    return {"signalen": lijsten.signaalrijen, "acties": lijsten.actierijen,
+            "vergaderingen": lijsten.vergaderingrijen}[soort](alle)
+
+
+def test_met_en_zonder_index_byte_voor_byte_gelijk(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    koud = _alles(db, capsys)  # zonder index: alles gelezen, de index gemaakt
+    assert [p.name for p in _indexen(db)] == [".lijst-acties", ".lijst-signalen",
+                                              ".lijst-vergaderingen"]
+    warm = _alles(db, capsys)
+    assert warm == koud
+    assert "Stoep" in warm["signalen"] or warm["signalen"].count("\n") > 5
+    # En gelijk aan de rijen uit de objecten zelf (zoals vóór de index).
+    opslag = Opslag(db)
+    for soort in ("signalen", "acties", "vergaderingen"):
+        assert lijsten.rijen_als_woordenboeken(soort, lijsten.lijst(opslag, soort)) == \
+            _objectrijen(opslag, soort)
+
+
+def test_uit_de_index_leest_geen_vak(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    _alles(db, capsys)
+    gelezen = []
+    monkeypatch.setattr(Opslag, "lees_vak", lambda self, *a: gelezen.append(a) or [])
+    _alles(db, capsys)
+    assert gelezen == []
+
+
+def test_nieuw_signaal_wordt_gelezen_en_verschijnt(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    code, voor, _ = _lijst(db, capsys, "signalen", "--json")
+    assert code == 0 and "Nieuwe lantaarnpaal gevraagd" not in voor
+    oud = opslag.signaal(HOVEN, "2611-s001")
+    nieuw = Signaal(opslag.nieuw_signaal_id(HOVEN, date(2026, 11, 22)), HOVEN,
+                    "Nieuwe lantaarnpaal gevraagd", date(2026, 11, 22), aantal=3)
+    # Een ander proces schrijft (een nieuwe Opslag): een journaalregel in een bestaand vak.
+    Opslag(db).bewaar_signaal(nieuw)
+    code, na, _ = _lijst(db, capsys, "signalen", "--json")
+    assert code == 0 and "Nieuwe lantaarnpaal gevraagd" in na
+    _zonder_index(db)
+    assert _lijst(db, capsys, "signalen", "--json")[1] == na
+    # Een bundel over twee vakken: het aantal met bundel komt bij het lijsten, niet uit het vak.
+    from vergadering.signaal import bundel
+
+    bundel(oud, nieuw)
+    Opslag(db).bewaar_signaal(nieuw)
+    warm = _lijst(db, capsys, "signalen", "--json")[1]
+    _zonder_index(db)
+    assert _lijst(db, capsys, "signalen", "--json")[1] == warm
+    rij = next(r for r in lijsten.signaalrijen(Opslag(db).signalen(HOVEN)) if r["id"] == oud.id)
+    assert rij["aantal_met_bundel"] == oud.aantal + 3
+    assert f'"aantal_met_bundel": {oud.aantal + 3}' in warm
+
+
+def _beschadig_een_vak(db: Path) -> Path:
+    vak = sorted((db / HOVEN / "signalen").glob("*.json"))[0]
+    vak.write_bytes(vak.read_bytes()[:-40] + b"kapot")  # andere grootte: een andere sleutel
+    return vak
+
+
+def test_beschadigd_vak_geeft_dezelfde_melding_met_advies(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    _alles(db, capsys)  # de index bestaat en kent het vak nog heel
+    vak = _beschadig_een_vak(db)
+    kapot = vak.read_bytes()
+    for args in (["signalen"], ["signalen", "--json"], ["signalen", "--wijkverband", HOVEN]):
+        code, uit, met_index = _lijst(db, capsys, *args)
+        assert code == 1 and uit == ""
+        _zonder_index(db)
+        code, _, zonder_index = _lijst(db, capsys, *args)
+        assert code == 1
+        assert met_index == zonder_index
+        assert "beschadigd" in met_index and str(vak) in met_index
+        assert "vraag hulp" in met_index or "vergadering herstel" in met_index
+        assert len(met_index.strip().splitlines()) == 1
+    assert vak.read_bytes() == kapot  # niet aangeraakt
+
+
+@pytest.mark.parametrize("inhoud", [
+    b"",  # leeg
+    b'{"versie": 1, "wijkverband"',  # afgekapt
+    b"\x00\xff" * 50,  # geen tekst
+    b'{"versie": 1, "wijkverband": "de-hoven-noord", "vorm": "x", "vakken": {}}',  # zonder
+    # controlegetal (en een andere vorm)
+])
+def test_beschadigde_index_telt_niet_en_wordt_opnieuw_gemaakt(tmp_path: Path, capsys,
+                                                              inhoud: bytes) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    goed = _alles(db, capsys)
+    pad = lijstindex.indexpad(Opslag(db), HOVEN, "signalen")
+    pad.write_bytes(inhoud)
+    assert _alles(db, capsys) == goed
+    assert pad.read_bytes() != inhoud  # opnieuw gemaakt
+
+
+def test_index_met_omgevallen_bit_of_van_een_ander_wijkverband_telt_niet(tmp_path: Path,
+                                                                       capsys) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    goed = _alles(db, capsys)
+    pad = lijstindex.indexpad(Opslag(db), HOVEN, "signalen")
+    ruw = bytearray(pad.read_bytes())
+    plek = ruw.index(b"Stoep") if b"Stoep" in ruw else len(ruw) // 2
+    ruw[plek] ^= 0x01  # één bit: het controlegetal vangt het
+    pad.write_bytes(bytes(ruw))
+    assert _alles(db, capsys) == goed
+    # Een geldige index, maar van een ander wijkverband (gekopieerd): telt niet.
+    vreemd = lijstindex.indexpad(Opslag(db), "elders", "signalen")
+    vreemd.parent.mkdir()
+    opslag = Opslag(db)
+    from vergadering.opslag.afgeleid import schrijf_index
+
+    schrijf_index(vreemd, {"versie": lijstindex.VERSIE, "wijkverband": "elders",
+                           "vorm": lijsten._VORM["signalen"], "vakken": {}}, met_controle=True)
+    pad.write_bytes(vreemd.read_bytes())
+    gelezen = []
+    echt = Opslag.lees_vak
+    opslag.lees_vak = lambda *a: gelezen.append(a) or echt(opslag, *a)  # type: ignore[method-assign]
+    rijen = lijsten.lijst(opslag, "signalen", HOVEN)
+    assert gelezen and len(rijen) == len(_objectrijen(opslag, "signalen"))
+    assert _alles(db, capsys) == goed
+
+
+def test_alleen_lezen_map_lijsten_werken_zonder_index(tmp_path: Path, capsys,
+                                                      monkeypatch) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    verwacht = _alles(db, capsys)
+    _zonder_index(db)
+    # Root mag overal schrijven (chmod helpt in CI niet): elk schrijven onder db faalt.
+    echt = os.open
+    schrijven = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def nep(pad, vlaggen, *args, **kwargs):
+        if vlaggen & schrijven and str(db) in os.fsdecode(pad):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), pad)
+        return echt(pad, vlaggen, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", nep)
+    assert _alles(db, capsys) == verwacht
+    assert _indexen(db) == []
+
+
+def test_geen_contactgegevens_in_de_index(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    s = Signaal(opslag.nieuw_signaal_id(HOVEN, date(2026, 11, 21)), HOVEN, "Losse tegel",
+                date(2026, 11, 21), contact=Contact("Truus Wijnbergen", "06-98765432"))
+    opslag.bewaar_signaal(s)
+    code, uit, _ = _lijst(db, capsys, "signalen", "--json")
+    assert code == 0 and '"heeft_contact": true' in uit
+    _alles(db, capsys)
+    inhoud = b"".join(p.read_bytes() for p in _indexen(db))
+    assert b"Losse tegel" in inhoud  # de index bestaat en heeft dit signaal
+    for geheim in (b"Truus", b"Wijnbergen", b"98765432", b"mevrouw Jansen", b"12345678"):
+        assert geheim not in inhoud

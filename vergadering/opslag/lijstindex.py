@@ -1,0 +1,88 @@
+"""Een afgeleide lijstindex per wijkverband en soort: de rijen van de lijsten op de
+opdrachtregel, zonder tien tot dertig jaar opnieuw om te zetten en te controleren.
+
+Een lijst van dertig jaar signalen zet zestigduizend documenten om in gecontroleerde
+domeinobjecten en maakt daar rijen van; dat kost meer dan de bestanden lezen. Per vak
+bewaart deze index de rijen die ``vergadering/lijsten.py`` van dat vak maakte (een lijst
+per rij, in een vaste kolomvolgorde: één ``json.loads`` per soort, zonder herhaalde
+veldnamen), met de sleutel van het vak zoals het gelezen werd (``afgeleid.sleutel``).
+
+Zoals de startindex (zie ``index.py`` en ``afgeleid.py``): een vak komt alleen uit de index
+als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen, met alle
+controles en dezelfde melding met advies als elk ander lezen, en zijn rijen worden in de
+index bijgewerkt. Een index die ontbreekt, beschadigd is (hij heeft een controlegetal,
+zoals een vakbestand), van een andere versie, een ander wijkverband of een andere
+rijvorm is, telt niet en wordt opnieuw gemaakt. Wat een vak niet weet (bundelaantallen
+uit andere maanden, wat vandaag te laat is) staat er niet in: dat maakt de lijst zelf.
+
+Grens: een vak dat verandert zonder dat inode, tijdstip of grootte verandert (een
+omgevallen bit op de schijf) ziet de lijst pas als het vak of de index verandert; schrijven,
+herstellen en de reservekopie lezen de vakken zelf en vangen het daar.
+
+In de index staan geen contactgegevens van bewoners (een rij zegt alleen óf er contact is);
+hij staat verborgen in de map van het wijkverband, buiten de reservekopieën.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .afgeleid import lees_index, schrijf_index, sleutel, vakken
+
+if TYPE_CHECKING:
+    from .facade import Opslag
+
+VERSIE = 1
+Rijen = list[list[Any]]
+
+
+def indexpad(opslag: Opslag, wijkverband_id: str, soort: str) -> Path:
+    """Waar de lijstindex van een soort van een wijkverband staat."""
+    return opslag.map / wijkverband_id / f".lijst-{soort}"
+
+
+def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
+          maak: Callable[[list[Any]], Rijen], vorm: str) -> Rijen:
+    """De rijen van alle vakken van één soort van een wijkverband, vak voor vak in de
+    volgorde van de façade: uit de index waar het vak niet veranderd is, anders
+    ``maak(objecten van het vak)`` (en dan wordt de index bijgewerkt). ``vorm`` noemt de
+    kolommen van een rij: een index met een andere vorm telt niet.
+
+    Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
+    """
+    pad = indexpad(opslag, wijkverband_id, soort)
+    oud = lees_index(pad, VERSIE, wijkverband_id, met_controle=True)
+    bekend: dict[str, Any] = oud["vakken"] if oud is not None and oud.get("vorm") == vorm else {}
+    if bekend and _gekoppeld(opslag, wijkverband_id, soort):
+        bekend = {}  # een map die een koppeling is: de façade zegt wat er mis is
+    uit: Rijen = []
+    nieuw: dict[str, Any] = {}
+    gelezen = 0
+    for naam, vak, journaal in vakken(opslag, wijkverband_id, soort):
+        huidig = sleutel(vak, journaal)  # vóór het lezen: verandert het intussen, dan
+        if huidig is None:  # klopt de sleutel de volgende keer niet
+            continue  # intussen weggehaald
+        regel = bekend.get(naam)
+        if type(regel) is list and len(regel) == 2 and regel[0] == huidig \
+                and type(regel[1]) is list:
+            uit += regel[1]
+            nieuw[naam] = regel
+            continue
+        vakrijen = maak(opslag.lees_vak(wijkverband_id, soort, naam))
+        uit += vakrijen
+        nieuw[naam] = [huidig, vakrijen]
+        gelezen += 1
+    if gelezen or nieuw.keys() != bekend.keys():
+        schrijf_index(pad, {"versie": VERSIE, "wijkverband": wijkverband_id, "vorm": vorm,
+                            "vakken": nieuw}, met_controle=True)
+    return uit
+
+
+def _gekoppeld(opslag: Opslag, wijkverband_id: str, soort: str) -> bool:
+    """Waar als de map van het wijkverband of van de soort een symbolische koppeling is
+    (de façade volgt die niet; de index dan ook niet)."""
+    map_ = opslag.vakmap(wijkverband_id, soort)
+    return os.path.islink(map_) or os.path.islink(map_.parent)
