@@ -1,0 +1,167 @@
+"""De beamer in een browser: van een stip in proces A tot het nieuwe beeld in Chromium.
+
+Proces A (deze meting) is de voorzitter: een ``Sessie`` op een eigen ``Opslag`` die N keer
+een stip zet (om en om 1 en 2 stippen op één signaal), met een willekeurige pauze van
+0,3–0,7 s ertussen. Proces B is `vergadering beamer --web`: textual-serve met per browser een
+beamer-proces. Chromium (Debians pakket, via Playwright) heeft de pagina open.
+
+Per stip drie momenten op de wandklok (Python en Chromium op dezelfde machine):
+
+- *beamer*: de beamer schreef zijn stand met de nieuwe versie (VERGADERING_BEAMER_STAND, na
+  het tekenen; dit is het anker: hetzelfde beeld als op een beamer in de terminal);
+- *browser*: het eerste websocketbericht dat Chromium daarna ontvangt (het beeld onderweg
+  naar het canvas).
+
+Doel uit issue 9: de ranglijst in de browser verandert binnen 1 s. Uitgangscode 0 als p95 van
+*browser* ≤ 1 s.
+
+Gebruik::
+
+    .venv/bin/python bench/beamer_web.py                 # 60 stippen op de vaste gegevens
+    .venv/bin/python bench/beamer_web.py --aantal 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+WV = "de-hoven-noord"
+DOEL_S = 1.0
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _versie(pad: Path) -> int | None:
+    try:
+        return json.loads(pad.read_text(encoding="utf-8")).get("versie")
+    except (OSError, ValueError):
+        return None
+
+
+def meet(aantal: int, seed: int = 1) -> tuple[list[float], list[float]]:
+    """Geeft per stip (seconden): tot het beeld van de beamer, tot het bericht in de browser."""
+    from playwright.sync_api import sync_playwright
+    from schermen_gegevens import maak_opslag
+
+    from vergadering.bewaarder import Bewaarder
+    from vergadering.opslag import Opslag
+    from vergadering.sessie import Sessie
+    from vergadering.vergadering import nieuwe_vergadering
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("Chromium ontbreekt; installeer het Debian-pakket chromium.")
+    werk = Path(tempfile.mkdtemp(prefix="beamer-web-"))
+    opslag = maak_opslag(werk / "db")
+    wv = opslag.wijkverband(WV)
+    v = nieuwe_vergadering(wv, "2026-11-23", opslag.signalen(WV)[0].datum,
+                           aanwezigheid={lid.id: "aanwezig" for lid in wv.leden})
+    eigen = Opslag(werk / "db")
+    sessie = Sessie(wv, v, eigen.signalen(WV), eigen.acties(WV), Bewaarder(eigen), time.time)
+    sessie.start()
+    stand = werk / "stand.json"
+    poort = _vrije_poort()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "schermen", "beamer", "--web", "--poort", str(poort),
+         "--db", str(werk / "db"), "--wijkverband", WV],
+        env={**os.environ, "VERGADERING_BEAMER_STAND": str(stand)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    beamer, browser = [], []
+    try:
+        time.sleep(1.5)
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            pagina = b.new_page(viewport={"width": 1600, "height": 900})
+            # Het moment van aankomst noteert de pagina zelf (Date.now, de wandklok): de
+            # gebeurtenissen van Playwright komen pas bij zijn volgende aanroep binnen.
+            pagina.add_init_script(_OPNEMER)
+            pagina.goto(f"http://127.0.0.1:{poort}/")
+            pagina.wait_for_selector("body.-first-byte", timeout=30_000)
+            kans = random.Random(seed)
+            doel = sessie.plekken()[-1].signaal.id
+            while _versie(stand) != sessie.vergadering.versie:
+                pagina.wait_for_timeout(50)
+            for i in range(aantal):
+                pagina.wait_for_timeout(kans.uniform(300, 700))
+                t0 = time.time()
+                sessie.zet_stippen(doel, 1 + i % 2)
+                versie = sessie.vergadering.versie
+                while _versie(stand) != versie:
+                    time.sleep(0.002)
+                t1 = time.time()
+                # Het eerste beeld dat daarna de browser bereikt (ook de klok tikt elke
+                # seconde: dat is hooguit eerder, nooit later dan het nieuwe beeld).
+                t2 = None
+                while t2 is None:
+                    aankomsten = pagina.evaluate("window.__aankomst")
+                    t2 = next((t / 1000 for t in aankomsten if t / 1000 >= t1), None)
+                    if t2 is None:
+                        time.sleep(0.005)
+                beamer.append(t1 - t0)
+                browser.append(t2 - t0)
+            b.close()
+    finally:
+        server.terminate()
+        server.wait(20)
+        shutil.rmtree(werk, ignore_errors=True)
+    return beamer, browser
+
+
+_OPNEMER = """
+(() => {
+  window.__aankomst = [];
+  const Echt = window.WebSocket;
+  window.WebSocket = function (...args) {
+    const ws = new Echt(...args);
+    ws.addEventListener("message", () => window.__aankomst.push(Date.now()));
+    return ws;
+  };
+  window.WebSocket.prototype = Echt.prototype;
+})();
+"""
+
+
+def _p95(waarden: list[float]) -> float:
+    return sorted(waarden)[max(0, round(0.95 * len(waarden)) - 1)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Meet en druk de tabel af; 0 als het doel gehaald is."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--aantal", type=int, default=60, help="aantal stippen")
+    args = p.parse_args(argv)
+    beamer, browser = meet(args.aantal)
+    print(f"{'moment':<42} {'mediaan ms':>10} {'p95 ms':>8}")
+    print("-" * 62)
+    for naam, w in (("beamer heeft het nieuwe beeld (anker)", beamer),
+                    ("bericht met dat beeld in Chromium", browser)):
+        print(f"{naam:<42} {statistics.median(w) * 1000:>10.0f} {_p95(w) * 1000:>8.0f}")
+    extra = [b - a for a, b in zip(beamer, browser, strict=True)]
+    print(f"{'  waarvan websocket naar de browser':<42} "
+          f"{statistics.median(extra) * 1000:>10.0f} {_p95(extra) * 1000:>8.0f}")
+    gehaald = _p95(browser) <= DOEL_S
+    print(f"\nDoel: de browser heeft het nieuwe beeld binnen {DOEL_S:.0f} s (p95): "
+          f"{'gehaald' if gehaald else 'NIET gehaald'}.")
+    return 0 if gehaald else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
