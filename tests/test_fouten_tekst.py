@@ -21,7 +21,7 @@ from vergadering.fouten import OngeldigeInvoer
 from vergadering.opslag import Opslag
 from vergadering.opslag.omzetten import naar_document
 from vergadering.signaal import Contact, Signaal
-from vergadering.tekst import MAX_TEKST
+from vergadering.tekst import MAX_TEKST, geplakt
 
 LASTIG = [
     *(chr(c) for c in range(0x20)),  # alle stuurtekens, ook \x00
@@ -174,3 +174,9 @@ def test_los_hoog_en_laag_surrogaat_naast_elkaar_komen_terug_als_het_teken_dat_z
     s = _signaal(opslag, "lach \ud83d\ude00 en los \ud83d")
     opslag.bewaar_signaal(s)
     assert Opslag(tmp_path / "db").signaal(WV, s.id).tekst == "lach 😀 en los \ud83d"
+
+
+def test_geplakt_wordt_een_schone_regel():
+    assert geplakt("een\r\ntwee\n\tdrie") == "een twee drie"
+    assert geplakt("bel\x07 escape\x1b en \x9bC1 \x7f") == "bel escape en C1 "
+    assert geplakt("🐝 中文 ‮ [bold]") == "🐝 中文 ‮ [bold]"  # alleen stuurtekens gaan weg

@@ -111,13 +111,16 @@ async def test_vijandige_invoer_in_signaal_en_notities(map_: Path) -> None:
         assert isinstance(app.screen, SignaalFormulier)
         assert "hoogstens 10.000" in str(app.screen.query_one(".dialoog-fout").render())
         assert len(app.screen.query_one("#tekst", Input).value) == 10_001
-        # Precies 10.000 tekens met stuurtekens, emoji en opmaakcodes: bewaard zoals getypt.
+        # 10.000 tekens met stuurtekens, emoji en opmaakcodes: de stuurtekens (\x00, bel,
+        # escape) gaan er bij het plakken uit, de rest wordt bewaard zoals geplakt.
         app.screen.query_one("#tekst", Input).value = ""
         await plak(pilot, VIJANDIG + "y" * (10_000 - len(VIJANDIG)))
         await pilot.press("ctrl+s")
         await wacht(pilot, lambda: app.screen is scherm)
         nieuw = app.sessie.signalen[-1]
-        assert nieuw.tekst.startswith("[bold red]rood[/]") and len(nieuw.tekst) == 10_000
+        assert nieuw.tekst.startswith("[bold red]rood[/]") and len(nieuw.tekst) == 10_000 - 3
+        assert not any(t in nieuw.tekst for t in "\x00\x07\x1b")
+        assert "🐝🏠" in nieuw.tekst and "\u0301" in nieuw.tekst
         await pilot.pause()
         tabel = scherm.query_one("#ranglijst")
         assert "[bold red]rood[/]" in str(tabel.get_row(nieuw.id)[3])

@@ -15,6 +15,9 @@ MAX_TEKST = 10_000
 # Tekens die XML (en dus Word) niet kan bevatten: stuurtekens, losse surrogaten, FFFE/FFFF.
 _XML_ONGELDIG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WITRUIMTE = re.compile(r"\s+")
+# Stuurtekens (C0 behalve tab en regeleinde, DEL en C1): in een plakbuffer nooit bedoeld.
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_REGELEINDE = re.compile(r"[ \t]*(?:\r\n|\r|\n|\t)[ \t]*")
 
 
 def invoer(tekst: object, veld: str, *, verplicht: bool = False, maximum: int = MAX_TEKST) -> str:
@@ -32,6 +35,13 @@ def invoer(tekst: object, veld: str, *, verplicht: bool = False, maximum: int = 
             f"{maximum:,} hebben.".replace(",", ".")
         )
     return s
+
+
+def geplakt(tekst: str) -> str:
+    """Geplakte tekst voor een veld van één regel: stuurtekens (een bel, een escape) weg,
+    regeleinden en tabs worden een spatie. Zo komt alles wat geplakt werd in het veld, niet
+    alleen de eerste regel, en niets wat niemand kan zien."""
+    return _REGELEINDE.sub(" ", _STUURTEKEN.sub("", tekst))
 
 
 def xml_veilig(tekst: object) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,7 +34,7 @@ from textual.widgets.option_list import Option
 
 from vergadering import datums
 from vergadering.fouten import OngeldigeInvoer, VergaderingFout
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, geplakt
 
 T = TypeVar("T")
 
@@ -83,6 +83,20 @@ class Invoer(Input):
 
     def __init__(self, value: str = "", *, id: str | None = None, voorstel: bool = False) -> None:
         super().__init__(value, id=id, compact=True, select_on_focus=voorstel)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual neemt alleen de eerste regel (de rest verdween zonder een woord) en laat
+        # stuurtekens staan: hier alles, schoon, op één regel (en niet ook nog de weg van
+        # Textual: Textual roept de handlers van elke klasse aan, tenzij prevent_default).
+        event.stop()
+        event.prevent_default()
+        tekst = geplakt(event.text)
+        if not tekst:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(tekst)
+        else:
+            self.replace(tekst, *self.selection)
 
 
 class Keuzemenu(SelectOverlay):
