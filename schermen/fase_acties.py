@@ -3,6 +3,10 @@
 Op elk topsignaal: w weegt (haalbaarheid en impact), s brengt een voorstel in stemming
 (aantallen of per lid, met meerderheid en quorum), na een aangenomen stemming werkt e de
 actie uit, p parkeert met een reden, r parkeert de rest van de top 5 in één keer.
+
+De volgorde op het scherm blijft staan terwijl de voorzitter de lijst afloopt en weegt (een
+lijst die na elke weging onder de cursor verschuift, laat een signaal overslaan); g zet
+haar op de volgorde van de weging.
 """
 
 from __future__ import annotations
@@ -32,7 +36,13 @@ class FaseActies(FasePaneel):
         Binding("p", "parkeer", "Parkeer"),
         Binding("t", "trek_terug", "Terugtrekken"),
         Binding("r", "parkeer_rest", "Rest parkeren", show=False),
+        # Niet in de voetregel (die is op 80 kolommen vol): de standregel noemt g als de
+        # weging een andere volgorde geeft.
+        Binding("g", "orden", "Op weging", show=False),
     ]
+
+    # De volgorde zoals ze nu op het scherm staat (None: die van de weging).
+    _getoond: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="acties-stand", classes="stand", markup=False)
@@ -73,8 +83,11 @@ class FaseActies(FasePaneel):
         sessie = self.sessie
         v = sessie.vergadering
         plek = {sid: i for i, sid in enumerate(v.top5, 1)}
+        op_weging = sessie.volgorde()
+        if self._getoond is None or set(self._getoond) != set(op_weging):
+            self._getoond = op_weging  # nieuw, of de top 5 veranderde: de weging telt
         rijen = []
-        for sid in sessie.volgorde():
+        for sid in self._getoond:
             signaal = sessie.signaal(sid)
             score = v.scores.get(sid)
             rijen.append((
@@ -97,6 +110,8 @@ class FaseActies(FasePaneel):
                 f"Acties aangenomen: {len(deze)} van hoogstens {sessie.wijkverband.max_acties}. "
                 "Weeg (w), stem (s), werk uit (e) of parkeer (p)."
             )
+            if self._getoond != op_weging:
+                stand += " De weging gaf een andere volgorde: g zet de lijst zo."
         self.query_one("#acties-stand", Static).update(stand)
         regels = [
             f"Actie {a.nummer}: {kort(a.omschrijving, 34)} · {kort(a.eigenaar, 18)} · "
@@ -117,6 +132,11 @@ class FaseActies(FasePaneel):
         if sid is None:
             self.notify("Er is nog geen top 5; leg die eerst vast in fase 1.", markup=False)
         return sid
+
+    def action_orden(self) -> None:
+        """Zet de lijst op de volgorde van de weging (de cursor blijft op zijn signaal)."""
+        self._getoond = None
+        self.ververs()
 
     def action_weeg(self) -> None:
         """Weeg het geselecteerde topsignaal op haalbaarheid en impact."""
@@ -303,3 +323,4 @@ class FaseActies(FasePaneel):
         yield ("Signaal parkeren", "p", self.action_parkeer)
         yield ("Actie terugtrekken", "t: een vergissing ongedaan maken", self.action_trek_terug)
         yield ("Rest van de top 5 parkeren", "r", self.action_parkeer_rest)
+        yield ("Op volgorde van weging zetten", "g", self.action_orden)

@@ -206,3 +206,9 @@ def test_zes_tot_acht_weken_geldt_alleen_voor_het_eerste_checkmoment():
     assert any("zes en acht weken" in w for w in waarschuwingen(actie))
     actie.zet_status("loopt", "Offerte binnen", datetime(2026, 11, 23), "v2")
     assert not any("zes en acht weken" in w for w in waarschuwingen(actie))
+
+
+def test_partners_komen_elk_een_keer():
+    a = Actie("2026-1", "w", 1, "Bankjes terug", "Gemeente", date(2026, 11, 23),
+              partners=["Woonstede", " woonstede ", "Welzijn Oost", "WOONSTEDE", ""])
+    assert a.partners == ["Woonstede", "Welzijn Oost"]

@@ -166,7 +166,14 @@ async def _fase_acties(pilot, app: VergaderingApp, klok: Klok) -> None:
     await pilot.press("escape")
     assert v.scores[SPEELTUIN].totaal == 20 and v.scores[KASTANJE].totaal == 6
     assert ZWERFAFVAL not in v.scores
+    # Tijdens het wegen blijft de lijst staan (niets verschuift onder de cursor); g ordent.
+    assert [tabel.coordinate_to_cell_key((r, 0)).row_key.value for r in range(5)] == v.top5
+    assert "g zet de lijst zo" in str(scherm.query_one("#acties-stand").render())
+    await naar_rij(pilot, tabel, KASTANJE)
+    await pilot.press("g")
     assert tabel.coordinate_to_cell_key((0, 0)).row_key.value == SPEELTUIN
+    assert tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value == KASTANJE
+    assert "g zet de lijst zo" not in str(scherm.query_one("#acties-stand").render())
 
     # Stemming 1 (aantallen): aangenomen; meteen uitwerken met eigenaar en data.
     await naar_rij(pilot, tabel, SPEELTUIN)

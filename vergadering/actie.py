@@ -68,10 +68,13 @@ class Actie:
         self.eerste_stap = invoer(self.eerste_stap, "de eerste stap")
         self.verandering = invoer(self.verandering, "de beoogde verandering")
         self.terugkoppelzin = invoer(self.terugkoppelzin, "de terugkoppelzin")
-        self.partners = [
-            p for p in (invoer(p, "de naam van een partner", maximum=200) for p in self.partners)
-            if p
-        ]
+        # Elke partner één keer ('Woonstede, woonstede ' is één partner), in getypte volgorde.
+        partners: dict[str, str] = {}
+        for p in self.partners:
+            naam = invoer(p, "de naam van een partner", maximum=200)
+            if naam:
+                partners.setdefault(naam.casefold(), naam)
+        self.partners = list(partners.values())
         self._regels()
 
     def _regels(self) -> None:
