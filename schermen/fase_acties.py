@@ -188,7 +188,8 @@ class FaseActies(FasePaneel):
             StemmingFormulier(
                 partial(self.sessie.nieuwe_stemming, signaal_id=sid),
                 stemmers,
-                vorige.onderwerp if vorige else een_regel(signaal.tekst)[:200],
+                vorige.onderwerp if vorige else "",
+                een_regel(signaal.tekst),
             ),
             klaar,
         )

@@ -19,7 +19,7 @@ from schermen_pilot import (
     wacht,
     wis,
 )
-from textual.widgets import DataTable, OptionList, Select, SelectionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, TextArea
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
@@ -227,6 +227,10 @@ async def _fase_acties(pilot, app: VergaderingApp, klok: Klok) -> None:
     await pilot.press("s")
     await wacht(pilot, lambda: isinstance(app.screen, StemmingFormulier))
     formulier = app.screen
+    # Het signaal (een klacht) staat erboven, het voorstel is leeg: geen stilzwijgende actie.
+    assert formulier.query_one("#voorstel", Input).value == ""
+    assert "Typ het voorstel: wat gaan we doen?" in str(formulier.query_one("#uitslag").render())
+    await typ(pilot, "Drempels op de Kastanjelaan")
     await pilot.press("tab")
     await kies(pilot, formulier.query_one("#wijze", Select), "per_lid")
     await pilot.press("tab")

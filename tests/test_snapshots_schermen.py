@@ -130,7 +130,10 @@ def test_fase2_acties(snap_compare, app) -> None:
 def test_fase2_stemming(snap_compare, app) -> None:
     async def voor(pilot):
         await _fase2(pilot)
-        await pilot.press("down", "s", "tab", "tab", "ctrl+u", "3", "enter", "ctrl+u", "2")
+        await pilot.press("down", "s")
+        await pilot.pause()
+        await pilot.press(*"Bord bij de school", "tab", "tab", "ctrl+u", "3", "enter",
+                          "ctrl+u", "2")
         await _klaar(pilot)
 
     assert snap_compare(app, terminal_size=GROOTTE, run_before=voor)

@@ -61,8 +61,9 @@ class ActieFormulier(Formulier[dict]):
         self.titel = "Actie uitwerken"
 
     def velden(self) -> ComposeResult:
-        yield from veld("Actie (klein, concreet en uitvoerbaar)",
-                        Invoer(self.omschrijving, id="omschrijving"))
+        yield from veld("Actie: wat gaan we doen? (klein, concreet en uitvoerbaar)",
+                        Invoer(self.omschrijving, id="omschrijving", voorstel=True,
+                               placeholder="wat gaan we doen?"))
         yield from veld("Eigenaar", Keuzelijst([(een_regel(e), e) for e in self.eigenaren],
                                            id="eigenaar", prompt="kies een eigenaar"))
         yield from veld("Partners (met komma's)", Invoer("", id="partners"),

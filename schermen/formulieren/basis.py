@@ -81,8 +81,10 @@ class Invoer(Input):
     houden hun tekst: wie daar iets typt, wil aanvullen, niet per ongeluk alles wissen.
     """
 
-    def __init__(self, value: str = "", *, id: str | None = None, voorstel: bool = False) -> None:
-        super().__init__(value, id=id, compact=True, select_on_focus=voorstel)
+    def __init__(self, value: str = "", *, id: str | None = None, voorstel: bool = False,
+                 placeholder: str = "") -> None:
+        super().__init__(value, id=id, compact=True, select_on_focus=voorstel,
+                         placeholder=placeholder)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual neemt alleen de eerste regel (de rest verdween zonder een woord) en laat

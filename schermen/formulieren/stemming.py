@@ -15,9 +15,9 @@ from textual.widgets import (
     Static,
 )
 
-from vergadering.fouten import VergaderingFout
+from vergadering.fouten import OngeldigeInvoer, VergaderingFout
 from vergadering.stemming import KEUZES, Stemming
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, kort
 
 from .basis import (
     Formulier,
@@ -75,16 +75,25 @@ class StemmingFormulier(Formulier[Stemming]):
         maak: Callable[..., Stemming],
         stemmers: list[tuple[str, str]],
         voorstel: str,
+        signaal: str = "",
     ) -> None:
         super().__init__()
         self.maak = maak
         self.stemmers = stemmers  # (lid_id, naam)
         self.voorstel = voorstel
+        self.signaal = signaal  # waar het over gaat; zelf nog geen actie
         self.per_lid: dict[str, str] = {}
         self.titel = "Stemming over een voorstel"
 
     def velden(self) -> ComposeResult:
-        yield from veld("Voorstel (de actie in één zin)", Invoer(self.voorstel, id="voorstel"))
+        if self.signaal:
+            yield Static(f"Signaal: {kort(self.signaal, 160)}", classes="veld-hint",
+                         markup=False)
+        # Leeg, of een eerder voorstel dat bij de eerste toets wordt vervangen: de klacht
+        # zelf wordt nooit stilzwijgend de actie (dan stond in het verslag het probleem).
+        yield from veld("Voorstel: wat gaan we doen? (één zin)",
+                        Invoer(self.voorstel, id="voorstel", voorstel=True,
+                               placeholder="wat gaan we doen?"))
         yield from veld(
             "Stemwijze",
             Keuzelijst([("Aantallen tellen", "aantallen"), ("Per lid, bij naam", "per_lid")],
@@ -145,6 +154,10 @@ class StemmingFormulier(Formulier[Stemming]):
 
     def _maak(self) -> Stemming:
         voorstel = self.waarde("#voorstel")
+        if not voorstel.strip():
+            raise OngeldigeInvoer(
+                "Typ het voorstel: wat gaan we doen? Het signaal zelf is nog geen actie."
+            )
         if self.per_naam:
             return self.maak(voorstel, per_lid=dict(self.per_lid))
         return self.maak(
