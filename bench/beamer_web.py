@@ -43,12 +43,6 @@ WV = "de-hoven-noord"
 DOEL_S = 1.0
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _versie(pad: Path) -> int | None:
     try:
         return json.loads(pad.read_text(encoding="utf-8")).get("versie")
@@ -59,26 +53,17 @@ def _versie(pad: Path) -> int | None:
 def meet(aantal: int, seed: int = 1) -> tuple[list[float], list[float]]:
     """Geeft per stip (seconden): tot het beeld van de beamer, tot het bericht in de browser."""
     from playwright.sync_api import sync_playwright
-    from schermen_gegevens import maak_opslag
-
-    from vergadering.bewaarder import Bewaarder
-    from vergadering.opslag import Opslag
-    from vergadering.sessie import Sessie
-    from vergadering.vergadering import nieuwe_vergadering
+    from schermen_gegevens import maak_opslag, voorzitter, vrije_poort
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise SystemExit("Chromium ontbreekt; installeer het Debian-pakket chromium.")
     werk = Path(tempfile.mkdtemp(prefix="beamer-web-"))
-    opslag = maak_opslag(werk / "db")
-    wv = opslag.wijkverband(WV)
-    v = nieuwe_vergadering(wv, "2026-11-23", opslag.signalen(WV)[0].datum,
-                           aanwezigheid={lid.id: "aanwezig" for lid in wv.leden})
-    eigen = Opslag(werk / "db")
-    sessie = Sessie(wv, v, eigen.signalen(WV), eigen.acties(WV), Bewaarder(eigen), time.time)
+    maak_opslag(werk / "db")
+    sessie = voorzitter(werk / "db", time.time)
     sessie.start()
     stand = werk / "stand.json"
-    poort = _vrije_poort()
+    poort = vrije_poort()
     server = subprocess.Popen(
         [sys.executable, "-m", "schermen", "beamer", "--web", "--poort", str(poort),
          "--db", str(werk / "db"), "--wijkverband", WV],
@@ -86,7 +71,15 @@ def meet(aantal: int, seed: int = 1) -> tuple[list[float], list[float]]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     beamer, browser = [], []
     try:
-        time.sleep(1.5)
+        while True:  # tot de server luistert
+            try:
+                socket.create_connection(("127.0.0.1", poort), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise SystemExit("De beamerserver stopte meteen; draai de opdracht zelf "
+                                     "om te zien waarom.") from None
+                time.sleep(0.05)
         with sync_playwright() as pw:
             b = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
             pagina = b.new_page(viewport={"width": 1600, "height": 900})

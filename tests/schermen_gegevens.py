@@ -4,12 +4,15 @@ blijven."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vergadering.actie import Actie
+from vergadering.bewaarder import Bewaarder
 from vergadering.opslag import Opslag
+from vergadering.sessie import Sessie
 from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import nieuwe_vergadering
@@ -112,3 +115,25 @@ def maak_app(map_: Path, klok: Klok | None = None, **opties: Any) -> Vergadering
     maak_opslag(map_)
     return VergaderingApp(Opslag(map_), klok=Klok() if klok is None else klok, vandaag=VANDAAG,
                           **opties)
+
+
+def voorzitter(map_: Path, klok: Callable[[], float], *,
+               plaats: str = "Buurthuis De Hoven") -> Sessie:
+    """De app van de voorzitter zonder scherm, op een opslag van ``maak_opslag``: een eigen
+    Opslag-object op dezelfde map (zoals een ander proces), met een nieuwe vergadering van
+    VANDAAG waarin iedereen aanwezig is."""
+    opslag = Opslag(map_)
+    wv = opslag.wijkverband("de-hoven-noord")
+    v = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(wv.id, VANDAAG), VANDAAG,
+                           plaats=plaats)
+    opslag.bewaar_vergadering(v)
+    return Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id), Bewaarder(opslag), klok)
+
+
+def vrije_poort() -> int:
+    """Een poort op 127.0.0.1 die nu vrij is (voor een server in een test of meting)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -11,21 +11,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_opslag, voorzitter
 from test_beamer import scherm_tekst
 
 from schermen.beamer import Faseinhoud
 from schermen.beamer_app import BeamerApp
 from schermen.grote_cijfers import GroteCijfers
 from schermen.klok import FaseKlok
-from vergadering.bewaarder import Bewaarder
 from vergadering.opslag import Opslag
-from vergadering.sessie import Sessie
 from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
-from vergadering.vergadering import nieuwe_vergadering
 
 WV = "de-hoven-noord"
 # Gegevens van bewoners: mogen nooit op de beamer (zie maak_opslag en _met_privé).
@@ -39,16 +35,6 @@ def _met_privé(opslag: Opslag) -> None:
         VANDAAG - timedelta(days=3), aantal=2,
         contact=Contact("Piet Post", "06-98765432, piet@voorbeeld.nl"),
     ))
-
-
-def voorzitter(map_: Path, klok: Klok, *, plaats: str = "Buurthuis De Hoven") -> Sessie:
-    """De app van de voorzitter zonder scherm: een eigen Opslag-object op dezelfde map."""
-    opslag = Opslag(map_)
-    wv = opslag.wijkverband(WV)
-    v = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(wv.id, VANDAAG), VANDAAG,
-                           plaats=plaats)
-    opslag.bewaar_vergadering(v)
-    return Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id), Bewaarder(opslag), klok)
 
 
 async def wacht_tot(pilot, voorwaarde: Callable[[], bool], tijd: float = 10.0) -> bool:

@@ -20,12 +20,10 @@ from typing import Any
 
 import pytest
 from hulp_programmas import programma
-from schermen_gegevens import maak_opslag
+from schermen_gegevens import maak_opslag, voorzitter, vrije_poort
 
-from vergadering.bewaarder import Bewaarder
 from vergadering.opslag import Opslag
 from vergadering.sessie import Sessie
-from vergadering.vergadering import nieuwe_vergadering
 
 CHROMIUM, _REDEN = programma(("chromium", "chromium-browser"), "chromium")
 try:
@@ -40,12 +38,6 @@ met_browser = [
 ]
 WV = "de-hoven-noord"
 RUIM = 30.0  # seconden: ruim genoeg op een drukke machine; de meting staat in bench/
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wacht(voorwaarde: Callable[[], Any], tijd: float = RUIM) -> Any:
@@ -65,24 +57,13 @@ def _lees(pad: Path) -> dict[str, Any]:
         return {}
 
 
-def _lopende_vergadering(map_: Path) -> Sessie:
-    """Een vergadering in fase 1, op de echte klok (de beamer kijkt ook naar de echte tijd)."""
-    opslag = maak_opslag(map_)
-    wv = opslag.wijkverband(WV)
-    v = nieuwe_vergadering(wv, "2026-11-23", opslag.signalen(WV)[0].datum,
-                           plaats="Buurthuis",
-                           aanwezigheid={lid.id: "aanwezig" for lid in wv.leden})
-    ander = Opslag(map_)  # een eigen Opslag, zoals het venster van de voorzitter
-    sessie = Sessie(wv, v, ander.signalen(WV), ander.acties(WV), Bewaarder(ander), time.time)
-    sessie.start()
-    return sessie
-
-
 @pytest.fixture
 def beamer_web(tmp_path: Path) -> Iterator[tuple[str, Path, Sessie, subprocess.Popen]]:
-    sessie = _lopende_vergadering(tmp_path / "db")
+    maak_opslag(tmp_path / "db")
+    sessie = voorzitter(tmp_path / "db", time.time)  # de beamer kijkt ook naar de echte tijd
+    sessie.start()
     stand = tmp_path / "stand.json"
-    poort = _vrije_poort()
+    poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "schermen", "beamer", "--web", "--poort", str(poort),
          "--db", str(tmp_path / "db"), "--wijkverband", WV],
@@ -148,7 +129,7 @@ def test_tv_ziet_de_fase_en_een_stip_van_elders(beamer_web):
 
 def test_host_voor_iedereen_noemt_het_adres_en_waarschuwt(tmp_path):
     maak_opslag(tmp_path / "db")
-    poort = _vrije_poort()
+    poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "schermen", "beamer", "--web", "--host", "0.0.0.0", "--poort",
          str(poort), "--db", str(tmp_path / "db")],
