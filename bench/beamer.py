@@ -31,7 +31,7 @@ Gegevens: de bewaarde opslag van ``bench/tienjaar.py`` (zie ``bench/start.py``),
 
 Gebruik::
 
-    .venv/bin/python bench/beamer.py                      # 10 jaar, 200 bewerkingen, 20 s rust
+    .venv/bin/python bench/beamer.py          # 1, 10 en 30 jaar, 200 bewerkingen, 20 s rust
     .venv/bin/python bench/beamer.py --jaren 1 30 --aantal 100 --rust 10
 """
 
@@ -48,12 +48,16 @@ import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 WORTEL = Path(__file__).resolve().parent.parent
 if str(WORTEL) not in sys.path:
     sys.path.insert(0, str(WORTEL))
 
 from bench.toets import _percentiel  # noqa: E402 - na het pad hierboven
+
+if TYPE_CHECKING:
+    from vergadering.sessie import Sessie
 
 DOEL_P95_S = 0.5
 DOEL_CPU = 2.0  # procent van één kern
@@ -147,31 +151,40 @@ def _start(*args: str) -> subprocess.Popen:
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
-def meet(map_: Path, aantal: int, rust: float, seed: int = 1) -> dict:
-    """Eén meting op een kopie van ``map_``."""
-    from vergadering import regels
+def lopende_sessie(db: Path) -> Sessie:
+    """De voorzitter op een kopie van de gegevens: een lopende vergadering van vandaag, de
+    laatste van het eerste wijkverband (onafgemaakte vergaderingen op de kopie gesloten), op
+    de echte klok."""
     from vergadering.bewaarder import Bewaarder
     from vergadering.opslag import Opslag
     from vergadering.sessie import Sessie
     from vergadering.vergadering import nieuwe_vergadering
 
+    opslag = Opslag(db)
+    wv = opslag.wijkverbanden()[0]
+    vandaag = date.today()
+    for oud in opslag.vergaderingen(wv.id):
+        if not oud.gesloten:
+            oud.gesloten_op = datetime.now()  # een kopie: de meting begint schoon
+            opslag.bewaar_vergadering(oud)
+    v = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(wv.id, vandaag), vandaag)
+    opslag.bewaar_vergadering(v)
+    sessie = Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id), Bewaarder(opslag),
+                    time.time)
+    sessie.start()
+    return sessie
+
+
+def meet(map_: Path, aantal: int, rust: float, seed: int = 1) -> dict:
+    """Eén meting op een kopie van ``map_``."""
+    from vergadering import regels
+
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="beamer-bench-") as tmp:
         db = Path(tmp) / "db"
         shutil.copytree(map_, db)
-        opslag = Opslag(db)
-        wv = opslag.wijkverbanden()[0]
-        vandaag = date.today()
-        # Een lopende vergadering van vandaag, de laatste van het wijkverband.
-        for oud in opslag.vergaderingen(wv.id):
-            if not oud.gesloten:
-                oud.gesloten_op = datetime.now()  # een kopie: de meting begint schoon
-                opslag.bewaar_vergadering(oud)
-        v = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(wv.id, vandaag), vandaag)
-        opslag.bewaar_vergadering(v)
-        sessie = Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id),
-                        Bewaarder(opslag), time.time)
-        sessie.start()
+        sessie = lopende_sessie(db)
+        wv, v = sessie.wijkverband, sessie.vergadering
         sid = regels.ranglijst(sessie.signalen, v.stippen)[0].signaal.id
 
         beamer_uit, lezer_uit = Path(tmp) / "beamer.txt", Path(tmp) / "lezer.txt"
@@ -257,7 +270,7 @@ def tabel(rijen: list[tuple[str, dict]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Meet en druk de tabel af; uitgangscode 0 als beide doelen gehaald zijn."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--jaren", type=int, nargs="+", default=[10])
+    p.add_argument("--jaren", type=int, nargs="+", default=[1, 10, 30])
     p.add_argument("--aantal", type=int, default=200, help="aantal bewerkingen per meting")
     p.add_argument("--rust", type=float, default=20.0, help="seconden rust voor de processor")
     p.add_argument("--kind", nargs="+", help=argparse.SUPPRESS)
