@@ -5,10 +5,11 @@ Bekeken voordat ze werden vastgelegd: rustig, grote cijfers, geen gegevens van b
 from __future__ import annotations
 
 import pytest
-from schermen_gegevens import Klok, maak_opslag
-from test_beamer_app import WV, _met_privé, voorzitter, wacht_tot
+from schermen_gegevens import Klok, maak_opslag, voorzitter
+from test_beamer_app import WV, _met_privé, wacht_tot
 
 from schermen.beamer_app import BeamerApp
+from schermen.klok import FaseKlok, klokbeeld
 from vergadering.opslag import Opslag
 
 
@@ -40,6 +41,10 @@ def test_fase1_met_stippen(snap_compare, tmp_path, grootte):
         assert await wacht_tot(pilot, lambda: app.beeld is not None
                                and app.beeld.vergadering is not None
                                and app.beeld.vergadering.versie == sessie.vergadering.versie)
-        await pilot.pause(0.3)  # de klok tekent (hoogstens een kwart seconde)
+        # De klok tekent op zijn eigen tik: wachten tot hij de tijd van nu toont, dan pas de
+        # foto (niet een vaste pauze die op een drukke machine te kort kan zijn).
+        klok = app.query_one(FaseKlok)
+        assert await wacht_tot(pilot, lambda: klok.beeld == klokbeeld(app.agendaklok))
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=grootte, run_before=klaar)
