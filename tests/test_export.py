@@ -99,6 +99,23 @@ def test_elk_document_nederlands_met_eigenschappen_en_paginanummers(mapje, naam)
         assert tabel.style.name == "Light Grid Accent 1"
 
 
+@pytest.mark.parametrize("naam", sorted(BESTANDEN - {"terugkoppeling.txt"}))
+def test_elk_document_schoon_van_het_sjabloon(mapje, naam):
+    """Word vraagt niets bij het openen, en niets in het bestand komt nog uit het sjabloon
+    van python-docx: geen w:dirty op de paginavelden, geen 'Microsoft Macintosh Word' 14,
+    geen voorbeeldplaatje van een lege pagina, en ook stylesWithEffects.xml in nl-NL."""
+    with zipfile.ZipFile(mapje / naam) as z:
+        namen = z.namelist()
+        assert not [n for n in namen if "thumbnail" in n]
+        assert "thumbnail" not in z.read("_rels/.rels").decode()
+        app = z.read("docProps/app.xml").decode()
+        assert "Microsoft" not in app and "<AppVersion>" not in app
+        assert "<Application>Vergadering</Application>" in app
+        effecten = z.read("word/stylesWithEffects.xml").decode()
+        assert 'w:val="nl-NL"' in effecten and 'w:val="en-US"' not in effecten
+    assert "w:dirty" not in xml_delen(mapje / naam)
+
+
 # --- verslag ---------------------------------------------------------------------------------
 
 

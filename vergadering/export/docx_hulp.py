@@ -59,6 +59,7 @@ class Stuk:
         liggend: bool = False,
     ) -> None:
         self.doc = Document()
+        _ruim_sjabloon_op(self.doc)
         self._zet_taal()
         self._zet_stijlen()
         self._zet_eigenschappen(titel, auteur, onderwerp, moment)
@@ -218,6 +219,38 @@ class Stuk:
 
 # --- losse hulpen ----------------------------------------------------------------------------
 
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'docPropsVTypes"><Application>Vergadering</Application><DocSecurity>0</DocSecurity>'
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _ruim_sjabloon_op(doc) -> None:
+    """Wat het sjabloon van python-docx meebrengt en niet over ons document gaat: het plaatje
+    van een lege pagina (verkenners tonen het als voorbeeld), 'Microsoft Macintosh Word' 14
+    als maker in docProps/app.xml, en Engels (en-US) in stylesWithEffects.xml, de stijlen
+    die Word 2010 leest."""
+    pakket = doc.part.package
+    for rid, rel in list(pakket.rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            pakket.rels.pop(rid)
+    for deel in pakket.iter_parts():
+        if deel.partname == "/docProps/app.xml":
+            deel._blob = _APP_XML
+        elif deel.partname == "/word/stylesWithEffects.xml":
+            from lxml import etree
+
+            wortel = etree.fromstring(deel.blob)
+            for lang in wortel.iter(qn("w:lang")):
+                lang.set(qn("w:val"), TAAL)
+            deel._blob = etree.tostring(wortel, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
+
 
 def naar_utc(moment: datetime) -> datetime:
     """Een tijdstip in UTC zonder tijdzone (zo schrijft python-docx hem weg, met 'Z').
@@ -262,7 +295,8 @@ def _veld(alinea, code: str, voorlopig: str) -> None:
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
+    # Geen w:dirty: dan vraagt Word bij het openen of het velden mag bijwerken. PAGE en
+    # NUMPAGES in een voettekst werken Word en LibreOffice toch altijd zelf bij.
     run_met(begin)
     instructie = OxmlElement("w:instrText")
     instructie.set(qn("xml:space"), "preserve")
