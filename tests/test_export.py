@@ -26,8 +26,10 @@ BESTANDEN = {
     "actielijst.docx",
     "terugkoppeling.docx",
     "terugkoppeling.txt",
+    "terugkoppeling.html",
     "participatieafspraken.docx",
 }
+WORD = {n for n in BESTANDEN if n.endswith(".docx")}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +74,7 @@ def test_mapje_heeft_de_vijf_bestanden_op_de_juiste_plek(mapje):
     assert not list(mapje.glob(".*")), "geen tijdelijke bestanden achtergebleven"
 
 
-@pytest.mark.parametrize("naam", sorted(BESTANDEN - {"terugkoppeling.txt"}))
+@pytest.mark.parametrize("naam", sorted(WORD))
 def test_elk_document_nederlands_met_eigenschappen_en_paginanummers(mapje, naam):
     doc = Document(mapje / naam)
     # Taal: nl-NL in de standaardopmaak van styles.xml.
@@ -99,7 +101,7 @@ def test_elk_document_nederlands_met_eigenschappen_en_paginanummers(mapje, naam)
         assert tabel.style.name == "Light Grid Accent 1"
 
 
-@pytest.mark.parametrize("naam", sorted(BESTANDEN - {"terugkoppeling.txt"}))
+@pytest.mark.parametrize("naam", sorted(WORD))
 def test_elk_document_schoon_van_het_sjabloon(mapje, naam):
     """Word vraagt niets bij het openen, en niets in het bestand komt nog uit het sjabloon
     van python-docx: geen w:dirty op de paginavelden, geen 'Microsoft Macintosh Word' 14,
@@ -271,6 +273,7 @@ def test_terugkoppeling_volgt_template_3_en_txt_is_dezelfde_tekst(mapje):
 def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
     xml = xml_delen(mapje / "terugkoppeling.docx")
     txt = (mapje / "terugkoppeling.txt").read_text(encoding="utf-8")
+    html = (mapje / "terugkoppeling.html").read_text(encoding="utf-8")
     verboden = [*BEWONERS, *EMAILS, *TELEFOONS, "Dorpsstraat 12"]
     verboden += [deel for naam in BEWONERS for deel in naam.replace("-", " ").split()
                  if deel[0].isupper()]  # ook losse voor- en achternamen
@@ -278,8 +281,62 @@ def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
     for prive in verboden:
         assert prive not in xml, prive
         assert prive not in txt, prive
+        assert prive not in html, prive
     assert "[naam weggelaten]" in txt
     assert "[telefoonnummer weggelaten]" in txt
+
+
+def test_terugkoppeling_html_is_dezelfde_tekst_toegankelijk_en_zonder_iets_van_buiten(mapje):
+    from html.parser import HTMLParser
+
+    class Lezer(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.attributen: list[tuple[str, str | None]] = []
+            self.tekst: list[str] = []
+            self._in: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.attributen += attrs
+            if tag != "meta":  # zonder eindtag
+                self._in.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self._in and self._in.pop() == tag, f"</{tag}> sluit niet wat open staat"
+
+        def handle_data(self, data):
+            if data.strip() and self._in and self._in[-1] in ("h1", "h2", "p", "li"):
+                self.tekst.append(data.strip())
+
+    ruw = (mapje / "terugkoppeling.html").read_text(encoding="utf-8")
+    lezer = Lezer()
+    lezer.feed(ruw)
+    assert not lezer._in, "elk element is gesloten"
+    assert ruw.startswith("<!DOCTYPE html>") and '<html lang="nl">' in ruw
+    assert '<meta charset="utf-8">' in ruw
+    # Niets van buiten: geen scripts, plaatjes, stijlbladen of lettertypen van elders.
+    assert not {"script", "img", "link", "iframe", "object"} & set(lezer.tags)
+    assert not [w for k, w in lezer.attributen if k in ("src", "href")]
+    assert "http://" not in ruw.split("<main>")[0] and "https://" not in ruw.split("<main>")[0]
+    # Dezelfde tekst als het Word-document, met de kopjes als h2.
+    doc = Document(mapje / "terugkoppeling.docx")
+    docx_regels = [p.text for p in doc.paragraphs if p.text.strip()]
+    from html import unescape
+
+    assert [unescape(t) for t in lezer.tekst] == docx_regels
+    assert lezer.tags.count("h2") == len(KOPPEN)
+
+
+def test_html_ontsnapt_wat_iemand_typte():
+    from vergadering.export.terugkoppeling import Blok, als_html
+
+    uit = als_html([Blok("alinea", '<script>alert("x")</script> & Co'),
+                    Blok("punt", "a < b")], "T & T")
+    assert "<script>" not in uit
+    assert "&lt;script&gt;" in uit and "&amp; Co" in uit and "<li>a &lt; b</li>" in uit
+    assert "<title>T &amp; T</title>" in uit
 
 
 # --- participatieafspraken -------------------------------------------------------------------
@@ -342,7 +399,8 @@ def test_uitkomst_noemt_de_bestanden(tmp_path):
     g = bouw_opslag(tmp_path / "db")
     u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                   alleen="terugkoppeling", vandaag=VANDAAG, nu=NU)
-    assert [p.name for p in u.bestanden] == ["terugkoppeling.docx", "terugkoppeling.txt"]
+    assert [p.name for p in u.bestanden] == ["terugkoppeling.docx", "terugkoppeling.txt",
+                                             "terugkoppeling.html"]
     assert all(p.exists() for p in u.bestanden)
     assert not u.andere_naam
 

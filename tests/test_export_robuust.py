@@ -171,7 +171,7 @@ def test_bestaand_mapje_wordt_niet_overschreven(tmp_path):
     assert tweede.map.name == "2026-11-23 (2)" and derde.map.name == "2026-11-23 (3)"
     assert not eerste.andere_naam and tweede.andere_naam
     assert "niet overschreven" in tweede.melding and str(tweede.map) in tweede.melding
-    assert len(list(tweede.map.iterdir())) == 5
+    assert len(list(tweede.map.iterdir())) == 6
 
 
 def test_leeg_bestaand_mapje_wordt_gebruikt(tmp_path):
@@ -191,7 +191,7 @@ def test_alleen_een_document_krijgt_een_eigen_naam_naast_het_oude(tmp_path):
     tweede = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                        alleen="terugkoppeling", vandaag=VANDAAG, nu=NU)
     assert [p.name for p in tweede.bestanden] == [
-        "terugkoppeling (2).docx", "terugkoppeling (2).txt"]
+        "terugkoppeling (2).docx", "terugkoppeling (2).txt", "terugkoppeling (2).html"]
     assert eerste.bestanden[0].read_bytes() == oud
     assert tweede.andere_naam and "niet overschreven" in tweede.melding
 

@@ -1,7 +1,7 @@
 """Het mapje van één vergadering: waar het komt, hoe het heet, en alles of niets erin.
 
 ``<basismap>/<wijkverband>/<datum>/`` met verslag.docx, actielijst.docx,
-terugkoppeling.docx + terugkoppeling.txt en participatieafspraken.docx.
+terugkoppeling.docx + .txt + .html en participatieafspraken.docx.
 
 - Een bestaand mapje wordt nooit overschreven: dan komt er een nieuw naast
   ("2026-11-23 (2)"), en de uitkomst zegt dat.
@@ -30,7 +30,7 @@ from .inhoud import Inhoud, verzamel
 DOCUMENTEN: dict[str, tuple[str, ...]] = {
     "verslag": ("verslag.docx",),
     "actielijst": ("actielijst.docx",),
-    "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt"),
+    "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt", "terugkoppeling.html"),
     "afspraken": ("participatieafspraken.docx",),
 }
 MAX_POGINGEN = 1000
@@ -161,7 +161,7 @@ def _reserveer_map(basis: Path) -> tuple[Path, Path | None]:
 def _vrije_namen(map_: Path, namen: tuple[str, ...]) -> tuple[list[Path], Path | None]:
     """Bestandsnamen die nog niet bestaan: 'verslag.docx', anders 'verslag (2).docx'.
 
-    Bij de terugkoppeling krijgen .docx en .txt hetzelfde nummer.
+    Bij de terugkoppeling krijgen .docx, .txt en .html hetzelfde nummer.
     """
     for n in range(1, MAX_POGINGEN + 1):
         paden = [
@@ -183,6 +183,7 @@ def _schrijvers(inhoud: Inhoud) -> dict[str, Callable[[list[Path]], None]]:
         blokken = terugkoppeling.blokken(inhoud)
         terugkoppeling.schrijf_docx(inhoud, blokken, paden[0])
         terugkoppeling.schrijf_txt(blokken, paden[1])
+        terugkoppeling.schrijf_html(inhoud, blokken, paden[2])
 
     return {
         "verslag": lambda p: verslag.schrijf(inhoud, p[0]),
