@@ -6,6 +6,7 @@ wordt de test overgeslagen als het er niet is, met die reden erbij.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from datetime import date, datetime, timedelta
@@ -67,3 +68,21 @@ def test_lange_actielijst_loopt_over_meer_paginas(tmp_path):
     paginas = naar_pdf([map_ / "actielijst.docx"], tmp_path / "pdf", tmp_path / "profiel")
     # 124 rijen van twee regels op liggend A4: ruim meer dan één pagina, niet absurd veel.
     assert 4 <= paginas["actielijst.docx"] <= 20
+
+
+def test_het_mapje_krijgt_een_pdf_van_het_verslag(tmp_path, monkeypatch):
+    """Met LibreOffice erbij komt verslag.pdf in het mapje, met evenveel pagina's als het
+    Word-document in LibreOffice heeft."""
+    from vergadering.export import exporteer
+
+    monkeypatch.delenv("VERGADERING_PDF")
+    monkeypatch.setenv("PATH", f"{Path(SOFFICE).parent}:{os.environ['PATH']}")
+    g = bouw_opslag(tmp_path / "db")
+    u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                  vandaag=VANDAAG, nu=NU)
+    pdf = u.map / "verslag.pdf"
+    assert pdf in u.bestanden and not u.opmerkingen
+    inhoud = pdf.read_bytes()
+    assert inhoud.startswith(b"%PDF")
+    assert 3 <= len(re.findall(rb"/Type\s*/Page[^s]", inhoud)) <= 6
+    assert not list(u.map.glob(".*")), "geen tijdelijke bestanden achtergebleven"
