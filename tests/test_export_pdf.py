@@ -18,6 +18,7 @@ from test_export_gegevens import VANDAAG, bouw_opslag
 
 from vergadering.actie import Actie
 from vergadering.export import maak_mapje
+from vergadering.export.afspraken import ONDERDELEN
 
 SOFFICE, _REDEN = programma(("soffice", "libreoffice"), "libreoffice-writer-nogui")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason=_REDEN)
@@ -86,3 +87,20 @@ def test_het_mapje_krijgt_een_pdf_van_het_verslag(tmp_path, monkeypatch):
     assert inhoud.startswith(b"%PDF")
     assert 3 <= len(re.findall(rb"/Type\s*/Page[^s]", inhoud)) <= 6
     assert not list(u.map.glob(".*")), "geen tijdelijke bestanden achtergebleven"
+
+
+def test_participatieafspraken_van_gewone_lengte_passen_op_een_pagina(tmp_path):
+    """Template 1 is één A4: de afspraken van het demowijkverband (gewone lengte, elk veld
+    ingevuld) passen erop."""
+    from vergadering.demo import schrijf_demo
+    from vergadering.export import exporteer
+    from vergadering.opslag import Opslag
+
+    opslag = Opslag(tmp_path / "db")
+    wv = schrijf_demo(opslag, VANDAAG)
+    assert all(str(getattr(wv.afspraken, veld) or "").strip()
+               for _, vragen in ONDERDELEN for _, veld in vragen)
+    vergadering = opslag.vergaderingen(wv.id)[-1]
+    u = exporteer(opslag, wv.id, vergadering.id, tmp_path / "uit", alleen="afspraken")
+    paginas = naar_pdf(u.bestanden, tmp_path / "pdf", tmp_path / "profiel")
+    assert paginas == {"participatieafspraken.docx": 1}

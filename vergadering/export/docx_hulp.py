@@ -133,6 +133,15 @@ class Stuk:
 
     # --- inhoud ----------------------------------------------------------------------------
 
+    def compact(self) -> None:
+        """Minder witruimte rond de koppen: voor een formulier dat op één pagina hoort (de
+        participatieafspraken), waar het sjabloon 24 pt boven elke kop zet."""
+        for naam in ("Heading 1", "Heading 2"):
+            opmaak = self.doc.styles[naam].paragraph_format
+            opmaak.space_before = Pt(9)
+            opmaak.space_after = Pt(2)
+        self.doc.styles["Title"].paragraph_format.space_after = Pt(4)
+
     def titel(self, tekst: str) -> None:
         """De titel bovenaan."""
         self.doc.add_paragraph(xml_veilig(tekst), style="Title")
