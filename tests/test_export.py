@@ -188,9 +188,12 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
 
 def test_verslag_eindigt_met_de_actielijst_liggend(mapje):
     doc = Document(mapje / "verslag.docx")
-    tabel = rijen(doc.tables[-1])
-    assert tuple(tabel[0]) == ACTIEKOPPEN
-    assert [r[0] for r in tabel[1:]] == ["1", "2", "3", "4"]
+    open_, af = rijen(doc.tables[-2]), rijen(doc.tables[-1])
+    assert tuple(open_[0]) == tuple(af[0]) == ACTIEKOPPEN
+    # Open acties, en in een eigen groep wat sindsdien af is.
+    assert [r[0] for r in open_[1:]] == ["1", "3", "4"]
+    assert [r[0] for r in af[1:]] == ["2"]
+    assert "Afgerond of gestopt sinds de vorige vergadering" in alle_tekst(doc)
     laatste = doc.sections[-1]
     assert laatste.page_width > laatste.page_height
 
@@ -206,23 +209,48 @@ def test_verslag_noemt_geen_contactgegevens_van_bewoners(mapje):
 
 def test_actielijst_kop_en_een_rij_per_actie(mapje):
     doc = Document(mapje / "actielijst.docx")
-    (tabel,) = doc.tables
+    tabel, klaar = doc.tables
     r = rijen(tabel)
     assert tuple(r[0]) == ACTIEKOPPEN
-    assert len(r) == 1 + 4
+    assert [rij[0] for rij in r[1:]] == ["1", "3", "4"]
+    assert [rij[0] for rij in rijen(klaar)[1:]] == ["2"]
+    assert rijen(klaar)[1][5].startswith("Gereed")
     eerste = r[1]
     assert eerste[0] == "1"
     assert eerste[2] == "Gemeente"
-    assert eerste[4] == "Melding doen\nvóór 26 okt 2026"
-    assert eerste[5] == "23 nov 2026"
-    assert eerste[6] == "loopt: Offerte is aangevraagd"
-    assert eerste[7] == "12 okt 2026"
-    assert r[3][3] == "Woonstichting Haag"
-    assert r[3][7] == "23 nov 2026"
+    assert eerste[3] == "Melding doen\nvóór 26 okt 2026"
+    assert eerste[4] == "23 nov 2026"
+    assert eerste[5] == "Loopt: Offerte is aangevraagd"
+    assert eerste[6] == "12 okt 2026"
+    assert r[2][2].endswith("\nmet Woonstichting Haag")  # partners bij de eigenaar
+    assert r[2][6] == "23 nov 2026"
     assert doc.sections[0].page_width > doc.sections[0].page_height  # liggend
     tekst = alle_tekst(doc)
     assert "3 open acties, 1 sinds de vorige vergadering afgerond of gestopt." in tekst
     assert "ACHTERSTALLIG" not in tekst
+
+
+def test_actielijst_heeft_per_nieuwe_actie_het_blad_van_template_2(tmp_path):
+    from vergadering.export.actielijst import TEMPLATE_2
+
+    g = bouw_opslag(tmp_path / "db")
+    map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                      alleen="actielijst", vandaag=VANDAAG, nu=NU)
+    doc = Document(map_ / "actielijst.docx")
+    nieuw = sorted((a for a in g.opslag.acties(g.wijkverband.id)
+                    if a.vergadering_id == g.vergadering_id), key=lambda a: a.nummer)
+    assert [k for k in koppen(doc) if k.startswith("Van signaal naar actie")] == [
+        f"Van signaal naar actie: actie {a.nummer}" for a in nieuw]
+    tekst = alle_tekst(doc)
+    for a in nieuw:
+        for punt in TEMPLATE_2:
+            assert tekst.count(punt) == len(nieuw)
+        assert a.omschrijving in tekst
+        if a.terugkoppelzin:
+            assert a.terugkoppelzin in tekst
+    assert ". (vóór" not in tekst
+    for prive in (*BEWONERS, *EMAILS, *TELEFOONS):
+        assert prive not in xml_delen(map_ / "actielijst.docx")
 
 
 def test_actielijst_achterstand_in_woorden_en_oude_klare_acties_weg(tmp_path):
@@ -236,10 +264,10 @@ def test_actielijst_achterstand_in_woorden_en_oude_klare_acties_weg(tmp_path):
     map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                       alleen="actielijst", vandaag=later, nu=NU)
     doc = Document(map_ / "actielijst.docx")
-    r = rijen(doc.tables[0])
-    assert [rij[0] for rij in r[1:]] == ["1", "2", "3", "4"]
+    r = rijen(doc.tables[0]) + rijen(doc.tables[1])[1:]
+    assert [rij[0] for rij in r[1:]] == ["1", "3", "4", "2"]
     assert "Heel oude actie" not in alle_tekst(doc)
-    status = {rij[0]: rij[6] for rij in r[1:]}
+    status = {rij[0]: rij[5] for rij in r[1:]}
     assert status["1"].startswith("ACHTERSTALLIG (checkmoment verstreken)")
     assert status["3"].startswith("ACHTERSTALLIG (eerste stap te laat, checkmoment verstreken)")
     assert "ACHTERSTALLIG" not in status["2"]  # gereed: nooit achterstallig

@@ -212,6 +212,12 @@ class Stuk:
         # Witregel na de tabel, zodat een volgende tabel er niet aan vast groeit.
         self.doc.add_paragraph()
 
+    def nieuwe_pagina(self) -> None:
+        """Wat volgt begint op een nieuwe pagina."""
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
     def liggende_sectie(self) -> None:
         """Een nieuwe pagina in liggend formaat (voor een brede tabel)."""
         from docx.enum.section import WD_SECTION
