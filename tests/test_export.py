@@ -165,7 +165,8 @@ def test_verslag_agenda_top5_stippen_en_stemmingen(mapje):
     assert stemmingen[3][4] == "4 aanwezig, quorum 4: gehaald"
     assert stemmingen[3][5].startswith("Verworpen")
     tekst = alle_tekst(doc)
-    assert "meer stemmen voor dan tegen" in tekst  # de meerderheidsregel
+    assert "Meerderheid (gewoon): meer stemmen voor dan tegen." in tekst  # de regel
+    assert "Meerderheid: gewoon:" not in tekst and " 1 stippen" not in tekst
     assert "voor: Kees Brouwer; tegen: Fatima Yilmaz" in tekst  # hoofdelijk
 
 
