@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
-from .fouten import DEBUG, OpslagFout, VergaderingFout
+from .fouten import DEBUG, OngeldigeInvoer, OpslagFout, VergaderingFout
 from .praktijkvormen import PRAKTIJKVORMEN
 
 if TYPE_CHECKING:
@@ -258,6 +258,12 @@ signaal op schijf staat.
 voorbeeld:
   vergadering signaal "Auto's rijden te hard in de Kastanjelaan" \\
       --wijkverband "Wijkverband De Hoven-Noord" --vorm A --thema verkeer --aantal 4""",
+    "agenda": """\
+Zonder --wijkverband komen alle wijkverbanden erin. Lees het bestand in uw agenda in (of
+abonneer erop); na een nieuwe export en opnieuw inlezen schuiven verplaatste datums mee.
+
+voorbeeld:
+  vergadering agenda --ics hoven-noord.ics --wijkverband hoven-noord""",
     "beamer": """\
 Zonder --wijkverband kiest de beamer het enige wijkverband, of het enige met een vergadering
 die nog niet gesloten is. Stoppen met q, ander thema met t.
@@ -349,6 +355,18 @@ def maak_parser() -> argparse.ArgumentParser:
                         "alleen deze computer; 0.0.0.0 is het hele netwerk)")
     p.add_argument("--poort", default=8000, type=_poort, metavar="N",
                    help="met --web: de poort (standaard 8000)")
+    _db_optie(p)
+
+    p = sub.add_parser("agenda", help="zet eerste stappen, checkmomenten en vergaderingen in "
+                                      "een agendabestand (.ics)",
+                       description="Schrijf een iCalendar-bestand met de eerste stappen en "
+                                   "checkmomenten van open acties, de volgende vergaderingen "
+                                   "en de beloofde updates aan bewoners. Opnieuw inlezen "
+                                   "geeft geen dubbele afspraken.",
+                       epilog=_VOORBEELDEN["agenda"])
+    p.add_argument("--ics", required=True, type=_tekst, metavar="BESTAND",
+                   help="het bestand om te schrijven (bijvoorbeeld wijkverband.ics)")
+    _wv_optie(p)
     _db_optie(p)
 
     p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
@@ -560,6 +578,27 @@ def _export(args: argparse.Namespace) -> int:
     return exporteer_vanaf_opdrachtregel(_opslag(args, moet_bestaan=True), args)
 
 
+def _agenda(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from .export.veilig_schrijven import schrijf_atomisch
+    from .kalender import kalender
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    doel = Path(args.ics).expanduser()
+    if doel.is_dir():
+        raise OngeldigeInvoer(f"{doel} is een map; geef een bestandsnaam, bijvoorbeeld "
+                              "--ics wijkverband.ics.")
+    if doel.is_symlink():
+        raise OngeldigeInvoer(f"{doel} is een koppeling naar een andere plek, dus daar wordt "
+                              "niets geschreven; kies een andere bestandsnaam.")
+    nu = datetime.now().astimezone()
+    schrijf_atomisch(doel, kalender(opslag, wvs, nu.date(), nu))
+    print(doel.absolute())
+    return OK
+
+
 def _reservekopie(args: argparse.Namespace) -> int:
     opslag = _opslag(args, moet_bestaan=True)
     if args.nu:
@@ -594,6 +633,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "acties": _lijst,
     "vergaderingen": _lijst,
     "export": _export,
+    "agenda": _agenda,
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,
