@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
     from .actie import Actie
     from .privacy import Maskeerder
-    from .signaal import Signaal
     from .vergadering import Vergadering
     from .wijkverband import Wijkverband
 
@@ -107,20 +106,13 @@ def _vergaderingen(kal: Calendar, wv: Wijkverband, vergaderingen: list[Vergaderi
                   f"{datums.lang(laatste.datum)}.", laatste.versie, stempel, "Terugkoppeling")
 
 
-def _maskeerder(wv: Wijkverband, signalen: list[Signaal], acties: list[Actie]) -> Maskeerder:
-    from .privacy import maskeerder_voor
-
-    behouden = ([lid.naam for lid in wv.leden] + wv.eigenaren() + wv.partners
-                + [a.eigenaar for a in acties] + [p for a in acties for p in a.partners]
-                + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen])
-    return maskeerder_voor(signalen, behouden)
-
-
 def kalender(opslag, wijkverbanden: list[Wijkverband], vandaag: date,
              nu: datetime) -> bytes:
     """De .ics-inhoud voor deze wijkverbanden, zoals op ``vandaag`` (de open vergaderingen
     vanaf vandaag), met ``nu`` als DTSTAMP (omgerekend naar UTC)."""
     from icalendar import Calendar
+
+    from .privacy import maskeerder_voor_wijkverband
 
     kal = Calendar()
     kal.add("prodid", PRODID)
@@ -133,7 +125,7 @@ def kalender(opslag, wijkverbanden: list[Wijkverband], vandaag: date,
     for wv in wijkverbanden:
         signalen = opslag.signalen(wv.id)
         acties = opslag.acties(wv.id)
-        m = _maskeerder(wv, signalen, acties)
+        m = maskeerder_voor_wijkverband(wv, signalen, acties)
         _acties(kal, wv, acties, m, stempel)
         _vergaderingen(kal, wv, opslag.vergaderingen(wv.id), m, vandaag, stempel)
     return kal.to_ical()

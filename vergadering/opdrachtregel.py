@@ -264,6 +264,13 @@ abonneer erop); na een nieuwe export en opnieuw inlezen schuiven verplaatste dat
 
 voorbeeld:
   vergadering agenda --ics hoven-noord.ics --wijkverband hoven-noord""",
+    "opvolging": """\
+Zonder --wijkverband komen alle wijkverbanden erin. `vergadering herinneringen --map MAP`
+schrijft dezelfde punten als één bericht per eigenaar.
+
+voorbeelden:
+  vergadering opvolging --eigenaar "Wilma"
+  vergadering opvolging --json""",
     "beamer": """\
 Zonder --wijkverband kiest de beamer het enige wijkverband, of het enige met een vergadering
 die nog niet gesloten is. Stoppen met q, ander thema met t.
@@ -366,6 +373,28 @@ def maak_parser() -> argparse.ArgumentParser:
                        epilog=_VOORBEELDEN["agenda"])
     p.add_argument("--ics", required=True, type=_tekst, metavar="BESTAND",
                    help="het bestand om te schrijven (bijvoorbeeld wijkverband.ics)")
+    _wv_optie(p)
+    _db_optie(p)
+
+    p = sub.add_parser("opvolging", help="wat elke eigenaar nu moet doen (mijn acties)",
+                       description="Toon per eigenaar wat er te doen is: eerste stappen die te "
+                                   "laat zijn of binnen 7 dagen vallen, checkmomenten binnen 14 "
+                                   "dagen of voorbij, en een beloofde update aan bewoners die "
+                                   "eraan komt of voorbij is.",
+                       epilog=_VOORBEELDEN["opvolging"])
+    p.add_argument("--eigenaar", type=_tekst, metavar="NAAM",
+                   help="alleen de punten van deze eigenaar (een deel van de naam is genoeg)")
+    _wv_optie(p)
+    p.add_argument("--json", action="store_true", help="als JSON (UTF-8)")
+    _db_optie(p)
+
+    p = sub.add_parser("herinneringen", help="schrijf per eigenaar een herinnering om te versturen",
+                       description="Schrijf per eigenaar één tekstbestand met wat er te doen is, "
+                                   "in gewone taal, klaar om in een mail of app te plakken. Er "
+                                   "wordt niets verstuurd.")
+    p.add_argument("--map", required=True, type=_map, metavar="MAP",
+                   help="waar de herinneringen komen (een bestaande herinnering voor dezelfde "
+                        "eigenaar wordt vervangen)")
     _wv_optie(p)
     _db_optie(p)
 
@@ -599,6 +628,53 @@ def _agenda(args: argparse.Namespace) -> int:
     return OK
 
 
+def _opvolging(args: argparse.Namespace) -> int:
+    from .opvolging import opvolging
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    per = opvolging(opslag, wvs, date.today(), args.eigenaar)
+    if args.json:
+        _schrijf_json([p.als_json() for punten in per.values() for p in punten])
+        return OK
+    if not per:
+        wie = f" voor '{args.eigenaar}'" if args.eigenaar else ""
+        print(f"Er staat nu niets klaar{wie}: geen eerste stap of checkmoment die eraan komt "
+              "of te laat is, en geen beloofde update.")
+    for eigenaar, punten in per.items():
+        print(eigenaar)
+        for p in punten:
+            print(f"  - {p.in_woorden()}")
+    return OK
+
+
+def _herinneringen(args: argparse.Namespace) -> int:
+    from .export.mapje import veilige_naam
+    from .export.veilig_schrijven import schrijf_atomisch
+    from .opvolging import herinnering, opvolging
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    per = opvolging(opslag, wvs, date.today())
+    map_ = Path(args.map).expanduser()
+    if map_.is_symlink():
+        raise OngeldigeInvoer(f"{map_} is een koppeling naar een andere plek, dus daar wordt "
+                              "niets geschreven; kies een andere map met --map.")
+    if not per:
+        print("Er staat nu niets klaar, dus er zijn geen herinneringen geschreven.")
+        return OK
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise OngeldigeInvoer(f"De map {map_} kon niet gemaakt worden; kies een andere map "
+                              "met --map.") from fout
+    for eigenaar, punten in per.items():
+        pad = map_ / f"herinnering {veilige_naam(eigenaar, 'zonder eigenaar')}.txt"
+        schrijf_atomisch(pad, herinnering(eigenaar, punten).encode("utf-8"))
+        print(pad.absolute())
+    return OK
+
+
 def _reservekopie(args: argparse.Namespace) -> int:
     opslag = _opslag(args, moet_bestaan=True)
     if args.nu:
@@ -634,6 +710,8 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "vergaderingen": _lijst,
     "export": _export,
     "agenda": _agenda,
+    "opvolging": _opvolging,
+    "herinneringen": _herinneringen,
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,

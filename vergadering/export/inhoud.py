@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .. import datums
 from ..actie import Actie
 from ..fouten import NietGevonden
-from ..privacy import Maskeerder, maskeerder_voor
+from ..privacy import Maskeerder, maskeerder_voor_wijkverband
 from ..signaal import Signaal
 from ..vergadering import FASEN, Vergadering
 from ..wijkverband import Wijkverband
@@ -50,16 +50,7 @@ class Inhoud:
         self._signaal = {s.id: s for s in self.signalen}
         self._actie = {a.id: a for a in self.acties}
         self._vergaderdatum = {v.id: v.datum for v in self.vergaderingen}
-        wv = self.wijkverband
-        behouden = (
-            [lid.naam for lid in wv.leden]
-            + wv.eigenaren()
-            + wv.partners
-            + [a.eigenaar for a in self.acties]
-            + [p for a in self.acties for p in a.partners]
-            + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen]
-        )
-        self.maskeer = maskeerder_voor(self.signalen, behouden)
+        self.maskeer = maskeerder_voor_wijkverband(self.wijkverband, self.signalen, self.acties)
 
     # --- opzoeken ------------------------------------------------------------------------
 
