@@ -263,7 +263,14 @@ Zonder --wijkverband komen alle wijkverbanden erin. Lees het bestand in uw agend
 abonneer erop); na een nieuwe export en opnieuw inlezen schuiven verplaatste datums mee.
 
 voorbeeld:
-  vergadering agenda --ics hoven-noord.ics --wijkverband hoven-noord""",
+  vergadering agenda --ics hoven-noord.ics --wijkverband "De Hoven-Noord" """,
+    "import": """\
+Klopt er een rij niet, dan wordt niets toegevoegd en staat er welke rij en waarom. Een lijst
+die nog eens ingelezen wordt, geeft geen dubbele signalen.
+
+voorbeeld:
+  vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord"
+  vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord" --ja""",
     "opvolging": """\
 Zonder --wijkverband komen alle wijkverbanden erin. `vergadering herinneringen --map MAP`
 schrijft dezelfde punten als één bericht per eigenaar.
@@ -374,6 +381,20 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--ics", required=True, type=_tekst, metavar="BESTAND",
                    help="het bestand om te schrijven (bijvoorbeeld wijkverband.ics)")
     _wv_optie(p)
+    _db_optie(p)
+
+    p = sub.add_parser("import", help="lees signalen in uit een spreadsheet (.xlsx) of .csv",
+                       description="Lees signalen in uit een spreadsheet (.xlsx) of een lijst "
+                                   "(.csv). De kolommen worden op hun kop herkend: Signaal "
+                                   "(verplicht), Datum, Praktijkvorm, Thema, Buurt, Aantal "
+                                   "bewoners, Contact (privé: 'naam; telefoon of e-mail'). "
+                                   "Zonder --ja ziet u eerst wat erbij komt.",
+                       epilog=_VOORBEELDEN["import"])
+    p.add_argument("soort", choices=["signalen"], help="wat er ingelezen wordt")
+    p.add_argument("bestand", type=_tekst, metavar="BESTAND", help="het .xlsx- of .csv-bestand")
+    _wv_optie(p, verplicht=True)
+    p.add_argument("--ja", action="store_true",
+                   help="voeg ze echt toe (zonder --ja: alleen laten zien wat erbij komt)")
     _db_optie(p)
 
     p = sub.add_parser("opvolging", help="wat elke eigenaar nu moet doen (mijn acties)",
@@ -628,6 +649,77 @@ def _agenda(args: argparse.Namespace) -> int:
     return OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importeren import bereid_voor
+    from .tabel import tabel_tekst
+    from .tekst import een_regel, kort
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wv = opslag.wijkverband(args.wijkverband)
+    pad = Path(args.bestand).expanduser()
+    if not pad.is_file():
+        raise OngeldigeInvoer(f"{pad} bestaat niet of is geen bestand; controleer de naam.")
+    bestaand = {s.id: s.tekst for s in opslag.signalen(wv.id)}
+    with _voortgang(pad) as voortgang:
+        voor = bereid_voor(pad, wv.id, bestaand, date.today(), voortgang)
+    if voor.overgeslagen_koppen:
+        _zeg("deze kolommen worden niet ingelezen: "
+             + ", ".join(k[:30] for k in voor.overgeslagen_koppen) + ".")
+    if voor.fouten:
+        for fout in voor.fouten[:50]:
+            print(fout, file=sys.stderr)
+        if len(voor.fouten) > 50:
+            print(f"… en nog {len(voor.fouten) - 50} rijen.", file=sys.stderr)
+        _zeg(f"er is niets toegevoegd: {len(voor.fouten)} "
+             f"{'rij klopt' if len(voor.fouten) == 1 else 'rijen kloppen'} niet; verbeter "
+             f"{'die' if len(voor.fouten) == 1 else 'ze'} in {pad.name} en probeer het opnieuw.")
+        return DATAPROBLEEM
+    extra = []
+    if voor.al_bekend:
+        extra.append(f"{voor.al_bekend} al eerder ingelezen")
+    if voor.lege_rijen:
+        extra.append(f"{voor.lege_rijen} lege {'rij' if voor.lege_rijen == 1 else 'rijen'}")
+    erbij = f" ({', '.join(extra)} overgeslagen)" if extra else ""
+    n = len(voor.signalen)
+    if not args.ja:
+        eerste = list(zip(voor.rijnummers[:10], voor.signalen[:10], strict=True))
+        if eerste:
+            import shutil
+
+            per_kolom = [[str(r) for r, _ in eerste], [s.datum.isoformat() for _, s in eerste],
+                         [s.vorm for _, s in eerste], [s.thema for _, s in eerste],
+                         [s.buurt for _, s in eerste], [str(s.aantal) for _, s in eerste],
+                         ["ja" if s.contact else "" for _, s in eerste],
+                         [kort(een_regel(s.tekst), 80) for _, s in eerste]]
+            kop, rijen = tabel_tekst(
+                f"De eerste {len(eerste)} van {n}" if n > len(eerste) else "Wat erbij komt",
+                [("rij", False), ("datum", False), ("vorm", False), ("thema", True),
+                 ("buurt", True), ("aantal", False), ("contact", False), ("signaal", True)],
+                per_kolom, shutil.get_terminal_size((100, 24)).columns)
+            sys.stdout.write(kop + rijen)
+        print(f"{n} {'signaal' if n == 1 else 'signalen'} klaar om toe te voegen aan "
+              f"{wv.naam}{erbij}. Voeg ze toe met --ja.")
+        return OK
+    toegevoegd = opslag.bewaar_nieuwe_signalen(voor.signalen)
+    print(f"{toegevoegd} {'signaal' if toegevoegd == 1 else 'signalen'} toegevoegd aan "
+          f"{wv.naam}{erbij}.")
+    return OK
+
+
+@contextmanager
+def _voortgang(pad: Path) -> Iterator[Callable[[int], None] | None]:
+    """Een voortgangsbalk (Rich) op stderr bij een lang bestand, alleen op een terminal."""
+    if not sys.stderr.isatty() or pad.stat().st_size < 200_000:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(f"{pad.name} lezen", total=None)
+        yield lambda n: balk.update(taak, completed=n, description=f"{pad.name}: rij {n}")
+
+
 def _opvolging(args: argparse.Namespace) -> int:
     from .opvolging import opvolging
 
@@ -710,6 +802,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "vergaderingen": _lijst,
     "export": _export,
     "agenda": _agenda,
+    "import": _import,
     "opvolging": _opvolging,
     "herinneringen": _herinneringen,
     "beamer": _beamer,
