@@ -81,7 +81,7 @@ class FaseTerugkoppelen(FasePaneel):
         mist = self.sessie.ontbreekt()
         if not (t.gehoord or t.gedaan or t.kanaal or t.volgende_update):
             return ("Terugkoppeling aan bewoners: nog niet opgesteld. Druk t; het voorstel "
-                    "komt uit deze vergadering.")
+                    "komt uit deze vergadering. " + self._volgende_in_woorden())
         regels = ["Terugkoppeling aan bewoners:"]
         if t.volgende_update:
             regels.append(
@@ -90,17 +90,19 @@ class FaseTerugkoppelen(FasePaneel):
                 + (f", eigenaar {kort(t.eigenaar, 30)}" if t.eigenaar else "")
                 + "."
             )
-        v = self.sessie.vergadering
-        if v.volgende_vergadering is not None:
-            regels.append(f"Volgende vergadering {datums.kort(v.volgende_vergadering)}"
-                          + (f" om {v.volgende_tijd}" if v.volgende_tijd else "") + ".")
-        else:
-            regels.append("Volgende vergadering: nog niet vastgesteld (d).")
+        regels.append(self._volgende_in_woorden())
         if mist:
             regels.append("Nog nodig om te sluiten: " + ", ".join(mist) + ".")
         else:
             regels.append("Compleet: de vergadering kan gesloten worden met x.")
         return " ".join(regels)
+
+    def _volgende_in_woorden(self) -> str:
+        v = self.sessie.vergadering
+        if v.volgende_vergadering is None:
+            return "Volgende vergadering: nog niet vastgesteld (d)."
+        return (f"Volgende vergadering {datums.kort(v.volgende_vergadering)}"
+                + (f" om {v.volgende_tijd}" if v.volgende_tijd else "") + ".")
 
     # --- handelingen ------------------------------------------------------------------
 

@@ -41,7 +41,11 @@ class StemmingCorrectie(StemmingFormulier):
         yield from veld("Waarom corrigeren? (komt in het verslag)", Invoer("", id="reden"))
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual roept ook on_mount van StemmingFormulier aan (dat vult de tabel en zet de
+        # focus op het voorstel): daarna pas de oude telling erin.
+        self.call_after_refresh(self._vul_oud)
+
+    def _vul_oud(self) -> None:
         oud = self.oud
         if oud.per_lid is not None:
             self.query_one("#wijze", Select).value = "per_lid"
@@ -93,7 +97,6 @@ class HeropenFormulier(Formulier[Heropening]):
         yield from veld("Waarom? (bijvoorbeeld: typfout in de plaats)", Invoer("", id="reden"))
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#reden", Input).focus()
 
     def lees(self) -> Heropening:
