@@ -37,8 +37,9 @@ class StemmingCorrectie(StemmingFormulier):
         self.titel = f"Stemming corrigeren (was {oud.telling()})"
 
     def velden(self) -> ComposeResult:
-        yield from super().velden()
+        # De reden bovenaan: op 80×24 valt wat onder de tabel per lid staat uit beeld.
         yield from veld("Waarom corrigeren? (komt in het verslag)", Invoer("", id="reden"))
+        yield from super().velden()
 
     def on_mount(self) -> None:
         # Textual roept ook on_mount van StemmingFormulier aan (dat vult de tabel en zet de
@@ -47,6 +48,7 @@ class StemmingCorrectie(StemmingFormulier):
 
     def _vul_oud(self) -> None:
         oud = self.oud
+        self.query_one("#voorstel", Input).disabled = True  # het voorstel blijft hetzelfde
         if oud.per_lid is not None:
             self.query_one("#wijze", Select).value = "per_lid"
             tabel = self.query_one("#perlid", DataTable)
