@@ -376,3 +376,11 @@ def test_samenvoegen_houdt_correcties_van_beide_vensters(tmp_path):
     uit = voeg_samen(basis, naar_document(mijn_v), naar_document(hun_v))
     assert not uit.conflicten
     assert [c["wat"] for c in uit.document["correcties"]] == ["a los", "b los"]
+
+
+def test_sluiten_waarschuwt_zolang_de_volgende_vergadering_open_staat(tmp_path):
+    sessie, _ = _sessie(tmp_path)
+    assert any("volgende vergadering is nog niet vastgesteld" in w
+               for w in sessie.waarschuwingen_voor_sluiten())
+    sessie.zet_volgende_vergadering(date(2027, 1, 12))
+    assert not any("volgende vergadering" in w for w in sessie.waarschuwingen_voor_sluiten())

@@ -439,6 +439,9 @@ def waarschuwingen_voor_sluiten(
             f"{len(open_in_top)} signaal/signalen uit de top 5 zijn niet gekozen en niet "
             "geparkeerd; ze komen de volgende keer terug zonder reden."
         )
+    if vergadering.volgende_vergadering is None:
+        uit.append("De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan "
+                   "'nog niet vastgesteld'.")
     for actie in acties:
         if actie.id in vergadering.acties:
             if not actie.eerste_stap:
