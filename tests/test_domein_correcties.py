@@ -384,3 +384,11 @@ def test_sluiten_waarschuwt_zolang_de_volgende_vergadering_open_staat(tmp_path):
                for w in sessie.waarschuwingen_voor_sluiten())
     sessie.zet_volgende_vergadering(date(2027, 1, 12))
     assert not any("volgende vergadering" in w for w in sessie.waarschuwingen_voor_sluiten())
+
+
+def test_voorstel_volgende_update_vanaf_vandaag_bij_een_vergadering_van_eerder(tmp_path):
+    sessie, klok = _sessie(tmp_path)
+    sessie.wijkverband.afspraken = Participatieafspraken(terugkoppeling_kanaal=DEMO_KANAAL)
+    klok.verzet(20 * 24 * 3600)  # twintig dagen later hervat: de termijn telt vanaf vandaag
+    assert sessie.terugkoppeling_voorstel().volgende_update == \
+        VANDAAG + timedelta(days=20 + 14)

@@ -513,8 +513,13 @@ def voorstel_terugkoppeling(
     signalen: list[Signaal],
     acties: list[Actie],
     wijkverband: Wijkverband,
+    vandaag: date | None = None,
 ) -> Terugkoppeling:
     """Een eerste versie van template 3, opgebouwd uit deze vergadering.
+
+    De volgende update: de termijn uit de participatieafspraken vanaf de vergadering (of vanaf
+    ``vandaag`` als die later is: een vergadering die later hervat wordt), anders de volgende
+    vergadering.
 
     Bevat alleen de tekst van signalen en acties, nooit contactgegevens van bewoners.
     Kanaal en eigenaar komen uit wat al is ingevuld, anders uit de participatieafspraken,
@@ -561,7 +566,8 @@ def voorstel_terugkoppeling(
         gedaan=_passend(gedaan),
         lukt_niet=_passend(lukt_niet),
         volgende_update=huidig.volgende_update or volgende_update_volgens_afspraken(
-            wijkverband, vergadering.datum) or vergadering.volgende_vergadering,
+            wijkverband, max(vergadering.datum, vandaag or vergadering.datum))
+        or vergadering.volgende_vergadering,
         kanaal=huidig.kanaal
         or kanaal_uit(afspraken.terugkoppeling_kanaal, wijkverband.kanalen)
         or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),

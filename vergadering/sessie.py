@@ -575,7 +575,7 @@ class Sessie:
         vergadering waar nog niets staat."""
         huidig = self.vergadering.terugkoppeling
         voorstel = regels.voorstel_terugkoppeling(
-            self.vergadering, self.signalen, self.acties, self.wijkverband
+            self.vergadering, self.signalen, self.acties, self.wijkverband, self.vandaag()
         )
         return Terugkoppeling(
             gehoord=huidig.gehoord or voorstel.gehoord,
