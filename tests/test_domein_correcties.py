@@ -392,3 +392,22 @@ def test_voorstel_volgende_update_vanaf_vandaag_bij_een_vergadering_van_eerder(t
     klok.verzet(20 * 24 * 3600)  # twintig dagen later hervat: de termijn telt vanaf vandaag
     assert sessie.terugkoppeling_voorstel().volgende_update == \
         VANDAAG + timedelta(days=20 + 14)
+
+
+def test_tegenstrijdige_keuze_op_de_grens_is_een_vraag_in_gewone_taal(tmp_path):
+    from vergadering.samenvoegen import veld_in_woorden
+
+    sessie, _ = _sessie(tmp_path)
+    _gelijk_op_de_grens(sessie)
+    basis = naar_document(sessie.vergadering)
+    zeker = sessie.voorstel_top5()[0]
+    mijn_v, hun_v = uit_document(Vergadering, basis), uit_document(Vergadering, basis)
+    from vergadering.correctie import leg_grens_vast
+
+    gelijk = ["2611-s004", "2611-s005", "2611-s006"]
+    leg_grens_vast(mijn_v, gelijk, 1, ["2611-s005"], "speeltuin")
+    leg_grens_vast(hun_v, gelijk, 1, ["2611-s006"], "zorg")
+    mijn_v.top5, hun_v.top5 = zeker + ["2611-s005"], zeker + ["2611-s006"]
+    uit = voeg_samen(basis, naar_document(mijn_v), naar_document(hun_v))
+    velden = {veld_in_woorden(c.pad) for c in uit.conflicten}
+    assert "de top 5" in velden and "de keuze op de grens van de top 5" in velden
