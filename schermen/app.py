@@ -378,11 +378,11 @@ class VergaderingApp(App[None]):
         """Maak het mapje in een achtergronddraad; meld waar het staat."""
 
         def werk() -> None:
-            from vergadering.export import maak_mapje
+            from vergadering.export import exporteer
 
             # Wijzigingen staan al op schijf (bewaren gebeurt vóór het tonen).
             try:
-                map_ = maak_mapje(
+                uitkomst = exporteer(
                     self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
                     vandaag=self.vandaag(),
                 )
@@ -397,8 +397,7 @@ class VergaderingApp(App[None]):
                     markup=False,
                 )
             else:
-                self.call_from_thread(self.notify, f"Het mapje staat in {map_}", markup=False,
-                                      timeout=15)
+                self.call_from_thread(self.notify, uitkomst.melding, markup=False, timeout=15)
 
         self.notify("Het mapje wordt gemaakt…", markup=False)
         self.run_worker(werk, thread=True, group="mapje", name="mapje")

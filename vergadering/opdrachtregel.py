@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .fouten import DEBUG, OpslagFout, VergaderingFout
-from .signaal import PRAKTIJKVORMEN
+from .praktijkvormen import PRAKTIJKVORMEN
 
 if TYPE_CHECKING:
     from .opslag import Opslag
@@ -530,7 +530,7 @@ def _lijst(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         opslag = _opslag(args, moet_bestaan=True)
-        wv_id = opslag.wijkverband(args.wijkverband).id if args.wijkverband else None
+        wv_id = opslag.wijkverband_id(args.wijkverband) if args.wijkverband else None
         # Vakken die niet veranderd zijn, komen uit de lijstindex (opslag/lijstindex.py).
         soort = args.opdracht
         rijen = lijsten.lijst(opslag, soort, wv_id)

@@ -17,6 +17,7 @@ from .termijn import kanaal_uit, termijn_dagen
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
+from .zinnen import aantal, met_nummers, opsomming, zin
 
 if TYPE_CHECKING:
     from .agendaklok import AgendaKlok
@@ -427,17 +428,18 @@ def waarschuwingen_voor_sluiten(
         if a.id not in vergadering.statusupdates
     ]
     if zonder_update:
-        nummers = _opsomming([str(a.nummer) for a in zonder_update])
-        woord = "Actie" if len(zonder_update) == 1 else "Acties"
-        uit.append(f"{woord} {nummers} kreeg geen statusupdate.")
+        uit.append(zin(met_nummers("Actie", "Acties", [a.nummer for a in zonder_update],
+                                   "kreeg", "kregen"), "geen statusupdate"))
     per_id = {s.id: s for s in signalen}
     open_in_top = [
         sid for sid in vergadering.top5 if sid in per_id and per_id[sid].status == "nieuw"
     ]
     if open_in_top:
+        een = len(open_in_top) == 1
         uit.append(
-            f"{len(open_in_top)} signaal/signalen uit de top 5 zijn niet gekozen en niet "
-            "geparkeerd; ze komen de volgende keer terug zonder reden."
+            f"{aantal(len(open_in_top), 'signaal', 'signalen')} uit de top 5 "
+            f"{'is' if een else 'zijn'} niet gekozen en niet geparkeerd; "
+            f"{'het komt' if een else 'ze komen'} de volgende keer terug zonder reden."
         )
     if vergadering.volgende_vergadering is None:
         uit.append("De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan "
@@ -465,7 +467,7 @@ def sluit(
     if mist:
         raise OngeldigeInvoer(
             "De vergadering kan nog niet dicht: de terugkoppeling mist "
-            + _opsomming(mist)
+            + opsomming(mist)
             + "."
         )
     if klok is None:
@@ -475,12 +477,6 @@ def sluit(
     klok.stop_alles()
     vergadering.gesloten_op = moment
     vergadering.log(moment, "Vergadering gesloten.")
-
-
-def _opsomming(delen: list[str]) -> str:
-    if len(delen) == 1:
-        return delen[0]
-    return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def te_bespreken(signalen: list[Signaal]) -> list[Signaal]:

@@ -17,6 +17,7 @@ from ..regels import stippen_beschikbaar, stippen_gebruikt
 from ..signaal import totaal
 from ..volgende import in_woorden as volgende_in_woorden
 from ..wijkverband import MEERDERHEIDSREGELS
+from ..zinnen import aantal, met_label, zin
 from . import terugkoppeling
 from .actielijst import actietabel
 from .inhoud import FASETITELS, Inhoud
@@ -184,7 +185,8 @@ def _top5(stuk, inhoud: Inhoud) -> None:
     if buiten:
         stuk.alinea("Ook stippen, maar niet in de top 5:")
         stuk.opsomming([
-            f"{m(inhoud.signaal(sid).tekst) if inhoud.signaal(sid) else sid}: {n} stippen"
+            met_label(m(inhoud.signaal(sid).tekst) if inhoud.signaal(sid) else sid,
+                      aantal(n, "stip", "stippen"))
             for sid, n in buiten
         ])
 
@@ -211,7 +213,9 @@ def _stemmingen(stuk, inhoud: Inhoud) -> None:
                (50, 12, 14, 24, 32, 38))
     regels = sorted({st.regel for st in v.stemmingen})
     for regel in regels:
-        stuk.alinea(f"{regel}: {MEERDERHEIDSREGELS.get(regel, regel)}.", label="Meerderheid:")
+        # "Meerderheid (gewoon): meer stemmen voor dan tegen." (niet "Meerderheid: gewoon: …")
+        stuk.alinea(zin(MEERDERHEIDSREGELS.get(regel, regel), hoofdletter=False),
+                    label=f"Meerderheid ({regel}):")
     for st in v.stemmingen:
         if st.per_lid:
             per_keuze = {
