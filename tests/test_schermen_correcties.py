@@ -339,3 +339,31 @@ async def test_partner_als_eigenaar_een_keer_in_de_lijst(tmp_path):
         await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
         (actie,) = app.sessie.acties_van_deze_ronde()
         assert actie.eigenaar == "Wijkagent Noord" and actie.partners == ["Woonstede"]
+
+
+async def test_volgend_checkmoment_ver_weg_gevraagd_voor_de_eerste_stap_geweigerd(tmp_path):
+    from schermen.formulieren.actie import StatusFormulier
+
+    app = maak_app(tmp_path / "db", Klok())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin_vergadering(pilot)
+        actie = app.sessie.lopende_acties()[0]
+        actie.eerste_stap_datum = VANDAAG + timedelta(days=10)  # nog niet gezet
+        await _naar_fase(pilot, app, 2)
+        await wacht(pilot, lambda: app.screen.query_one("#lopend", DataTable).has_focus)
+        await pilot.press("s")
+        await wacht(pilot, lambda: isinstance(app.screen, StatusFormulier))
+        formulier = app.screen
+        formulier.query_one("#checkmoment", Input).focus()
+        await wis(pilot)
+        await typ(pilot, "+5")
+        await pilot.press("ctrl+s")
+        assert "vóór de eerste stap van deze actie" in _fout(app)
+        await wis(pilot)
+        await typ(pilot, "+400")
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        assert "meer dan een half jaar; klopt het jaartal?" in app.screen.vraag
+        await pilot.press("j")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert actie.checkmoment == VANDAAG + timedelta(days=400)
