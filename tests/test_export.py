@@ -292,7 +292,8 @@ def test_terugkoppeling_volgt_template_3_en_txt_is_dezelfde_tekst(mapje):
         txt_regels.append(regel[2:] if regel.startswith("- ") else regel)
     assert docx_regels == txt_regels
     assert "Wanneer: maandag 14 december 2026" in docx_regels
-    assert "Via: Nieuwsbrief en buurtapp, binnen een week" in docx_regels
+    # Het kanaal uit de afspraken 'Nieuwsbrief en buurtapp, binnen een week' (issue 10).
+    assert "Via: nieuwsbrief" in docx_regels
     # Het eigen adres van het wijkverband blijft staan in Contact / meedoen.
     assert "Mail wijkverband.noord@gemeente.example of kom naar de inloop." in docx_regels
     # Intern: de eigenaar staat alleen in het verslag.

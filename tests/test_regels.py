@@ -405,6 +405,8 @@ def test_waarschuwingen_voor_sluiten():
         "Actie 2 kreeg geen statusupdate.",
         "1 signaal uit de top 5 is niet gekozen en niet geparkeerd; het komt de volgende "
         "keer terug zonder reden.",
+        "De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan 'nog niet "
+        "vastgesteld'.",
         "Actie 3 heeft nog geen beschreven eerste stap.",
         "Actie 3 heeft nog geen terugkoppelzin voor bewoners.",
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import datums
@@ -13,6 +13,7 @@ from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
 from .tekst import MAX_TEKST, invoer, kort
+from .termijn import kanaal_uit, termijn_dagen
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
@@ -440,6 +441,9 @@ def waarschuwingen_voor_sluiten(
             f"{'is' if een else 'zijn'} niet gekozen en niet geparkeerd; "
             f"{'het komt' if een else 'ze komen'} de volgende keer terug zonder reden."
         )
+    if vergadering.volgende_vergadering is None:
+        uit.append("De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan "
+                   "'nog niet vastgesteld'.")
     for actie in acties:
         if actie.id in vergadering.acties:
             if not actie.eerste_stap:
@@ -505,8 +509,13 @@ def voorstel_terugkoppeling(
     signalen: list[Signaal],
     acties: list[Actie],
     wijkverband: Wijkverband,
+    vandaag: date | None = None,
 ) -> Terugkoppeling:
     """Een eerste versie van template 3, opgebouwd uit deze vergadering.
+
+    De volgende update: de termijn uit de participatieafspraken vanaf de vergadering (of vanaf
+    ``vandaag`` als die later is: een vergadering die later hervat wordt), anders de volgende
+    vergadering.
 
     Bevat alleen de tekst van signalen en acties, nooit contactgegevens van bewoners.
     Kanaal en eigenaar komen uit wat al is ingevuld, anders uit de participatieafspraken,
@@ -552,13 +561,32 @@ def voorstel_terugkoppeling(
         gehoord=_passend(gehoord),
         gedaan=_passend(gedaan),
         lukt_niet=_passend(lukt_niet),
-        volgende_update=huidig.volgende_update or vergadering.volgende_vergadering,
+        volgende_update=huidig.volgende_update or volgende_update_volgens_afspraken(
+            wijkverband, max(vergadering.datum, vandaag or vergadering.datum))
+        or vergadering.volgende_vergadering,
         kanaal=huidig.kanaal
-        or afspraken.terugkoppeling_kanaal
+        or kanaal_uit(afspraken.terugkoppeling_kanaal, wijkverband.kanalen)
         or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),
         eigenaar=huidig.eigenaar or afspraken.terugkoppeling_eigenaar,
         contact=huidig.contact,
     )
+
+
+def termijn_volgens_afspraken(wijkverband: Wijkverband) -> int | None:
+    """De termijn (dagen) voor de volgende update uit de participatieafspraken: eerst uit
+    'via welk kanaal en wanneer', dan uit 'wat we terugkoppelen'; None zonder termijn."""
+    a = wijkverband.afspraken
+    for tekst in (a.terugkoppeling_kanaal, a.terugkoppeling_wat):
+        dagen = termijn_dagen(tekst)
+        if dagen is not None:
+            return dagen
+    return None
+
+
+def volgende_update_volgens_afspraken(wijkverband: Wijkverband, vanaf: date) -> date | None:
+    """``vanaf`` plus de termijn uit de participatieafspraken (None zonder termijn)."""
+    dagen = termijn_volgens_afspraken(wijkverband)
+    return vanaf + timedelta(days=dagen) if dagen is not None else None
 
 
 def _bewoners(n: int) -> str:

@@ -151,9 +151,9 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
         )
     ]
     if v.volgende_vergadering:
-        uit.append(
-            Blok("alinea", f"De volgende vergadering is op {datums.lang(v.volgende_vergadering)}.")
-        )
+        from ..volgende import in_woorden
+
+        uit.append(Blok("alinea", f"De volgende vergadering is op {in_woorden(v)}."))
     return uit
 
 
