@@ -72,7 +72,8 @@ def test_koppen_in_een_andere_volgorde_lege_rij_en_privecontact(db, tmp_path):
 def test_opdrachtregel_eerst_laten_zien_dan_met_ja_en_nog_eens_geeft_geen_dubbele(db, tmp_path):
     pad = _csv(tmp_path / "gesprekken.csv",
                "Signaal;Datum;Thema;Contact\n"
-               "Hondenpoep op het grasveld aan de Wilgenlaan;20-11-2026;groen;\"Anna Bos; anna@voorbeeld.nl\"\n"
+               "Hondenpoep op het grasveld aan de Wilgenlaan;20-11-2026;groen;"
+               "\"Anna Bos; anna@voorbeeld.nl\"\n"
                "Te hard rijden in de Lindelaan;21-11-2026;verkeer;\n", "cp1252")
     wv = _wv(db)
     voor = _vergadering("import", "signalen", str(pad), "--wijkverband", wv, "--db", str(db))
