@@ -362,7 +362,8 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="welke vergadering (standaard de laatste)")
     p.add_argument("--map", default=None, type=_map, metavar="MAP",
                    help="waar het mapje komt")
-    p.add_argument("--alleen", choices=["verslag", "actielijst", "terugkoppeling", "afspraken"],
+    p.add_argument("--alleen",
+                   choices=["verslag", "actielijst", "terugkoppeling", "afspraken", "agenda"],
                    help="maak alleen dit document")
     _db_optie(p)
 
