@@ -487,6 +487,48 @@ def startregels(i: Impact) -> list[tuple[str, str, str]]:
     ]
 
 
+def _rij(d: dict[str, int]) -> str:
+    return " · ".join(f"{k} {v}" for k, v in d.items()) or "–"
+
+
+def in_tekst(i: Impact) -> str:
+    """De impact als tekst voor de terminal: per pijn een kop en een paar regels."""
+    b, r, d, t = i.bereik, i.representativiteit, i.doorwerking, i.terugkoppeling
+    p = i.periode
+    regels = [
+        f"{i.wijkverband} — {p.in_woorden} ({p.van:%d-%m-%Y} t/m {min(p.tot, i.vandaag):%d-%m-%Y})",
+        "",
+        f"Bereik: {aantal(b.signalen, 'signaal', 'signalen')} van "
+        f"{aantal(b.bewoners, 'bewoner', 'bewoners')}",
+        f"  per vorm:  {_rij(b.per_vorm)}",
+        f"  per buurt: {_rij(b.per_buurt)}",
+        f"  per thema: {_rij(b.per_thema)}",
+        f"  per maand: {' · '.join(f'{m} {n}' for m, n, _ in b.per_maand) or '–'}",
+        f"Representativiteit (n = {r.n})",
+        f"  buurten zonder signaal: {', '.join(r.stille_buurten) or 'geen'}",
+        f"  thema's zonder signaal: {', '.join(r.stille_themas) or 'geen'}",
+        f"  grootste buurt: {r.grootste_buurt or '–'}, {r.concentratie.tekst()}",
+        f"  buurt onbekend: {r.buurt_onbekend.tekst()}",
+        "Doorwerking",
+        "  trechter: " + " → ".join(f"{naam} {a.aantal}" for naam, a in d.trechter)
+        + f" (n = {d.trechter[0][1].n})",
+        f"  signaal tot besluit: {d.signaal_tot_besluit.tekst()}",
+        f"  besluit tot gereed: {d.besluit_tot_gereed.tekst()}",
+        f"  van {aantal(d.acties, 'actie', 'acties')}: vastgelopen {d.vastgelopen.tekst()}, "
+        f"gestopt {d.gestopt.tekst()}",
+        *(f"    {n}× {reden}" for reden, n in d.redenen.items()),
+        f"  eerste stap op tijd: {d.eerste_stap_op_tijd.tekst()}",
+        f"  checkmoment op tijd: {d.checkmoment_op_tijd.tekst()}",
+        "Terugkoppeling",
+        f"  vergaderingen met terugkoppeling: {t.met_terugkoppeling.tekst()}",
+        f"  beloofde updates op tijd: {t.updates_op_tijd.tekst()}",
+        f"  signaal tot terugkoppeling: {t.signaal_tot_terugkoppeling.tekst()}",
+        f"  kanalen: {_rij(t.kanalen)}",
+    ]
+    regels += [f"Let op: {m}." for m in i.meldingen]
+    return "\n".join(regels)
+
+
 # --- JSON ------------------------------------------------------------------------------
 
 def _telling(d: dict[str, int], n: int) -> dict[str, Any]:

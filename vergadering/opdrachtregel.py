@@ -295,6 +295,13 @@ die nog niet gesloten is. Stoppen met q, ander thema met t.
 voorbeelden:
   vergadering beamer --wijkverband "Wijkverband De Hoven-Noord"
   vergadering beamer --web --poort 8000""",
+    "impact": """\
+Zonder --wijkverband komen alle wijkverbanden erin. Elk cijfer zegt over hoeveel het gaat
+(n); het JSON-schema staat in de README.
+
+voorbeelden:
+  vergadering impact --wijkverband "De Hoven-Noord"
+  vergadering impact --periode 2026-Q3 --json""",
     "lijst": """\
 Contactgegevens van bewoners staan nooit in deze lijst, ook niet in de JSON.
 
@@ -444,6 +451,18 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--verwijder", action="store_true",
                    help="met --persoon: haal het weg (ook uit oudere reservekopieën)")
     p.add_argument("--json", action="store_true", help="met --persoon: als JSON (UTF-8)")
+    _db_optie(p)
+
+    p = sub.add_parser("impact", help="bereik, spiegel van de wijk, doorwerking en "
+                                      "terugkoppeling in cijfers",
+                       description="Toon de vier pijnen in cijfers: bereik van bewoners, "
+                                   "representativiteit, doorwerking in acties en "
+                                   "terugkoppeling, over een periode.",
+                       epilog=_VOORBEELDEN["impact"])
+    _wv_optie(p)
+    p.add_argument("--periode", default="12m", type=_tekst, metavar="2026|2026-Q3|12m",
+                   help="een jaar, een kwartaal of de laatste maanden (standaard 12m)")
+    p.add_argument("--json", action="store_true", help="als JSON (UTF-8), voor scripts")
     _db_optie(p)
 
     p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
@@ -779,6 +798,21 @@ def _opvolging(args: argparse.Namespace) -> int:
     return OK
 
 
+def _impact(args: argparse.Namespace) -> int:
+    from . import impact
+
+    opslag = _opslag(args, moet_bestaan=True)
+    vandaag = _vandaag()
+    periode = impact.periode(args.periode, vandaag)
+    uitkomsten = impact.impact(opslag, vandaag, periode.naam, args.wijkverband)
+    if args.json:
+        gegevens = impact.alles_als_json(uitkomsten, periode, vandaag)
+        _schrijf_json(gegevens, json.dumps(gegevens, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(impact.in_tekst(i) for i in uitkomsten))
+    return OK
+
+
 def _herinneringen(args: argparse.Namespace) -> int:
     from .export.mapje import veilige_naam
     from .export.veilig_schrijven import schrijf_atomisch
@@ -897,6 +931,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": _import,
     "opvolging": _opvolging,
     "herinneringen": _herinneringen,
+    "impact": _impact,
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,
