@@ -271,7 +271,8 @@ def _gegevens(draw) -> impact.Gegevens:
                 volgende_update=dag + timedelta(days=draw(st.integers(1, 60))),
                 kanaal=draw(st.sampled_from(["", "nieuwsbrief", "inloop"])))
         vergaderingen.append(v)
-    return impact.Gegevens(WV, signalen, acties, vergaderingen)
+    return impact.Gegevens(WV, signalen, impact.actierijen(acties),
+                           impact.vergaderingrijen(sorted(vergaderingen, key=lambda v: v.datum)))
 
 
 def _aandelen(i: impact.Impact) -> list[impact.Aandeel]:

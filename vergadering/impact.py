@@ -6,10 +6,12 @@ bewoners wat ermee gedaan is). Elk cijfer zegt over hoeveel het gaat (zijn ``n``
 onbekend is ("buurt onbekend") wordt geteld en getoond, nooit weggelaten.
 
 De signalen komen als rijen uit de lijstindex (``lijsten.lijst``, de snelle weg die ook
-``vergadering signalen --json`` gebruikt); acties en vergaderingen als objecten, want de
-historie van een actie en de top 5 van een vergadering staan niet in de lijsten. Zo
-rekent ``vergadering impact`` op dertig jaar gegevens binnen twee keer het lezen van de
-bestanden. Tijd komt altijd van buiten (``vandaag``).
+``vergadering signalen --json`` gebruikt); acties en vergaderingen als korte rijen uit een
+eigen lijstindex ('.lijst-impact-acties', '.lijst-impact-vergaderingen'), want de historie
+van een actie en de top 5 van een vergadering staan niet in de lijsten, en dertig jaar
+vergaderingen omzetten kost meer dan ze lezen. Zo rekent ``vergadering impact`` op dertig
+jaar gegevens binnen twee keer het lezen van de bestanden. Tijd komt altijd van buiten
+(``vandaag``).
 
 Definities (ook in de README):
 - een signaal hoort bij de periode op zijn datum, een actie op haar besluitdatum, een
@@ -26,7 +28,6 @@ Definities (ook in de README):
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -135,23 +136,95 @@ def uit_lijstrijen(rijen: list[list[Any]]) -> list[SignaalRij]:
     return [SignaalRij(r[0], fromiso(r[2]), r[4], r[5], r[6], r[7], r[9]) for r in rijen]
 
 
+class ActieRij(NamedTuple):
+    """Wat de maten van een actie gebruiken; ``historie``: (datum, status) per wijziging."""
+
+    id: str
+    status: str
+    besloten_op: date
+    eerste_stap_datum: date | None
+    checkmoment: date | None
+    toelichting: str
+    signalen: tuple[str, ...]
+    historie: tuple[tuple[date, str], ...]
+
+
+class VergaderingRij(NamedTuple):
+    """Wat de maten van een vergadering gebruiken."""
+
+    id: str
+    datum: date
+    gesloten: bool
+    volgende_update: date | None
+    kanaal: str
+    top5: tuple[str, ...]
+
+
+def actierijen(acties: list[Actie]) -> list[ActieRij]:
+    """``ActieRij`` uit ``Actie``-objecten."""
+    return [ActieRij(a.id, a.status, a.besloten_op, a.eerste_stap_datum, a.checkmoment,
+                     a.laatste_toelichting(), tuple(a.signalen),
+                     tuple((w.moment.date(), w.status) for w in a.historie)) for a in acties]
+
+
+def vergaderingrijen(vergaderingen: list[Vergadering]) -> list[VergaderingRij]:
+    """``VergaderingRij`` uit ``Vergadering``-objecten."""
+    return [VergaderingRij(v.id, v.datum, v.gesloten, v.terugkoppeling.volgende_update,
+                           v.terugkoppeling.kanaal, tuple(v.top5)) for v in vergaderingen]
+
+
 @dataclass
 class Gegevens:
     """Alles van één wijkverband wat de maten nodig hebben."""
 
     wijkverband: Wijkverband
     signalen: list[SignaalRij]
-    acties: list[Actie]
-    vergaderingen: list[Vergadering]
+    acties: list[ActieRij]
+    vergaderingen: list[VergaderingRij]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _datum(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _actievak(acties: list[Actie]) -> list[list[Any]]:
+    return [[r.id, r.status, r.besloten_op.isoformat(), _iso(r.eerste_stap_datum),
+             _iso(r.checkmoment), r.toelichting, list(r.signalen),
+             [[d.isoformat(), s] for d, s in r.historie]] for r in actierijen(acties)]
+
+
+def _vergaderingvak(vergaderingen: list[Vergadering]) -> list[list[Any]]:
+    return [[r.id, r.datum.isoformat(), r.gesloten, _iso(r.volgende_update), r.kanaal,
+             list(r.top5)] for r in vergaderingrijen(vergaderingen)]
+
+
+# Verandert wat een rij uit een object haalt, verander dan de vorm: een index met een
+# andere vorm telt niet en wordt opnieuw gemaakt.
+_VORM = "impact:1"
 
 
 def lees(opslag: Opslag, wijkverband: Wijkverband, vandaag: date) -> Gegevens:
-    """De gegevens van één wijkverband uit de opslag."""
+    """De gegevens van één wijkverband uit de opslag (vakken die niet veranderd zijn, uit
+    de lijstindex; zie opslag/lijstindex.py)."""
     from .lijsten import lijst
 
-    rijen = lijst(opslag, "signalen", wijkverband.id, vandaag)
-    return Gegevens(wijkverband, uit_lijstrijen(rijen), opslag.acties(wijkverband.id),
-                    opslag.vergaderingen(wijkverband.id))
+    wv = wijkverband.id
+    sig = lijst(opslag, "signalen", wv, vandaag)
+    act = opslag.lijstrijen("acties", wv, _actievak, _VORM, index="impact-acties")
+    verg = opslag.lijstrijen("vergaderingen", wv, _vergaderingvak, _VORM,
+                             index="impact-vergaderingen")
+    d, iso = _datum, date.fromisoformat
+    return Gegevens(
+        wijkverband, uit_lijstrijen(sig),
+        [ActieRij(r[0], r[1], iso(r[2]), d(r[3]), d(r[4]), r[5], tuple(r[6]),
+                  tuple((iso(h[0]), h[1]) for h in r[7])) for r in act],
+        sorted((VergaderingRij(r[0], iso(r[1]), r[2], d(r[3]), r[4], tuple(r[5]))
+                for r in verg), key=lambda v: (v.datum, v.id)),
+    )
 
 
 # --- uitkomst --------------------------------------------------------------------------
@@ -188,8 +261,13 @@ class Mediaan:
 
     @staticmethod
     def van(waarden: list[int]) -> Mediaan:
-        """De mediaan van ``waarden``."""
-        return Mediaan(float(statistics.median(waarden)) if waarden else None, len(waarden))
+        """De mediaan van ``waarden`` (zoals ``statistics.median``; die module laden kost
+        meer dan het rekenen)."""
+        if not waarden:
+            return Mediaan(None, 0)
+        s, n = sorted(waarden), len(waarden)
+        midden = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+        return Mediaan(float(midden), n)
 
     def tekst(self) -> str:
         """'12 dagen (n = 8)' of 'geen gegevens'."""
@@ -327,26 +405,26 @@ def _representativiteit(sig: list[SignaalRij], alle: list[SignaalRij], b: Bereik
     )
 
 
-def _gereed_op(a: Actie) -> date:
+def _gereed_op(a: ActieRij) -> date:
     """Wanneer de actie (voor het laatst) op gereed ging; zonder historie de besluitdatum."""
-    for w in reversed(a.historie):
-        if w.status == "gereed":
-            return w.moment.date()
+    for dag, status in reversed(a.historie):
+        if status == "gereed":
+            return dag
     return a.besloten_op
 
 
-def _eerste_stap_gezet(a: Actie) -> date | None:
-    for w in a.historie:
-        if w.status in ("loopt", "gereed"):
-            return w.moment.date()
+def _eerste_stap_gezet(a: ActieRij) -> date | None:
+    for dag, status in a.historie:
+        if status in ("loopt", "gereed"):
+            return dag
     return None
 
 
-def _doorwerking(sig: list[SignaalRij], acties: list[Actie], verg: list[Vergadering],
+def _doorwerking(sig: list[SignaalRij], acties: list[ActieRij], verg: list[VergaderingRij],
                  p: Periode, vandaag: date) -> Doorwerking:
     eigen = [s for s in sig if s.status != "gebundeld"]
     in_top5 = {sid for v in verg for sid in v.top5}
-    per_signaal: dict[str, list[Actie]] = {}
+    per_signaal: dict[str, list[ActieRij]] = {}
     for a in acties:
         for sid in a.signalen:
             per_signaal.setdefault(sid, []).append(a)
@@ -359,7 +437,7 @@ def _doorwerking(sig: list[SignaalRij], acties: list[Actie], verg: list[Vergader
     in_periode = [a for a in acties if p.bevat(a.besloten_op)]
     klaar = [max(0, (_gereed_op(a) - a.besloten_op).days)
              for a in in_periode if a.status == "gereed"]
-    redenen = Counter((a.laatste_toelichting() or GEEN_REDEN)
+    redenen = Counter((a.toelichting or GEEN_REDEN)
                       for a in in_periode if a.status in ("vastgelopen", "gestopt"))
     stap_n = stap_op_tijd = check_n = check_op_tijd = 0
     for a in in_periode:
@@ -369,8 +447,8 @@ def _doorwerking(sig: list[SignaalRij], acties: list[Actie], verg: list[Vergader
             stap_op_tijd += bool(gezet and a.eerste_stap_datum and gezet <= a.eerste_stap_datum)
         if a.checkmoment and a.checkmoment < vandaag:
             check_n += 1
-            check_op_tijd += any(a.besloten_op < w.moment.date() <= a.checkmoment
-                                 for w in a.historie)
+            check_op_tijd += any(a.besloten_op < dag <= a.checkmoment
+                                 for dag, _ in a.historie)
     m = len(in_periode)
     return Doorwerking(
         trechter=[(naam, Aandeel(len(groep), n))
@@ -386,20 +464,19 @@ def _doorwerking(sig: list[SignaalRij], acties: list[Actie], verg: list[Vergader
     )
 
 
-def heeft_terugkoppeling(v: Vergadering) -> bool:
+def heeft_terugkoppeling(v: VergaderingRij) -> bool:
     """Gesloten met een datum voor de volgende update en een kanaal."""
-    tk = v.terugkoppeling
-    return v.gesloten and tk.volgende_update is not None and bool(tk.kanaal)
+    return v.gesloten and v.volgende_update is not None and bool(v.kanaal)
 
 
-def _terugkoppeling(sig: list[SignaalRij], verg: list[Vergadering], p: Periode,
+def _terugkoppeling(sig: list[SignaalRij], verg: list[VergaderingRij], p: Periode,
                     vandaag: date) -> Terugkoppeling:
     gesloten = [v for v in verg if v.gesloten and p.bevat(v.datum)]
     met = [v for v in gesloten if heeft_terugkoppeling(v)]
     alle_met = sorted((v for v in verg if heeft_terugkoppeling(v)), key=lambda v: v.datum)
     beloofd = gedaan = 0
     for i, v in enumerate(alle_met):
-        belofte = v.terugkoppeling.volgende_update
+        belofte = v.volgende_update
         if not p.bevat(v.datum) or belofte is None or belofte >= vandaag:
             continue
         beloofd += 1
@@ -412,7 +489,7 @@ def _terugkoppeling(sig: list[SignaalRij], verg: list[Vergadering], p: Periode,
                 eerste[sid] = v.datum
     dagen = [max(0, (eerste[s.id] - s.datum).days) for s in sig
              if s.status != "gebundeld" and s.id in eerste]
-    kanalen = Counter(v.terugkoppeling.kanaal for v in met)
+    kanalen = Counter(v.kanaal for v in met)
     return Terugkoppeling(
         met_terugkoppeling=Aandeel(len(met), len(gesloten)),
         updates_op_tijd=Aandeel(gedaan, beloofd),

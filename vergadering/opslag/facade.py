@@ -868,17 +868,19 @@ class Opslag:
         bewaar_datumteksten(self, wijkverband_id, teksten)
 
     def lijstrijen(self, soort: str, wijkverband_id: str | None,
-                   maak: Callable[[list[Any]], list[list[Any]]], vorm: str) -> list[list[Any]]:
+                   maak: Callable[[list[Any]], list[list[Any]]], vorm: str,
+                   index: str | None = None) -> list[list[Any]]:
         """De rijen van een lijst ('signalen', 'acties' of 'vergaderingen') van één
         wijkverband (of van alle, op naam), vak voor vak in de volgorde van ``signalen()``
         enz. (nog niet gesorteerd): uit de lijstindex waar een vak niet veranderd is, anders
-        ``maak(objecten van het vak)``. Zie lijstindex.py."""
+        ``maak(objecten van het vak)``. ``index``: een eigen lijstindex naast die van de
+        lijst, voor rijen met andere kolommen (zoals die van impact.py). Zie lijstindex.py."""
         from .lijstindex import rijen
 
         wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         uit: list[list[Any]] = []
         for wv in wvs:
-            uit += rijen(self, wv, soort, maak, vorm)
+            uit += rijen(self, wv, soort, maak, vorm, index)
         return uit
 
     def laad_maandnamen(self) -> None:

@@ -40,20 +40,23 @@ Rijen = list[list[Any]]
 
 
 def indexpad(opslag: Opslag, wijkverband_id: str, soort: str) -> Path:
-    """Waar de lijstindex van een soort van een wijkverband staat."""
+    """Waar de lijstindex van een soort (of een andere naam) van een wijkverband staat."""
     return opslag.map / wijkverband_id / f".lijst-{soort}"
 
 
 def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
-          maak: Callable[[list[Any]], Rijen], vorm: str) -> Rijen:
+          maak: Callable[[list[Any]], Rijen], vorm: str, index: str | None = None) -> Rijen:
     """De rijen van alle vakken van één soort van een wijkverband, vak voor vak in de
     volgorde van de façade: uit de index waar het vak niet veranderd is, anders
     ``maak(objecten van het vak)`` (en dan wordt de index bijgewerkt). ``vorm`` noemt de
     kolommen van een rij: een index met een andere vorm telt niet.
 
+    ``index``: een eigen index naast die van de lijst (bijvoorbeeld 'impact-acties' met
+    andere kolommen), zodat de twee elkaar niet telkens opnieuw laten maken.
+
     Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
     """
-    pad = indexpad(opslag, wijkverband_id, soort)
+    pad = indexpad(opslag, wijkverband_id, index or soort)
     oud = lees_index(pad, VERSIE, wijkverband_id, met_controle=True)
     bekend: dict[str, Any] = oud["vakken"] if oud is not None and oud.get("vorm") == vorm else {}
     if bekend and _gekoppeld(opslag, wijkverband_id, soort):

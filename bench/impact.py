@@ -1,0 +1,81 @@
+"""`vergadering impact --json --wijkverband molenwijk` naast een script dat dezelfde
+bestanden met json leest (issue 13).
+
+Doel: op de 30-jaarsgegevens (``bench.lijsten.gegevens(30)``: ~12.000 signalen, 600 acties
+en 300 vergaderingen voor dit wijkverband) kost de impact hoogstens 2× het anker. Het anker
+is een gewoon Python-script met dezelfde interpreter, als eigen proces: het leest
+opslag.json, wijkverbanden.json en alle vakbestanden van signalen, acties en vergaderingen
+van het wijkverband met ``json.loads`` en telt de documenten. Project en anker draaien om
+en om in één run, als nieuw proces met stdout naar een bestand; eerst één keer elk om op te
+warmen (paginacache en lijstindex, het gewone geval).
+
+Gebruik::
+
+    .venv/bin/python bench/impact.py                  # 30 jaar, 3 herhalingen
+    .venv/bin/python bench/impact.py --jaren 10 --herhalingen 3
+
+Uitgangscode 0 als de verhouding ≤ 2 is, anders 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.lijsten import CACHE, DOEL, WIJKVERBAND, _duur, gegevens  # noqa: E402
+
+ANKER = """\
+import json, sys
+from pathlib import Path
+map_, wv = Path(sys.argv[1]), sys.argv[2]
+docs = 0
+for pad in [map_ / "opslag.json", map_ / "wijkverbanden.json",
+            *sorted(map_.glob(f"{wv}/signalen/*.json")),
+            *sorted(map_.glob(f"{wv}/acties/*.json")),
+            *sorted(map_.glob(f"{wv}/vergaderingen/*.json"))]:
+    for tabel in json.loads(pad.read_bytes()).values():
+        if isinstance(tabel, dict):
+            docs += len(tabel)
+print(docs)
+"""
+
+
+def meet(jaren: int, herhalingen: int, cache: Path) -> dict[str, float]:
+    """Anker en project om en om; de medianen en de verhouding."""
+    map_ = gegevens(jaren, cache)
+    uitvoer = cache / "uitvoer-impact.txt"
+    project = [sys.executable, "-m", "vergadering", "impact", "--json", "--wijkverband",
+               WIJKVERBAND, "--db", str(map_)]
+    anker = [sys.executable, "-c", ANKER, str(map_), WIJKVERBAND]
+    _duur(project, uitvoer)  # opwarmen
+    _duur(anker, uitvoer)
+    tijden: dict[str, list[float]] = {"anker": [], "project": []}
+    for _ in range(herhalingen):
+        tijden["anker"].append(_duur(anker, uitvoer))
+        tijden["project"].append(_duur(project, uitvoer))
+    uitvoer.unlink(missing_ok=True)
+    m = {k: statistics.median(v) for k, v in tijden.items()}
+    return {**m, "verhouding": m["project"] / m["anker"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Meet en toon; 0 als de verhouding ≤ 2."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--jaren", type=int, default=30)
+    p.add_argument("--herhalingen", type=int, default=3, help="hoogstens 3: de machine is gedeeld")
+    p.add_argument("--cache", type=Path, default=CACHE)
+    args = p.parse_args(argv)
+    m = meet(args.jaren, min(args.herhalingen, 3), args.cache)
+    print(f"impact --json --wijkverband {WIJKVERBAND}, {args.jaren} jaar: anker "
+          f"{m['anker']:.3f} s, project {m['project']:.3f} s, verhouding {m['verhouding']:.2f}×")
+    gehaald = m["verhouding"] <= DOEL
+    print(f"Doel (≤ {DOEL:g}×) {'gehaald' if gehaald else 'NIET gehaald'}.")
+    return 0 if gehaald else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
