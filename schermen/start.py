@@ -90,6 +90,7 @@ class StartScherm(Screen[None]):
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
         Binding("r", "heropen", "Heropenen", show=False),
+        Binding("m", "impact", "Impact"),
     ]
 
     def __init__(self) -> None:
@@ -102,6 +103,8 @@ class StartScherm(Screen[None]):
         self.leesfout: str | None = None
         self._aangeboden: set[str] = set()
         self._verouderd = False  # elders gewijzigd terwijl een ander scherm erboven stond
+        self.impactregels: Text | None = None  # per pijn een regel, na het overzicht
+        self._impact_van: str | None = None  # van welk wijkverband de impactregels zijn
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -273,21 +276,56 @@ class StartScherm(Screen[None]):
             tekst += f"\nThema's: {', '.join(een_regel(t) for t in wv.themas)}."
         self._toon_tekst(een_regel(wv.naam), tekst)
         self.refresh_bindings()
+        # De impactregels pas na het eerste beeld en in een werkdraad: het startscherm
+        # start even snel als zonder (zie bench/start.py). Tot de nieuwe er zijn, blijven
+        # die van dit wijkverband staan (geen knipperen na elke bewerking).
+        if self._impact_van != wv.id:
+            self.impactregels = None
+        elif self.impactregels:
+            self._toon_impact(wv, tekst, self.impactregels)
+        self._laad_impact(wv, tekst)
         open_v = overzicht.onafgemaakte_vergadering
         if open_v is not None and wv.id not in self._aangeboden:
             self._aangeboden.add(wv.id)
             # Eerst het overzicht in beeld, dan de vraag erover.
             self.call_after_refresh(self._bied_hervatten_aan, wv)
 
-    def _toon_tekst(self, kop: str, tekst: str) -> None:
+    def _toon_tekst(self, kop: str, tekst: str | Text) -> None:
         self.query_one("#overzicht", Static).update(
             Text.assemble((kop, "bold"), "\n", tekst)
         )
 
+    @work(thread=True, exclusive=True, group="impact")
+    def _laad_impact(self, wv: Wijkverband, tekst: str) -> None:
+        from .impact import startregels
+
+        try:
+            regels = startregels(self.vapp, wv)
+        except VergaderingFout:
+            regels = Text()  # het overzicht zegt al wat er mis is
+        self.app.call_from_thread(self._toon_impact, wv, tekst, regels)
+
+    def _toon_impact(self, wv: Wijkverband, tekst: str, regels: Text) -> None:
+        if self.gekozen is None or self.gekozen.id != wv.id:
+            return
+        self.impactregels, self._impact_van = regels, wv.id
+        if not regels:
+            return
+        # Onder 'Druk s …', boven de rest: op 80×24 in beeld zonder te scrollen.
+        eerst, _, rest = tekst.partition("\n\n")
+        self._toon_tekst(een_regel(wv.naam), Text.assemble(eerst, "\n\n", regels, "\n\n", rest))
+
+    def action_impact(self) -> None:
+        """Open het impactscherm van het gekozen wijkverband."""
+        if self.gekozen is not None:
+            from .impact import ImpactScherm
+
+            self.app.push_screen(ImpactScherm(self.gekozen))
+
     # --- handelingen ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start", "bewerk", "instellingen", "afspraken"):
+        if action in ("start", "bewerk", "instellingen", "afspraken", "impact"):
             return self.gekozen is not None
         if action == "hervat":
             o = self.overzicht
@@ -513,6 +551,8 @@ class StartScherm(Screen[None]):
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
                    self.action_instellingen)
             yield ("Participatieafspraken", "a: template 1", self.action_afspraken)
+            yield ("Impact: bereik, spiegel, doorwerking, terugkoppeling", "m: de vier pijnen "
+                   "in cijfers", self.action_impact)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
         if self._te_heropenen() is not None:

@@ -85,6 +85,10 @@ async def op_startscherm(pilot: Pilot) -> None:
 
     app = pilot.app
     await wacht(pilot, lambda: isinstance(app.screen, StartScherm) and app.screen.overzicht)
+    # De impactregels komen na het overzicht (issue 13): wacht ook daarop, dan hangt de
+    # afdruk niet af van welke draad eerst klaar is.
+    scherm = app.screen  # er kan intussen een vraag bovenop komen (hervatten?)
+    await wacht(pilot, lambda: scherm.impactregels is not None)
 
 
 async def begin_vergadering(pilot: Pilot) -> None:

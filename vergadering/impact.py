@@ -552,8 +552,9 @@ def startregels(i: Impact) -> list[tuple[str, str, str]]:
         ("bereik", f"{aantal(b.signalen, 'signaal', 'signalen')} van "
                    f"{aantal(b.bewoners, 'bewoner', 'bewoners')}", waarschuwing_bereik),
         ("representativiteit",
-         f"{_procent(concentratie)} uit de grootste buurt"
-         + (f" ({r.grootste_buurt})" if r.grootste_buurt else ""), waarschuwing_spiegel),
+         f"{_procent(concentratie)} uit de grootste buurt ({r.grootste_buurt})"
+         if r.grootste_buurt else f"van geen van de {aantal(r.n, 'signaal', 'signalen')} "
+                                  "is de buurt bekend", waarschuwing_spiegel),
         ("doorwerking", f"{trechter[2][1].aantal} van {trechter[0][1].n} signalen "
                         f"{'werd' if trechter[2][1].aantal == 1 else 'werden'} een actie, "
                         f"{trechter[3][1].aantal} gereed",
