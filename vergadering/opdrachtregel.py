@@ -372,6 +372,11 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--alleen",
                    choices=["verslag", "actielijst", "terugkoppeling", "afspraken", "agenda"],
                    help="maak alleen dit document")
+    p.add_argument("--impact", action="store_true",
+                   help="schrijf in plaats van het mapje het jaarverslag impact.docx: bereik, "
+                        "spiegel van de wijk, doorwerking en terugkoppeling")
+    p.add_argument("--periode", default=None, type=_tekst, metavar="2026|2026-Q3|12m",
+                   help="met --impact: over welke periode (standaard de laatste 12 maanden)")
     _db_optie(p)
 
     p = sub.add_parser("beamer", help="toon de vergadering op een tweede scherm of in een browser",

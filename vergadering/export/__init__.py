@@ -19,7 +19,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from ..fouten import NietGevonden
+from ..fouten import NietGevonden, OngeldigeInvoer
 from .inhoud import kies_vergadering
 from .mapje import DOCUMENTEN, Uitkomst, exporteer, standaard_basismap, veilige_naam
 
@@ -79,6 +79,11 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
     script het kan gebruiken; een melding dat er uitgeweken is, komt op stderr.
     """
     wijkverband = _kies_wijkverband(opslag, getattr(args, "wijkverband", None))
+    if getattr(args, "impact", False):
+        return _impact(opslag, wijkverband, args)
+    if getattr(args, "periode", None):
+        raise OngeldigeInvoer("--periode hoort bij --impact; zet --impact erbij of laat "
+                              "--periode weg.")
     vergadering = kies_vergadering(opslag, wijkverband, getattr(args, "vergadering", None))
     doelmap = Path(args.map).expanduser() if getattr(args, "map", None) else None
     uitkomst = exporteer(
@@ -91,4 +96,16 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
         print(uitkomst.map.absolute())
     if uitkomst.andere_naam or uitkomst.opmerkingen:
         print(f"vergadering: {uitkomst.melding}", file=sys.stderr)
+    return 0
+
+
+def _impact(opslag, wijkverband, args) -> int:
+    """`vergadering export --impact`: het jaarverslag impact.docx (zie export/impact.py)."""
+    from .impact import exporteer_impact
+
+    if getattr(args, "alleen", None) or getattr(args, "vergadering", "laatste") != "laatste":
+        raise OngeldigeInvoer("--impact maakt een eigen document over een periode; laat "
+                              "--alleen en --vergadering weg.")
+    doelmap = Path(args.map).expanduser() if getattr(args, "map", None) else None
+    print(exporteer_impact(opslag, wijkverband, args.periode, doelmap).absolute())
     return 0

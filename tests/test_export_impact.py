@@ -1,0 +1,105 @@
+"""Het jaarverslag impact.docx (issue 13): per pijn een grafiek, een tabel en twee zinnen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+from vergadering import impact, opdrachtregel
+from vergadering.demo import schrijf_demo
+from vergadering.export import impact as verslag
+from vergadering.opslag import Opslag
+from vergadering.wijkverband import Wijkverband
+
+VANDAAG = date(2026, 12, 6)
+NU = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def demomap(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    map_ = tmp_path_factory.mktemp("impactexport")
+    schrijf_demo(Opslag(map_), VANDAAG)
+    return map_
+
+
+def _tekst(pad: Path) -> tuple[docx.document.Document, str]:
+    d = docx.Document(str(pad))
+    delen = [p.text for p in d.paragraphs]
+    delen += [c.text for t in d.tables for r in t.rows for c in r.cells]
+    return d, "\n".join(delen)
+
+
+def test_vier_pijnen_met_grafiek_tabel_en_zinnen_uit_de_cijfers(demomap, tmp_path):
+    opslag = Opslag(demomap)
+    [wv] = opslag.wijkverbanden()
+    pad = verslag.exporteer_impact(opslag, wv, "2026", tmp_path, VANDAAG, NU)
+    assert pad == tmp_path / "impact.docx"
+    d, tekst = _tekst(pad)
+    koppen = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert koppen == ["Bereik van bewoners", "Spiegel van de wijk", "Doorwerking in acties",
+                      "Terugkoppeling: wat is ermee gedaan?"]
+    assert len(d.inline_shapes) == 4
+    assert len(d.tables) >= 4
+    [i] = impact.impact(opslag, VANDAAG, "2026")
+    b = i.bereik
+    assert (f"In 2026 kwamen {b.signalen} signalen binnen van naar schatting {b.bewoners} "
+            "bewoners;") in tekst
+    assert "Uit Vlietzoom kwam niets." in tekst
+    n, top5, actie, gereed = (a.aantal for _, a in i.doorwerking.trechter)
+    assert (f"Van de {n} signalen kwamen er {top5} in een top 5, werden er {actie} een actie "
+            f"en is bij {gereed} de actie gereed.") in tekst
+    u = i.terugkoppeling.updates_op_tijd
+    assert f"{u.aantal} van de {u.n} beloofde updates kwamen op tijd" in tekst
+    # Twee zinnen per pijn, elk met een punt erachter en zonder dubbele leestekens.
+    for maak in (verslag.zinnen_bereik, verslag.zinnen_spiegel, verslag.zinnen_doorwerking,
+                 verslag.zinnen_terugkoppeling):
+        zinnen = maak(i)
+        assert len(zinnen) == 2
+        for z in zinnen:
+            assert z.endswith(".") and ".." not in z and " ;" not in z
+            assert z[0].isupper() or z[0].isdigit()
+
+
+def test_geen_contactgegevens_van_bewoners(demomap, tmp_path):
+    opslag = Opslag(demomap)
+    [wv] = opslag.wijkverbanden()
+    _, tekst = _tekst(verslag.exporteer_impact(opslag, wv, "12m", tmp_path, VANDAAG, NU))
+    contacten = [s.contact for s in opslag.signalen(wv.id) if s.contact]
+    assert contacten
+    for c in contacten:
+        for deel in (c.naam, c.gegevens):
+            assert not deel or deel not in tekst
+
+
+def test_leeg_wijkverband_geeft_een_leesbaar_verslag(tmp_path):
+    wv = Wijkverband(id="leeg", naam="Leeg", buurten=["Noord"])
+    i = impact.bereken(impact.Gegevens(wv, [], [], []), impact.periode("12m", VANDAAG),
+                       VANDAAG)
+    verslag.schrijf(i, tmp_path / "impact.docx", NU)
+    _, tekst = _tekst(tmp_path / "impact.docx")
+    assert "In de laatste 12 maanden kwamen 0 signalen binnen van naar schatting 0 bewoners." \
+        in tekst
+    assert "Er is nog geen actie gereed" in tekst
+
+
+def test_opdrachtregel(demomap, tmp_path, capsys):
+    assert opdrachtregel.main(["export", "--impact", "--periode", "2026-Q3", "--map",
+                               str(tmp_path), "--db", str(demomap)]) == 0
+    assert capsys.readouterr().out.strip() == str((tmp_path / "impact.docx").absolute())
+    for args in (["export", "--periode", "2026"], ["export", "--impact", "--alleen", "verslag"],
+                 ["export", "--impact", "--periode", "Q3"]):
+        assert opdrachtregel.main([*args, "--map", str(tmp_path), "--db", str(demomap)]) == 1
+        fout = capsys.readouterr().err.strip()
+        assert fout.count("\n") == 0 and "Traceback" not in fout
+
+
+def test_matplotlib_pas_bij_deze_export():
+    code = ("import sys, vergadering.opdrachtregel, vergadering.impact, vergadering.export, "
+            "vergadering.export.impact, schermen.impact; "
+            "assert 'matplotlib' not in sys.modules, 'matplotlib geladen'")
+    subprocess.run([sys.executable, "-c", code], check=True)

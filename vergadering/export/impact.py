@@ -1,0 +1,225 @@
+"""Het jaarverslag impact.docx (issue 13): per pijn een grafiek, een tabel en twee zinnen in
+gewone taal, geschreven uit de cijfers. Dit is wat een wijkverband één keer per jaar aan de
+gemeente en de bewoners laat zien.
+
+matplotlib wordt pas geladen als deze export draait (het kost een halve seconde); de
+grafieken worden PNG's in het geheugen. Toelichtingen van acties gaan door de maskeerder:
+contactgegevens van bewoners komen nooit in dit openbare stuk.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import datums
+from ..impact import Impact, impact, periode
+from ..praktijkvormen import PRAKTIJKVORMEN
+from ..zinnen import aantal, opsomming, zin
+
+
+def _procent(p: float | None) -> str:
+    return "–" if p is None else f"{p:g}%".replace(".", ",")
+
+
+def _vanaf(i: Impact) -> str:
+    p = i.periode
+    return p.naam if p.naam.isdigit() else p.in_woorden
+
+
+# --- zinnen ----------------------------------------------------------------------------
+
+def zinnen_bereik(i: Impact) -> list[str]:
+    """Twee zinnen over het bereik ('In 2026 kwamen 212 signalen binnen …')."""
+    b, r = i.bereik, i.representativiteit
+    meeste = ""
+    if b.signalen:
+        vorm = max(b.per_vorm, key=lambda v: b.per_vorm[v])
+        meeste = (f"; de meeste ({_procent(r.aandeel_vorm[vorm].procent)}) via "
+                  f"{PRAKTIJKVORMEN[vorm]}")
+    eerste = zin(f"In {_vanaf(i)} kwam{'en' if b.signalen != 1 else ''} "
+                 f"{aantal(b.signalen, 'signaal', 'signalen')} binnen van naar schatting "
+                 f"{aantal(b.bewoners, 'bewoner', 'bewoners')}{meeste}")
+    stil = r.stille_buurten
+    tweede = (zin(f"Uit {opsomming(stil)} kwam niets") if stil
+              else zin("Uit elke buurt van het wijkverband kwam minstens één signaal"))
+    return [eerste, tweede]
+
+
+def zinnen_spiegel(i: Impact) -> list[str]:
+    """Twee zinnen over de representativiteit."""
+    r = i.representativiteit
+    if r.grootste_buurt:
+        eerste = zin(f"De grootste buurt, {r.grootste_buurt}, gaf "
+                     f"{_procent(r.concentratie.procent)} van de signalen")
+    else:
+        eerste = zin("Van geen enkel signaal is de buurt bekend")
+    onbekend = r.buurt_onbekend.aantal
+    themas = r.stille_themas
+    tweede = zin(
+        f"Bij {aantal(onbekend, 'signaal', 'signalen')} is de buurt onbekend" if onbekend
+        else "Van elk signaal is de buurt bekend",
+        f"; over {opsomming(themas)} kwam geen signaal" if themas else "")
+    return [eerste, tweede.replace(" ;", ";")]
+
+
+def zinnen_doorwerking(i: Impact) -> list[str]:
+    """Twee zinnen over de doorwerking."""
+    d = i.doorwerking
+    n, top5, actie, gereed = (a.aantal for _, a in d.trechter)
+    eerste = zin(f"Van de {aantal(n, 'signaal', 'signalen')} kwamen er {top5} in een top 5, "
+                 f"werden er {actie} een actie en is bij {gereed} de actie gereed")
+    duur, vast = d.besluit_tot_gereed, d.vastgelopen.aantal
+    tweede = zin(
+        f"Van besluit tot gereed duurde het meestal {duur.tekst()}" if duur.dagen is not None
+        else "Er is nog geen actie gereed",
+        f"; {aantal(vast, 'actie', 'acties')} liep{'en' if vast != 1 else ''} vast en "
+        f"{d.gestopt.aantal} {'is' if d.gestopt.aantal == 1 else 'zijn'} gestopt")
+    return [eerste, tweede.replace(" ;", ";")]
+
+
+def zinnen_terugkoppeling(i: Impact) -> list[str]:
+    """Twee zinnen over de terugkoppeling."""
+    t = i.terugkoppeling
+    m = t.met_terugkoppeling
+    vergaderingen = aantal(m.n, "gesloten vergadering", "gesloten vergaderingen")
+    eerste = zin(f"{m.aantal} van de {vergaderingen} eindigde{'n' if m.aantal != 1 else ''} "
+                 "met een terugkoppeling aan bewoners")
+    u = t.updates_op_tijd
+    if u.n:
+        tweede = zin(f"{u.aantal} van de {aantal(u.n, 'beloofde update', 'beloofde updates')} "
+                     f"kwam{'en' if u.aantal != 1 else ''} op tijd",
+                     f"; het meest via {next(iter(t.kanalen))}" if t.kanalen else "")
+    else:
+        tweede = zin("Er was nog geen beloofde update waarvan de datum voorbij is")
+    return [eerste, tweede.replace(" ;", ";")]
+
+
+# --- grafieken -------------------------------------------------------------------------
+
+def _grafiek(titel: str, labels: Sequence[str], waarden: Sequence[float], *,
+             liggend: bool = False) -> bytes:
+    """Een staafgrafiek als PNG (matplotlib zonder scherm)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.3, 2.6), dpi=150)
+    try:
+        if liggend:
+            ax.barh(list(labels)[::-1], list(waarden)[::-1], color="#1f3a5f")
+        else:
+            ax.bar(list(labels), list(waarden), color="#1f3a5f")
+            ax.tick_params(axis="x", labelrotation=45, labelsize=7)
+        ax.set_title(titel, fontsize=10)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return buffer.getvalue()
+    finally:
+        plt.close(fig)
+
+
+# --- het document ----------------------------------------------------------------------
+
+def schrijf(i: Impact, pad: Path, nu: datetime, masker: Callable[[str], str] = str) -> None:
+    """Schrijf impact.docx naar ``pad`` (atomisch)."""
+    from docx.shared import Mm
+
+    from .docx_hulp import Stuk
+
+    p = i.periode
+    van_tot = f"{datums.kort(p.van)} t/m {datums.kort(min(p.tot, i.vandaag))}"
+    stuk = Stuk(f"Impact {i.wijkverband} {p.naam}", i.wijkverband, nu,
+                onderwerp=f"Bereik, spiegel van de wijk, doorwerking en terugkoppeling, {van_tot}",
+                kopregel=f"{i.wijkverband} — impact {p.in_woorden}")
+    stuk.titel(f"Impact van {i.wijkverband}")
+    stuk.ondertitel(f"{p.in_woorden[0].upper()}{p.in_woorden[1:]} ({van_tot}) — "
+                    f"stand van {datums.lang(i.vandaag)}")
+    stuk.alinea("Vier vragen: wie bereiken we, is het wijkverband een spiegel van de wijk, "
+                "worden signalen acties, en horen bewoners wat ermee gedaan is? Bij elk "
+                "cijfer staat over hoeveel het gaat (n).")
+
+    def grafiek(png: bytes) -> None:
+        stuk.doc.add_picture(io.BytesIO(png), width=Mm(160))
+
+    b, r, d, t = i.bereik, i.representativiteit, i.doorwerking, i.terugkoppeling
+    stuk.kop("Bereik van bewoners")
+    for z in zinnen_bereik(i):
+        stuk.alinea(z)
+    grafiek(_grafiek("Signalen per maand", [m for m, _, _ in b.per_maand],
+                     [n for _, n, _ in b.per_maand]))
+    stuk.tabel(("Praktijkvorm", "Signalen", "Aandeel"),
+               [(f"{v} — {PRAKTIJKVORMEN[v]}", str(n), _procent(r.aandeel_vorm[v].procent))
+                for v, n in b.per_vorm.items()], (90, 30, 30))
+    stuk.tabel(("Maand", "Signalen", "Bewoners"),
+               [(m, str(n), str(w)) for m, n, w in b.per_maand], (50, 30, 30))
+
+    stuk.kop("Spiegel van de wijk")
+    for z in zinnen_spiegel(i):
+        stuk.alinea(z)
+    grafiek(_grafiek("Signalen per buurt", list(b.per_buurt), list(b.per_buurt.values()),
+                     liggend=True))
+    stuk.tabel(("Buurt", "Signalen", "Aandeel"),
+               [(k, str(n), _procent(round(100 * n / r.n, 1) if r.n else None))
+                for k, n in b.per_buurt.items()], (90, 30, 30))
+    stuk.tabel(("Thema", "Signalen"), [(k, str(n)) for k, n in b.per_thema.items()], (90, 30))
+
+    stuk.kop("Doorwerking in acties")
+    for z in zinnen_doorwerking(i):
+        stuk.alinea(z)
+    grafiek(_grafiek(f"Van signaal tot actie gereed (n = {d.trechter[0][1].n})",
+                     [naam for naam, _ in d.trechter], [a.aantal for _, a in d.trechter],
+                     liggend=True))
+    stuk.tabel(("Maat", "Waarde"), [
+        *((f"Trechter: {naam}", a.tekst()) for naam, a in d.trechter),
+        ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
+        ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
+        ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
+        ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
+        ("Vastgelopen", d.vastgelopen.tekst()),
+        ("Gestopt", d.gestopt.tekst()),
+    ], (90, 60))
+    if d.redenen:
+        stuk.tabel(("Waarom vastgelopen of gestopt", "Keer"),
+                   [(masker(reden), str(n)) for reden, n in d.redenen.items()], (130, 20))
+
+    stuk.kop("Terugkoppeling: wat is ermee gedaan?")
+    for z in zinnen_terugkoppeling(i):
+        stuk.alinea(z)
+    u = t.updates_op_tijd
+    grafiek(_grafiek("Beloofde updates", ["op tijd", "te laat"], [u.aantal, t.updates_te_laat]))
+    stuk.tabel(("Maat", "Waarde"), [
+        ("Vergaderingen met terugkoppeling", t.met_terugkoppeling.tekst()),
+        ("Beloofde updates op tijd", u.tekst()),
+        ("Signaal tot terugkoppeling (mediaan)", t.signaal_tot_terugkoppeling.tekst()),
+        *((f"Kanaal: {k}", str(n)) for k, n in t.kanalen.items()),
+    ], (90, 60))
+    stuk.bewaar(pad)
+
+
+def exporteer_impact(opslag, wijkverband, periode_tekst: str | None, doelmap: Path | None,
+                     vandaag: date | None = None, nu: datetime | None = None) -> Path:
+    """Schrijf impact.docx van één wijkverband over de periode; geeft het pad terug.
+
+    Zonder ``doelmap`` komt het in de map van het wijkverband onder de standaardmap
+    (Documenten/Vergadering/<wijkverband>/impact.docx); een vorig verslag wordt vervangen.
+    """
+    from ..privacy import maskeerder_voor_wijkverband
+    from .mapje import standaard_basismap, veilige_naam
+
+    vandaag = vandaag or date.today()
+    nu = nu or datetime.now().astimezone()
+    p = periode(periode_tekst, vandaag)
+    [uitkomst] = impact(opslag, vandaag, p.naam, wijkverband.id)
+    masker = maskeerder_voor_wijkverband(wijkverband, opslag.signalen(wijkverband.id),
+                                         opslag.acties(wijkverband.id))
+    map_ = Path(doelmap) if doelmap else standaard_basismap() / veilige_naam(wijkverband.naam)
+    map_.mkdir(parents=True, exist_ok=True)
+    pad = map_ / "impact.docx"
+    schrijf(uitkomst, pad, nu, masker)
+    return pad
