@@ -12,12 +12,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+# Plotext laden kost ~0,2 s; dit module wordt al in de werkdraad van het startscherm geladen
+# (voor de impactregels), zodat het scherm daarna zonder die wachttijd opent.
+from textual_plotext import PlotextPlot
 
 from vergadering.fouten import VergaderingFout
 from vergadering.tekst import een_regel
@@ -63,11 +67,14 @@ class ImpactScherm(Screen[None]):
         Binding("q", "terug", "Terug", show=False),
     ]
 
-    def __init__(self, wijkverband: Wijkverband) -> None:
+    def __init__(self, wijkverband: Wijkverband, cijfers: Impact | None = None) -> None:
+        """``cijfers``: wat het startscherm al uitrekende (de laatste 12 maanden), of None."""
         super().__init__()
         self.wijkverband = wijkverband
         self.periode = "12m"
+        self._cijfers = cijfers
         self.impact: Impact | None = None  # de laatst getoonde cijfers (tests wachten hierop)
+        self._gevuld: set[str] = set()  # de tabs die de cijfers van self.impact tonen
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -81,12 +88,15 @@ class ImpactScherm(Screen[None]):
         with TabbedContent(id="impact-tabs"):
             for sleutel, titel in TABS:
                 with TabPane(titel, id=f"tab-{sleutel}"):
-                    yield VerticalScroll(id=f"impact-{sleutel}")
+                    yield VerticalScroll(id=f"impact-{sleutel}", classes="impact-vak")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Impact — {een_regel(self.wijkverband.naam)}"
-        self._reken(self.periode)
+        if self._cijfers is not None and self._cijfers.periode.naam == self.periode:
+            self._toon(self._cijfers)
+        else:
+            self._reken(self.periode)
 
     @work(thread=True, exclusive=True, group="impact")
     def _reken(self, periode: str) -> None:
@@ -116,19 +126,29 @@ class ImpactScherm(Screen[None]):
         for melding in i.meldingen:
             kop.append(f"\nLet op: {melding}.", style="bold")
         self.query_one("#impact-kop", Static).update(kop)
-        for sleutel, maak in (("bereik", self._bereik), ("representativiteit", self._spiegel),
-                              ("doorwerking", self._doorwerking),
-                              ("terugkoppeling", self._terugkoppeling)):
-            vak = self.query_one(f"#impact-{sleutel}", VerticalScroll)
-            vak.remove_children()
-            vak.mount_all(list(maak(i)))
         self.impact = i
+        self._gevuld: set[str] = set()
+        for vak in self.query(".impact-vak").results(VerticalScroll):
+            vak.remove_children()
+        # Alleen de zichtbare tab meteen: de andere pas als ze gekozen worden (sneller open).
+        self._vul(self.query_one(TabbedContent).active.removeprefix("tab-"))
+
+    def _vul(self, sleutel: str) -> None:
+        if self.impact is None or sleutel in self._gevuld or sleutel not in dict(TABS):
+            return
+        self._gevuld.add(sleutel)
+        maak = {"bereik": self._bereik, "representativiteit": self._spiegel,
+                "doorwerking": self._doorwerking, "terugkoppeling": self._terugkoppeling}
+        self.query_one(f"#impact-{sleutel}", VerticalScroll).mount_all(
+            list(maak[sleutel](self.impact)))
+
+    @on(TabbedContent.TabActivated)
+    def _tab_gekozen(self, event: TabbedContent.TabActivated) -> None:
+        self._vul(str(event.pane.id or "").removeprefix("tab-"))
 
     # --- per pijn ---------------------------------------------------------------------
 
     def _grafiek(self, titel: str) -> Widget:
-        from textual_plotext import PlotextPlot
-
         grafiek = PlotextPlot(classes="impact-grafiek")
         grafiek.plt.title(titel)
         return grafiek
@@ -215,9 +235,9 @@ class ImpactScherm(Screen[None]):
         yield ("Terug naar het startscherm", "escape", self.action_terug)
 
 
-def startregels(vapp: VergaderingApp, wv: Wijkverband) -> Text:
+def startregels(vapp: VergaderingApp, wv: Wijkverband) -> tuple[Text, Impact]:
     """Per pijn één regel voor het startscherm (laatste 12 maanden), met 'let op' waar het
-    knelt. Rekent: aanroepen vanuit een werkdraad."""
+    knelt, en de cijfers zelf (voor het impactscherm). Rekent: vanuit een werkdraad."""
     from vergadering import impact
 
     vandaag = vapp.vandaag()
@@ -229,4 +249,4 @@ def startregels(vapp: VergaderingApp, wv: Wijkverband) -> Text:
         uit.append(f"\n• {pijn[0].upper()}{pijn[1:]}: {regel}")
         if waarschuwing:
             uit.append(f" — let op: {waarschuwing}", style="bold")
-    return uit
+    return uit, i

@@ -105,6 +105,7 @@ class StartScherm(Screen[None]):
         self._verouderd = False  # elders gewijzigd terwijl een ander scherm erboven stond
         self.impactregels: Text | None = None  # per pijn een regel, na het overzicht
         self._impact_van: str | None = None  # van welk wijkverband de impactregels zijn
+        self._impactcijfers: object = None  # en de cijfers erachter (voor het impactscherm)
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -300,14 +301,17 @@ class StartScherm(Screen[None]):
         from .impact import startregels
 
         try:
-            regels = startregels(self.vapp, wv)
+            regels, cijfers = startregels(self.vapp, wv)
         except VergaderingFout:
-            regels = Text()  # het overzicht zegt al wat er mis is
-        self.app.call_from_thread(self._toon_impact, wv, tekst, regels)
+            regels, cijfers = Text(), None  # het overzicht zegt al wat er mis is
+        self.app.call_from_thread(self._toon_impact, wv, tekst, regels, cijfers)
 
-    def _toon_impact(self, wv: Wijkverband, tekst: str, regels: Text) -> None:
+    def _toon_impact(self, wv: Wijkverband, tekst: str, regels: Text,
+                     cijfers: object = None) -> None:
         if self.gekozen is None or self.gekozen.id != wv.id:
             return
+        if cijfers is not None:
+            self._impactcijfers = cijfers
         self.impactregels, self._impact_van = regels, wv.id
         if not regels:
             return
@@ -320,7 +324,8 @@ class StartScherm(Screen[None]):
         if self.gekozen is not None:
             from .impact import ImpactScherm
 
-            self.app.push_screen(ImpactScherm(self.gekozen))
+            cijfers = self._impactcijfers if self._impact_van == self.gekozen.id else None
+            self.app.push_screen(ImpactScherm(self.gekozen, cijfers))  # type: ignore[arg-type]
 
     # --- handelingen ------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schermen_gegevens import VANDAAG, maak_app
 from schermen_pilot import op_startscherm, wacht
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TabbedContent
 
 from schermen.impact import ImpactScherm
 from schermen.start import StartScherm
@@ -43,10 +43,16 @@ async def test_impactscherm_met_toets_m_en_cijfers_in_tabellen(tmp_path: Path):
         [verwacht] = impact.impact(Opslag(tmp_path / "db"), VANDAAG, "12m", "de-hoven-noord")
         # Elke grafiek heeft zijn getallen ook in een tabel.
         per_maand = _cellen(scherm, "Per maand")
+        assert ["buurt onbekend", "8"] in _cellen(scherm, "Per buurt")
         assert [[m, str(n), str(b)] for m, n, b in verwacht.bereik.per_maand] == per_maand
+        # De andere tabs worden pas gevuld als ze gekozen worden.
+        assert not [t for t in scherm.query(DataTable) if t.border_title == "Trechter"]
+        scherm.query_one(TabbedContent).active = "tab-doorwerking"
+        await wacht(pilot, lambda: any(t.border_title == "Trechter"
+                                       for t in scherm.query(DataTable)))
         trechter = _cellen(scherm, "Trechter")
         assert [int(r[1]) for r in trechter] == [a.aantal for _, a in verwacht.doorwerking.trechter]
-        assert ["buurt onbekend", "8"] in _cellen(scherm, "Per buurt")
+
         # Andere periode: dit jaar.
         await pilot.press("p")
         await wacht(pilot, lambda: scherm.impact.periode.naam == "2026")
