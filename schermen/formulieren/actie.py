@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     Input,
+    Label,
     Select,
     Static,
 )
@@ -23,13 +24,15 @@ from vergadering.actie import (
 )
 from vergadering.fouten import OngeldigeInvoer, VergaderingFout
 from vergadering.regels import voorstel_volgend_checkmoment
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, invoer
 
 from .basis import (
     Formulier,
     Invoer,
     Keuzelijst,
+    VeldFout,
     als_invoer,
+    bij_veld,
     lees_datum,
     lijst,
     veld,
@@ -38,7 +41,11 @@ from .basis import (
 
 class ActieFormulier(Formulier[dict]):
     """Een aangenomen actie uitwerken: eigenaar, partners, eerste stap, checkmoment,
-    beoogde verandering, terugkoppelzin (template 2)."""
+    beoogde verandering, terugkoppelzin (template 2).
+
+    Elk veld staat op 80×24 in beeld (twee acties werden aangenomen zonder dat iemand de
+    velden voor bewoners zag): labels zonder witregel, eigenaar en partners naast elkaar,
+    uitleg in het veld zelf in plaats van eronder."""
 
     knop = "Actie aannemen"
 
@@ -64,11 +71,15 @@ class ActieFormulier(Formulier[dict]):
         yield from veld("Actie: wat gaan we doen? (klein, concreet en uitvoerbaar)",
                         Invoer(self.omschrijving, id="omschrijving", voorstel=True,
                                placeholder="wat gaan we doen?"))
-        yield from veld("Eigenaar", Keuzelijst([(een_regel(e), e) for e in self.eigenaren],
-                                           id="eigenaar", prompt="kies een eigenaar"))
-        yield from veld("Partners (met komma's)", Invoer("", id="partners"),
-                        "Bijvoorbeeld: " + ", ".join(een_regel(p) for p in self.partners[:4])
-                        if self.partners else "")
+        with Horizontal(classes="rij"):
+            with Vertical():
+                yield from veld("Eigenaar", Keuzelijst(
+                    [(een_regel(e), e) for e in self.eigenaren], id="eigenaar",
+                    prompt="kies een eigenaar"))
+            with Vertical():
+                voorbeeld = een_regel(self.partners[0]) if self.partners else ""
+                yield from veld("Partners (met komma's)", Invoer(
+                    "", id="partners", placeholder=f"bijv. {voorbeeld}" if voorbeeld else ""))
         yield from veld("Eerste stap (binnen 2 weken)", Invoer("", id="eerste_stap"))
         with Horizontal(classes="rij"):
             with Vertical():
@@ -79,13 +90,14 @@ class ActieFormulier(Formulier[dict]):
                 yield from veld("Checkmoment (6–8 weken)",
                                 Invoer(als_invoer(standaard_checkmoment(self.vandaag)),
                                       id="checkmoment"))
+        yield Label("Voor bewoners", classes="veld-kop")
         yield from veld("Wat verandert er voor bewoners? (1 zin)", Invoer("", id="verandering"))
         yield from veld("Terugkoppeling aan bewoners (1 zin)", Invoer("", id="terugkoppelzin"))
         if self.reden_nodig:
             yield from veld(
                 f"Reden voor meer dan {self.max_acties} acties (verplicht)",
-                Invoer("", id="reden"),
-                "Klein, herhaalbaar en zichtbaar: meer acties alleen met een goede reden.",
+                Invoer("", id="reden",
+                       placeholder="klein, herhaalbaar en zichtbaar: waarom toch meer?"),
             )
         yield Static("", id="waarschuwingen", markup=False)
 
@@ -106,29 +118,45 @@ class ActieFormulier(Formulier[dict]):
         )
 
     def _actie(self) -> Actie:
-        return Actie(
-            id="controle",
-            wijkverband_id="controle",
-            nummer=1,
-            omschrijving=self.waarde("#omschrijving"),
-            eigenaar=self.keuze("#eigenaar") or "",
-            besloten_op=self.vandaag,
-            eerste_stap=self.waarde("#eerste_stap"),
-            eerste_stap_datum=lees_datum(self.waarde("#stapdatum"), "de datum van de eerste stap",
-                                         self.vandaag),
-            checkmoment=lees_datum(self.waarde("#checkmoment"), "het checkmoment",
-                                   self.vandaag),
-            verandering=self.waarde("#verandering"),
-            terugkoppelzin=self.waarde("#terugkoppelzin"),
-            partners=lijst(self.waarde("#partners")),
-        )
+        """De actie zoals ingevuld; een weigering hoort bij het veld waar het om gaat."""
+        for selector, naam in _TEKSTVELDEN:
+            with bij_veld(selector):
+                invoer(self.waarde(selector), naam, verplicht=selector == "#omschrijving")
+        if not self.keuze("#eigenaar"):
+            raise VeldFout("Kies een eigenaar: wie zorgt dat het gebeurt?", "#eigenaar")
+        with bij_veld("#partners"):
+            for partner in lijst(self.waarde("#partners")):
+                invoer(partner, "de naam van een partner", maximum=200)
+        stapdatum = lees_datum(self.waarde("#stapdatum"), "de datum van de eerste stap",
+                               self.vandaag)
+        checkmoment = lees_datum(self.waarde("#checkmoment"), "het checkmoment", self.vandaag)
+        try:
+            return Actie(
+                id="controle",
+                wijkverband_id="controle",
+                nummer=1,
+                omschrijving=self.waarde("#omschrijving"),
+                eigenaar=self.keuze("#eigenaar") or "",
+                besloten_op=self.vandaag,
+                eerste_stap=self.waarde("#eerste_stap"),
+                eerste_stap_datum=stapdatum,
+                checkmoment=checkmoment,
+                verandering=self.waarde("#verandering"),
+                terugkoppelzin=self.waarde("#terugkoppelzin"),
+                partners=lijst(self.waarde("#partners")),
+            )
+        except VergaderingFout as fout:
+            # Elk veld apart klopt: wat nu nog geweigerd wordt, gaat over de datums samen.
+            veld_ = "#checkmoment" if "checkmoment" in str(fout).lower() else "#stapdatum"
+            raise VeldFout(str(fout), veld_) from None
 
     def lees(self) -> dict:
         actie = self._actie()
         reden = self.waarde("#reden").strip() if self.reden_nodig else ""
         if self.reden_nodig and not reden:
-            raise OngeldigeInvoer(
-                f"Er zijn al {self.max_acties} acties aangenomen; typ waarom er een bij moet."
+            raise VeldFout(
+                f"Er zijn al {self.max_acties} acties aangenomen; typ waarom er een bij moet.",
+                "#reden",
             )
         return {
             "omschrijving": actie.omschrijving,
@@ -141,6 +169,15 @@ class ActieFormulier(Formulier[dict]):
             "terugkoppelzin": actie.terugkoppelzin,
             "reden_extra": reden,
         }
+
+
+# De tekstvelden van een actie en hun naam in een melding (zoals Actie ze controleert).
+_TEKSTVELDEN = (
+    ("#omschrijving", "de omschrijving van de actie"),
+    ("#eerste_stap", "de eerste stap"),
+    ("#verandering", "de beoogde verandering"),
+    ("#terugkoppelzin", "de terugkoppelzin"),
+)
 
 
 class StatusFormulier(Formulier[tuple[str, str, date | None]]):
