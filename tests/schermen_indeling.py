@@ -20,3 +20,11 @@ def in_beeld(widget: Widget) -> bool:
         if gevonden is not widget and widget not in gevonden.ancestors:
             return False
     return True
+
+
+def getoonde_fout(formulier) -> Widget | None:
+    """De foutmelding die een formulier nu toont (onder een veld of onder de velden), of
+    None als er geen staat."""
+    fouten = [f for f in formulier.query(".dialoog-fout") if f.display and str(f.render())]
+    assert len(fouten) <= 1, "hoogstens één melding tegelijk"
+    return fouten[0] if fouten else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from schermen_gegevens import maak_app
-from schermen_indeling import in_beeld
+from schermen_indeling import getoonde_fout, in_beeld
 from schermen_pilot import begin_vergadering, kies, meldingen, typ, wacht
 from textual.widgets import Button, Input, Label, Select
 from textual.widgets._toast import Toast
@@ -91,18 +91,18 @@ async def test_fout_staat_onder_haar_veld_met_de_focus_erop(tmp_path: Path) -> N
         await pilot.press("ctrl+s")
         assert app.screen is formulier
         eigenaar = formulier.query_one("#eigenaar", Select)
-        fout = formulier.query_one(".veld-fout")
+        fout = getoonde_fout(formulier)
         assert fout.parent is eigenaar.parent
         assert fout.parent.children.index(fout) == fout.parent.children.index(eigenaar) + 1
         assert "eigenaar" in str(fout.render()).lower()
         assert eigenaar.has_focus and in_beeld(fout)
         await kies(pilot, eigenaar, "Woonstede")
-        assert not formulier.query(".veld-fout"), "een verbeterd veld houdt geen oude fout"
+        assert getoonde_fout(formulier) is None, "een verbeterd veld houdt geen oude fout"
 
         # Geen reden voor een derde actie: de fout komt onder de reden, onderaan.
         await pilot.press("ctrl+s")
         reden = formulier.query_one("#reden", Input)
-        fout = formulier.query_one(".veld-fout")
+        fout = getoonde_fout(formulier)
         assert fout.parent.children.index(fout) == fout.parent.children.index(reden) + 1
         assert "waarom er een bij moet" in str(fout.render())
         assert reden.has_focus
@@ -114,7 +114,7 @@ async def test_fout_staat_onder_haar_veld_met_de_focus_erop(tmp_path: Path) -> N
         stap.focus()
         await pilot.press("end", "x")
         await pilot.press("ctrl+s")
-        fout = formulier.query_one(".veld-fout")
+        fout = getoonde_fout(formulier)
         assert fout.parent is stap.parent and stap.has_focus and in_beeld(fout)
         await pilot.press("backspace")
 

@@ -102,6 +102,8 @@ class ActieFormulier(Formulier[dict]):
         yield Static("", id="waarschuwingen", markup=False)
 
     def on_mount(self) -> None:
+        # Met het veld voor de reden erbij is het krap op 80×24: geen witregel voor het kopje.
+        self.set_class(self.reden_nodig, "krap")
         self._waarschuw()
 
     @on(Input.Changed)

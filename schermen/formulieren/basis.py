@@ -184,7 +184,8 @@ class Formulier(ModalScreen[T], Generic[T]):
     titel = ""
     knop = "Bewaren"
     _bewaren_gepland = False
-    _veldfout: tuple[Widget, Static] | None = None
+    # Het veld met een fout, de regel met de melding, en de waarde waar de fout over ging.
+    _veldfout: tuple[Widget, Static, object] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialoog"):
@@ -227,12 +228,26 @@ class Formulier(ModalScreen[T], Generic[T]):
         algemeen.set_class(widget is None, "dialoog-fout")
         if widget is None:
             return
-        regel = Static(melding, classes="dialoog-fout veld-fout", markup=False)
-        assert widget.parent is not None
-        widget.parent.mount(regel, after=widget)
-        self._veldfout = (widget, regel)
+        regel = self._foutregel(widget)
+        regel.update(melding)
+        regel.remove_class("verborgen")
+        regel.add_class("dialoog-fout")
+        self._veldfout = (widget, regel, getattr(widget, "value", None))
         widget.focus(scroll_visible=False)
         self.call_after_refresh(self._toon_veldfout, widget, regel)
+
+    def _foutregel(self, widget: Widget) -> Static:
+        """De (lege) foutregel direct onder het veld: ``veld`` zet er een klaar, anders
+        komt er een bij."""
+        ouder = widget.parent
+        assert ouder is not None
+        broers = list(ouder.children)
+        volgende = broers[broers.index(widget) + 1] if widget is not broers[-1] else None
+        if isinstance(volgende, Static) and volgende.has_class("veld-fout"):
+            return volgende
+        regel = Static("", classes="veld-fout verborgen", markup=False)
+        ouder.mount(regel, after=widget)
+        return regel
 
     def _toon_veldfout(self, widget: Widget, regel: Static) -> None:
         """Schuif het veld en zijn melding in beeld (na de nieuwe indeling)."""
@@ -242,14 +257,19 @@ class Formulier(ModalScreen[T], Generic[T]):
 
     def _wis_veldfout(self) -> None:
         if self._veldfout is not None:
-            self._veldfout[1].remove()
+            regel = self._veldfout[1]
+            regel.update("")
+            regel.add_class("verborgen")
+            regel.remove_class("dialoog-fout")
             self._veldfout = None
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _veld_gewijzigd(self, event: Input.Changed | Select.Changed) -> None:
-        # Wie het veld verbetert, hoeft de oude melding niet meer te zien.
-        if self._veldfout is not None and event.control is self._veldfout[0]:
+        # Wie het veld verbetert, hoeft de oude melding niet meer te zien. (Op de waarde,
+        # niet op het bericht: een bericht van vóór de fout kan nog onderweg zijn.)
+        fout = self._veldfout
+        if fout is not None and event.control is fout[0] and event.value != fout[2]:
             self._wis_veldfout()
 
     def action_bewaar(self) -> None:
@@ -348,6 +368,8 @@ def veld(label: str, widget: Any, hint: str = "") -> ComposeResult:
     """Een label, het veld en eventueel een korte uitleg eronder."""
     yield Label(label, classes="veld-label", markup=False)
     yield widget
+    # Hier komt een fout over dit veld te staan (Formulier.toon_fout); tot dan onzichtbaar.
+    yield Static("", classes="veld-fout verborgen", markup=False)
     if hint:
         yield Static(hint, classes="veld-hint", markup=False)
 

@@ -41,6 +41,13 @@ class NotitiePaneel(Vertical):
     }
     NotitiePaneel > TextArea {
         height: 1fr;
+        border: none;
+        padding: 0 1;
+        background: $boost;
+    }
+    NotitiePaneel > TextArea:focus {
+        border: none;
+        background: $primary 15%;
     }
     NotitiePaneel > .veld-hint {
         color: $text-muted;
