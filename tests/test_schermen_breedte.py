@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from schermen_gegevens import maak_app
-from schermen_pilot import begin_vergadering, wacht
+from schermen_pilot import begin_vergadering, op_startscherm, wacht
 
 from schermen.fase_signalen import SIGNAAL
 
@@ -72,3 +72,14 @@ async def test_breder_venster_en_notities_dicht(tmp_path: Path) -> None:
         app.screen.ververs()
         await pilot.pause()
         assert _fase1(app, sid).endswith("… (+1)")
+
+
+async def test_startscherm_geeft_de_lijst_van_wijkverbanden_ruimte(tmp_path: Path) -> None:
+    breedtes = []
+    for naam, grootte in (("smal", (80, 24)), ("breed", (120, 36))):
+        app = maak_app(tmp_path / naam)
+        async with app.run_test(size=grootte) as pilot:
+            await op_startscherm(pilot)
+            lijst = app.screen.query_one("#wijkverbanden")
+            breedtes.append(lijst.outer_size.width)
+    assert breedtes == [28, 30]  # 80 kolommen: zoals altijd; 120: een kwart
