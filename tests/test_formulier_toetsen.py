@@ -64,6 +64,9 @@ async def test_snel_als_in_een_terminal(tmp_path: Path) -> None:
         # Terug met shift+tab en snel overtypen: het voorstel in het veld wordt vervangen.
         await snel(pilot, "shift+tab", "4", "tab", "2")
         assert _getallen(formulier) == ["5", "4", "2"]
+        # Wissen en typen: de backspace komt vóór de letter erna (niet '23' en dan wissen).
+        await snel(pilot, "3", "backspace", "backspace", "0", "left", "1")
+        assert _getallen(formulier) == ["5", "4", "10"]
 
 
 async def test_snel_typen_en_meteen_bewaren(tmp_path: Path) -> None:

@@ -133,6 +133,19 @@ class Invoer(Input):
         super().__init__(value, id=id, compact=True, select_on_focus=voorstel,
                          placeholder=placeholder)
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual voert de toetsen van een veld (backspace, pijltjes, ctrl+u) pas uit als de
+        # toets via alle ouders bij de app is, maar zet een letter meteen in het veld: bij
+        # snel typen ('backspace 3') kwam de 3 vóór het wissen. Hier, in het veld zelf, op
+        # volgorde. (Voorrangstoetsen als enter en ctrl+s heeft de app dan al gehad.)
+        if event.is_printable:
+            return  # Input zet de letter erin
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
     def _on_paste(self, event: events.Paste) -> None:
         # Textual neemt alleen de eerste regel (de rest verdween zonder een woord) en laat
         # stuurtekens staan: hier alles, schoon, op één regel (en niet ook nog de weg van
