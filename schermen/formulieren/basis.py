@@ -305,6 +305,11 @@ class Formulier(ModalScreen[T], Generic[T]):
         except (VergaderingFout, ValueError) as fout:
             self.toon_fout(str(fout))
             return
+        self.sluit_met(uitkomst)
+
+    def sluit_met(self, uitkomst: T) -> None:
+        """Sluit met deze gecontroleerde uitkomst (een formulier kan eerst nog iets vragen,
+        zoals ``BevestigTwijfels``)."""
         self.dismiss(uitkomst)
 
     def _na_invoer(self, doe: Callable[[], object]) -> None:
