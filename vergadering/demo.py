@@ -28,7 +28,7 @@ from .opslag.reservekopie import MAPNAAM as RESERVEKOPIEMAP
 from .signaal import Contact, Signaal, bundel
 from .stemming import Stemming
 from .terugkoppeling import Terugkoppeling
-from .vergadering import Score, Vergadering, nieuwe_vergadering
+from .vergadering import Score, Vergadering, nieuwe_vergadering, standaard_fasen
 from .wijkverband import Agenda, Lid, Participatieafspraken, Wijkverband
 
 BESTAND = "demo_wijkverband.json"
@@ -240,6 +240,10 @@ class _Bouwer:
             voorzitter=voorzitter.naam,
             notulist=notulist.naam if notulist else "",
         )
+        # De geschiedenis is van vóór het agendasjabloon: alleen het cyclusblok (zo laat de
+        # demo ook zien dat zulke vergaderingen gelezen blijven). Een nieuwe vergadering in
+        # de demo krijgt het sjabloon van het wijkverband.
+        v.fasen = standaard_fasen(wv.agenda)
         v.gasten = list(ronde.get("gasten", []))
         v.volgende_vergadering = volgende
 
