@@ -55,9 +55,9 @@ class Agendabeheer:
 
     def zet_correcties(self, tekst: str) -> None:
         """Bewaar de correcties op het vorige verslag die de zaal vraagt. Was het al
-        vastgesteld in deze vergadering, dan gaan de correcties mee in de vaststelling."""
+        vastgesteld in deze vergadering, dan gaan de correcties mee in de vaststelling.
+        Bewaard terwijl de notulist typt; het logboek krijgt alleen de vaststelling."""
         agenda.zet_correcties(self.vergadering, tekst)
-        self.sessie.log("Correcties op het vorige verslag bijgewerkt.")
         vorig = self.vorig()
         if vorig is not None and vorig.vastgesteld_in == self.vergadering.id:
             agenda.stel_vast(self.vergadering, vorig, vorig.vastgesteld_op
