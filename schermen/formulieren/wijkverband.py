@@ -79,7 +79,7 @@ class WijkverbandFormulier(Formulier[Wijkverband]):
         )
         yield Static(
             "Na het bewaren, op het startscherm: i voor tijd per fase, stippen, quorum en "
-            "meerderheid; g voor de agenda rond de cyclus; a voor de participatieafspraken.",
+            "meerderheid; a voor de participatieafspraken.",
             classes="veld-hint", markup=False,
         )
 
