@@ -112,7 +112,7 @@ class FaseVerslag(FasePaneel):
             correcties.update("")
             return
         merk = agenda.merk(vorig)
-        top = f"Top 5: {len(vorig.top5)} signalen" if vorig.top5 else "geen top 5"
+        top = f"Top 5: {len(vorig.top5)} signalen" if vorig.top5 else "Geen top 5"
         stand.update(
             f"Verslag van {datums.lang(vorig.datum)} · {merk}. {top}, "
             f"{len(vorig.acties)} acties aangenomen. De actielijst:")
