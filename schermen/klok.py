@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from vergadering.agenda import cyclusnummer
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
 from vergadering.datums import minuten_seconden
 
@@ -103,14 +104,6 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
         woorden = "gepauzeerd · over tijd" if rest < 0 else "gepauzeerd"
         return Klokbeeld(titel, cijfers, woorden, "gepauzeerd", False)
     return Klokbeeld(titel, cijfers, woorden, stand, True)
-
-
-def cyclusnummer(vergadering, index: int) -> int:
-    """Het nummer van een fase binnen het cyclusblok (1–3); 0 voor een ander agendapunt."""
-    fasen = vergadering.fasen
-    if not fasen[index].cyclus:
-        return 0
-    return sum(1 for f in fasen[: index + 1] if f.cyclus)
 
 
 def fasetitel(klok: AgendaKlok) -> str:

@@ -508,5 +508,11 @@ def vergadering_in_woorden(v: Vergadering, lang: Callable[[date], str] | None = 
         from vergadering import datums
 
         lang = datums.lang
-    fase = v.fasen[v.fase_index].titel if v.fasen else ""
-    return f"{lang(v.datum)}, fase {v.fase_index + 1} ({fase})"
+    if not v.fasen:
+        return lang(v.datum)
+    from vergadering.agenda import cyclusnummer
+
+    nummer = cyclusnummer(v)
+    if not nummer:  # een agendapunt rond het cyclusblok
+        return f"{lang(v.datum)}, bij {v.fase.titel}"
+    return f"{lang(v.datum)}, fase {nummer} ({v.fase.titel})"

@@ -332,6 +332,11 @@ async def test_hele_vergadering_met_het_standaardsjabloon(tmp_path: Path) -> Non
         ("Top 5 signalen", 5, 5), ("Top 1–2 acties", 10, 8), ("Wat koppelen we terug?", 5, 6),
         ("Rondvraag", 5, 5), ("Buurtfeest", 10, 12), ("Sluiting", 0, 1)]
     assert opslag.vergadering(WV, "2026-10-12").vastgesteld_op == VANDAAG
+    log = [r.tekst for r in bewaard.logboek]
+    for regel in ("Naar fase 1: Top 5 signalen.", "Naar agendapunt Sluiting.",
+                  "Agendapunt toegevoegd: Buurtfeest (10 min).",
+                  "Verslag van maandag 12 oktober 2026 vastgesteld met correcties."):
+        assert regel in log, regel
 
     (verslag,) = (tmp_path / "mapjes").rglob("verslag.docx")
     doc = Document(verslag)

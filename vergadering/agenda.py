@@ -52,9 +52,23 @@ def index_van(vergadering: Vergadering, sleutel: str) -> int | None:
     return None
 
 
-def nummer_in_agenda(vergadering: Vergadering, index: int | None = None) -> int:
-    """Het nummer van een punt zoals op de agenda (1 = het eerste punt)."""
-    return (vergadering.fase_index if index is None else index) + 1
+def cyclusnummer(vergadering: Vergadering, index: int | None = None) -> int:
+    """Het nummer van een fase binnen het cyclusblok (1–3); 0 voor een ander agendapunt.
+    Zo blijft 'fase 2' de acties, ook met punten ervoor op de agenda."""
+    fasen = vergadering.fasen
+    index = vergadering.fase_index if index is None else index
+    if not fasen[index].cyclus:
+        return 0
+    return sum(1 for f in fasen[: index + 1] if f.cyclus)
+
+
+def waar(vergadering: Vergadering) -> str:
+    """Waar de vergadering is, in woorden: 'fase 2: Top 1–2 acties' of 'agendapunt
+    Rondvraag'."""
+    nummer = cyclusnummer(vergadering)
+    if nummer:
+        return f"fase {nummer}: {vergadering.fase.titel}"
+    return f"agendapunt {vergadering.fase.titel}"
 
 
 def heeft_sjabloon(vergadering: Vergadering) -> bool:
