@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from schermen_gegevens import VANDAAG, VORIGE, Klok, maak_opslag, voorzitter
@@ -276,3 +277,19 @@ def test_twee_kanten_elk_een_punt_erbij() -> None:
     uit = voeg_samen(basis, naar_document(a), naar_document(b))
     assert [f["titel"] for f in uit.document["fasen"]][-4:] == [
         "Rondvraag", "Buurtfeest", "Kerstmarkt", "Sluiting"]
+
+
+# --- de demo ---------------------------------------------------------------------------
+
+def test_demo_geschiedenis_vastgesteld_en_een_nieuwe_vergadering_met_sjabloon(tmp_path) -> None:
+    from vergadering import demo
+
+    opslag = Opslag(tmp_path)
+    demo.schrijf_demo(opslag, VANDAAG)
+    (wv,) = opslag.wijkverbanden()
+    alle = opslag.vergaderingen(wv.id)
+    assert all(v.vastgesteld_in == later.id and v.vastgesteld_op == later.datum
+               for v, later in pairwise(alle))
+    assert agenda.merk(alle[-1]) == "Concept"
+    assert all(not agenda.heeft_sjabloon(v) for v in alle)  # de geschiedenis: alleen de cyclus
+    assert agenda.heeft_sjabloon(nieuwe_vergadering(wv, "nieuw", VANDAAG))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,11 @@ class _Bouwer:
             raise DemoFout("Een actie heeft een statusupdate na de laatste vergadering.")
         self._maak_signalen(self.inhoud.get("sinds_laatste_vergadering", []),
                             data[-1] + timedelta(days=1), self.vandaag)
+        # Elk verslag is vastgesteld in de vergadering erna; dat van de laatste is nog een
+        # concept (de volgende vergadering in de demo stelt het vast).
+        for eerder, later in pairwise(self.vergaderingen):
+            eerder.vastgesteld_op, eerder.vastgesteld_in = later.datum, later.id
+            later.vorig_vastgesteld = eerder.id
         return DemoGegevens(
             wijkverband=self.wv,
             signalen=sorted(self.signalen.values(), key=lambda s: (s.datum, s.id)),
