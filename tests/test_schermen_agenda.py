@@ -360,3 +360,20 @@ async def test_hele_vergadering_met_het_standaardsjabloon(tmp_path: Path) -> Non
     assert "Vastgesteld op maandag 23 november 2026." in vorig_tekst
     assert "Concept" not in vorig_tekst
     assert "Actie 2: eigenaar is de gemeente." in vorig_tekst
+
+
+async def test_instellingen_bewaren_laat_het_sjabloon_staan(tmp_path: Path) -> None:
+    from schermen.formulieren.wijkverband import InstellingenFormulier
+
+    map_ = tmp_path / "db"
+    app = maak_app(map_, sjabloon=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        await pilot.press("i")
+        await wacht(pilot, lambda: isinstance(app.screen, InstellingenFormulier))
+        await pilot.press("8", "ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+    wv = Opslag(map_).wijkverband(WV)
+    assert wv.agenda.signalen == 8
+    assert [p.titel for p in wv.agenda.na] == ["Rondvraag", "Sluiting"]
+    assert wv.agenda.voor[1].soort == "verslag"
