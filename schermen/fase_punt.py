@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 
 from vergadering import agenda, datums
 from vergadering.agendabeheer import agendabeheer
+from vergadering.fouten import VergaderingFout
 from vergadering.tekst import kort
 
 from .paneel import FasePaneel, cel, vul_tabel
@@ -102,9 +103,14 @@ class FaseVerslag(FasePaneel):
         if self.sessie.vergadering.fase.soort != "verslag":
             return
         beheer = self.beheer
-        vorig = beheer.vorig()
         stand = self.query_one("#verslag-stand", Static)
         correcties = self.query_one("#verslag-correcties", Static)
+        try:
+            vorig = beheer.vorig()
+        except VergaderingFout as fout:  # de vorige vergadering is niet te lezen
+            stand.update(f"{fout} Ga verder met n; de vergadering loopt gewoon door.")
+            correcties.update("")
+            return
         if vorig is None:
             stand.update("Er is geen vorig verslag: dit is de eerste vergadering. "
                          "Ga verder met n.")
@@ -140,7 +146,11 @@ class FaseVerslag(FasePaneel):
         from .formulieren.notities import Notities
 
         beheer = self.beheer
-        vorig = beheer.vorig()
+        try:
+            vorig = beheer.vorig()
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
+            return
         if vorig is None:
             self.notify("Er is geen vorig verslag om te corrigeren.", markup=False)
             return

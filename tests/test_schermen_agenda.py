@@ -377,3 +377,23 @@ async def test_instellingen_bewaren_laat_het_sjabloon_staan(tmp_path: Path) -> N
     assert wv.agenda.signalen == 8
     assert [p.titel for p in wv.agenda.na] == ["Rondvraag", "Sluiting"]
     assert wv.agenda.voor[1].soort == "verslag"
+
+
+async def test_onleesbaar_vorig_verslag_is_een_zin_en_de_vergadering_loopt_door(
+        tmp_path: Path) -> None:
+    map_ = tmp_path / "db"
+    app = maak_app(map_, sjabloon=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin_vergadering(pilot)
+        vak = next((map_ / WV / "vergaderingen").glob("2026-10*"))
+        vak.write_text("{kapot", encoding="utf-8")
+        await pilot.press("n")
+        scherm = app.screen
+        assert isinstance(scherm.paneel, FaseVerslag)
+        stand = str(scherm.query_one("#verslag-stand").render())
+        assert "Ga verder met n" in stand and "Traceback" not in stand
+        await pilot.press("f")
+        await pilot.pause()
+        assert meldingen(app)[-1].endswith(".")
+        await pilot.press("n")
+        assert app.sessie.vergadering.fase.sleutel == "signalen"
