@@ -8,6 +8,8 @@ from datetime import date
 from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from schermen_gegevens import VANDAAG, VORIGE, Klok, maak_opslag, voorzitter
 
 from vergadering import agenda
@@ -293,3 +295,34 @@ def test_demo_geschiedenis_vastgesteld_en_een_nieuwe_vergadering_met_sjabloon(tm
     assert agenda.merk(alle[-1]) == "Concept"
     assert all(not agenda.heeft_sjabloon(v) for v in alle)  # de geschiedenis: alleen de cyclus
     assert agenda.heeft_sjabloon(nieuwe_vergadering(wv, "nieuw", VANDAAG))
+
+
+# --- de agendabalk bij een lange agenda ------------------------------------------------
+
+@given(
+    breedte=st.integers(min_value=1, max_value=200),
+    extra=st.integers(min_value=0, max_value=6),
+    huidig=st.integers(min_value=0, max_value=12),
+    gebruikt=st.integers(min_value=0, max_value=20_000),
+    hoogstens=st.sampled_from([None, 3, 4]),
+)
+@settings(max_examples=60, deadline=None)
+def test_agendabalk_venster_past_en_toont_het_huidige_punt(breedte, extra, huidig, gebruikt,
+                                                           hoogstens) -> None:
+    from rich.cells import cell_len
+
+    from schermen.klok import agenda_tekst, agendaregels
+
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    for i in range(extra):
+        agenda.voeg_punt_toe(v, f"Extra punt {i} met een lange titel", 1 + i)
+    v.fase_index = min(huidig, len(v.fasen) - 1)
+    v.fase.gebruikt_s = float(gebruikt)
+    regels, totaal, gepland = agendaregels(AgendaKlok(v, lambda: 0.0), hoogstens)
+    assert len(regels) == min(len(v.fasen), hoogstens or len(v.fasen))
+    assert sum(r.huidig for r in regels) == 1
+    assert [r.nummer for r in agendaregels(AgendaKlok(v, lambda: 0.0))[0]] == [
+        0, 0, 1, 2, 3, *([0] * (2 + extra))]
+    tekst = agenda_tekst(regels, totaal, gepland, breedte).plain.split("\n")
+    assert all(cell_len(r) <= max(breedte, 10) for r in tekst)
+    assert sum(1 for r in tekst if r.startswith("▶")) == 1
