@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vergadering import lijsten, signaal
+from vergadering import bundels, lijsten
 from vergadering.signaal import Signaal, bundel
 from vergadering.tekst import _WITRUIMTE, een_regel, xml_veilig
 
@@ -28,8 +28,8 @@ def _signalen(n: int) -> list[Signaal]:
 def test_signaalrijen_bouwt_de_bundels_een_keer_op_ook_bij_duizenden_signalen(monkeypatch):
     alle = _signalen(3000)
     opgebouwd = []
-    echt = signaal._bundelkinderen
-    monkeypatch.setattr(signaal, "_bundelkinderen",
+    echt = bundels.bundelkinderen
+    monkeypatch.setattr(bundels, "bundelkinderen",
                         lambda lijst: opgebouwd.append(len(lijst)) or echt(lijst))
     rijen = lijsten.signaalrijen(alle)
     # Eén keer voor het wijkverband, uit alleen de gebundelde signalen; niet één keer per

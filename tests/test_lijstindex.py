@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -209,3 +211,18 @@ def test_geen_contactgegevens_in_de_index(tmp_path: Path, capsys) -> None:
     assert b"Losse tegel" in inhoud  # de index bestaat en heeft dit signaal
     for geheim in (b"Truus", b"Wijnbergen", b"98765432", b"mevrouw Jansen", b"12345678"):
         assert geheim not in inhoud
+
+
+@pytest.mark.parametrize("args", LIJSTEN, ids=" ".join)
+def test_lijst_uit_de_index_laadt_de_dataclasses_niet(tmp_path: Path, args: list[str]) -> None:
+    """Een lijst uit de lijstindex zet niets om: dan hoeven de domeinklassen (en het ~7 ms
+    dure ``dataclasses``) niet geladen te worden. Dat is de helft van een lijst van een jaar."""
+    db = tmp_path / "db"
+    maak_opslag(db)
+    opdracht = [sys.executable, "-X", "importtime", "-m", "vergadering", *args, "--db", str(db)]
+    subprocess.run(opdracht, capture_output=True, check=True)  # maakt de index
+    r = subprocess.run(opdracht, capture_output=True, text=True, check=True)
+    geladen = {regel.rsplit("|", 1)[-1].strip() for regel in r.stderr.splitlines()}
+    assert "vergadering.opdrachtregel" in geladen  # de meting zelf werkt
+    assert not geladen & {"dataclasses", "vergadering.signaal", "vergadering.actie",
+                          "vergadering.vergadering", "vergadering.wijkverband", "babel"}

@@ -6,10 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .fouten import OngeldigeInvoer
+from .statussen import ACTIESTATUSSEN, OPEN_STATUSSEN, achterstallig
 from .tekst import invoer
-
-ACTIESTATUSSEN = ("gepland", "loopt", "gereed", "vastgelopen", "gestopt")
-OPEN_STATUSSEN = ("gepland", "loopt", "vastgelopen")
 
 EERSTE_STAP_DAGEN = 14
 CHECKMOMENT_WEKEN = 6
@@ -74,6 +72,7 @@ class Actie:
             naam = invoer(p, "de naam van een partner", maximum=200)
             if naam:
                 partners.setdefault(naam.casefold(), naam)
+        partners.pop(self.eigenaar.casefold(), None)  # de eigenaar is geen partner van zichzelf
         self.partners = list(partners.values())
         self._regels()
 
@@ -144,20 +143,6 @@ class Actie:
     def achterstallig(self, vandaag: date) -> list[str]:
         """Wat over tijd is, in woorden: de eerste stap en/of het checkmoment."""
         return achterstallig(self.status, self.eerste_stap_datum, self.checkmoment, vandaag)
-
-
-def achterstallig(status: str, eerste_stap_datum: date | None, checkmoment: date | None,
-                  vandaag: date) -> list[str]:
-    """``Actie.achterstallig`` uit alleen de velden die ertoe doen: de lijsten rekenen het
-    zo uit rijen uit de lijstindex uit, zonder de actie zelf."""
-    if status not in OPEN_STATUSSEN:
-        return []
-    te_laat = []
-    if status == "gepland" and eerste_stap_datum and eerste_stap_datum < vandaag:
-        te_laat.append("eerste stap te laat")
-    if checkmoment and checkmoment < vandaag:
-        te_laat.append("checkmoment verstreken")
-    return te_laat
 
 
 def standaard_eerste_stap(besluit: date) -> date:

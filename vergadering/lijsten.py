@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
-from .signaal import bundelaantallen
+from .bundels import bundelaantallen
 from .tabel import tabel_tekst
 from .tekst import al_een_regel, een_regel
 
@@ -111,7 +111,7 @@ def _signalen_af(rijen: list[list[Any]], vandaag: date) -> None:
 
 
 def _acties_af(rijen: list[list[Any]], vandaag: date) -> None:
-    from .actie import OPEN_STATUSSEN, achterstallig  # hier: de andere lijsten laden het niet
+    from .statussen import OPEN_STATUSSEN, achterstallig
 
     for r in rijen:
         status = r[_ASTATUS]

@@ -321,3 +321,19 @@ def maskeerder_voor(
     for tekst in teksten:
         maskeerder.leer_uit_tekst(tekst)
     return maskeerder
+
+
+def maskeerder_voor_wijkverband(wijkverband, signalen: Iterable, acties: Iterable) -> Maskeerder:
+    """De Maskeerder voor de stukken van een wijkverband: de contacten van zijn signalen
+    privé; leden, eigenaren, partners, buurten, thema's en kanalen mogen genoemd worden."""
+    acties = list(acties)
+    wv = wijkverband
+    behouden = (
+        [lid.naam for lid in wv.leden]
+        + wv.eigenaren()
+        + wv.partners
+        + [a.eigenaar for a in acties]
+        + [p for a in acties for p in a.partners]
+        + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen]
+    )
+    return maskeerder_voor(signalen, behouden)

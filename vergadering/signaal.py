@@ -5,22 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .bundels import bundelaantallen, bundelkinderen, onder
 from .datums import als_datum
 from .fouten import OngeldigeInvoer
+from .praktijkvormen import PRAKTIJKVORMEN
+from .statussen import SIGNAALSTATUSSEN
 from .tekst import invoer
-
-PRAKTIJKVORMEN = {
-    "A": "buurtgesprekken",
-    "B": "micro-uitvraag via professionals",
-    "C": "wijkpanel en thema-sessies",
-    "D": "ervaringsdeskundige",
-    "overig": "anders opgehaald",
-}
-
-# nieuw: nog niet besproken; gekozen: in de top 5 en omgezet in een actie;
-# geparkeerd: niet gekozen, met reden, komt terug; gebundeld: opgegaan in een ander signaal;
-# afgehandeld: klaar (bijvoorbeeld opgelost buiten het wijkverband om).
-SIGNAALSTATUSSEN = ("nieuw", "gekozen", "geparkeerd", "gebundeld", "afgehandeld")
 
 
 @dataclass
@@ -122,13 +112,20 @@ class Signaal:
 
 
 def _vorm(vorm: object) -> object:
-    """'a' wordt 'A', 'Overig' wordt 'overig'; de rest blijft zoals het is (en wordt getoetst)."""
+    """'a' wordt 'A', 'Overig' wordt 'overig', 'Buurtgesprekken' en 'A — buurtgesprekken'
+    worden 'A' (zo staat het in een spreadsheet); de rest blijft zoals het is (en wordt
+    getoetst)."""
     if isinstance(vorm, str):
-        schoon = vorm.strip()
+        schoon = " ".join(vorm.split())
         if schoon.upper() in ("A", "B", "C", "D"):
             return schoon.upper()
-        if schoon.lower() == "overig":
+        if schoon.lower() in ("overig", "anders", "anders opgehaald"):
             return "overig"
+        for sleutel, naam in PRAKTIJKVORMEN.items():
+            if schoon.casefold() in (naam.casefold(), f"{sleutel} — {naam}".casefold(),
+                                     f"{sleutel} - {naam}".casefold(),
+                                     f"{sleutel}. {naam}".casefold()):
+                return sleutel
     return vorm
 
 
@@ -167,48 +164,18 @@ def ontbundel(dubbel: Signaal) -> None:
     dubbel.gebundeld_in = None
 
 
-def _bundelkinderen(alle: list[Signaal]) -> dict[str, list[Signaal]]:
-    kinderen: dict[str, list[Signaal]] = {}
-    for s in alle:
-        if s.status == "gebundeld" and s.gebundeld_in:
-            kinderen.setdefault(s.gebundeld_in, []).append(s)
-    return kinderen
-
-
 def gebundeld_onder(
     hoofd: Signaal, alle: list[Signaal], kinderen: dict[str, list[Signaal]] | None = None
 ) -> list[Signaal]:
     """De signalen die (direct of via een ander) in ``hoofd`` gebundeld zijn."""
     if kinderen is None:
-        kinderen = _bundelkinderen(alle)
-    return _onder(hoofd.id, kinderen)
-
-
-def _onder(hoofd_id: str, kinderen: dict[str, list[Signaal]]) -> list[Signaal]:
-    uit: list[Signaal] = []
-    gezien = {hoofd_id}  # beschermt tegen een kring in beschadigde gegevens
-    rij = [hoofd_id]
-    while rij:
-        for kind in kinderen.get(rij.pop(0), []):
-            if kind.id not in gezien:
-                gezien.add(kind.id)
-                uit.append(kind)
-                rij.append(kind.id)
-    return uit
+        kinderen = bundelkinderen(alle)
+    return onder(hoofd.id, kinderen)
 
 
 def totaal(hoofd: Signaal, alle: list[Signaal]) -> int:
     """Het aantal bewoners achter een signaal, inclusief de signalen die erin gebundeld zijn."""
     return hoofd.aantal + sum(s.aantal for s in gebundeld_onder(hoofd, alle))
-
-
-def bundelaantallen(alle: list[Signaal]) -> dict[str, int]:
-    """Per kenmerk van een signaal waarin andere gebundeld zijn (direct of via een ander):
-    hoeveel bewoners die andere samen hebben. Een signaal dat er niet in staat, telt alleen
-    zichzelf. Alleen de gebundelde signalen tellen hier, dus ``alle`` mag ook alleen die
-    bevatten (zo hoeft een lijst van dertig jaar niet elk signaal langs)."""
-    kinderen = _bundelkinderen(alle)
-    return {hoofd_id: sum(k.aantal for k in _onder(hoofd_id, kinderen)) for hoofd_id in kinderen}
 
 
 def totalen(alle: list[Signaal], *, alleen_open: bool = True) -> dict[str, int]:

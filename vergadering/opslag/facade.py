@@ -41,7 +41,6 @@ from ..fouten import (
     OpslagFout,
     oorzaak,
 )
-from ..wijkverband import Wijkverband
 from . import reservekopie, wijzigingen
 from .bestand import (
     JOURNAAL,
@@ -59,7 +58,6 @@ from .bestand import (
 )
 from .controle import klasse, onleesbaar
 from .migratie import MIGRATIES, SCHEMA, controlegetal_verplicht
-from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -69,6 +67,7 @@ if TYPE_CHECKING:
     from ..actie import Actie
     from ..signaal import Signaal
     from ..vergadering import Vergadering
+    from ..wijkverband import Wijkverband
 
 OMGEVINGSVARIABELE = "VERGADERING_DB"
 KOPIE_NA = timedelta(minutes=30)
@@ -100,6 +99,25 @@ def _relatief_databestand(bestand: str) -> Path:
             "zoals opslag.json of wijk/signalen/2026-11.json."
         )
     return relatief
+
+
+def _zoek_wijkverband(naam_of_id: str, paren: list[tuple[str, str]]) -> int:
+    """De plaats in ``paren`` (kenmerk, naam) van het wijkverband met deze naam of dit
+    kenmerk; anders ``NietGevonden`` met de bekende namen."""
+    zoek = naam_of_id.strip().lower()
+    for i, (wv_id, naam) in enumerate(paren):
+        if wv_id == zoek or naam.lower() == zoek:
+            return i
+    # 'De Hoven-Noord' voor 'Wijkverband De Hoven-Noord': zo noemt men het in de zaal.
+    # Alleen als dat precies één wijkverband aanwijst.
+    zonder = [i for i, (_, naam) in enumerate(paren)
+              if _zonder_soortwoord(naam) == _zonder_soortwoord(zoek)]
+    if len(zonder) == 1:
+        return zonder[0]
+    bekend = ", ".join(naam for _, naam in paren) or "nog geen"
+    raise NietGevonden(
+        f"Er is geen wijkverband '{naam_of_id.strip()[:60]}'; bekend zijn: {bekend}."
+    )
 
 
 def _zonder_soortwoord(naam: str) -> str:
@@ -494,6 +512,8 @@ class Opslag:
         """Bewaar één domeinobject in een vakbestand, met controle op het versienummer; geeft
         het bewaarde document terug (de basis om later samen te voegen, zie samenvoegen.py).
         Niet veranderen: het kan ook in het geheugen van het vak staan."""
+        from .omzetten import naar_document
+
         document = naar_document(obj)
         versie = document.get("versie", 0)
         with self.schrijven():
@@ -537,6 +557,10 @@ class Opslag:
         return sorted(p for p in map_.glob("*.json") if not p.name.startswith("."))
 
     def _lees_objecten(self, cls: type[T], vakken: list[Path], naam: str) -> list[T]:
+        # Pas hier: omzetten laadt dataclasses (~7 ms), en een lijst uit de lijstindex zet
+        # niets om.
+        from .omzetten import uit_document
+
         uit: list[T] = []
         for vak in vakken:
             # Rechtstreeks uit het vak (in het bestandsformaat van TinyDB): nog eens lezen via
@@ -557,25 +581,31 @@ class Opslag:
 
     def wijkverbanden(self) -> list[Wijkverband]:
         """Alle wijkverbanden, op naam."""
+        from ..wijkverband import Wijkverband
+
         alle = self._lees_objecten(Wijkverband, [self._wijkverbandenpad], "wijkverbanden")
         return sorted(alle, key=lambda w: w.naam.lower())
 
     def wijkverband(self, naam_of_id: str) -> Wijkverband:
         """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
-        zoek = naam_of_id.strip().lower()
         alle = self.wijkverbanden()
-        for wv in alle:
-            if wv.id == zoek or wv.naam.lower() == zoek:
-                return wv
-        # 'De Hoven-Noord' voor 'Wijkverband De Hoven-Noord': zo noemt men het in de zaal.
-        # Alleen als dat precies één wijkverband aanwijst.
-        zonder = [wv for wv in alle if _zonder_soortwoord(wv.naam) == _zonder_soortwoord(zoek)]
-        if len(zonder) == 1:
-            return zonder[0]
-        bekend = ", ".join(w.naam for w in alle) or "nog geen"
-        raise NietGevonden(
-            f"Er is geen wijkverband '{naam_of_id.strip()[:60]}'; bekend zijn: {bekend}."
-        )
+        return alle[_zoek_wijkverband(naam_of_id, [(w.id, w.naam) for w in alle])]
+
+    def wijkverband_id(self, naam_of_id: str) -> str:
+        """Het kenmerk van het wijkverband met deze naam of dit kenmerk, zoals ``wijkverband``
+        het vindt, zonder de wijkverbanden om te zetten (een lijst heeft alleen dit nodig)."""
+        paren = self._wijkverbandnamen()
+        return paren[_zoek_wijkverband(naam_of_id, paren)][0]
+
+    def _wijkverbandnamen(self) -> list[tuple[str, str]]:
+        """(kenmerk, naam) van elk wijkverband, op naam, rechtstreeks uit de documenten.
+        Klopt een document daarvoor niet, dan via ``wijkverbanden``: dat geeft de melding."""
+        docs = list(self._vak(self._wijkverbandenpad, "wijkverbanden")[1].values())
+        paren = [(d.get("id"), d.get("naam")) for d in docs if isinstance(d, dict)]
+        if len(paren) != len(docs) or not all(
+                isinstance(i, str) and isinstance(n, str) for i, n in paren):
+            paren = [(w.id, w.naam) for w in self.wijkverbanden()]
+        return sorted(paren, key=lambda p: p[1].lower())
 
     def nieuw_wijkverband_id(self, naam: str) -> str:
         """Een vrij kenmerk voor een nieuw wijkverband, afgeleid van de naam."""
@@ -612,7 +642,7 @@ class Opslag:
 
     def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
         """De signalen van één wijkverband (of van alle), oudste eerst."""
-        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         from ..signaal import Signaal
 
         uit: list[Signaal] = []
@@ -636,6 +666,48 @@ class Opslag:
         return self._bewaar(self._signaalvak(signaal.id, signaal.wijkverband_id), "signalen",
                             signaal, "signaal")
 
+    def bewaar_nieuwe_signalen(self, signalen: list[Signaal]) -> int:
+        """Bewaar veel nieuwe signalen tegelijk (een import): per vak in één keer, met één
+        fsync. Een signaal waarvan het kenmerk er al is, wordt overgeslagen (zo voegt een
+        import die na een onderbreking opnieuw draait niets dubbel toe). Geeft het aantal
+        toegevoegde signalen."""
+        from .omzetten import naar_document
+
+        # Eerst op (wijkverband, maand), dan één pad per vak: een pad per signaal maken kost
+        # bij tienduizend signalen een vijfde seconde.
+        per_maand: dict[tuple[str, str], list[Signaal]] = {}
+        for s in signalen:
+            per_maand.setdefault((s.wijkverband_id, s.id.split("-", 1)[0]), []).append(s)
+        per_vak = {self._signaalvak(groep[0].id, wv): groep
+                   for (wv, _), groep in per_maand.items()}
+        toegevoegd = 0
+        with self.schrijven():
+            for pad, groep in per_vak.items():
+                opslag, ruw = self._vak(pad, "signalen")
+                bekend = {d.get("id") for d in ruw.values()}
+                volgend = max(map(int, ruw), default=0)
+                nieuw: dict[str, dict[str, Any]] = {}
+                for s in groep:
+                    if s.id in bekend:
+                        continue
+                    bekend.add(s.id)
+                    document = naar_document(s)
+                    document["versie"] = s.versie + 1
+                    volgend += 1
+                    nieuw[str(volgend)] = document
+                try:
+                    opslag.voeg_veel_toe("signalen", nieuw)
+                except BeschadigdBestand as fout:
+                    raise self._met_advies(fout, pad) from fout
+                if nieuw:
+                    self._meld_wijziging(pad)
+                erbij = {d["id"] for d in nieuw.values()}
+                for s in groep:
+                    if s.id in erbij:
+                        s.versie += 1
+                toegevoegd += len(nieuw)
+        return toegevoegd
+
     # --- acties ----------------------------------------------------------------------
 
     def _actievak(self, actie_id: str, wijkverband_id: str) -> Path:
@@ -643,7 +715,7 @@ class Opslag:
 
     def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
         """De acties van één wijkverband (of van alle), op nummer."""
-        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         from ..actie import Actie
 
         uit: list[Actie] = []
@@ -682,7 +754,7 @@ class Opslag:
 
     def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
         """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
-        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         from ..vergadering import Vergadering
 
         uit: list[Vergadering] = []
@@ -784,7 +856,7 @@ class Opslag:
         ``maak(objecten van het vak)``. Zie lijstindex.py."""
         from .lijstindex import rijen
 
-        wvs = [wijkverband_id] if wijkverband_id else [w.id for w in self.wijkverbanden()]
+        wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         uit: list[list[Any]] = []
         for wv in wvs:
             uit += rijen(self, wv, soort, maak, vorm)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -198,15 +197,17 @@ def goede_kopie_van(opslagmap: Path, relatief: Path) -> Path | None:
     return None
 
 
-@dataclass
 class Terugzetting:
-    """Wat ``zet_terug`` deed, met de zin voor de gebruiker."""
+    """Wat ``zet_terug`` deed, met de zin voor de gebruiker. (Geen dataclass: de façade laadt
+    dit module ook voor een lijst, zie ``bestand._Stand``.)"""
 
-    kopie: str
-    bestanden: list[Path] = field(default_factory=list)
-    weer_erbij: int = 0  # latere bewerkingen die uit het journaal of het oude vak terugkwamen
-    niet_terug: list[str] = field(default_factory=list)  # 'signaal 2611-ab12'
-    apart: list[Path] = field(default_factory=list)
+    def __init__(self, kopie: str) -> None:
+        self.kopie = kopie
+        self.bestanden: list[Path] = []
+        # latere bewerkingen die uit het journaal of het oude vak terugkwamen
+        self.weer_erbij = 0
+        self.niet_terug: list[str] = []  # 'signaal 2611-ab12'
+        self.apart: list[Path] = []
 
     @property
     def melding(self) -> str:

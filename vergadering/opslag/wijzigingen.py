@@ -19,8 +19,8 @@ bestandsnummer en leest alles opnieuw.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..fouten import OpslagFout
 from .bestand import NIET_VOLGEN, schrijf_atomisch
@@ -30,11 +30,10 @@ GRENS = 64 * 1024  # ~1.500 bewaaracties; daarna begint het bestand opnieuw
 ALLES = "*"  # een herstel: alles kan veranderd zijn
 
 
-@dataclass(frozen=True)
-class Wijziging:
+class Wijziging(NamedTuple):
     """Eén bewaaractie: welk wijkverband (``ALLES`` bij een herstel of voor de wijkverbanden
     zelf), welke soort ('signalen', 'acties', 'vergaderingen', 'wijkverbanden' of ``ALLES``)
-    en welk vakbestand."""
+    en welk vakbestand. Een NamedTuple, geen dataclass: zie ``bestand._Stand``."""
 
     schrijver: str
     wijkverband: str
