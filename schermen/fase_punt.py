@@ -86,6 +86,7 @@ class FaseVerslag(FasePaneel):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="verslag-stand", classes="stand", markup=False)
+        yield Static("", id="verslag-concept", classes="uitleg", markup=False)
         tabel = DataTable(id="vorige-acties", cursor_type="row", zebra_stripes=True)
         tabel.add_column("Nr", key="nr", width=3)
         tabel.add_column("Actie", key="actie", width=30)
@@ -109,19 +110,20 @@ class FaseVerslag(FasePaneel):
             vorig = beheer.vorig()
         except VergaderingFout as fout:  # de vorige vergadering is niet te lezen
             stand.update(f"{fout} Ga verder met n; de vergadering loopt gewoon door.")
+            self.query_one("#verslag-concept", Static).update("")
             correcties.update("")
             return
         if vorig is None:
             stand.update("Er is geen vorig verslag: dit is de eerste vergadering. "
                          "Ga verder met n.")
+            self.query_one("#verslag-concept", Static).update("")
             vul_tabel(self.tabel, [])
             correcties.update("")
             return
         merk = agenda.merk(vorig)
-        top = f"Top 5: {len(vorig.top5)} signalen" if vorig.top5 else "Geen top 5"
-        stand.update(
-            f"Verslag van {datums.lang(vorig.datum)} · {merk}. {top}, "
-            f"{len(vorig.acties)} acties aangenomen. De actielijst:")
+        stand.update(f"Verslag van {datums.lang(vorig.datum)} · {merk}")
+        self.query_one("#verslag-concept", Static).update(
+            " ".join(beheer.concept()) + " De actielijst:")
         vul_tabel(self.tabel, [
             (a.id, (str(a.nummer), cel(a.omschrijving, 30), cel(a.eigenaar, 14),
                     cel(a.status, 10)))

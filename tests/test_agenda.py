@@ -326,3 +326,19 @@ def test_agendabalk_venster_past_en_toont_het_huidige_punt(breedte, extra, huidi
     tekst = agenda_tekst(regels, totaal, gepland, breedte).plain.split("\n")
     assert all(cell_len(r) <= max(breedte, 10) for r in tekst)
     assert sum(1 for r in tekst if r.startswith("▶")) == 1
+
+
+def test_concept_van_het_vorige_verslag(tmp_path) -> None:
+    opslag = maak_opslag(tmp_path, sjabloon=True)
+    vorig = opslag.vergadering(WV, "2026-10-12")
+    vorig.top5 = ["2611-s000", "2610-park", "weg"]  # 'weg' bestaat niet (meer)
+    opslag.bewaar_vergadering(vorig)
+    sessie = voorzitter(tmp_path, Klok())
+    regels = agendabeheer(sessie).concept()
+    assert regels == [
+        "Aanwezig: 6 leden.",
+        "Top 5: Te hard rijden op de Kastanjelaan; Hondenpoep op het grasveld.",
+        "Besloten: actie 1 (Bloembakken op het Hovenplein); actie 2 (Buurtschouw "
+        "straatverlichting).",
+        "Terugkoppeling beloofd: maandag 30 november 2026 via nieuwsbrief.",
+    ]

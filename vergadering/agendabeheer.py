@@ -11,7 +11,7 @@ import weakref
 
 from . import agenda, datums
 from .actie import Actie
-from .fouten import OngeldigeInvoer
+from .fouten import OngeldigeInvoer, VergaderingFout
 from .sessie import Sessie
 from .tekst import kort
 from .vergadering import Fase, Vergadering
@@ -83,6 +83,36 @@ class Agendabeheer:
         """Waar als het vorige verslag in deze vergadering is vastgesteld."""
         vorig = self.vorig()
         return vorig is not None and vorig.vastgesteld_in == self.vergadering.id
+
+    def concept(self) -> list[str]:
+        """Het concept van het vorige verslag in een paar regels: aanwezig, de top 5, de
+        besluiten en de beloofde terugkoppeling (leeg zonder vorig verslag)."""
+        vorig = self.vorig()
+        if vorig is None:
+            return []
+        sessie = self.sessie
+        regels = [f"Aanwezig: {len(vorig.aanwezigen())} leden."]
+        if vorig.top5:
+            bekend = {s.id: s for s in sessie.signalen}
+            teksten = []
+            for sid in vorig.top5:
+                signaal = bekend.get(sid)
+                if signaal is None:
+                    try:
+                        with sessie.bewaarder.stil():
+                            signaal = sessie.bewaarder.opslag.signaal(sessie.wijkverband.id, sid)
+                    except VergaderingFout:
+                        continue  # niet meer te vinden: de rest van het concept telt
+                teksten.append(kort(signaal.tekst, 40))
+            regels.append("Top 5: " + "; ".join(teksten) + ".")
+        besloten = [a for a in sessie.acties if a.id in vorig.acties]
+        if besloten:
+            regels.append("Besloten: " + "; ".join(
+                f"actie {a.nummer} ({kort(a.omschrijving, 40)})" for a in besloten) + ".")
+        beloofd = vorig.terugkoppeling.volgende_update_tekst()
+        if beloofd:
+            regels.append(f"Terugkoppeling beloofd: {beloofd}.")
+        return regels
 
     def actielijst(self) -> list[Actie]:
         """De acties uit de vorige vergadering en wat daarvoor nog open staat: de actielijst
