@@ -149,9 +149,12 @@ async def test_elk_punt_eigen_notities(tmp_path: Path) -> None:
         await typ(pilot, "Welkom aan de wijkagent.")
         await pilot.press("escape")
         await wacht(pilot, lambda: app.screen is scherm)
-        assert "Welkom aan de wijkagent." in str(scherm.query_one("#punt-notities").render())
+        # Het paneel tekent opnieuw als het scherm terugkomt (een bericht): wachten.
+        await wacht(pilot, lambda: "Welkom aan de wijkagent." in str(
+            scherm.query_one("#punt-notities").render()))
         await _naar(pilot, app, "Rondvraag")
-        assert "Nog geen notities" in str(scherm.query_one("#punt-notities").render())
+        await wacht(pilot, lambda: "Nog geen notities" in str(
+            scherm.query_one("#punt-notities").render()))
         await pilot.press("o")
         await wacht(pilot, lambda: isinstance(app.screen, Notities))
         await typ(pilot, "Vraag over de bankjes.")
@@ -182,8 +185,8 @@ async def test_vorig_verslag_concept_correcties_en_vaststellen(tmp_path: Path) -
         await typ(pilot, "Kees was afgemeld.")
         await pilot.press("escape")
         await wacht(pilot, lambda: app.screen is scherm)
-        assert "Correcties uit de zaal: Kees was afgemeld." in str(
-            scherm.query_one("#verslag-correcties").render())
+        await wacht(pilot, lambda: "Correcties uit de zaal: Kees was afgemeld." in str(
+            scherm.query_one("#verslag-correcties").render()))
         await pilot.press("f")
         await wacht(pilot, lambda: "Vastgesteld op maandag 23 november 2026" in str(
             scherm.query_one("#verslag-stand").render()))
