@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
+from vergadering.agenda import cyclusnummer
 from vergadering.sessie import Sessie
 from vergadering.vergadering import Fase
 
@@ -24,7 +25,7 @@ from .fase_acties import FaseActies
 from .fase_punt import FasePunt, FaseVerslag
 from .fase_signalen import FaseSignalen
 from .fase_terugkoppelen import FaseTerugkoppelen
-from .klok import Agendabalk, FaseKlok, cyclusnummer
+from .klok import Agendabalk, FaseKlok
 from .paneel import FasePaneel
 
 FASE_IDS = ("fase-signalen", "fase-acties", "fase-terugkoppelen")
