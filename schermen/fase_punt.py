@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TextArea
 
 from vergadering import agenda, datums
 from vergadering.agendabeheer import agendabeheer
 from vergadering.fouten import VergaderingFout
-from vergadering.tekst import kort
 
 from .paneel import FasePaneel, cel, vul_tabel
 
@@ -75,14 +75,19 @@ class FasePunt(FasePaneel):
 
 class FaseVerslag(FasePaneel):
     """Het vorige verslag vaststellen: het concept met de actielijst, de correcties uit de
-    zaal (c) en vaststellen (f)."""
+    zaal in een tekstvak onderaan (c; bewaard terwijl u typt, esc terug) en vaststellen (f)."""
 
     BINDINGS = [
         Binding("c", "correcties", "Correcties"),
         Binding("f", "vaststellen", "Vaststellen"),
         Binding("o", "screen.notities", "Notities", show=False),
         Binding("x", "sluit", "Sluiten", show=False),
+        Binding("escape", "terug", "Terug naar de lijst", show=False),
     ]
+    DEFAULT_CSS = """
+    FaseVerslag > #correcties-vak { height: 3; border: none; padding: 0 1; }
+    FaseVerslag > #correcties-vak:focus { background: $primary 15%; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static("", id="verslag-stand", classes="stand", markup=False)
@@ -94,6 +99,7 @@ class FaseVerslag(FasePaneel):
         tabel.add_column("Status", key="status", width=10)
         yield tabel
         yield Static("", id="verslag-correcties", classes="onderaan", markup=False)
+        yield TextArea("", id="correcties-vak", soft_wrap=True)
 
     @property
     def beheer(self):
@@ -112,6 +118,7 @@ class FaseVerslag(FasePaneel):
             stand.update(f"{fout} Ga verder met n; de vergadering loopt gewoon door.")
             self.query_one("#verslag-concept", Static).update("")
             correcties.update("")
+            self.correctievak.display = False
             return
         if vorig is None:
             stand.update("Er is geen vorig verslag: dit is de eerste vergadering. "
@@ -119,6 +126,7 @@ class FaseVerslag(FasePaneel):
             self.query_one("#verslag-concept", Static).update("")
             vul_tabel(self.tabel, [])
             correcties.update("")
+            self.correctievak.display = False
             return
         merk = agenda.merk(vorig)
         stand.update(f"Verslag van {datums.lang(vorig.datum)} · {merk}")
@@ -129,42 +137,48 @@ class FaseVerslag(FasePaneel):
                     cel(a.status, 10)))
             for a in beheer.actielijst()
         ])
-        gevraagd = self.sessie.vergadering.correcties_vorig.strip()
-        regels = [f"Correcties uit de zaal: {kort(gevraagd, 200)}" if gevraagd
-                  else "Nog geen correcties."]
         if beheer.vastgesteld():
-            regels.append(f"{merk}. c: correcties bijwerken · n: volgende punt.")
+            correcties.update(f"{merk}. Correcties uit de zaal (c: typen, esc: terug):")
         else:
-            regels.append("c: correcties invoeren · f: vaststellen · n: volgende punt.")
-        correcties.update(" ".join(regels))
+            correcties.update("Correcties uit de zaal (c: typen, esc: terug), daarna f: "
+                              "vaststellen.")
+        vak = self.correctievak
+        vak.display = True
+        gevraagd = self.sessie.vergadering.correcties_vorig
+        if vak.text != gevraagd and not vak.has_focus:  # niet onder de vingers vandaan
+            vak.load_text(gevraagd)
 
     @property
     def tabel(self) -> DataTable:
         """De actielijst van de vorige keer."""
         return self.query_one("#vorige-acties", DataTable)
 
-    def action_correcties(self) -> None:
-        """Voer de correcties in die de zaal vraagt (bewaard terwijl u typt)."""
-        from .formulieren.notities import Notities
+    @property
+    def correctievak(self) -> TextArea:
+        """Het tekstvak met de correcties uit de zaal."""
+        return self.query_one("#correcties-vak", TextArea)
 
-        beheer = self.beheer
-        try:
-            vorig = beheer.vorig()
-        except VergaderingFout as fout:
-            self.notify(str(fout), severity="error", markup=False)
-            return
-        if vorig is None:
+    def action_correcties(self) -> None:
+        """Naar het tekstvak met de correcties (bewaard terwijl u typt)."""
+        if not self.correctievak.display:
             self.notify("Er is geen vorig verslag om te corrigeren.", markup=False)
             return
+        self.correctievak.focus()
 
-        def bewaar(tekst: str) -> None:
-            self.probeer(lambda: beheer.zet_correcties(tekst))
+    def action_terug(self) -> None:
+        """Van de correcties terug naar de actielijst."""
+        self.tabel.focus()
 
-        self.app.push_screen(
-            Notities(f"Correcties op het verslag van {datums.lang(vorig.datum)}",
-                     self.sessie.vergadering.correcties_vorig, bewaar),
-            lambda _: self.ververs(),
-        )
+    @on(TextArea.Changed, "#correcties-vak")
+    def _correcties_gewijzigd(self, event: TextArea.Changed) -> None:
+        event.stop()
+        tekst = event.text_area.text
+        if tekst == self.sessie.vergadering.correcties_vorig:
+            return  # geladen, niet getypt
+        try:
+            self.beheer.zet_correcties(tekst)
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
 
     def action_vaststellen(self) -> None:
         """Stel het vorige verslag vast, met de correcties."""

@@ -9,7 +9,8 @@ vaststellen van het vorige verslag.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,7 +66,10 @@ class VergaderScherm(Screen[None]):
             with Vertical(id="agendakolom"):
                 yield Agendabalk(klok, id="agendabalk", hoogstens=AGENDA_REGELS)
                 yield Static("spatie pauze, + min, n/v fase, b beamer", id="klokhulp")
-        with ContentSwitcher(initial=paneel_id(self.sessie.vergadering.fase), id="fasen"):
+        # Het werkvlak: de fase, en rechts ervan de notities als die open zijn.
+        with Horizontal(id="werkvlak"), ContentSwitcher(
+            initial=paneel_id(self.sessie.vergadering.fase), id="fasen"
+        ):
             yield FaseSignalen(self.sessie, id=FASE_IDS[0])
             yield FaseActies(self.sessie, id=FASE_IDS[1])
             yield FaseTerugkoppelen(self.sessie, id=FASE_IDS[2])
@@ -94,6 +98,7 @@ class VergaderScherm(Screen[None]):
         if index != self._getoonde_fase:
             self._getoonde_fase = index
             paneel.focus_hoofd()
+            self._notities_bij_fase()
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
@@ -101,18 +106,37 @@ class VergaderScherm(Screen[None]):
         self.ververs()
 
     def action_notities(self) -> None:
-        """Open de notities van de notulist bij deze fase."""
-        from .formulieren.notities import Notities
+        """Open de notities van de notulist bij deze fase, naast de fase (de klok blijft in
+        beeld); staan ze al open, dan gaat de focus erheen."""
+        from .formulieren.notities import NotitiePaneel
 
+        gevonden = self.query(NotitiePaneel)
+        if not gevonden:  # de eerste keer: het paneel zet zelf de focus in het tekstvak
+            self.query_one("#werkvlak").mount(NotitiePaneel(*self._notities(), id="notitiepaneel"))
+            return
+        paneel = gevonden.first()
+        paneel.display = True
+        self._notities_bij_fase()
+        paneel.tekstvak.focus()
+
+    def _notities(self) -> tuple[str, str, Callable[[str], None]]:
+        """Titel, tekst en bewaarfunctie van de notities bij de huidige fase."""
         index = self.sessie.vergadering.fase_index
         fase = self.sessie.vergadering.fasen[index]
-
-        def bewaar(tekst: str) -> None:
-            self.sessie.notities(index, tekst)
-
         nummer = cyclusnummer(self.sessie.vergadering, index)
         waar = f"fase {nummer}: {fase.titel}" if nummer else fase.titel
-        self.app.push_screen(Notities(f"Notities bij {waar}", fase.notities, bewaar))
+        return (f"Notities bij {waar}", fase.notities, partial(self.sessie.notities, index))
+
+    def _notities_bij_fase(self) -> None:
+        """Na een fasewissel tonen open notities die van de nieuwe fase."""
+        for paneel in self.query("#notitiepaneel"):
+            if paneel.display:
+                paneel.toon(*self._notities())  # type: ignore[attr-defined]
+
+    def on_notitie_paneel_gesloten(self) -> None:
+        self.query_one("#notitiepaneel").display = False
+        self.paneel.focus_hoofd()
+        self.paneel.ververs()  # een agendapunt toont zijn notities ook in het paneel zelf
 
     def action_punt_erbij(self) -> None:
         """Zet een agendapunt op de agenda, alleen voor deze vergadering."""

@@ -17,7 +17,7 @@ from schermen.bevestig import Bevestig
 from schermen.fase_punt import FasePunt, FaseVerslag
 from schermen.formulieren.agenda import AgendaFormulier, AgendapuntFormulier
 from schermen.formulieren.basis import MeerdereKeuze
-from schermen.formulieren.notities import Notities
+from schermen.formulieren.notities import NotitiePaneel
 from schermen.formulieren.terugkoppeling import TerugkoppelingFormulier
 from schermen.klok import Agendabalk, FaseKlok
 from schermen.start import StartScherm
@@ -44,6 +44,26 @@ async def _naar(pilot, app, titel: str) -> None:
             return
         await pilot.press("n")
     assert app.sessie.vergadering.fase.titel == titel
+
+
+async def _notities(pilot, scherm, tekst: str) -> None:
+    """o, typen in het paneel naast de fase, esc: het paneel gaat dicht."""
+    await pilot.press("o")
+    await wacht(pilot, lambda: bool(scherm.query(NotitiePaneel))
+                and scherm.query_one(NotitiePaneel).tekstvak.has_focus)
+    await typ(pilot, tekst)
+    await pilot.press("escape")
+    await wacht(pilot, lambda: not scherm.query_one(NotitiePaneel).display)
+
+
+async def _correcties(pilot, scherm, tekst: str) -> None:
+    """c, typen in het tekstvak onder de actielijst, esc: terug naar de lijst."""
+    await pilot.press("c")
+    vak = scherm.query_one("#correcties-vak", TextArea)
+    await wacht(pilot, lambda: vak.has_focus)
+    await typ(pilot, tekst)
+    await pilot.press("escape")
+    await wacht(pilot, lambda: scherm.query_one("#vorige-acties", DataTable).has_focus)
 
 
 # --- het sjabloon ----------------------------------------------------------------------
@@ -143,23 +163,14 @@ async def test_elk_punt_eigen_notities(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await begin_vergadering(pilot)
         scherm = app.screen
-        await pilot.press("o")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        assert app.screen.titel == "Notities bij Opening en mededelingen"
-        await typ(pilot, "Welkom aan de wijkagent.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
-        # Het paneel tekent opnieuw als het scherm terugkomt (een bericht): wachten.
+        await _notities(pilot, scherm, "Welkom aan de wijkagent.")
+        assert scherm.query_one(NotitiePaneel).titel == "Notities bij Opening en mededelingen"
         await wacht(pilot, lambda: "Welkom aan de wijkagent." in str(
             scherm.query_one("#punt-notities").render()))
         await _naar(pilot, app, "Rondvraag")
         await wacht(pilot, lambda: "Nog geen notities" in str(
             scherm.query_one("#punt-notities").render()))
-        await pilot.press("o")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        await typ(pilot, "Vraag over de bankjes.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
+        await _notities(pilot, scherm, "Vraag over de bankjes.")
         assert app.bewaarder.wacht(10)
     v = Opslag(tmp_path / "db").vergadering(WV, app.sessie.vergadering.id)
     notities = {f.titel: f.notities for f in v.fasen}
@@ -180,13 +191,8 @@ async def test_vorig_verslag_concept_correcties_en_vaststellen(tmp_path: Path) -
         assert "Verslag van maandag 12 oktober 2026 · Concept" in stand
         tabel = scherm.query_one("#vorige-acties", DataTable)
         assert tabel.has_focus and tabel.row_count == 2
-        await pilot.press("c")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        await typ(pilot, "Kees was afgemeld.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
-        await wacht(pilot, lambda: "Correcties uit de zaal: Kees was afgemeld." in str(
-            scherm.query_one("#verslag-correcties").render()))
+        await _correcties(pilot, scherm, "Kees was afgemeld.")
+        assert app.sessie.vergadering.correcties_vorig == "Kees was afgemeld."
         await pilot.press("f")
         await wacht(pilot, lambda: "Vastgesteld op maandag 23 november 2026" in str(
             scherm.query_one("#verslag-stand").render()))
@@ -252,19 +258,11 @@ async def test_hele_vergadering_met_het_standaardsjabloon(tmp_path: Path) -> Non
         sessie = app.sessie
         v = sessie.vergadering
         # 1. Opening en mededelingen.
-        await pilot.press("o")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        await typ(pilot, "Mededeling: nieuwe wijkagent.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
+        await _notities(pilot, scherm, "Mededeling: nieuwe wijkagent.")
         klok.verzet(4 * 60)
         # 2. Het vorige verslag: correctie en vaststellen.
         await pilot.press("n")
-        await pilot.press("c")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        await typ(pilot, "Actie 2: eigenaar is de gemeente.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
+        await _correcties(pilot, scherm, "Actie 2: eigenaar is de gemeente.")
         await pilot.press("f")
         await wacht(pilot, lambda: bool(v.vorig_vastgesteld))
         klok.verzet(3 * 60)
@@ -306,11 +304,7 @@ async def test_hele_vergadering_met_het_standaardsjabloon(tmp_path: Path) -> Non
         klok.verzet(5 * 60)
         await pilot.press("n")
         assert v.fase.titel == "Buurtfeest"
-        await pilot.press("o")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        await typ(pilot, "Anja zoekt vrijwilligers.")
-        await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
+        await _notities(pilot, scherm, "Anja zoekt vrijwilligers.")
         klok.verzet(12 * 60)
         # 6. Sluiting: x, bevestigen, het mapje maken.
         await pilot.press("n")
