@@ -220,6 +220,7 @@ class InstellingenFormulier(Formulier[Wijkverband]):
 
     def lees(self) -> Wijkverband:
         agenda = Agenda(
+            voor=self.wv.agenda.voor, na=self.wv.agenda.na,  # het sjabloon blijft (g)
             signalen=_getal_of_tekst(self.waarde("#duur-signalen")),  # type: ignore[arg-type]
             acties=_getal_of_tekst(self.waarde("#duur-acties")),  # type: ignore[arg-type]
             terugkoppelen=_getal_of_tekst(  # type: ignore[arg-type]
