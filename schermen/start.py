@@ -107,6 +107,7 @@ class StartScherm(Screen[None]):
         self.impactregels: Text | None = None  # per pijn een regel, na het overzicht
         self._impact_van: str | None = None  # van welk wijkverband de impactregels zijn
         self._impactcijfers: object = None  # en de cijfers erachter (voor het impactscherm)
+        self._overzichttekst = ""  # het overzicht waar de impactregels bij horen
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -281,6 +282,7 @@ class StartScherm(Screen[None]):
         # De impactregels pas na het eerste beeld en in een werkdraad: het startscherm
         # start even snel als zonder (zie bench/start.py). Tot de nieuwe er zijn, blijven
         # die van dit wijkverband staan (geen knipperen na elke bewerking).
+        self._overzichttekst = tekst
         if self._impact_van != wv.id:
             self.impactregels = None
         elif self.impactregels:
@@ -309,8 +311,8 @@ class StartScherm(Screen[None]):
 
     def _toon_impact(self, wv: Wijkverband, tekst: str, regels: Text,
                      cijfers: object = None) -> None:
-        if self.gekozen is None or self.gekozen.id != wv.id:
-            return
+        if self.gekozen is None or self.gekozen.id != wv.id or tekst != self._overzichttekst:
+            return  # intussen een ander wijkverband of een nieuwer overzicht
         if cijfers is not None:
             self._impactcijfers = cijfers
         self.impactregels, self._impact_van = regels, wv.id
