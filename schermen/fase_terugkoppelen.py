@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,9 @@ from vergadering.regels import termijn_volgens_afspraken
 from vergadering.tekst import een_regel, kort
 
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+
+if TYPE_CHECKING:
+    from vergadering.actie import StatusWijziging
 
 
 class FaseTerugkoppelen(FasePaneel):
@@ -53,24 +57,30 @@ class FaseTerugkoppelen(FasePaneel):
         v = sessie.vergadering
         lopend = sessie.lopende_acties()
         rijen = []
+        tussendoor = 0
         for a in lopend:
             bijgewerkt = a.id in v.statusupdates
+            # Tussen de vergaderingen door de eigenaar bijgewerkt: al gedaan, met wie en wanneer.
+            update = None if bijgewerkt else a.update_tussendoor()
+            tussendoor += update is not None
             rijen.append((
                 a.id,
                 (
                     str(a.nummer),
                     cel(a.omschrijving, 24),
                     cel(a.eigenaar, 11),
-                    cel(("✓ " if bijgewerkt else "") + a.status,
-                        stijl="bold" if bijgewerkt else ""),
-                    cel(a.laatste_toelichting() if bijgewerkt else "nog bijwerken", 16),
+                    cel(("✓ " if bijgewerkt or update else "") + a.status,
+                        stijl="bold" if bijgewerkt or update else ""),
+                    cel(a.laatste_toelichting() if bijgewerkt else
+                        al_gedaan(update) if update else "nog bijwerken", 16),
                 ),
             ))
         vul_tabel(self.tabel, rijen)
-        open_ = sum(1 for a in lopend if a.id not in v.statusupdates)
+        open_ = sum(1 for a in lopend if a.id not in v.statusupdates) - tussendoor
         if lopend:
             stand = (f"Lopende acties uit eerdere rondes: {len(lopend)}, "
-                     f"nog bij te werken: {open_}. Status met s.")
+                     + (f"tussendoor al bijgewerkt: {tussendoor}, " if tussendoor else "")
+                     + f"nog bij te werken: {open_}. Status met s.")
         else:
             stand = "Er zijn geen lopende acties uit eerdere rondes."
         self.query_one("#lopend-stand", Static).update(stand)
@@ -208,3 +218,11 @@ class FaseTerugkoppelen(FasePaneel):
         yield ("Volgende vergadering vastleggen", "d: datum en tijd, voor verslag en "
                "terugkoppeling", self.action_volgende_vergadering)
         yield ("Vergadering sluiten", "x", self.action_sluit)
+
+
+def al_gedaan(update: StatusWijziging) -> str:
+    """Een update tussen de vergaderingen in fase 3: '6 dec, Sandra Koster: toelichting'."""
+    dag = datums.kort(update.moment.date()).rsplit(" ", 1)[0]  # zonder jaar: past in de cel
+    wie = f", {een_regel(update.door)}" if update.door else ""
+    uitleg = f": {een_regel(update.toelichting)}" if update.toelichting else ""
+    return f"{dag}{wie}{uitleg}"

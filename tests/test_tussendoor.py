@@ -87,6 +87,9 @@ def test_bewerken_houdt_een_bestaand_contact_als_het_formulier_het_terugstuurt(t
     assert _vers(td).opslag.signaal(td.wijkverband.id, s.id).contact == Contact(
         "mevrouw Jansen", "06-12345678")
     assert contact_als_tekst(s.contact) == "mevrouw Jansen; 06-12345678"
+    # Zonder contactveld in de waarden: het contact blijft staan.
+    td.bewerk(s.id, {"tekst": "Te hard rijden", "aantal": 6})
+    assert _vers(td).opslag.signaal(td.wijkverband.id, s.id).contact == s.contact
 
 
 def test_intrekken_is_afgehandeld_met_reden_en_heropenen_kan(td):

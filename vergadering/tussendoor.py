@@ -254,7 +254,8 @@ class Tussendoor:
         self.controleer(waarden)
         s = self.signaal(signaal_id)
         _moet_open(s, "bewerkt")
-        nieuw = self._maak(s.id, waarden)
+        # Wat het formulier niet meestuurt (zoals een contact), blijft zoals het was.
+        nieuw = self._maak(s.id, {**{k: getattr(s, k) for k in SIGNAALVELDEN}, **waarden})
         bijgewerkt = replace(s, **{k: getattr(nieuw, k) for k in SIGNAALVELDEN})
         self.bewaarder.bewaar_of_meld(bijgewerkt)
         self._werk_bij(bijgewerkt)
