@@ -97,11 +97,11 @@ class OpvolgingScherm(Screen[None]):
         cursor = geselecteerd(tabel)
         breed = self.size.width >= 110
         # Opvulling per kolom (2), marge (2) en schuifbalk (2); de actie (met de naam van
-        # de eigenaar erboven) krijgt ruim de helft van wat er over is.
+        # de eigenaar erboven) krijgt de helft van wat er over is.
         rest = self.size.width - 11 - 2 * (4 if breed else 3) - 4
         update_b = 30 if breed else 0
         rest -= update_b
-        actie_b = max(20, rest * 11 // 20)
+        actie_b = max(20, rest // 2)
         te_doen_b = max(12, rest - actie_b)
         tabel.clear(columns=True)
         tabel.add_column("Actie", key="actie", width=actie_b)
@@ -123,7 +123,9 @@ class OpvolgingScherm(Screen[None]):
             for r in g.acties:
                 acties += 1
                 self._acties[r.actie.id] = r.actie
-                tabel.add_row(*self._cellen(r, actie_b, te_doen_b, update_b), key=r.actie.id)
+                # Een regel per punt: op 80 kolommen past er één naast de actie.
+                tabel.add_row(*self._cellen(r, actie_b, te_doen_b, update_b), key=r.actie.id,
+                              height=max(1, len(r.punten)))
         if cursor is not None and cursor in tabel.rows:
             tabel.move_cursor(row=tabel.get_row_index(cursor), animate=False)
         elif self._acties:
@@ -237,13 +239,16 @@ def _ingesprongen(tekst: str, breedte: int) -> Text:
 
 
 def _te_doen(punten: list[Punt], breedte: int, alleen_wanneer: bool = False) -> Text:
-    """'eerste stap 3 dagen te laat; checkmoment over 10 dagen' (rood als iets te laat is)."""
+    """Wat er te doen is, een regel per punt ('eerste stap 3 dagen te laat'); rood wat te
+    laat is."""
     if not punten:
         return Text("niets dringends", style="dim")
-    tekst = "; ".join(p.wanneer() if alleen_wanneer else f"{p.soort} {p.wanneer()}"
-                      for p in punten)
-    return Text(kort(tekst, breedte), style="bold red" if any(p.dagen < 0 for p in punten)
-                else "")
+    uit = Text()
+    for i, p in enumerate(punten):
+        regel = p.wanneer() if alleen_wanneer else f"{p.soort} {p.wanneer()}"
+        uit.append(("\n" if i else "") + kort(regel, breedte),
+                   style="bold red" if p.dagen < 0 else "")
+    return uit
 
 
 def _update(actie: Actie) -> str:
