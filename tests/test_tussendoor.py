@@ -139,6 +139,14 @@ def test_bundelhint_toont_de_meest_gelijkende_open_signalen(td):
     assert [h.id for h in td.lijkend("hard rijden kastanjelaan")] == ["2611-s000"]
 
 
+def test_bundelhint_telt_woorden_als_de_en_in_niet_mee(td):
+    # Met 'de' en 'op' mee leek dit volgens rapidfuzz WRatio op 'Te hard rijden op de
+    # Kastanjelaan' (stukjes als 'e in de ' passen overal).
+    assert td.lijkend("Er ligt veel afval bij de speeltuin op de stoep") == []
+    assert [h.id for h in td.lijkend("zwerfafval winkelcentrum")] == ["2611-s001"]
+    assert td.lijkend("de het een in") == []
+
+
 def test_bundelen_via_de_toepassingslaag(td):
     nieuw = td.voeg_toe({"tekst": "Er wordt hard gereden op de Kastanjelaan", "aantal": 2})
     hoofd = td.bundel("2611-s000", nieuw.id)

@@ -80,6 +80,21 @@ class SignaalRij:
         return self.status in ("nieuw", "geparkeerd")
 
 
+# Woorden die in bijna elk signaal staan: zonder deze lijken 'afval bij de speeltuin' en
+# 'de stoep in de Kastanjelaan' niet meer op elkaar omdat ze allebei 'de' en 'in' hebben.
+STOPWOORDEN = frozenset(
+    "aan al als bij dan dat de die door een en er het in is maar met naar niet nog of om "
+    "ook op over s te tot uit van voor wel wordt worden zijn veel erg heel weer nu hier daar "
+    "we ze wij zij je u ons onze hun".split())
+
+
+def _voor_vergelijken(tekst: str) -> str:
+    """Klein, zonder leestekens en zonder stopwoorden (rapidfuzz ``default_process`` eerst)."""
+    from rapidfuzz import utils
+
+    return " ".join(w for w in utils.default_process(tekst).split() if w not in STOPWOORDEN)
+
+
 def _zoektekst(*delen: str) -> str:
     return " ".join(delen).casefold()
 
@@ -141,6 +156,7 @@ class Tussendoor:
         self._klok = klok
         self.rijen: list[SignaalRij] = []  # nieuwste eerst
         self._plek: dict[str, int] = {}
+        self._zoek: list[str] = []  # de zoektekst per rij, in dezelfde volgorde
         self._open: dict[str, str] | None = None  # id -> tekst, voor de bundelhint
         self.acties: list[Actie] = []
 
@@ -163,11 +179,13 @@ class Tussendoor:
         rijen = [SignaalRij.uit_lijst(r) for r in ruw]
         rijen.reverse()  # de opslag geeft oudste eerst; de lijst toont nieuwste eerst
         self._zet(rijen)
+        self._open = {r.id: _voor_vergelijken(r.tekst) for r in rijen if r.open}
         return rijen
 
     def _zet(self, rijen: list[SignaalRij]) -> None:
         self.rijen = rijen
         self._plek = {r.id: i for i, r in enumerate(rijen)}
+        self._zoek = [r.zoek for r in rijen]
         self._open = None
 
     def filter(self, f: Filter, hoogstens: int = 200) -> tuple[list[SignaalRij], int]:
@@ -175,14 +193,16 @@ class Tussendoor:
         woorden = f.zoek.casefold().split()
         if not (woorden or f.status or f.vorm or f.thema or f.buurt):
             return self.rijen[:hoogstens], len(self.rijen)
-        uit: list[SignaalRij] = []
-        aantal = 0
-        for r in self.rijen:
-            if f.past(r, woorden):
-                aantal += 1
-                if aantal <= hoogstens:
-                    uit.append(r)
-        return uit, aantal
+        # Eerst per zoekwoord over de voorbewerkte teksten (een lijst-comprehensie: zo blijft
+        # elke toets ook bij tienduizenden signalen een paar milliseconden), dan de keuzes.
+        zoek = self._zoek
+        plekken: range | list[int] = range(len(self.rijen))
+        for w in woorden:
+            plekken = [i for i in plekken if w in zoek[i]]
+        rijen = [self.rijen[i] for i in plekken]
+        if f.status or f.vorm or f.thema or f.buurt:
+            rijen = [r for r in rijen if f.past(r, [])]
+        return rijen[:hoogstens], len(rijen)
 
     def keuzes(self) -> dict[str, list[str]]:
         """Waarop gefilterd kan worden: statussen, praktijkvormen, thema's en buurten."""
@@ -206,13 +226,19 @@ class Tussendoor:
         oud = self.rij(s.id)
         bundel = (oud.met_bundel - oud.aantal) if oud else 0
         nieuw = SignaalRij.van(s, s.aantal + bundel + extra)
+        hint = self._open
         if oud is not None and oud.datum == nieuw.datum:
             self.rijen[self._plek[s.id]] = nieuw
-            self._open = None
-            return
-        rijen = [r for r in self.rijen if r.id != s.id] + [nieuw]
-        rijen.sort(key=lambda r: (r.datum, r.id), reverse=True)
-        self._zet(rijen)
+            self._zoek[self._plek[s.id]] = nieuw.zoek
+        else:
+            rijen = [r for r in self.rijen if r.id != s.id] + [nieuw]
+            rijen.sort(key=lambda r: (r.datum, r.id), reverse=True)
+            self._zet(rijen)
+        if hint is not None:  # de bundelhint bijwerken, niet opnieuw opbouwen
+            hint.pop(s.id, None)
+            if nieuw.open:
+                hint[s.id] = _voor_vergelijken(nieuw.tekst)
+            self._open = hint
 
     # --- signalen ------------------------------------------------------------------------
 
@@ -304,22 +330,26 @@ class Tussendoor:
     def lijkend(self, tekst: str, zonder: str | None = None,
                 hoogstens: int = HINTS) -> list[Gelijkend]:
         """De open signalen die het meest lijken op ``tekst`` (rapidfuzz), beste eerst."""
-        from rapidfuzz import fuzz, process, utils
+        from rapidfuzz import fuzz, process
 
         if len(tekst.strip()) < HINT_VANAF:
             return []
         if self._open is None:
-            self._open = {r.id: r.tekst for r in self.rijen if r.open}
+            # Eén keer per lijst voorbewerkt (niet bij elke toets opnieuw).
+            self._open = {r.id: _voor_vergelijken(r.tekst) for r in self.rijen if r.open}
+        vraag = _voor_vergelijken(tekst)
+        if not vraag:
+            return []
         gevonden = process.extract(
-            tekst, self._open, scorer=fuzz.WRatio, processor=utils.default_process,
+            vraag, self._open, scorer=fuzz.WRatio, processor=None,
             limit=hoogstens + (1 if zonder else 0), score_cutoff=GELIJKENIS,
         )
         uit = []
-        for tekst_, score, sid in gevonden:
+        for _, score, sid in gevonden:
             if sid == zonder:
                 continue
             r = self.rijen[self._plek[sid]]
-            uit.append(Gelijkend(sid, tekst_, round(score), r.met_bundel))
+            uit.append(Gelijkend(sid, r.tekst, round(score), r.met_bundel))
         return uit[:hoogstens]
 
     # --- opvolging -------------------------------------------------------------------------
