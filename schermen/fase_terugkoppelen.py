@@ -19,6 +19,7 @@ from vergadering import datums
 from vergadering.fouten import VergaderingFout
 from vergadering.regels import termijn_volgens_afspraken
 from vergadering.tekst import een_regel, kort
+from vergadering.zinnen import opsomming
 
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
 
@@ -57,12 +58,13 @@ class FaseTerugkoppelen(FasePaneel):
         v = sessie.vergadering
         lopend = sessie.lopende_acties()
         rijen = []
-        tussendoor = 0
+        tussendoor: list[str] = []
         for a in lopend:
             bijgewerkt = a.id in v.statusupdates
             # Tussen de vergaderingen door de eigenaar bijgewerkt: al gedaan, met wie en wanneer.
             update = None if bijgewerkt else a.update_tussendoor()
-            tussendoor += update is not None
+            if update is not None:
+                tussendoor.append(f"actie {a.nummer} ({al_gedaan(update, uitleg=False)})")
             rijen.append((
                 a.id,
                 (
@@ -76,10 +78,12 @@ class FaseTerugkoppelen(FasePaneel):
                 ),
             ))
         vul_tabel(self.tabel, rijen)
-        open_ = sum(1 for a in lopend if a.id not in v.statusupdates) - tussendoor
+        open_ = sum(1 for a in lopend if a.id not in v.statusupdates) - len(tussendoor)
         if lopend:
+            # Wie en wanneer passen niet in de cel op 80 kolommen: hier voluit (tot drie).
+            al = opsomming(tussendoor) if len(tussendoor) <= 3 else str(len(tussendoor))
             stand = (f"Lopende acties uit eerdere rondes: {len(lopend)}, "
-                     + (f"tussendoor al bijgewerkt: {tussendoor}, " if tussendoor else "")
+                     + (f"tussendoor al bijgewerkt: {al}; " if tussendoor else "")
                      + f"nog bij te werken: {open_}. Status met s.")
         else:
             stand = "Er zijn geen lopende acties uit eerdere rondes."
@@ -220,9 +224,9 @@ class FaseTerugkoppelen(FasePaneel):
         yield ("Vergadering sluiten", "x", self.action_sluit)
 
 
-def al_gedaan(update: StatusWijziging) -> str:
+def al_gedaan(update: StatusWijziging, uitleg: bool = True) -> str:
     """Een update tussen de vergaderingen in fase 3: '6 dec, Sandra Koster: toelichting'."""
     dag = datums.kort(update.moment.date()).rsplit(" ", 1)[0]  # zonder jaar: past in de cel
     wie = f", {een_regel(update.door)}" if update.door else ""
-    uitleg = f": {een_regel(update.toelichting)}" if update.toelichting else ""
-    return f"{dag}{wie}{uitleg}"
+    toelichting = f": {een_regel(update.toelichting)}" if update.toelichting and uitleg else ""
+    return f"{dag}{wie}{toelichting}"

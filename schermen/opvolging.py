@@ -130,11 +130,14 @@ class OpvolgingScherm(Screen[None]):
             tabel.move_cursor(row=tabel.get_row_index(cursor), animate=False)
         elif self._acties:
             tabel.move_cursor(row=tabel.get_row_index(next(iter(self._acties))), animate=False)
-        if acties:
-            stand = (f"{acties} open {'actie' if acties == 1 else 'acties'} bij "
-                     f"{len(self.groepen)} {'eigenaar' if len(self.groepen) == 1 else 'eigenaren'}"
-                     ". s geeft een statusupdate door (komt in fase 3 van de volgende "
-                     "vergadering).")
+        updates = sum(len(g.updates) for g in self.groepen)
+        if acties or updates:
+            n = len(self.groepen)
+            stand = (f"{acties} open {'actie' if acties == 1 else 'acties'}"
+                     + (f" en {updates} beloofde {'update' if updates == 1 else 'updates'}"
+                        if updates else "")
+                     + f" bij {n} {'eigenaar' if n == 1 else 'eigenaren'}. s geeft een "
+                     "statusupdate door (komt in fase 3 van de volgende vergadering).")
         else:
             stand = "Geen open acties" + (" voor deze eigenaar." if self.eigenaar else ".")
         self.query_one("#stand", Static).update(stand)

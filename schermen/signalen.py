@@ -92,6 +92,7 @@ class SignalenScherm(Screen[None]):
 
     def _gelezen(self) -> None:
         self.geladen = True
+        self.refresh_bindings()  # a, e en x kunnen nu
         self._vul_keuzes()
         self.ververs()
 
@@ -113,7 +114,7 @@ class SignalenScherm(Screen[None]):
     def _kolommen(self) -> list[tuple[str, str, int]]:
         breed = self.size.width >= 110
         vast = [("datum", "Datum", 11), ("vorm", "Vorm", 6), ("thema", "Thema", 9),
-                ("status", "Status", 10), ("aantal", "Bew.", 4)]
+                ("status", "Status", 11), ("aantal", "Bew.", 4)]
         if breed:
             vast.insert(3, ("buurt", "Buurt", 14))
             vast.append(("contact", "✉", 1))
@@ -156,7 +157,7 @@ class SignalenScherm(Screen[None]):
             Text(str(r.met_bundel), style=stijl, justify="right"),
         ]
         if breed:
-            cellen.insert(3, cel(r.buurt, b["buurt"], stijl))
+            cellen.insert(4, cel(r.buurt, b["buurt"], stijl))  # na het thema
             cellen.append(Text("✉" if r.heeft_contact else ""))
         return cellen
 

@@ -296,7 +296,8 @@ async def test_statusupdate_tussendoor_staat_in_fase_3(tmp_path: Path) -> None:
         assert (str(rij[3]), str(rij[4])) == ("✓ loopt", "22 nov, Woonste…")
         assert str(fase.tabel.get_row("2026-2")[4]) == "nog bijwerken"
         stand = str(fase.query_one("#lopend-stand").render())
-        assert "tussendoor al bijgewerkt: 1, nog bij te werken: 1" in stand
+        assert ("tussendoor al bijgewerkt: actie 1 (22 nov, Woonstede); nog bij te werken: 1"
+                in stand)
         # Bij sluiten telt de update tussendoor als gedaan: alleen actie 2 mist er een.
         assert any("Actie 2 kreeg geen statusupdate" in z
                    for z in app.sessie.waarschuwingen_voor_sluiten())
