@@ -255,10 +255,11 @@ def _te_doen(punten: list[Punt], breedte: int, alleen_wanneer: bool = False) -> 
 
 
 def _update(actie: Actie) -> str:
-    """De laatste update tussendoor in woorden: 'loopt, door Woonstede op 22 nov 2026'."""
+    """De laatste update tussendoor, datum voorop (past zo ook in een smalle kolom):
+    '22 nov 2026, Woonstede: loopt (Bakken besteld)'."""
     w = actie.update_tussendoor()
     if w is None:
         return ""
-    door = f" door {een_regel(w.door)}" if w.door else ""
+    door = f", {een_regel(w.door)}" if w.door else ""
     uitleg = f" ({een_regel(w.toelichting)})" if w.toelichting else ""
-    return f"{w.status}{uitleg},{door} op {datums.kort(w.moment.date())}"
+    return f"{datums.kort(w.moment.date())}{door}: {w.status}{uitleg}"
