@@ -131,11 +131,13 @@ class SignaalBewerken(SignaalFormulier):
             self.toon_fout("Er lijkt geen open signaal op deze tekst; bewaar het als nieuw "
                            "signaal (ctrl+s).")
             return
+        # Bewaren gebeurt pas als de velden hun toetsen verwerkt hebben: ``lees`` neemt de
+        # keuze dan mee (en vergeet haar, ook als de invoer nog niet klopt).
         self._bundel_met = self.hints[lijst.highlighted].id
         self.action_bewaar()
-        self._bundel_met = None
 
     def lees(self) -> dict:
+        bundel_met, self._bundel_met = self._bundel_met, None
         waarden = super().lees()
         waarden["vorm"] = self.keuze("#vorm") or "overig"
         waarden["buurt"] = self.waarde("#buurt")
@@ -143,5 +145,5 @@ class SignaalBewerken(SignaalFormulier):
         waarden["datum"] = lees_datum(tekst, "de datum", self.vandaag) if tekst \
             else self.vandaag
         self.controle(waarden)
-        waarden["bundel_met"] = self._bundel_met
+        waarden["bundel_met"] = bundel_met
         return waarden
