@@ -16,9 +16,10 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from vergadering import datums
 from vergadering.actie import Actie
 from vergadering.fouten import VergaderingFout
+from vergadering.opslag.wijzigingen import Wijziging
 from vergadering.opvolging import Punt
 from vergadering.tekst import een_regel, kort
-from vergadering.tussendoor import ActieRegel, Eigenaar, Tussendoor
+from vergadering.tussendoor import ActieRegel, Eigenaar, Tussendoor, raakt
 
 from .formulieren.basis import Keuzelijst
 from .paneel import cel, geselecteerd
@@ -72,6 +73,11 @@ class OpvolgingScherm(Screen[None]):
             self.app.call_from_thread(self._leesfout, str(fout))
             return
         self.app.call_from_thread(self._gelezen, groepen)
+
+    def volg_elders(self, wijzigingen: list[Wijziging] | None) -> None:
+        """Een ander proces bewaarde iets: opnieuw lezen als het dit wijkverband raakt."""
+        if raakt(wijzigingen, self.td.wijkverband.id, {"acties", "vergaderingen"}):
+            self._lees()
 
     def _leesfout(self, melding: str) -> None:
         self.query_one("#stand", Static).update(melding)

@@ -20,8 +20,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from vergadering import datums
 from vergadering.fouten import VergaderingFout
+from vergadering.opslag.wijzigingen import Wijziging
 from vergadering.tekst import een_regel, invoer, kort
-from vergadering.tussendoor import Filter, SignaalRij, Tussendoor
+from vergadering.tussendoor import Filter, SignaalRij, Tussendoor, raakt
 
 from .formulieren.basis import Invoer, Keuzelijst
 from .paneel import cel, geselecteerd
@@ -80,17 +81,24 @@ class SignalenScherm(Screen[None]):
     @work(thread=True, exclusive=True, group="lezen")
     def _lees(self) -> None:
         try:
-            self.td.lees_signalen()
+            rijen = self.td.lees_signalen(overnemen=False)
         except VergaderingFout as fout:
             self.app.call_from_thread(self._leesfout, str(fout))
             return
-        self.app.call_from_thread(self._gelezen)
+        self.app.call_from_thread(self._gelezen, rijen)
+
+    def volg_elders(self, wijzigingen: list[Wijziging] | None) -> None:
+        """Een ander proces (de opdrachtregel, een import, een tweede venster) bewaarde iets:
+        lees de lijst opnieuw als het signalen van dit wijkverband raakt."""
+        if raakt(wijzigingen, self.td.wijkverband.id, {"signalen"}):
+            self._lees()
 
     def _leesfout(self, melding: str) -> None:
         self.query_one("#stand", Static).update(melding)
         self.notify(melding, severity="error", markup=False)
 
-    def _gelezen(self) -> None:
+    def _gelezen(self, rijen: list[SignaalRij]) -> None:
+        self.td.neem_over(rijen)
         self.geladen = True
         self.refresh_bindings()  # a, e en x kunnen nu
         self._vul_keuzes()

@@ -242,6 +242,19 @@ async def test_bundelen_met_de_tweede_hint_via_tab_en_enter(tmp_path: Path) -> N
         assert (s.status, s.gebundeld_in) == ("gebundeld", "2611-s004")
 
 
+async def test_een_signaal_van_elders_komt_in_de_open_lijst(tmp_path: Path) -> None:
+    from vergadering.signaal import Signaal
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=GROOTTE) as pilot:
+        scherm = await _signalen(pilot)
+        elders = _opslag(tmp_path)  # zoals `vergadering signaal` in een ander proces
+        sid = elders.nieuw_signaal_id(WV, date(2026, 11, 22))
+        elders.bewaar_signaal(Signaal(sid, WV, "Gat in de weg", date(2026, 11, 22)))
+        await wacht(pilot, lambda: sid in _ids(scherm))
+        assert scherm.td.rij(sid).tekst == "Gat in de weg"
+
+
 async def test_signalen_via_het_commandopalet_en_terug(tmp_path: Path) -> None:
     app = maak_app(tmp_path / "db")
     async with app.run_test(size=GROOTTE) as pilot:

@@ -214,3 +214,14 @@ def test_een_gestopte_actie_krijgt_geen_update_meer(td):
     with pytest.raises(OngeldigeInvoer, match="al gestopt"):
         td.statusupdate("2026-2", "loopt", "toch", VANDAAG, "Mehmet")
     assert [g.naam for g in td.per_eigenaar()] == ["Anja de Vries", "Woonstede"]
+
+
+def test_raakt_alleen_dit_wijkverband_en_deze_soorten():
+    from vergadering.opslag.wijzigingen import ALLES, Wijziging
+    from vergadering.tussendoor import raakt
+
+    w = Wijziging("ander", "wv", "signalen", "2026-11.json")
+    assert raakt([w], "wv", {"signalen"}) and not raakt([w], "wv", {"acties"})
+    assert not raakt([w], "ander-wv", {"signalen"})
+    assert raakt([Wijziging("ander", ALLES, ALLES, "")], "wv", {"acties"})
+    assert raakt(None, "wv", {"acties"}) and not raakt([], "wv", {"acties"})

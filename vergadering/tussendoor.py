@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .actie import Actie
     from .bewaarder import Bewaarder
     from .opslag import Opslag
+    from .opslag.wijzigingen import Wijziging
     from .opvolging import Punt
     from .signaal import Contact, Signaal
     from .wijkverband import Wijkverband
@@ -172,15 +173,20 @@ class Tussendoor:
 
     # --- de lijst ------------------------------------------------------------------------
 
-    def lees_signalen(self) -> list[SignaalRij]:
-        """Lees de lijst (uit de lijstindex; mag in een werkdraad)."""
+    def lees_signalen(self, *, overnemen: bool = True) -> list[SignaalRij]:
+        """Lees de lijst (uit de lijstindex). In een werkdraad met ``overnemen=False``, en dan
+        ``neem_over`` in de hoofddraad: zo ziet een filter nooit een half bijgewerkte lijst."""
         with self.bewaarder.stil():
             ruw = lijsten.lijst(self.opslag, "signalen", self.wijkverband.id, self.vandaag())
         rijen = [SignaalRij.uit_lijst(r) for r in ruw]
         rijen.reverse()  # de opslag geeft oudste eerst; de lijst toont nieuwste eerst
-        self._zet(rijen)
-        self._open = {r.id: _voor_vergelijken(r.tekst) for r in rijen if r.open}
+        if overnemen:
+            self.neem_over(rijen)
         return rijen
+
+    def neem_over(self, rijen: list[SignaalRij]) -> None:
+        """Gebruik deze (net gelezen) rijen als de lijst."""
+        self._zet(rijen)
 
     def _zet(self, rijen: list[SignaalRij]) -> None:
         self.rijen = rijen
@@ -425,6 +431,17 @@ class Tussendoor:
         self.bewaarder.bewaar_of_meld(actie)
         self.acties = [actie if a.id == actie.id else a for a in self.acties]
         return actie
+
+
+def raakt(wijzigingen: list[Wijziging] | None, wijkverband_id: str, soorten: set[str]) -> bool:
+    """Waar als wat een ander proces bewaarde (``Volger.nieuw``; None: onbekend, dus
+    misschien) dit wijkverband en een van deze soorten raakt."""
+    from .opslag.wijzigingen import ALLES
+
+    if wijzigingen is None:
+        return True
+    return any(w.wijkverband in (wijkverband_id, ALLES) and w.soort in (*soorten, ALLES)
+               for w in wijzigingen)
 
 
 def _moet_open(s: Signaal, wat: str) -> None:
