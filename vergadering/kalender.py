@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import datums
 from .statussen import OPEN_STATUSSEN
-from .tekst import xml_veilig
+from .tekst import een_regel, xml_veilig
 from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
@@ -150,7 +150,9 @@ def _nieuwe_kalender(naam: str) -> Calendar:
     kal.add("prodid", PRODID)
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
-    kal.add("x-wr-calname", xml_veilig(f"Vergadering — {naam}"))
+    # Eén regel: icalendar zet een regeleinde in deze eigen eigenschap niet om (een naam met
+    # een regeleinde gaf een AssertionError bij het schrijven).
+    kal.add("x-wr-calname", xml_veilig(een_regel(f"Vergadering — {naam}")))
     kal.add("x-wr-timezone", TIJDZONE)
     return kal
 
