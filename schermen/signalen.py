@@ -1,4 +1,4 @@
-"""Het signalenscherm (g op het startscherm): signalen tussen de vergaderingen toevoegen,
+"""Het signalenscherm (l op het startscherm): signalen tussen de vergaderingen toevoegen,
 bewerken en intrekken, met filters op status, praktijkvorm, thema en buurt, en zoeken.
 
 De lijst wordt één keer gelezen (uit de lijstindex, in een werkdraad); filteren en zoeken

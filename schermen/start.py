@@ -89,7 +89,7 @@ class StartScherm(Screen[None]):
         # en hoe je stopt moet altijd te zien zijn (die twee staan ook onder ctrl+p).
         Binding("q", "app.quit", "Stoppen"),
         # Tussen de vergaderingen: signalen ophalen en de acties opvolgen.
-        Binding("g", "signalen", "Signalen"),
+        Binding("l", "signalen", "Signalen"),
         Binding("o", "opvolging", "Opvolging"),
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
@@ -384,6 +384,36 @@ class StartScherm(Screen[None]):
             gekozen,
         )
 
+    def _tussendoor(self, scherm: Callable[[Tussendoor], Screen[None]]) -> None:
+        """Open een scherm voor tussen de vergaderingen; daarna het overzicht opnieuw (er
+        kunnen signalen of updates bij zijn gekomen)."""
+        from vergadering.tussendoor import Tussendoor
+
+        wv = self.gekozen
+        if wv is None:
+            return
+        vapp = self.vapp
+
+        def terug(_: None) -> None:
+            vapp.gegevens.pop(wv.id, None)  # wat een vergadering las, is verouderd
+            if self.gekozen is not None and self.gekozen.id == wv.id:
+                self._laad_overzicht(wv)
+
+        self.app.push_screen(scherm(Tussendoor(vapp.opslag, vapp.bewaarder, wv, vapp.klok)),
+                             terug)
+
+    def action_signalen(self) -> None:
+        """Signalen tussen de vergaderingen: toevoegen, bewerken, intrekken, zoeken."""
+        from .signalen import SignalenScherm
+
+        self._tussendoor(SignalenScherm)
+
+    def action_opvolging(self) -> None:
+        """Mijn acties: wat elke eigenaar moet doen, en de statusupdate tussendoor."""
+        from .opvolging import OpvolgingScherm
+
+        self._tussendoor(OpvolgingScherm)
+
     def action_start(self) -> None:
         """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
         wv = self.gekozen
@@ -509,44 +539,10 @@ class StartScherm(Screen[None]):
 
         self._formulier_en_bewaar(AfsprakenFormulier, self.gekozen, na)
 
-    def _tussendoor(self, scherm: Callable[[Tussendoor], Screen[None]]) -> None:
-        """Open een scherm voor tussen de vergaderingen; daarna het overzicht opnieuw (er
-        kunnen signalen of updates bij zijn gekomen)."""
-        from vergadering.tussendoor import Tussendoor
-
-        wv = self.gekozen
-        if wv is None:
-            return
-        vapp = self.vapp
-
-        def terug(_: None) -> None:
-            vapp.gegevens.pop(wv.id, None)  # wat een vergadering las, is verouderd
-            if self.gekozen is not None and self.gekozen.id == wv.id:
-                self._laad_overzicht(wv)
-
-        self.app.push_screen(scherm(Tussendoor(vapp.opslag, vapp.bewaarder, wv, vapp.klok)),
-                             terug)
-
-    def action_signalen(self) -> None:
-        """Signalen tussen de vergaderingen: toevoegen, bewerken, intrekken, zoeken."""
-        from .signalen import SignalenScherm
-
-        self._tussendoor(SignalenScherm)
-
-    def action_opvolging(self) -> None:
-        """Mijn acties: wat elke eigenaar moet doen, en de statusupdate tussendoor."""
-        from .opvolging import OpvolgingScherm
-
-        self._tussendoor(OpvolgingScherm)
-
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
             yield ("Vergadering starten", "s", self.action_start)
-            yield ("Signalen", "g: tussen de vergaderingen toevoegen, bewerken, intrekken",
-                   self.action_signalen)
-            yield ("Opvolging: mijn acties", "o: wat elke eigenaar moet doen; statusupdate",
-                   self.action_opvolging)
             yield ("Wijkverband bewerken", "e", self.action_bewerk)
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
                    self.action_instellingen)
@@ -556,6 +552,11 @@ class StartScherm(Screen[None]):
         if self._te_heropenen() is not None:
             yield ("Gesloten vergadering heropenen", "r: een fout herstellen; wie en waarom "
                    "komen in het verslag", self.action_heropen)
+        if self.gekozen is not None:  # tussen de vergaderingen
+            yield ("Signalen", "l: toevoegen, bewerken, intrekken, zoeken; de bundelhint",
+                   self.action_signalen)
+            yield ("Opvolging: mijn acties", "o: wat elke eigenaar moet doen; statusupdate",
+                   self.action_opvolging)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
 
 

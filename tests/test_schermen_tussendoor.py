@@ -34,7 +34,7 @@ def _opslag(tmp_path: Path) -> Opslag:
 async def _signalen(pilot) -> SignalenScherm:
     app = pilot.app
     await op_startscherm(pilot)
-    await pilot.press("g")
+    await pilot.press("l")
     await wacht(pilot, lambda: isinstance(app.screen, SignalenScherm) and app.screen.geladen)
     return app.screen
 

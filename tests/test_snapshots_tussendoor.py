@@ -28,7 +28,7 @@ def app(tmp_path: Path) -> VergaderingApp:
 
 async def _signalen(pilot) -> None:
     await op_startscherm(pilot)
-    await pilot.press("g")
+    await pilot.press("l")
     await wacht(pilot, lambda: isinstance(pilot.app.screen, SignalenScherm)
                 and pilot.app.screen.geladen)
 
