@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import datums
 from .statussen import OPEN_STATUSSEN
-from .tekst import een_regel, xml_veilig
+from .tekst import xml_veilig
 from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
@@ -145,6 +145,8 @@ def _vervolg(kal: Calendar, wv: Wijkverband, v: Vergadering, m: Maskeerder,
 
 def _nieuwe_kalender(naam: str) -> Calendar:
     from icalendar import Calendar
+
+    from .tekst import een_regel
 
     kal = Calendar()
     kal.add("prodid", PRODID)
