@@ -146,15 +146,13 @@ def _vervolg(kal: Calendar, wv: Wijkverband, v: Vergadering, m: Maskeerder,
 def _nieuwe_kalender(naam: str) -> Calendar:
     from icalendar import Calendar
 
-    from .tekst import een_regel
-
     kal = Calendar()
     kal.add("prodid", PRODID)
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
-    # Eén regel: icalendar zet een regeleinde in deze eigen eigenschap niet om (een naam met
-    # een regeleinde gaf een AssertionError bij het schrijven).
-    kal.add("x-wr-calname", xml_veilig(een_regel(f"Vergadering — {naam}")))
+    # Eén regel: een X-eigenschap wordt niet ge-escaped, en een regeleinde in de naam van het
+    # wijkverband brak het hele bestand.
+    kal.add("x-wr-calname", " ".join(xml_veilig(f"Vergadering — {naam}").split()))
     kal.add("x-wr-timezone", TIJDZONE)
     return kal
 
