@@ -507,6 +507,10 @@ class VergaderingApp(App[None]):
             start = self.screen_stack[0] if self.screen_stack else None
             if isinstance(start, StartScherm):
                 start.volg(wijzigingen)
+            for scherm in self.screen_stack[1:]:  # signalen en opvolging (tussendoor)
+                volg = getattr(scherm, "volg_elders", None)
+                if callable(volg):
+                    volg(wijzigingen)
             return
         from .start import na_afloop
 
