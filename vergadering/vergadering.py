@@ -94,6 +94,9 @@ class Vergadering:
     statusupdates: list[str] = field(default_factory=list)
     logboek: list[LogRegel] = field(default_factory=list)
     terugkoppeling: Terugkoppeling = field(default_factory=Terugkoppeling)
+    # De keuzes van de privacycheck: per vondst (``persoonsgegevens.sleutel``) "behouden" of
+    # "maskeren" (zie ``privacycheck``).
+    privacykeuzes: dict[str, str] = field(default_factory=dict)
     volgende_vergadering: date | None = None
     versie: int = 0
 
