@@ -355,18 +355,25 @@ class VergaderingApp(App[None]):
             antwoord,
         )
 
-    def maak_mapje(self, wijkverband_id: str, vergadering_id: str) -> None:
-        """Maak het mapje in een achtergronddraad; meld waar het staat."""
+    def maak_mapje(self, wijkverband_id: str, vergadering_id: str,
+                   keuzes: dict[str, str] | None = None) -> None:
+        """Maak het mapje in een achtergronddraad; meld waar het staat. Is de privacycheck
+        niet af, dan eerst het scherm daarvan (``keuzes``: wat de notulist daar koos)."""
 
         def werk() -> None:
             from vergadering.export import maak_mapje
+            from vergadering.privacycheck import PrivacyOnbeslist, bewaar_keuzes
 
             # Wijzigingen staan al op schijf (bewaren gebeurt vóór het tonen).
             try:
+                if keuzes:
+                    bewaar_keuzes(self.opslag, wijkverband_id, vergadering_id, keuzes)
                 map_ = maak_mapje(
                     self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
                     vandaag=self.vandaag(),
                 )
+            except PrivacyOnbeslist as fout:
+                self.call_from_thread(self.privacycheck, wijkverband_id, vergadering_id, fout)
             except VergaderingFout as fout:
                 self.call_from_thread(self.notify, str(fout), severity="error", markup=False)
             except OSError as fout:
@@ -383,6 +390,20 @@ class VergaderingApp(App[None]):
 
         self.notify("Het mapje wordt gemaakt…", markup=False)
         self.run_worker(werk, thread=True, group="mapje", name="mapje")
+
+    def privacycheck(self, wijkverband_id: str, vergadering_id: str, fout: Any) -> None:
+        """Het scherm van de privacycheck; na 'Klaar' worden de keuzes bewaard en komt het
+        mapje alsnog (``fout``: de ``PrivacyOnbeslist`` van de export)."""
+        from .formulieren.privacycheck import PrivacyCheck
+
+        def klaar(keuzes: dict[str, str] | None) -> None:
+            if keuzes is None:
+                self.notify("Het mapje is niet gemaakt: de privacycheck is niet afgemaakt.",
+                            markup=False)
+                return
+            self.maak_mapje(wijkverband_id, vergadering_id, keuzes)
+
+        self.push_screen(PrivacyCheck(fout.alle, fout.keuzes), klaar)
 
     # --- de klok en de beamer: acties van de app ---------------------------------------
 
@@ -454,6 +475,7 @@ class VergaderingApp(App[None]):
                 vergadering=sessie.vergadering,
                 signalen=sessie.signalen,
                 acties=sessie.acties,
+                wijkverband=sessie.wijkverband,
             )
 
         if isinstance(self.screen, BeamerScherm):

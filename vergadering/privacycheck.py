@@ -72,8 +72,11 @@ class Vondst:
 class PrivacyOnbeslist(OngeldigeInvoer):
     """De export stopt: over deze vondsten heeft de notulist nog niet beslist."""
 
-    def __init__(self, vondsten: list[Vondst]) -> None:
-        self.vondsten = vondsten
+    def __init__(self, vondsten: list[Vondst], alle: list[Vondst] | None = None,
+                 keuzes: Mapping[str, str] | None = None) -> None:
+        self.vondsten = vondsten  # de onbesliste
+        self.alle = alle if alle is not None else vondsten  # ook de besliste en de vaste
+        self.keuzes = dict(keuzes or {})  # wat al gekozen was
         n = len(vondsten)
         wat = "mogelijk persoonsgegeven" if n == 1 else "mogelijke persoonsgegevens"
         super().__init__(
@@ -148,6 +151,21 @@ def verzamel_vondsten(
 def onbeslist(vondsten: Iterable[Vondst], keuzes: Mapping[str, str]) -> list[Vondst]:
     """De vondsten die een keuze vragen en (nog) geen hebben."""
     return [v for v in vondsten if not v.vast and keuzes.get(v.sleutel) not in KEUZES]
+
+
+def eigen_namen(wijkverband) -> list[str]:
+    """Namen die het wijkverband zelf noemt (leden, organisaties, partners, buurten, kanalen):
+    geen persoonsgegevens van bewoners."""
+    return [
+        wijkverband.naam,
+        *(lid.naam for lid in wijkverband.leden),
+        *(lid.organisatie for lid in wijkverband.leden),
+        *wijkverband.eigenaren(),
+        *wijkverband.partners,
+        *wijkverband.buurten,
+        *wijkverband.themas,
+        *wijkverband.kanalen,
+    ]
 
 
 def alle_keuzes(vergaderingen: Iterable, deze) -> dict[str, str]:

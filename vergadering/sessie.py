@@ -22,7 +22,7 @@ from .bewaarder import Bewaarder
 from .fouten import OngeldigeInvoer
 from .opslag.wijzigingen import ALLES, Wijziging
 from .samenvoegen import neem_over
-from .signaal import Signaal, bundel, totaal
+from .signaal import Contact, Signaal, bundel, totaal
 from .signaal import totalen as alle_totalen
 from .stemming import Stemming
 from .tekst import kort
@@ -291,15 +291,17 @@ class Sessie:
         self._verschuif(signaal_id)
         self.bewaar()
 
-    def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "") -> Signaal:
-        """Een signaal dat tijdens de vergadering binnenkomt."""
+    def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "",
+                         contact: Contact | None = None) -> Signaal:
+        """Een signaal dat tijdens de vergadering binnenkomt; ``contact`` is privé."""
         datum = self.vandaag()
         # Controleer de invoer vóór de opslag gelezen wordt.
         Signaal("controle", self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal)
         with self.bewaarder.stil():
             signaal_id = self.bewaarder.opslag.nieuw_signaal_id(self.wijkverband.id, datum)
         signaal = Signaal(
-            signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal
+            signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal,
+            contact=contact,
         )
         self.signalen.append(signaal)
         self._gewijzigd()

@@ -75,3 +75,16 @@ def controleer(inhoud: Inhoud) -> list[Vondst]:
 def onbesliste(inhoud: Inhoud) -> list[Vondst]:
     """De vondsten waarover nog beslist moet worden."""
     return onbeslist(controleer(inhoud), inhoud.keuzes)
+
+
+def privacycheck(opslag, wijkverband_id: str, vergadering_id: str
+                 ) -> tuple[list[Vondst], dict[str, str]]:
+    """De vondsten in het mapje van een vergadering en de keuzes die er al zijn (voor het
+    scherm van de privacycheck)."""
+    from datetime import date, datetime
+
+    from .inhoud import verzamel
+
+    inhoud = verzamel(opslag, wijkverband_id, vergadering_id, date.today(),
+                      datetime.now().astimezone())
+    return controleer(inhoud), dict(inhoud.keuzes)

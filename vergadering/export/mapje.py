@@ -275,11 +275,12 @@ def exporteer(
 def controleer_privacy(inhoud: Inhoud, akkoord: bool = False) -> None:
     """De privacycheck vóór er iets geschreven wordt: is er een vondst onbeslist, dan
     ``PrivacyOnbeslist``; met ``akkoord`` (na controle) blijven die vondsten staan."""
-    from ..privacycheck import PrivacyOnbeslist
-    from .controle import onbesliste
+    from ..privacycheck import PrivacyOnbeslist, onbeslist
+    from .controle import controleer
 
-    open_ = onbesliste(inhoud)
+    alle = controleer(inhoud)
+    open_ = onbeslist(alle, inhoud.keuzes)
     if open_ and akkoord:
         inhoud.behoud([v.sleutel for v in open_])
     elif open_:
-        raise PrivacyOnbeslist(open_)
+        raise PrivacyOnbeslist(open_, alle, inhoud.keuzes)

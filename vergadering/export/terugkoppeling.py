@@ -206,8 +206,9 @@ def schrijf_blokken(stuk, blokken_: list[Blok], kopniveau: int = 1) -> None:
 
 def schrijf_txt(blokken_: list[Blok], pad: Path) -> None:
     """terugkoppeling.txt (UTF-8), atomisch."""
-    from ..tekst import xml_veilig
+    from ..tekst import uitvoer_veilig
     from .veilig_schrijven import schrijf_atomisch
 
-    # Dezelfde tekens als in het Word-document: stuurtekens en losse surrogaten eruit.
-    schrijf_atomisch(pad, xml_veilig(als_tekst(blokken_)).encode("utf-8"))
+    # Dezelfde tekens als in het Word-document: stuurtekens, terminalcodes, richtingstekens
+    # en losse surrogaten eruit.
+    schrijf_atomisch(pad, uitvoer_veilig(als_tekst(blokken_)).encode("utf-8"))
