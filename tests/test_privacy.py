@@ -225,3 +225,46 @@ def test_stuurteken_tussen_cijfers_plakt_geen_nummer_onzichtbaar_vast():
     uit = maskeer("0\x1f0600000000")
     assert TELEFOON in uit
     assert "0600000000" not in uit.replace(" ", "")
+
+
+# --- onzichtbare en vijandige tekens ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "nummer",
+    ["06\u200b12345678", "06\u00ad87654321", "\u200f06-12345678\u200f", "\u200e0612345678",
+     "０６１２３４５６７８", "06\u200b-\u200b1234\u00ad5678", "+31\u200b6\u200b12345678"],
+)
+def test_nummers_met_onzichtbare_tekens_of_volle_breedte(nummer):
+    uit = maskeer(f"Bel mij op {nummer}, graag na vijven.")
+    assert uit == f"Bel mij op {TELEFOON}, graag na vijven."
+
+
+def test_leestekens_rond_een_nummer_blijven():
+    assert maskeer("Bel (06-12345678) gerust.") == f"Bel ({TELEFOON}) gerust."
+    assert maskeer("Nummer: 06-12345678.") == f"Nummer: {TELEFOON}."
+    assert maskeer("[06 12345678]") == f"[{TELEFOON}]"
+
+
+def test_richtingstekens_en_terminalcodes_gaan_eruit():
+    m = Maskeerder()
+    assert m("Wijk \u202eedniL\u202c en \u2067x\u2069") == "Wijk edniL en x"
+    assert m("Let op: \x1b[31mrood\x1b[0m en [1;31mook\x1b]0;titel\x07 weg") == (
+        "Let op: rood en ook weg")
+    assert m("Een lijst [1] en [a] blijft") == "Een lijst [1] en [a] blijft"
+
+
+def test_herkende_vondsten_gaan_weg_tenzij_behouden():
+    from vergadering.persoonsgegevens import sleutel
+
+    tekst = ("Pieter Zwanenburg meldt dat mevrouw Jansen van Lindelaan 14 en de familie "
+             "El Amrani overlast hebben. De Eikenstraat is ook lastig.")
+    m = Maskeerder(besluiten={}, behouden=["Henk Brouwer"])
+    assert m(tekst) == ("Een bewoner meldt dat een bewoner van de Lindelaan en een gezin "
+                        "overlast hebben. De Eikenstraat is ook lastig.")
+    behouden = Maskeerder(besluiten={sleutel("Pieter Zwanenburg"): "behouden"})
+    assert behouden(tekst).startswith("Pieter Zwanenburg meldt dat een bewoner")
+    # Zonder besluiten (geen privacycheck) blijft herkennen uit: alleen bekende contacten.
+    assert Maskeerder()(tekst) == tekst
+    # Leden van het wijkverband zijn geen vondst.
+    assert m("Henk Brouwer belde") == "Henk Brouwer belde"

@@ -291,8 +291,10 @@ class Maskeerder:
         besluiten = self.besluiten or {}
         uit: list[str] = []
         positie = 0
+        contacten = self.contact_plekken(tekst)
         for treffer in vind(tekst, self.bekend):
-            if besluiten.get(sleutel(treffer.tekst)) == BEHOUDEN:
+            raakt_contact = any(treffer.begin < e and b < treffer.eind for b, e in contacten)
+            if besluiten.get(sleutel(treffer.tekst)) == BEHOUDEN and not raakt_contact:
                 continue
             uit.append(tekst[positie:treffer.begin])
             uit.append(self._herschreven(tekst, treffer.begin, treffer.tekst, treffer.soort))
@@ -350,12 +352,11 @@ class Maskeerder:
             i += len(gevonden.woorden)
         return uit
 
-    def contacten_in(self, tekst: str) -> list[str]:
-        """De namen en gegevens van bekende contacten in een (genormaliseerde) tekst, zoals
-        ze er staan."""
+    def contact_plekken(self, tekst: str) -> list[tuple[int, int]]:
+        """Waar namen en gegevens van bekende contacten in een (genormaliseerde) tekst staan."""
         if not self._per_eerste:
             return []
-        return [tekst[b:e] for b, e, naam in self._treffers(tekst) if naam.vervanging is not None]
+        return [(b, e) for b, e, naam in self._treffers(tekst) if naam.vervanging is not None]
 
     def _namen(self, tekst: str) -> str:
         uit: list[str] = []

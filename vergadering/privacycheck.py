@@ -118,14 +118,18 @@ def vondsten_in(
     for nummer in telefoonnummers(tekst):
         if not contactregel or maskeerder.is_bekend_nummer(nummer):
             begin = tekst.find(nummer)
-            voeg_toe(TELEFOON, begin, begin + len(nummer))
-    positie = 0
-    for naam in maskeerder.contacten_in(tekst):
-        begin = tekst.find(naam, positie)
-        positie = begin + len(naam)
-        voeg_toe(CONTACT, begin, positie)
+            eind = begin + len(nummer)
+            if nummer.startswith("(") and ")" not in nummer:  # "(06-…" : het haakje hoort
+                begin += 1                                    # bij de zin
+            voeg_toe(TELEFOON, begin, eind)
+    contacten = maskeerder.contact_plekken(tekst)
     for treffer in vind(tekst, maskeerder.bekend):
-        voeg_toe(treffer.soort, treffer.begin, treffer.eind)
+        # Een naam met een stuk van een bekend contact erin ("Henriëtte de Wit-Bakker" bij
+        # contact "Henriëtte Oudshoorn") gaat als geheel altijd weg.
+        raakt = any(treffer.begin < e and b < treffer.eind for b, e in contacten)
+        voeg_toe(CONTACT if raakt else treffer.soort, treffer.begin, treffer.eind)
+    for begin, eind in contacten:
+        voeg_toe(CONTACT, begin, eind)
     return sorted(uit, key=lambda v: tekst.find(v.tekst))
 
 
