@@ -60,6 +60,14 @@ _GEWOON = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     januari februari maart april mei juni juli augustus september oktober november december
     actie acties signaal signalen bewoners bewoner buurt wijk gemeente stichting
+    volgens namens via dankzij ondanks zoals behalve binnen buiten langs rond rondom
+    vooral verder daarnaast bovendien eerst daarna nadat hoewel zodra zolang terwijl
+    misschien waarschijnlijk helaas gelukkig natuurlijk echt vaak soms altijd nooit
+    vanochtend vanmiddag vanavond vannacht afgelopen laatst onlangs binnenkort straks
+    iemand niemand iedereen alles niets veel buren buurman buurvrouw buurtbewoners
+    bewoonster kinderen ouders jongeren ouderen mensen gezinnen samen zowel beide
+    wij onze ons mijn zijn haar hun uw jouw meldt melden zegt zeggen vraagt vragen
+    let zie bel mail stuur kom graag svp ps nb nieuw nieuwe oud oude grote kleine
     """.split()
 )
 
