@@ -109,16 +109,28 @@ class Treffer:
     tekst: str
 
 
+_HEEL = "\x00"  # voor een hele bekende naam in ``bekend`` (naast de losse woorden)
+
+
 def bekende_woorden(namen: Iterable[str]) -> frozenset[str]:
-    """De woorden (kleine letters) van namen die het wijkverband zelf noemt."""
+    """De woorden (kleine letters) van namen die het wijkverband zelf noemt, en elke naam als
+    geheel (met ``_HEEL`` ervoor): een paar is pas bekend als het in één naam staat."""
     uit: set[str] = set()
     for naam in namen:
         tekst = normaliseer(naam or "")
         uit.update(re.findall(r"\d+", tekst))  # huisnummers van bekende adressen (het buurthuis)
-        for woord in _WOORD.findall(tekst):
-            uit.add(woord.casefold())
-            uit.update(deel.casefold() for deel in woord.split("-"))
+        woorden = [w.casefold() for w in _WOORD.findall(tekst)]
+        uit.update(woorden)
+        if woorden:
+            uit.add(_HEEL + " ".join(woorden))
     return frozenset(uit)
+
+
+def _in_een_bekende_naam(woorden: list[str], bekend: frozenset[str]) -> bool:
+    """Waar als deze woorden achter elkaar in één naam van het wijkverband staan ("Henk
+    Brouwer", "Basisschool De Regenboog"); "Henk Jansen" uit twee leden is onbekend."""
+    zin = " " + " ".join(w.casefold() for w in woorden) + " "
+    return any(naam.startswith(_HEEL) and zin in f" {naam[1:]} " for naam in bekend)
 
 
 def _is_straat(woord: str) -> bool:
@@ -164,14 +176,12 @@ def _namenparen(tekst: str, bekend: frozenset[str]) -> list[Treffer]:
         if len(hoofdwoorden) < 2:
             i += 1
             continue
-        kleine = [w.casefold() for w in hoofdwoorden]
-        van_ons = all(
-            w in bekend or all(d in bekend for d in w.split("-")) for w in kleine
-        )
-        if van_ons or any(_is_straat(w) for w in hoofdwoorden):
+        laatste_k = max(k for k in delen if k < j)
+        alle_woorden = [woorden[k].group(0) for k in range(i, laatste_k + 1)]
+        if _in_een_bekende_naam(alle_woorden, bekend) or any(_is_straat(w) for w in hoofdwoorden):
             i = j
             continue
-        laatste = woorden[max(k for k in delen if k < j)]
+        laatste = woorden[laatste_k]
         uit.append(Treffer(eerste.start(), laatste.end(), NAAM,
                            tekst[eerste.start():laatste.end()]))
         i = j
@@ -191,9 +201,8 @@ def vind(tekst: str, bekend: frozenset[str] = frozenset()) -> list[Treffer]:
         laatste = gevonden.split()[-1]
         if laatste.casefold() in _GEWOON:  # "mevrouw Jansen Vandaag": het laatste woord niet
             gevonden = gevonden[: gevonden.rstrip().rfind(laatste)].rstrip()
-        naamdeel = gevonden.split()[-1]
-        if naamdeel.casefold() in bekend and naamdeel.casefold() not in _TUSSENWOORDEN:
-            continue  # "meneer Brouwer" is lid Henk Brouwer: van het wijkverband zelf
+        # Ook "meneer Brouwer" terwijl er een lid Henk Brouwer is: Jansen en Brouwer zijn
+        # gewone achternamen, dus de notulist beslist.
         treffers.append(Treffer(m.start(), m.start() + len(gevonden), AANSPREEKVORM, gevonden))
     for m in _ADRES.finditer(tekst):
         cijfers = re.match(r"\d+", m.group("nummer"))
