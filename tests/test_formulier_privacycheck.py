@@ -137,3 +137,45 @@ async def test_privacycheck_voor_het_mapje_na_het_sluiten(tmp_path: Path) -> Non
     txt = next((tmp_path / "mapjes").rglob("terugkoppeling.txt")).read_text(encoding="utf-8")
     assert "Zwanenburg" not in txt and "Ria" not in txt and "11223344" not in txt
     assert "Een bewoner meldt rommel" in txt
+
+
+async def test_mapje_maken_via_het_palet_begint_met_de_privacycheck(tmp_path: Path) -> None:
+    """Een gesloten vergadering met een geplante naam: ctrl+p 'Mapje maken' op het startscherm
+    toont eerst de check (op 80×24); escape maakt geen mapje, daarna 'a' en ctrl+s wel."""
+    from schermen_gegevens import Klok
+    from schermen_pilot import op_startscherm
+    from test_export_gegevens import VANDAAG as DAG
+    from test_export_gegevens import bouw_opslag
+    from textual.command import CommandPalette
+
+    from schermen.app import VergaderingApp
+
+    def plant(veld: str, standaard: str) -> str:
+        return standaard + " Gemeld door Gerdien de Wit-Bakker." if veld == "signaal" \
+            else standaard
+
+    bouw_opslag(tmp_path / "db", plant)
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=DAG,
+                         mapjes=tmp_path / "mapjes")
+
+    async def palet_mapje() -> None:
+        await pilot.press("ctrl+p")
+        await wacht(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await typ(pilot, "Mapje maken")
+        await pilot.press("enter")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        await palet_mapje()
+        assert any(v.tekst == "Gerdien de Wit-Bakker" for v in app.screen.vondsten)
+        await pilot.press("escape")
+        await wacht(pilot, lambda: any("niet gemaakt" in m for m in meldingen(app)))
+        assert not (tmp_path / "mapjes").exists()
+        await palet_mapje()
+        await pilot.press("a", "ctrl+s")
+        await wacht(pilot, lambda: any("Het mapje staat in" in m for m in meldingen(app)),
+                    keer=1500)
+    txt = next((tmp_path / "mapjes").rglob("terugkoppeling.txt")).read_text(encoding="utf-8")
+    assert "Gerdien" not in txt and "Wit-Bakker" not in txt
+    assert "Gemeld door een bewoner" in txt

@@ -95,7 +95,7 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
         print(f"vergadering: {fout}", file=sys.stderr)
         for vondst in fout.vondsten:
             print(f"  - {vondst.in_woorden()}", file=sys.stderr)
-        print("Kies per item in de app (na het sluiten, of met ctrl+p 'Privacycheck'), of "
+        print("Kies per item behouden of maskeren in de app (ctrl+p, 'Mapje maken'), of "
               "exporteer na controle met --privacy-akkoord: dan blijven deze items staan.",
               file=sys.stderr)
         return 1
