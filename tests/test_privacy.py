@@ -268,3 +268,16 @@ def test_herkende_vondsten_gaan_weg_tenzij_behouden():
     assert Maskeerder()(tekst) == tekst
     # Leden van het wijkverband zijn geen vondst.
     assert m("Henk Brouwer belde") == "Henk Brouwer belde"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(exclude_categories=()), max_size=6)
+                | st.sampled_from(["mevrouw ", "De ", "Jan ", "Smit", "straat 1", "laan 14a",
+                                   "\u200b", "\u202e", "\x1b[31m", "familie ", " ", ". "]),
+                max_size=25).map("".join))
+def test_herkennen_en_maskeren_faalt_nooit(tekst):
+    m = Maskeerder(["Jan Smit"], ["jan@x.nl · Lindelaan 14"], besluiten={},
+                   behouden=["Anja de Vries"])
+    uit = m(tekst)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202e]", uit)
+    assert m(uit) == m(m(uit))  # wat gemaskeerd is, blijft bij nog een keer hetzelfde

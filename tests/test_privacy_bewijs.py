@@ -226,3 +226,60 @@ def test_signaal_met_privecontact_via_de_opdrachtregel(tmp_path):
     widget.zet(inhoud, 0)
     tekst = "\n".join(r.plain for r in widget.regels(200, 500))
     assert "glas op het fietspad" in tekst and "Ria" not in tekst
+
+
+# --- opslag en samenvoegen ---------------------------------------------------------------
+
+
+def test_een_oud_vergaderdocument_zonder_privacykeuzes_leest_nog(tmp_path):
+    from vergadering.opslag.omzetten import naar_document, uit_document
+    from vergadering.vergadering import Vergadering, nieuwe_vergadering
+    from vergadering.wijkverband import Wijkverband
+
+    wv = Wijkverband("wv", "Wijk")
+    document = naar_document(nieuwe_vergadering(wv, "2026-11-23", VANDAAG))
+    assert document.pop("privacykeuzes") == {}
+    oud = uit_document(Vergadering, document)
+    assert oud.privacykeuzes == {}
+    # Via de opslag: een bestand van vóór de privacycheck, dan keuzes erbij bewaren.
+    opslag = Opslag(tmp_path / "db")
+    opslag.bewaar_wijkverband(wv)
+    opslag.bewaar_vergadering(oud)
+    bewaar_keuzes(opslag, "wv", "2026-11-23", {"pieter zwanenburg": MASKEREN})
+    assert Opslag(tmp_path / "db").vergadering("wv", "2026-11-23").privacykeuzes == {
+        "pieter zwanenburg": MASKEREN}
+
+
+def test_keuzes_uit_twee_vensters_worden_samengevoegd_en_een_botsing_toont_geen_naam():
+    from vergadering.samenvoegen import voeg_samen, vraag_in_woorden
+    from vergadering.vergadering import nieuwe_vergadering
+    from vergadering.wijkverband import Wijkverband
+
+    basis = {"id": "v", "versie": 1, "privacykeuzes": {"a b": "behouden"}}
+    mijn = {**basis, "privacykeuzes": {"a b": "behouden", "pieter zwanenburg": "maskeren"}}
+    hun = {**basis, "versie": 2, "privacykeuzes": {"a b": "maskeren", "lindelaan 14": "behouden"}}
+    uit = voeg_samen(basis, mijn, hun)
+    assert uit.document["privacykeuzes"] == {
+        "a b": "maskeren", "lindelaan 14": "behouden", "pieter zwanenburg": "maskeren"}
+    assert not uit.conflicten
+    botsing = voeg_samen(basis, {**basis, "privacykeuzes": {"a b": "maskeren",
+                                                             "jan smit": "behouden"}},
+                         {**basis, "privacykeuzes": {"a b": "behouden", "jan smit": "maskeren"}})
+    assert [c.pad for c in botsing.conflicten] == [("privacykeuzes", "jan smit")]
+    v = nieuwe_vergadering(Wijkverband("wv", "Wijk"), "v", VANDAAG)
+    zin, _, _ = vraag_in_woorden(v, botsing.conflicten[0])
+    assert "privacycheck" in zin and "jan smit" not in zin.lower()
+
+
+def test_vijandige_tekens_ook_in_namen_die_niet_gemaskeerd_worden(tmp_path):
+    """Een wijkverband, eigenaar of partner met een RLO of terminalcodes: niet in het mapje."""
+    vijandig = {"wijkverband": "Wijkverband \u202eNoord\u202c", "eigenaar": "Ruud\x1b[31m Hermans",
+                "partner": "Woonstichting [1;31mHaag\x1b[0m"}
+    g = bouw_opslag(tmp_path / "db", lambda veld, standaard: vijandig.get(veld, standaard))
+    uitkomst = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                         vandaag=VANDAAG, nu=NU, privacy_akkoord=True)
+    for pad in uitkomst.bestanden:
+        tekst = pad.read_text("utf-8") if pad.suffix == ".txt" else _docx_tekst(pad)
+        for teken in ("\u202e", "\u202c", "\x1b", "[31m", "[1;31m", "[0m"):
+            assert teken not in tekst, (pad.name, teken)
+    assert "Woonstichting Haag" in _docx_tekst(uitkomst.map / "actielijst.docx")

@@ -78,7 +78,7 @@ class PrivacyCheck(Formulier[dict[str, str]]):
         regel.append(f"{merk:<10} ", style=stijl)
         regel.append(f"{vondst.soortnaam}: ")
         regel.append(een_regel(vondst.tekst), style="bold")
-        regel.append(f" · {vondst.waar}", style="dim")
+        # Waar het staat, komt onder de lijst (bij het gemarkeerde item): één regel per item.
         return regel
 
     def _opties(self) -> list[Option]:
