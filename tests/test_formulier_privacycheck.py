@@ -179,3 +179,48 @@ async def test_mapje_maken_via_het_palet_begint_met_de_privacycheck(tmp_path: Pa
     txt = next((tmp_path / "mapjes").rglob("terugkoppeling.txt")).read_text(encoding="utf-8")
     assert "Gerdien" not in txt and "Wit-Bakker" not in txt
     assert "Gemeld door een bewoner" in txt
+
+
+async def test_tijdens_de_vergadering_volgt_de_beamer_de_keuzes(tmp_path: Path) -> None:
+    """Onbeslist staat een naam nooit op de beamer; 'Privacycheck' in het palet en b
+    (behouden) zet hem er wel op, en de keuze staat bij de vergadering."""
+    from textual.command import CommandPalette
+
+    from schermen.beamer import BeamerScherm, Faseinhoud
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await begin_vergadering(pilot)
+        sessie = app.sessie
+        signaal = sessie.voeg_signaal_toe("Pieter Zwanenburg meldt glas op het fietspad")
+        sessie.zet_stippen(signaal.id, 3)
+
+        def beamer() -> str:
+            gevonden = app.screen.query(Faseinhoud)
+            if not isinstance(app.screen, BeamerScherm) or not gevonden:
+                return ""
+            return "\n".join(r.plain for r in gevonden.first().regels(110, 30))
+
+        app.action_beamer()
+        await wacht(pilot, lambda: isinstance(app.screen, BeamerScherm))
+        await wacht(pilot, lambda: "glas op het fietspad" in beamer())
+        assert "Een bewoner meldt glas" in beamer() and "Zwanenburg" not in beamer()
+        await pilot.press("b")  # terug naar het bedieningsscherm
+        await wacht(pilot, lambda: not isinstance(app.screen, BeamerScherm))
+        await pilot.press("ctrl+p")
+        await wacht(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await typ(pilot, "Privacycheck")
+        await pilot.press("enter")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+        lijst = app.screen.query_one("#vondsten", OptionList)
+        plek = next(i for i, v in enumerate(app.screen.vondsten)
+                    if v.tekst == "Pieter Zwanenburg")
+        lijst.highlighted = plek
+        await pilot.press("b", "a", "ctrl+s")
+        await wacht(pilot, lambda: sessie.vergadering.privacykeuzes.get("pieter zwanenburg")
+                    == "behouden")
+        app.action_beamer()
+        await wacht(pilot, lambda: isinstance(app.screen, BeamerScherm))
+        await wacht(pilot, lambda: "Pieter Zwanenburg meldt glas" in beamer())
+    bewaard = Opslag(tmp_path / "db").vergadering(sessie.wijkverband.id, sessie.vergadering.id)
+    assert bewaard.privacykeuzes["pieter zwanenburg"] == "behouden"

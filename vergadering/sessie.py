@@ -564,6 +564,16 @@ class Sessie:
         self.log("Terugkoppeling aan bewoners bijgewerkt.")
         self.bewaar()
 
+    def zet_privacykeuzes(self, keuzes: dict[str, str]) -> None:
+        """De keuzes van de privacycheck (per vondst behouden of maskeren); de beamer en het
+        mapje volgen ze."""
+        from .privacycheck import KEUZES
+
+        if any(k not in KEUZES for k in keuzes.values()):
+            raise OngeldigeInvoer("Kies bij de privacycheck per item behouden of maskeren.")
+        self.vergadering.privacykeuzes.update(keuzes)
+        self.bewaar()
+
     def ontbreekt(self) -> list[str]:
         """Wat er nog mist om de vergadering te sluiten."""
         return regels.ontbreekt_voor_sluiten(self.vergadering, self.vandaag())
