@@ -33,7 +33,7 @@ from vergadering.privacy import maskeerder_voor
 from vergadering.privacycheck import eigen_namen
 from vergadering.signaal import Signaal
 from vergadering.stemming import Stemming
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, zonder_stuurcodes
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
@@ -353,10 +353,11 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
         # Harde spaties houden een datum bij elkaar als de regel moet afbreken.
         datum1 = datums.kort(actie.eerste_stap_datum).replace(" ", "\u00a0")
         datum2 = datums.kort(actie.checkmoment).replace(" ", "\u00a0")
-        planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap vóór {datum1} · "
+        eigenaar = een_regel(zonder_stuurcodes(actie.eigenaar))
+        planning = (f"eigenaar {eigenaar} · eerste stap vóór {datum1} · "
                     f"checkmoment {datum2}")
         if smal:
-            planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap {datum1} · "
+            planning = (f"eigenaar {eigenaar} · eerste stap {datum1} · "
                         f"check {datum2}")
         aangenomen.append(
             [Text(pas(titel, breedte), style="bold")]
@@ -560,7 +561,7 @@ class Beamerbeeld(Vertical):
         """Teken de inhoud; ``fase_index`` kiest een andere fase dan die van de klok (na
         het sluiten: de terugkoppeling)."""
         vergadering = inhoud.vergadering
-        kop = een_regel(inhoud.wijkverband_naam)
+        kop = een_regel(zonder_stuurcodes(inhoud.wijkverband_naam))
         kop += f" · {datums.lang(vergadering.datum)}"
         if vergadering.gesloten:
             kop += " · gesloten"

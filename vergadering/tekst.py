@@ -88,8 +88,7 @@ def een_regel(tekst: object) -> str:
     """Alles op één regel, stuurtekens weg: voor namen en titels op het scherm."""
     if type(tekst) is str and al_een_regel(tekst):  # het gewone geval, snel
         return tekst
-    # Ook terminalcodes en richtingstekens weg: een RLO (U+202E) keert anders de rest om.
-    return _WITRUIMTE.sub(" ", uitvoer_veilig(tekst)).strip()
+    return _WITRUIMTE.sub(" ", xml_veilig(tekst)).strip()
 
 
 def kort(tekst: object, n: int = 60) -> str:
