@@ -308,6 +308,25 @@ class VergaderingApp(App[None]):
         )
         self._open(sessie)
 
+    def heropen_vergadering(self, wijkverband: Wijkverband, vergadering_id: str, wie: str,
+                            reden: str) -> None:
+        """Heropen een gesloten vergadering (zie ``Correcties.heropen``) en open haar, in de
+        laatste fase; opnieuw sluiten geeft een nieuw mapje naast het oude."""
+        from vergadering.correcties import Correcties
+        from vergadering.sessie import Sessie
+
+        gegevens = self.laad(wijkverband.id)
+        with self.bewaarder.stil():
+            vergadering = self.opslag.vergadering(wijkverband.id, vergadering_id)
+        sessie = Sessie(
+            wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
+            self.klok,
+        )
+        Correcties(sessie).heropen(wie, reden)
+        self.notify("De vergadering is heropend. Herstel wat nodig is en sluit opnieuw met x "
+                    "in fase 3; dan komt er een nieuw mapje.", markup=False, timeout=8)
+        self._open(sessie)
+
     def _open(self, sessie: Sessie) -> None:
         from .vergaderscherm import VergaderScherm
 
@@ -361,14 +380,14 @@ class VergaderingApp(App[None]):
         niet af, dan eerst het scherm daarvan (``keuzes``: wat de notulist daar koos)."""
 
         def werk() -> None:
-            from vergadering.export import maak_mapje
+            from vergadering.export import exporteer
             from vergadering.privacycheck import PrivacyOnbeslist, bewaar_keuzes
 
             # Wijzigingen staan al op schijf (bewaren gebeurt vóór het tonen).
             try:
                 if keuzes:
                     bewaar_keuzes(self.opslag, wijkverband_id, vergadering_id, keuzes)
-                map_ = maak_mapje(
+                uitkomst = exporteer(
                     self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
                     vandaag=self.vandaag(),
                 )
@@ -385,8 +404,7 @@ class VergaderingApp(App[None]):
                     markup=False,
                 )
             else:
-                self.call_from_thread(self.notify, f"Het mapje staat in {map_}", markup=False,
-                                      timeout=15)
+                self.call_from_thread(self.notify, uitkomst.melding, markup=False, timeout=15)
 
         self.notify("Het mapje wordt gemaakt…", markup=False)
         self.run_worker(werk, thread=True, group="mapje", name="mapje")

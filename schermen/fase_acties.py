@@ -36,6 +36,7 @@ class FaseActies(FasePaneel):
         Binding("p", "parkeer", "Parkeer"),
         Binding("t", "trek_terug", "Terugtrekken"),
         Binding("r", "parkeer_rest", "Rest parkeren", show=False),
+        Binding("c", "corrigeer_stemming", "Stemming corrigeren", show=False),
         # Niet in de voetregel (die is op 80 kolommen vol): de standregel noemt g als de
         # weging een andere volgorde geeft.
         Binding("g", "orden", "Op weging", show=False),
@@ -194,6 +195,39 @@ class FaseActies(FasePaneel):
             klaar,
         )
 
+    def action_corrigeer_stemming(self) -> None:
+        """Corrigeer de laatste vastgelegde stemming bij het geselecteerde signaal (opnieuw
+        geteld), met een reden voor het verslag."""
+        from vergadering.correcties import Correcties
+
+        from .formulieren.correctie import GecorrigeerdeStemming, StemmingCorrectie
+
+        sid = self._gekozen()
+        if sid is None:
+            return
+        oud = self.sessie.laatste_stemming(sid)
+        if oud is None:
+            self.notify("Over dit signaal is nog niet gestemd; er is niets te corrigeren.",
+                        markup=False)
+            return
+        stemmers = [(lid.id, lid.naam) for lid in self.sessie.aanwezige_stemmers()]
+
+        def klaar(uit: GecorrigeerdeStemming | None) -> None:
+            if uit is None:
+                return
+            st = uit.stemming
+            if self.probeer(lambda: Correcties(self.sessie).corrigeer_stemming(
+                oud.id, uit.reden, voor=st.voor, tegen=st.tegen, onthouding=st.onthouding,
+                per_lid=st.per_lid,
+            )):
+                self.notify(f"Stemming gecorrigeerd: {oud.uitslag()}", markup=False)
+
+        self.app.push_screen(
+            StemmingCorrectie(partial(self.sessie.nieuwe_stemming, signaal_id=sid), stemmers,
+                              oud, een_regel(self.sessie.signaal(sid).tekst)),
+            klaar,
+        )
+
     def action_uitwerken(self) -> None:
         """Werk de actie uit na een aangenomen stemming."""
         sid = self._gekozen()
@@ -324,4 +358,6 @@ class FaseActies(FasePaneel):
         yield ("Signaal parkeren", "p", self.action_parkeer)
         yield ("Actie terugtrekken", "t: een vergissing ongedaan maken", self.action_trek_terug)
         yield ("Rest van de top 5 parkeren", "r", self.action_parkeer_rest)
+        yield ("Stemming corrigeren", "c: opnieuw geteld, met reden",
+               self.action_corrigeer_stemming)
         yield ("Op volgorde van weging zetten", "g", self.action_orden)

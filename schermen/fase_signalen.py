@@ -75,6 +75,7 @@ class FaseSignalen(FasePaneel):
         Binding("u", "bundel", "Bundel"),
         Binding("f", "top5", "Top 5"),
         Binding("p", "parkeer", "Parkeer", show=False),
+        Binding("z", "ontbundel", "Bundel los", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -295,9 +296,57 @@ class FaseSignalen(FasePaneel):
         """Parkeer het geselecteerde signaal met een reden."""
         parkeer_met_reden(self, self.tabel.geselecteerd())
 
+    def action_ontbundel(self) -> None:
+        """Maak een bundel ongedaan: een signaal dat in het geselecteerde gebundeld is, staat
+        weer los (met een reden, voor het verslag)."""
+        from vergadering.correcties import Correcties
+
+        from .formulieren.basis import Keuze
+
+        hoofd_id = self.tabel.geselecteerd()
+        if hoofd_id is None:
+            return
+        correcties = Correcties(self.sessie)
+        kinderen = correcties.gebundeld_in(hoofd_id)
+        if not kinderen:
+            self.notify("In dit signaal is niets gebundeld; kies een signaal met (+1) of meer.",
+                        markup=False)
+            return
+        if len(kinderen) == 1:
+            self._vraag_ontbundelreden(correcties, kinderen[0].id)
+            return
+        self.app.push_screen(
+            Keuze("Welk signaal weer los?",
+                  [(kort(k.tekst, 60), k.id) for k in kinderen],
+                  "Kies het signaal dat geen dubbel bleek te zijn."),
+            lambda sid: sid is not None and self._vraag_ontbundelreden(correcties, sid),
+        )
+
+    def _vraag_ontbundelreden(self, correcties, dubbel_id: str) -> None:
+        from vergadering.correctie import reden_van
+
+        from .formulieren.basis import TekstVraag
+
+        dubbel = self.sessie.signaal(dubbel_id)
+
+        def gekozen(reden: str | None) -> None:
+            if reden is not None and self.probeer(
+                lambda: correcties.ontbundel(dubbel_id, reden)
+            ):
+                self.tabel.move_cursor(row=self.tabel.get_row_index(dubbel_id))
+                self.notify("Het signaal staat weer los; de stippen bleven bij het "
+                            "hoofdsignaal.", markup=False, timeout=4)
+
+        self.app.push_screen(
+            TekstVraag(f"Bundel ongedaan maken: {kort(dubbel.tekst, 50)}",
+                       "Waarom? (komt in het verslag)", controle=reden_van,
+                       knop="Weer los"),
+            gekozen,
+        )
+
     def action_top5(self) -> None:
-        """Leg de top 5 vast; bij gelijke stand op de grens kiest de voorzitter."""
-        from .formulieren.basis import MeerdereKeuze
+        """Leg de top 5 vast; bij gelijke stand op de grens kiest de voorzitter, met reden."""
+        from .formulieren.grens import GekozenOpDeGrens, GrensKeuze
 
         zeker, gelijk = self.sessie.voorstel_top5()
         if not zeker and not gelijk:
@@ -309,15 +358,17 @@ class FaseSignalen(FasePaneel):
             return
         nodig = 5 - len(zeker)
 
-        def gekozen(ids: list[str] | None) -> None:
-            if ids is not None and self.probeer(lambda: self.sessie.leg_top5_vast(zeker + ids)):
-                self.notify(f"Top {len(zeker) + len(ids)} vastgelegd.", markup=False)
+        def gekozen(keuze: GekozenOpDeGrens | None) -> None:
+            if keuze is not None and self.probeer(
+                lambda: self.sessie.leg_top5_vast(zeker + keuze.gekozen, keuze.reden)
+            ):
+                self.notify(f"Top {len(zeker) + len(keuze.gekozen)} vastgelegd, met de keuze "
+                            "op de grens.", markup=False)
 
         self.app.push_screen(
-            MeerdereKeuze(
-                "Gelijke stand: de voorzitter kiest",
+            GrensKeuze(
                 f"Deze signalen hebben elk {_stippen(gelijk[0].stippen)}. Kies er {nodig} voor "
-                "de top 5 (spatie vinkt aan, ctrl+s legt vast).",
+                "de top 5 (spatie vinkt aan) en zeg kort waarom; ctrl+s legt vast.",
                 [(f"{kort(p.signaal.tekst, 50)} ({self.sessie.bewoners(p.signaal.id)} "
                   "bewoners)", p.signaal.id) for p in gelijk],
                 nodig,
@@ -330,6 +381,8 @@ class FaseSignalen(FasePaneel):
         yield ("Signaal bundelen", "u: het geselecteerde in een ander", self.action_bundel)
         yield ("Top 5 vastleggen", "f", self.action_top5)
         yield ("Signaal parkeren", "p", self.action_parkeer)
+        yield ("Bundel ongedaan maken", "z: een gebundeld signaal weer los, met reden",
+               self.action_ontbundel)
 
 
 def _stippen(n: int) -> str:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from vergadering import datums
 from vergadering.fouten import VergaderingFout
+from vergadering.regels import termijn_volgens_afspraken
 from vergadering.tekst import een_regel, kort
 
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
@@ -28,6 +29,7 @@ class FaseTerugkoppelen(FasePaneel):
         Binding("s", "status", "Status"),
         Binding("t", "terugkoppeling", "Terugkoppeling"),
         Binding("x", "sluit", "Sluiten"),
+        Binding("d", "volgende_vergadering", "Volgende datum", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -79,7 +81,7 @@ class FaseTerugkoppelen(FasePaneel):
         mist = self.sessie.ontbreekt()
         if not (t.gehoord or t.gedaan or t.kanaal or t.volgende_update):
             return ("Terugkoppeling aan bewoners: nog niet opgesteld. Druk t; het voorstel "
-                    "komt uit deze vergadering.")
+                    "komt uit deze vergadering. " + self._volgende_in_woorden())
         regels = ["Terugkoppeling aan bewoners:"]
         if t.volgende_update:
             regels.append(
@@ -88,11 +90,19 @@ class FaseTerugkoppelen(FasePaneel):
                 + (f", eigenaar {kort(t.eigenaar, 30)}" if t.eigenaar else "")
                 + "."
             )
+        regels.append(self._volgende_in_woorden())
         if mist:
             regels.append("Nog nodig om te sluiten: " + ", ".join(mist) + ".")
         else:
             regels.append("Compleet: de vergadering kan gesloten worden met x.")
         return " ".join(regels)
+
+    def _volgende_in_woorden(self) -> str:
+        v = self.sessie.vergadering
+        if v.volgende_vergadering is None:
+            return "Volgende vergadering: nog niet vastgesteld (d)."
+        return (f"Volgende vergadering {datums.kort(v.volgende_vergadering)}"
+                + (f" om {v.volgende_tijd}" if v.volgende_tijd else "") + ".")
 
     # --- handelingen ------------------------------------------------------------------
 
@@ -133,7 +143,28 @@ class FaseTerugkoppelen(FasePaneel):
                 sessie.wijkverband.kanalen,
                 sessie.wijkverband.eigenaren(),
                 sessie.vandaag(),
+                termijn_volgens_afspraken(sessie.wijkverband),
             ),
+            klaar,
+        )
+
+    def action_volgende_vergadering(self) -> None:
+        """Leg de datum (en tijd) van de volgende vergadering vast, voor verslag en
+        terugkoppeling."""
+        from .formulieren.volgende import VolgendeVergadering, VolgendeVergaderingFormulier
+
+        v = self.sessie.vergadering
+
+        def klaar(uit: VolgendeVergadering | None) -> None:
+            if uit is not None and self.probeer(
+                lambda: self.sessie.zet_volgende_vergadering(uit.datum, uit.tijd)
+            ):
+                self.notify(f"Volgende vergadering: {datums.lang(uit.datum)}"
+                            + (f" om {uit.tijd}" if uit.tijd else "") + ".", markup=False)
+
+        self.app.push_screen(
+            VolgendeVergaderingFormulier(v.datum, v.volgende_vergadering, v.volgende_tijd,
+                                         self.sessie.vandaag()),
             klaar,
         )
 
@@ -174,4 +205,6 @@ class FaseTerugkoppelen(FasePaneel):
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         yield ("Status van een lopende actie", "s", self.action_status)
         yield ("Terugkoppeling opstellen", "t", self.action_terugkoppeling)
+        yield ("Volgende vergadering vastleggen", "d: datum en tijd, voor verslag en "
+               "terugkoppeling", self.action_volgende_vergadering)
         yield ("Vergadering sluiten", "x", self.action_sluit)

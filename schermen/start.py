@@ -89,6 +89,7 @@ class StartScherm(Screen[None]):
         Binding("q", "app.quit", "Stoppen"),
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
+        Binding("r", "heropen", "Heropenen", show=False),
     ]
 
     def __init__(self) -> None:
@@ -291,6 +292,8 @@ class StartScherm(Screen[None]):
         if action == "hervat":
             o = self.overzicht
             return o is not None and o.onafgemaakte_vergadering is not None
+        if action == "heropen":
+            return self._te_heropenen() is not None
         return True
 
     def _bied_hervatten_aan(self, wv: Wijkverband, *, of_nieuw: bool = False) -> None:
@@ -347,6 +350,36 @@ class StartScherm(Screen[None]):
             wv = self.gekozen
             self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
 
+    def _te_heropenen(self) -> Vergadering | None:
+        """De laatste gesloten vergadering, als er geen onafgemaakte is: alleen die mag
+        heropend worden (een eerdere zou de volgende ronde in de war brengen)."""
+        o = self.overzicht
+        if o is None or o.onafgemaakte_vergadering is not None:
+            return None
+        return o.laatste_vergadering
+
+    def action_heropen(self) -> None:
+        """Heropen de laatste gesloten vergadering om iets recht te zetten (wie en waarom
+        komen in het verslag)."""
+        from .formulieren.correctie import HeropenFormulier, Heropening
+
+        wv, v = self.gekozen, self._te_heropenen()
+        if wv is None or v is None:
+            self.notify("Er is geen gesloten vergadering om te heropenen (of er loopt er nog "
+                        "een: ga daar verder met h).", markup=False)
+            return
+
+        def gekozen(uit: Heropening | None) -> None:
+            if uit is not None:
+                self._met_gegevens(
+                    wv, lambda: self.vapp.heropen_vergadering(wv, v.id, uit.wie, uit.reden))
+
+        self.app.push_screen(
+            HeropenFormulier(self.overzicht.lang(v.datum),  # type: ignore[union-attr]
+                             [lid.naam for lid in wv.leden], v.voorzitter),
+            gekozen,
+        )
+
     def action_start(self) -> None:
         """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
         wv = self.gekozen
@@ -373,7 +406,18 @@ class StartScherm(Screen[None]):
                 return
             self._met_gegevens(wv, lambda: self.vapp.begin_vergadering(wv, keuzes))
 
-        self.app.push_screen(StartFormulier(wv, self.vapp.vandaag()), gekozen)
+        self.app.push_screen(StartFormulier(wv, self.vapp.vandaag(), self._vorige_datum()),
+                             gekozen)
+
+    def _vorige_datum(self) -> date | None:
+        """De datum van de laatste vergadering van het gekozen wijkverband (gesloten of niet):
+        een nieuwe kan daar niet vóór liggen."""
+        o = self.overzicht
+        if o is None:
+            return None
+        datums_ = [v.datum for v in (o.laatste_vergadering, o.onafgemaakte_vergadering)
+                   if v is not None]
+        return max(datums_, default=None)
 
     def action_nieuw(self) -> None:
         """Maak een nieuw wijkverband."""
@@ -487,6 +531,9 @@ class StartScherm(Screen[None]):
                    "vergadering, na de privacycheck", self.action_mapje)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
+        if self._te_heropenen() is not None:
+            yield ("Gesloten vergadering heropenen", "r: een fout herstellen; wie en waarom "
+                   "komen in het verslag", self.action_heropen)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
 
 

@@ -12,3 +12,8 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# Geen PDF bij elke export in de tests: LibreOffice starten kost seconden per mapje. Via de
+# omgeving, zodat ook `vergadering export` als eigen proces het overneemt; de tests van de
+# PDF zelf zetten het weer aan (tests/test_export_pdf.py).
+os.environ["VERGADERING_PDF"] = "nee"

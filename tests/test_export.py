@@ -26,8 +26,10 @@ BESTANDEN = {
     "actielijst.docx",
     "terugkoppeling.docx",
     "terugkoppeling.txt",
+    "terugkoppeling.html",
     "participatieafspraken.docx",
 }
+WORD = {n for n in BESTANDEN if n.endswith(".docx")}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +74,7 @@ def test_mapje_heeft_de_vijf_bestanden_op_de_juiste_plek(mapje):
     assert not list(mapje.glob(".*")), "geen tijdelijke bestanden achtergebleven"
 
 
-@pytest.mark.parametrize("naam", sorted(BESTANDEN - {"terugkoppeling.txt"}))
+@pytest.mark.parametrize("naam", sorted(WORD))
 def test_elk_document_nederlands_met_eigenschappen_en_paginanummers(mapje, naam):
     doc = Document(mapje / naam)
     # Taal: nl-NL in de standaardopmaak van styles.xml.
@@ -97,6 +99,23 @@ def test_elk_document_nederlands_met_eigenschappen_en_paginanummers(mapje, naam)
         trpr = tabel.rows[0]._tr.trPr
         assert trpr is not None and trpr.find(qn("w:tblHeader")) is not None
         assert tabel.style.name == "Light Grid Accent 1"
+
+
+@pytest.mark.parametrize("naam", sorted(WORD))
+def test_elk_document_schoon_van_het_sjabloon(mapje, naam):
+    """Word vraagt niets bij het openen, en niets in het bestand komt nog uit het sjabloon
+    van python-docx: geen w:dirty op de paginavelden, geen 'Microsoft Macintosh Word' 14,
+    geen voorbeeldplaatje van een lege pagina, en ook stylesWithEffects.xml in nl-NL."""
+    with zipfile.ZipFile(mapje / naam) as z:
+        namen = z.namelist()
+        assert not [n for n in namen if "thumbnail" in n]
+        assert "thumbnail" not in z.read("_rels/.rels").decode()
+        app = z.read("docProps/app.xml").decode()
+        assert "Microsoft" not in app and "<AppVersion>" not in app
+        assert "<Application>Vergadering</Application>" in app
+        effecten = z.read("word/stylesWithEffects.xml").decode()
+        assert 'w:val="nl-NL"' in effecten and 'w:val="en-US"' not in effecten
+    assert "w:dirty" not in xml_delen(mapje / naam)
 
 
 # --- verslag ---------------------------------------------------------------------------------
@@ -146,7 +165,8 @@ def test_verslag_agenda_top5_stippen_en_stemmingen(mapje):
     assert stemmingen[3][4] == "4 aanwezig, quorum 4: gehaald"
     assert stemmingen[3][5].startswith("Verworpen")
     tekst = alle_tekst(doc)
-    assert "meer stemmen voor dan tegen" in tekst  # de meerderheidsregel
+    assert "Meerderheid (gewoon): meer stemmen voor dan tegen." in tekst  # de regel
+    assert "Meerderheid: gewoon:" not in tekst and " 1 stippen" not in tekst
     assert "voor: Kees Brouwer; tegen: Fatima Yilmaz" in tekst  # hoofdelijk
 
 
@@ -169,9 +189,12 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
 
 def test_verslag_eindigt_met_de_actielijst_liggend(mapje):
     doc = Document(mapje / "verslag.docx")
-    tabel = rijen(doc.tables[-1])
-    assert tuple(tabel[0]) == ACTIEKOPPEN
-    assert [r[0] for r in tabel[1:]] == ["1", "2", "3", "4"]
+    open_, af = rijen(doc.tables[-2]), rijen(doc.tables[-1])
+    assert tuple(open_[0]) == tuple(af[0]) == ACTIEKOPPEN
+    # Open acties, en in een eigen groep wat sindsdien af is.
+    assert [r[0] for r in open_[1:]] == ["1", "3", "4"]
+    assert [r[0] for r in af[1:]] == ["2"]
+    assert "Afgerond of gestopt sinds de vorige vergadering" in alle_tekst(doc)
     laatste = doc.sections[-1]
     assert laatste.page_width > laatste.page_height
 
@@ -187,23 +210,48 @@ def test_verslag_noemt_geen_contactgegevens_van_bewoners(mapje):
 
 def test_actielijst_kop_en_een_rij_per_actie(mapje):
     doc = Document(mapje / "actielijst.docx")
-    (tabel,) = doc.tables
+    tabel, klaar = doc.tables
     r = rijen(tabel)
     assert tuple(r[0]) == ACTIEKOPPEN
-    assert len(r) == 1 + 4
+    assert [rij[0] for rij in r[1:]] == ["1", "3", "4"]
+    assert [rij[0] for rij in rijen(klaar)[1:]] == ["2"]
+    assert rijen(klaar)[1][5].startswith("Gereed")
     eerste = r[1]
     assert eerste[0] == "1"
     assert eerste[2] == "Gemeente"
-    assert eerste[4] == "Melding doen\nvóór 26 okt 2026"
-    assert eerste[5] == "23 nov 2026"
-    assert eerste[6] == "loopt: Offerte is aangevraagd"
-    assert eerste[7] == "12 okt 2026"
-    assert r[3][3] == "Woonstichting Haag"
-    assert r[3][7] == "23 nov 2026"
+    assert eerste[3] == "Melding doen\nvóór 26 okt 2026"
+    assert eerste[4] == "23 nov 2026"
+    assert eerste[5] == "Loopt: Offerte is aangevraagd"
+    assert eerste[6] == "12 okt 2026"
+    assert r[2][2].endswith("\nmet Woonstichting Haag")  # partners bij de eigenaar
+    assert r[2][6] == "23 nov 2026"
     assert doc.sections[0].page_width > doc.sections[0].page_height  # liggend
     tekst = alle_tekst(doc)
     assert "3 open acties, 1 sinds de vorige vergadering afgerond of gestopt." in tekst
     assert "ACHTERSTALLIG" not in tekst
+
+
+def test_actielijst_heeft_per_nieuwe_actie_het_blad_van_template_2(tmp_path):
+    from vergadering.export.actielijst import TEMPLATE_2
+
+    g = bouw_opslag(tmp_path / "db")
+    map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                      alleen="actielijst", vandaag=VANDAAG, nu=NU)
+    doc = Document(map_ / "actielijst.docx")
+    nieuw = sorted((a for a in g.opslag.acties(g.wijkverband.id)
+                    if a.vergadering_id == g.vergadering_id), key=lambda a: a.nummer)
+    assert [k for k in koppen(doc) if k.startswith("Van signaal naar actie")] == [
+        f"Van signaal naar actie: actie {a.nummer}" for a in nieuw]
+    tekst = alle_tekst(doc)
+    for a in nieuw:
+        for punt in TEMPLATE_2:
+            assert tekst.count(punt) == len(nieuw)
+        assert a.omschrijving in tekst
+        if a.terugkoppelzin:
+            assert a.terugkoppelzin in tekst
+    assert ". (vóór" not in tekst
+    for prive in (*BEWONERS, *EMAILS, *TELEFOONS):
+        assert prive not in xml_delen(map_ / "actielijst.docx")
 
 
 def test_actielijst_achterstand_in_woorden_en_oude_klare_acties_weg(tmp_path):
@@ -217,10 +265,10 @@ def test_actielijst_achterstand_in_woorden_en_oude_klare_acties_weg(tmp_path):
     map_ = maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                       alleen="actielijst", vandaag=later, nu=NU)
     doc = Document(map_ / "actielijst.docx")
-    r = rijen(doc.tables[0])
-    assert [rij[0] for rij in r[1:]] == ["1", "2", "3", "4"]
+    r = rijen(doc.tables[0]) + rijen(doc.tables[1])[1:]
+    assert [rij[0] for rij in r[1:]] == ["1", "3", "4", "2"]
     assert "Heel oude actie" not in alle_tekst(doc)
-    status = {rij[0]: rij[6] for rij in r[1:]}
+    status = {rij[0]: rij[5] for rij in r[1:]}
     assert status["1"].startswith("ACHTERSTALLIG (checkmoment verstreken)")
     assert status["3"].startswith("ACHTERSTALLIG (eerste stap te laat, checkmoment verstreken)")
     assert "ACHTERSTALLIG" not in status["2"]  # gereed: nooit achterstallig
@@ -244,7 +292,8 @@ def test_terugkoppeling_volgt_template_3_en_txt_is_dezelfde_tekst(mapje):
         txt_regels.append(regel[2:] if regel.startswith("- ") else regel)
     assert docx_regels == txt_regels
     assert "Wanneer: maandag 14 december 2026" in docx_regels
-    assert "Via: Nieuwsbrief en buurtapp, binnen een week" in docx_regels
+    # Het kanaal uit de afspraken 'Nieuwsbrief en buurtapp, binnen een week' (issue 10).
+    assert "Via: nieuwsbrief" in docx_regels
     # Het eigen adres van het wijkverband blijft staan in Contact / meedoen.
     assert "Mail wijkverband.noord@gemeente.example of kom naar de inloop." in docx_regels
     # Intern: de eigenaar staat alleen in het verslag.
@@ -254,6 +303,7 @@ def test_terugkoppeling_volgt_template_3_en_txt_is_dezelfde_tekst(mapje):
 def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
     xml = xml_delen(mapje / "terugkoppeling.docx")
     txt = (mapje / "terugkoppeling.txt").read_text(encoding="utf-8")
+    html = (mapje / "terugkoppeling.html").read_text(encoding="utf-8")
     verboden = [*BEWONERS, *EMAILS, *TELEFOONS, "Dorpsstraat 12"]
     verboden += [deel for naam in BEWONERS for deel in naam.replace("-", " ").split()
                  if deel[0].isupper()]  # ook losse voor- en achternamen
@@ -261,9 +311,63 @@ def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
     for prive in verboden:
         assert prive not in xml, prive
         assert prive not in txt, prive
+        assert prive not in html, prive
     # Een naam wordt herschreven, niet vervangen door een etiket.
     assert "[naam weggelaten]" not in txt and "een bewoner" in txt.lower()
     assert "[telefoonnummer weggelaten]" in txt
+
+
+def test_terugkoppeling_html_is_dezelfde_tekst_toegankelijk_en_zonder_iets_van_buiten(mapje):
+    from html.parser import HTMLParser
+
+    class Lezer(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.attributen: list[tuple[str, str | None]] = []
+            self.tekst: list[str] = []
+            self._in: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.attributen += attrs
+            if tag != "meta":  # zonder eindtag
+                self._in.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self._in and self._in.pop() == tag, f"</{tag}> sluit niet wat open staat"
+
+        def handle_data(self, data):
+            if data.strip() and self._in and self._in[-1] in ("h1", "h2", "p", "li"):
+                self.tekst.append(data.strip())
+
+    ruw = (mapje / "terugkoppeling.html").read_text(encoding="utf-8")
+    lezer = Lezer()
+    lezer.feed(ruw)
+    assert not lezer._in, "elk element is gesloten"
+    assert ruw.startswith("<!DOCTYPE html>") and '<html lang="nl">' in ruw
+    assert '<meta charset="utf-8">' in ruw
+    # Niets van buiten: geen scripts, plaatjes, stijlbladen of lettertypen van elders.
+    assert not {"script", "img", "link", "iframe", "object"} & set(lezer.tags)
+    assert not [w for k, w in lezer.attributen if k in ("src", "href")]
+    assert "http://" not in ruw.split("<main>")[0] and "https://" not in ruw.split("<main>")[0]
+    # Dezelfde tekst als het Word-document, met de kopjes als h2.
+    doc = Document(mapje / "terugkoppeling.docx")
+    docx_regels = [p.text for p in doc.paragraphs if p.text.strip()]
+    from html import unescape
+
+    assert [unescape(t) for t in lezer.tekst] == docx_regels
+    assert lezer.tags.count("h2") == len(KOPPEN)
+
+
+def test_html_ontsnapt_wat_iemand_typte():
+    from vergadering.export.terugkoppeling import Blok, als_html
+
+    uit = als_html([Blok("alinea", '<script>alert("x")</script> & Co'),
+                    Blok("punt", "a < b")], "T & T")
+    assert "<script>" not in uit
+    assert "&lt;script&gt;" in uit and "&amp; Co" in uit and "<li>a &lt; b</li>" in uit
+    assert "<title>T &amp; T</title>" in uit
 
 
 # --- participatieafspraken -------------------------------------------------------------------
@@ -326,7 +430,8 @@ def test_uitkomst_noemt_de_bestanden(tmp_path):
     g = bouw_opslag(tmp_path / "db")
     u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                   alleen="terugkoppeling", vandaag=VANDAAG, nu=NU)
-    assert [p.name for p in u.bestanden] == ["terugkoppeling.docx", "terugkoppeling.txt"]
+    assert [p.name for p in u.bestanden] == ["terugkoppeling.docx", "terugkoppeling.txt",
+                                             "terugkoppeling.html"]
     assert all(p.exists() for p in u.bestanden)
     assert not u.andere_naam
 

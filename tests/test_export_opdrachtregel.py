@@ -39,7 +39,7 @@ def test_export_schrijft_het_mapje_en_toont_het_pad(db, tmp_path):
     assert uit.returncode == 0, uit.stderr
     map_ = Path(uit.stdout.strip())
     assert map_ == (tmp_path / "uit" / "Wijkverband Noord" / "2026-11-23").absolute()
-    assert len(list(map_.iterdir())) == 5
+    assert len(list(map_.iterdir())) == 6
     assert uit.stderr == ""
     # Nog een keer: een nieuw mapje ernaast, en dat wordt gezegd.
     nog = vergadering("export", "--db", str(db), "--map", str(tmp_path / "uit"))
@@ -53,8 +53,9 @@ def test_export_op_datum_en_alleen_een_document(db, tmp_path):
                       "wijkverband noord", "--vergadering", "12-10-2026", "--alleen",
                       "terugkoppeling")
     assert uit.returncode == 0, uit.stderr
-    regels = uit.stdout.split("\n")[:2]
-    assert [Path(r).name for r in regels] == ["terugkoppeling.docx", "terugkoppeling.txt"]
+    regels = uit.stdout.split("\n")[:3]
+    assert [Path(r).name for r in regels] == ["terugkoppeling.docx", "terugkoppeling.txt",
+                                              "terugkoppeling.html"]
     assert Path(regels[0]).parent.name == "2026-10-12"
     assert all(Path(r).exists() for r in regels)
 
@@ -126,7 +127,8 @@ def test_demo_van_begin_tot_eind_zonder_privegegevens(tmp_path):
     contacten = [s.contact for s in opslag.signalen() if s.contact is not None]
     assert contacten, "de demo hoort signalen met contactgegevens te hebben"
     prive = {c.naam for c in contacten if c.naam} | {c.gegevens for c in contacten if c.gegevens}
-    teksten = {"terugkoppeling.txt": (map_ / "terugkoppeling.txt").read_text("utf-8")}
+    teksten = {n: (map_ / n).read_text("utf-8")
+               for n in ("terugkoppeling.txt", "terugkoppeling.html")}
     for naam in ("terugkoppeling.docx", "verslag.docx", "actielijst.docx"):
         with zipfile.ZipFile(map_ / naam) as z:
             teksten[naam] = "".join(z.read(n).decode("utf-8") for n in z.namelist()

@@ -6,6 +6,7 @@ wordt de test overgeslagen als het er niet is, met die reden erbij.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from datetime import date, datetime, timedelta
@@ -17,6 +18,7 @@ from test_export_gegevens import VANDAAG, bouw_opslag
 
 from vergadering.actie import Actie
 from vergadering.export import maak_mapje
+from vergadering.export.afspraken import ONDERDELEN
 
 SOFFICE, _REDEN = programma(("soffice", "libreoffice"), "libreoffice-writer-nogui")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason=_REDEN)
@@ -48,7 +50,10 @@ def test_alle_documenten_worden_pdf_met_het_verwachte_aantal_paginas(tmp_path):
     paginas = naar_pdf(sorted(map_.glob("*.docx")), tmp_path / "pdf", tmp_path / "profiel")
     assert paginas["terugkoppeling.docx"] == 1
     assert paginas["participatieafspraken.docx"] == 1
-    assert paginas["actielijst.docx"] == 1
+    # De tabel op één pagina, dan per actie uit deze vergadering het blad van template 2.
+    nieuw = [a for a in g.opslag.acties(g.wijkverband.id) if a.vergadering_id == g.vergadering_id]
+    assert nieuw
+    assert paginas["actielijst.docx"] == 1 + len(nieuw)
     # Verslag: staand, met aan het eind de actielijst op een eigen, liggende pagina.
     assert 3 <= paginas["verslag.docx"] <= 6
 
@@ -67,3 +72,38 @@ def test_lange_actielijst_loopt_over_meer_paginas(tmp_path):
     paginas = naar_pdf([map_ / "actielijst.docx"], tmp_path / "pdf", tmp_path / "profiel")
     # 124 rijen van twee regels op liggend A4: ruim meer dan één pagina, niet absurd veel.
     assert 4 <= paginas["actielijst.docx"] <= 20
+
+
+def test_het_mapje_krijgt_een_pdf_van_het_verslag(tmp_path, monkeypatch):
+    """Met LibreOffice erbij komt verslag.pdf in het mapje, met evenveel pagina's als het
+    Word-document in LibreOffice heeft."""
+    from vergadering.export import exporteer
+
+    monkeypatch.delenv("VERGADERING_PDF")
+    monkeypatch.setenv("PATH", f"{Path(SOFFICE).parent}:{os.environ['PATH']}")
+    g = bouw_opslag(tmp_path / "db")
+    u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                  vandaag=VANDAAG, nu=NU)
+    pdf = u.map / "verslag.pdf"
+    assert pdf in u.bestanden and not u.opmerkingen
+    inhoud = pdf.read_bytes()
+    assert inhoud.startswith(b"%PDF")
+    assert 3 <= len(re.findall(rb"/Type\s*/Page[^s]", inhoud)) <= 6
+    assert not list(u.map.glob(".*")), "geen tijdelijke bestanden achtergebleven"
+
+
+def test_participatieafspraken_van_gewone_lengte_passen_op_een_pagina(tmp_path):
+    """Template 1 is één A4: de afspraken van het demowijkverband (gewone lengte, elk veld
+    ingevuld) passen erop."""
+    from vergadering.demo import schrijf_demo
+    from vergadering.export import exporteer
+    from vergadering.opslag import Opslag
+
+    opslag = Opslag(tmp_path / "db")
+    wv = schrijf_demo(opslag, VANDAAG)
+    assert all(str(getattr(wv.afspraken, veld) or "").strip()
+               for _, vragen in ONDERDELEN for _, veld in vragen)
+    vergadering = opslag.vergaderingen(wv.id)[-1]
+    u = exporteer(opslag, wv.id, vergadering.id, tmp_path / "uit", alleen="afspraken")
+    paginas = naar_pdf(u.bestanden, tmp_path / "pdf", tmp_path / "profiel")
+    assert paginas == {"participatieafspraken.docx": 1}

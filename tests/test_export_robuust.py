@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -172,7 +174,7 @@ def test_bestaand_mapje_wordt_niet_overschreven(tmp_path):
     assert tweede.map.name == "2026-11-23 (2)" and derde.map.name == "2026-11-23 (3)"
     assert not eerste.andere_naam and tweede.andere_naam
     assert "niet overschreven" in tweede.melding and str(tweede.map) in tweede.melding
-    assert len(list(tweede.map.iterdir())) == 5
+    assert len(list(tweede.map.iterdir())) == 6
 
 
 def test_leeg_bestaand_mapje_wordt_gebruikt(tmp_path):
@@ -192,7 +194,7 @@ def test_alleen_een_document_krijgt_een_eigen_naam_naast_het_oude(tmp_path):
     tweede = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                        alleen="terugkoppeling", vandaag=VANDAAG, nu=NU)
     assert [p.name for p in tweede.bestanden] == [
-        "terugkoppeling (2).docx", "terugkoppeling (2).txt"]
+        "terugkoppeling (2).docx", "terugkoppeling (2).txt", "terugkoppeling (2).html"]
     assert eerste.bestanden[0].read_bytes() == oud
     assert tweede.andere_naam and "niet overschreven" in tweede.melding
 
@@ -225,3 +227,54 @@ def test_onbekend_document_bij_alleen(tmp_path):
     g = bouw_opslag(tmp_path / "db")
     with pytest.raises(VergaderingFout, match="geen document"):
         maak_mapje(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path, alleen="notulen")
+
+
+# --- de PDF van het verslag: erbij als het kan, nooit een reden dat de export mislukt ---------
+
+
+def _nep_soffice(map_: Path, script: str) -> None:
+    map_.mkdir(exist_ok=True)
+    pad = map_ / "soffice"
+    pad.write_text("#!/bin/sh\n" + script)
+    pad.chmod(0o755)
+
+
+def test_zonder_libreoffice_is_het_mapje_af_en_zegt_de_uitkomst_het(tmp_path, monkeypatch):
+    monkeypatch.delenv("VERGADERING_PDF")
+    monkeypatch.setenv("PATH", str(tmp_path / "leeg"))
+    g = bouw_opslag(tmp_path / "db")
+    u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                  vandaag=VANDAAG, nu=NU)
+    assert (u.map / "verslag.docx").exists() and not (u.map / "verslag.pdf").exists()
+    assert "geen PDF" in u.melding and "LibreOffice is hier niet geïnstalleerd" in u.melding
+    assert u.melding.startswith("Het mapje staat in")
+
+
+@pytest.mark.parametrize("script", ["exit 3\n", "sleep 5\n", "echo kapot >&2\nexit 0\n"],
+                         ids=["foutcode", "te-traag", "geen-pdf"])
+def test_een_mislukte_pdf_laat_het_mapje_heel(tmp_path, monkeypatch, script):
+    from vergadering.export import pdf
+
+    monkeypatch.delenv("VERGADERING_PDF")
+    _nep_soffice(tmp_path / "bin", script)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin") + ":/usr/bin:/bin")
+    monkeypatch.setattr(pdf, "WACHT_S", 1)
+    g = bouw_opslag(tmp_path / "db")
+    u = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
+                  vandaag=VANDAAG, nu=NU)
+    assert {p.name for p in u.map.iterdir()} >= {"verslag.docx", "terugkoppeling.html"}
+    assert not (u.map / "verslag.pdf").exists()
+    assert "Van verslag.docx is geen PDF gemaakt" in u.melding
+    assert "Traceback" not in u.melding and "Error" not in u.melding
+
+
+def test_de_opdrachtregel_meldt_het_ontbreken_van_de_pdf_op_stderr(tmp_path):
+    g = bouw_opslag(tmp_path / "db")
+    omgeving = {k: v for k, v in os.environ.items() if k != "VERGADERING_PDF"}
+    omgeving["PATH"] = str(Path(sys.executable).parent)  # python wel, LibreOffice niet
+    uit = subprocess.run(
+        [sys.executable, "-m", "vergadering", "export", "--db", str(g.opslag.map), "--map",
+         str(tmp_path / "uit")], capture_output=True, text=True, env=omgeving, check=False)
+    assert uit.returncode == 0, uit.stderr
+    assert Path(uit.stdout.strip()).is_dir()
+    assert "geen PDF" in uit.stderr and "Traceback" not in uit.stderr

@@ -403,10 +403,22 @@ def test_waarschuwingen_voor_sluiten():
     uit = regels.waarschuwingen_voor_sluiten(v, sigs, [oud1, oud2, nieuw])
     assert uit == [
         "Actie 2 kreeg geen statusupdate.",
-        "1 signaal/signalen uit de top 5 zijn niet gekozen en niet geparkeerd; ze komen de "
-        "volgende keer terug zonder reden.",
+        "1 signaal uit de top 5 is niet gekozen en niet geparkeerd; het komt de volgende "
+        "keer terug zonder reden.",
+        "De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan 'nog niet "
+        "vastgesteld'.",
         "Actie 3 heeft nog geen beschreven eerste stap.",
         "Actie 3 heeft nog geen terugkoppelzin voor bewoners.",
+    ]
+    # Meer acties en signalen: meervoud, en de nummers als opsomming.
+    v.statusupdates.clear()
+    sigs.append(signaal("c"))
+    v.top5 = ["a", "c"]
+    uit = regels.waarschuwingen_voor_sluiten(v, sigs, [oud1, oud2, nieuw])
+    assert uit[:2] == [
+        "Acties 1 en 2 kregen geen statusupdate.",
+        "2 signalen uit de top 5 zijn niet gekozen en niet geparkeerd; ze komen de volgende "
+        "keer terug zonder reden.",
     ]
 
 

@@ -24,7 +24,8 @@ from textual.widgets import DataTable, Input, OptionList, Select, SelectionList,
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
 from schermen.formulieren.actie import ActieFormulier, StatusFormulier
-from schermen.formulieren.basis import Keuze, MeerdereKeuze, TekstVraag
+from schermen.formulieren.basis import Keuze, TekstVraag
+from schermen.formulieren.grens import GrensKeuze
 from schermen.formulieren.signaal import SignaalFormulier
 from schermen.formulieren.stemming import StemmingFormulier, WegingFormulier
 from schermen.formulieren.terugkoppeling import TerugkoppelingFormulier
@@ -122,17 +123,24 @@ async def _fase_signalen(pilot, app: VergaderingApp, klok: Klok) -> None:
     # Top 5 vastleggen: bankjes en hondenpoep staan gelijk op de grens; de voorzitter kiest.
     klok.verzet(280)
     await pilot.press("f")
-    await wacht(pilot, lambda: isinstance(app.screen, MeerdereKeuze))
+    await wacht(pilot, lambda: isinstance(app.screen, GrensKeuze))
     keuzes = app.screen.query_one(SelectionList)
     await pilot.press("ctrl+s")
-    assert isinstance(app.screen, MeerdereKeuze), "zonder keuze geen top 5"
+    assert isinstance(app.screen, GrensKeuze), "zonder keuze geen top 5"
     assert keuzes.has_focus
     await naar_optie(pilot, keuzes, lambda o: o.value == BANKJES)
     await pilot.press("space", "ctrl+s")
+    assert isinstance(app.screen, GrensKeuze), "zonder reden geen keuze op de grens"
+    assert "Zeg kort waarom" in str(app.screen.query_one(".dialoog-fout").render())
+    await pilot.press("tab")
+    await typ(pilot, "Bankjes zijn snel te regelen")
+    await pilot.press("ctrl+s")
     await wacht(pilot, lambda: app.screen is scherm)
     assert set(v.top5[:2]) == {KASTANJE, ZWERFAFVAL}
     assert set(v.top5[2:4]) == {SPEELTUIN, VERLICHTING}
     assert v.top5[4] == BANKJES
+    assert v.grenskeuze.gekozen == [BANKJES] and set(v.grenskeuze.gelijk) == {BANKJES, HONDENPOEP}
+    assert v.grenskeuze.reden == "Bankjes zijn snel te regelen"
 
 
 async def _weeg(pilot, app, tabel, sleutel: str, h: str, i: str, dicht: bool = True) -> None:

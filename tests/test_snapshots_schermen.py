@@ -49,7 +49,8 @@ async def _fase2(pilot) -> None:
     await _stippen(pilot)
     app = pilot.app
     sessie = app.sessie
-    sessie.leg_top5_vast([KASTANJE, ZWERFAFVAL, SPEELTUIN, VERLICHTING, BANKJES])
+    sessie.leg_top5_vast([KASTANJE, ZWERFAFVAL, SPEELTUIN, VERLICHTING, BANKJES],
+                         "Bankjes zijn snel te regelen")
     await pilot.press("n")
     app.klok.verzet(7 * 60)
     sessie.weeg(SPEELTUIN, 4, 5)

@@ -72,6 +72,7 @@ class Actie:
             naam = invoer(p, "de naam van een partner", maximum=200)
             if naam:
                 partners.setdefault(naam.casefold(), naam)
+        partners.pop(self.eigenaar.casefold(), None)  # de eigenaar is geen partner van zichzelf
         self.partners = list(partners.values())
         self._regels()
 

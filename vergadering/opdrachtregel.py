@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
-from .fouten import DEBUG, OpslagFout, VergaderingFout
+from .fouten import DEBUG, OngeldigeInvoer, OpslagFout, VergaderingFout
 from .praktijkvormen import PRAKTIJKVORMEN
 
 if TYPE_CHECKING:
@@ -269,6 +269,26 @@ signaal op schijf staat.
 voorbeeld:
   vergadering signaal "Auto's rijden te hard in de Kastanjelaan" \\
       --wijkverband "Wijkverband De Hoven-Noord" --vorm A --thema verkeer --aantal 4""",
+    "agenda": """\
+Zonder --wijkverband komen alle wijkverbanden erin. Lees het bestand in uw agenda in (of
+abonneer erop); na een nieuwe export en opnieuw inlezen schuiven verplaatste datums mee.
+
+voorbeeld:
+  vergadering agenda --ics hoven-noord.ics --wijkverband "De Hoven-Noord" """,
+    "import": """\
+Klopt er een rij niet, dan wordt niets toegevoegd en staat er welke rij en waarom. Een lijst
+die nog eens ingelezen wordt, geeft geen dubbele signalen.
+
+voorbeeld:
+  vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord"
+  vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord" --ja""",
+    "opvolging": """\
+Zonder --wijkverband komen alle wijkverbanden erin. `vergadering herinneringen --map MAP`
+schrijft dezelfde punten als één bericht per eigenaar.
+
+voorbeelden:
+  vergadering opvolging --eigenaar "Wilma"
+  vergadering opvolging --json""",
     "beamer": """\
 Zonder --wijkverband kiest de beamer het enige wijkverband, of het enige met een vergadering
 die nog niet gesloten is. Stoppen met q, ander thema met t.
@@ -370,6 +390,54 @@ def maak_parser() -> argparse.ArgumentParser:
                         "alleen deze computer; 0.0.0.0 is het hele netwerk)")
     p.add_argument("--poort", default=8000, type=_poort, metavar="N",
                    help="met --web: de poort (standaard 8000)")
+    _db_optie(p)
+
+    p = sub.add_parser("agenda", help="zet eerste stappen, checkmomenten en vergaderingen in "
+                                      "een agendabestand (.ics)",
+                       description="Schrijf een iCalendar-bestand met de eerste stappen en "
+                                   "checkmomenten van open acties, de volgende vergaderingen "
+                                   "en de beloofde updates aan bewoners. Opnieuw inlezen "
+                                   "geeft geen dubbele afspraken.",
+                       epilog=_VOORBEELDEN["agenda"])
+    p.add_argument("--ics", required=True, type=_tekst, metavar="BESTAND",
+                   help="het bestand om te schrijven (bijvoorbeeld wijkverband.ics)")
+    _wv_optie(p)
+    _db_optie(p)
+
+    p = sub.add_parser("import", help="lees signalen in uit een spreadsheet (.xlsx) of .csv",
+                       description="Lees signalen in uit een spreadsheet (.xlsx) of een lijst "
+                                   "(.csv). De kolommen worden op hun kop herkend: Signaal "
+                                   "(verplicht), Datum, Praktijkvorm, Thema, Buurt, Aantal "
+                                   "bewoners, Contact (privé: 'naam; telefoon of e-mail'). "
+                                   "Zonder --ja ziet u eerst wat erbij komt.",
+                       epilog=_VOORBEELDEN["import"])
+    p.add_argument("soort", choices=["signalen"], help="wat er ingelezen wordt")
+    p.add_argument("bestand", type=_tekst, metavar="BESTAND", help="het .xlsx- of .csv-bestand")
+    _wv_optie(p, verplicht=True)
+    p.add_argument("--ja", action="store_true",
+                   help="voeg ze echt toe (zonder --ja: alleen laten zien wat erbij komt)")
+    _db_optie(p)
+
+    p = sub.add_parser("opvolging", help="wat elke eigenaar nu moet doen (mijn acties)",
+                       description="Toon per eigenaar wat er te doen is: eerste stappen die te "
+                                   "laat zijn of binnen 7 dagen vallen, checkmomenten binnen 14 "
+                                   "dagen of voorbij, en een beloofde update aan bewoners die "
+                                   "eraan komt of voorbij is.",
+                       epilog=_VOORBEELDEN["opvolging"])
+    p.add_argument("--eigenaar", type=_tekst, metavar="NAAM",
+                   help="alleen de punten van deze eigenaar (een deel van de naam is genoeg)")
+    _wv_optie(p)
+    p.add_argument("--json", action="store_true", help="als JSON (UTF-8)")
+    _db_optie(p)
+
+    p = sub.add_parser("herinneringen", help="schrijf per eigenaar een herinnering om te versturen",
+                       description="Schrijf per eigenaar één tekstbestand met wat er te doen is, "
+                                   "in gewone taal, klaar om in een mail of app te plakken. Er "
+                                   "wordt niets verstuurd.")
+    p.add_argument("--map", required=True, type=_map, metavar="MAP",
+                   help="waar de herinneringen komen (een bestaande herinnering voor dezelfde "
+                        "eigenaar wordt vervangen)")
+    _wv_optie(p)
     _db_optie(p)
 
     p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
@@ -582,6 +650,145 @@ def _export(args: argparse.Namespace) -> int:
     return exporteer_vanaf_opdrachtregel(_opslag(args, moet_bestaan=True), args)
 
 
+def _agenda(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from .export.veilig_schrijven import schrijf_atomisch
+    from .kalender import kalender
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    doel = Path(args.ics).expanduser()
+    if doel.is_dir():
+        raise OngeldigeInvoer(f"{doel} is een map; geef een bestandsnaam, bijvoorbeeld "
+                              "--ics wijkverband.ics.")
+    if doel.is_symlink():
+        raise OngeldigeInvoer(f"{doel} is een koppeling naar een andere plek, dus daar wordt "
+                              "niets geschreven; kies een andere bestandsnaam.")
+    nu = datetime.now().astimezone()
+    schrijf_atomisch(doel, kalender(opslag, wvs, nu.date(), nu))
+    print(doel.absolute())
+    return OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importeren import bereid_voor
+    from .tabel import tabel_tekst
+    from .tekst import een_regel, kort
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wv = opslag.wijkverband(args.wijkverband)
+    pad = Path(args.bestand).expanduser()
+    if not pad.is_file():
+        raise OngeldigeInvoer(f"{pad} bestaat niet of is geen bestand; controleer de naam.")
+    bestaand = {s.id: s.tekst for s in opslag.signalen(wv.id)}
+    with _voortgang(pad) as voortgang:
+        voor = bereid_voor(pad, wv.id, bestaand, date.today(), voortgang)
+    if voor.overgeslagen_koppen:
+        _zeg("deze kolommen worden niet ingelezen: "
+             + ", ".join(k[:30] for k in voor.overgeslagen_koppen) + ".")
+    if voor.fouten:
+        for fout in voor.fouten[:50]:
+            print(fout, file=sys.stderr)
+        if len(voor.fouten) > 50:
+            print(f"… en nog {len(voor.fouten) - 50} rijen.", file=sys.stderr)
+        _zeg(f"er is niets toegevoegd: {len(voor.fouten)} "
+             f"{'rij klopt' if len(voor.fouten) == 1 else 'rijen kloppen'} niet; verbeter "
+             f"{'die' if len(voor.fouten) == 1 else 'ze'} in {pad.name} en probeer het opnieuw.")
+        return DATAPROBLEEM
+    extra = []
+    if voor.al_bekend:
+        extra.append(f"{voor.al_bekend} al eerder ingelezen")
+    if voor.lege_rijen:
+        extra.append(f"{voor.lege_rijen} lege {'rij' if voor.lege_rijen == 1 else 'rijen'}")
+    erbij = f" ({', '.join(extra)} overgeslagen)" if extra else ""
+    n = len(voor.signalen)
+    if not args.ja:
+        eerste = list(zip(voor.rijnummers[:10], voor.signalen[:10], strict=True))
+        if eerste:
+            import shutil
+
+            per_kolom = [[str(r) for r, _ in eerste], [s.datum.isoformat() for _, s in eerste],
+                         [s.vorm for _, s in eerste], [s.thema for _, s in eerste],
+                         [s.buurt for _, s in eerste], [str(s.aantal) for _, s in eerste],
+                         ["ja" if s.contact else "" for _, s in eerste],
+                         [kort(een_regel(s.tekst), 80) for _, s in eerste]]
+            kop, rijen = tabel_tekst(
+                f"De eerste {len(eerste)} van {n}" if n > len(eerste) else "Wat erbij komt",
+                [("rij", False), ("datum", False), ("vorm", False), ("thema", True),
+                 ("buurt", True), ("aantal", False), ("contact", False), ("signaal", True)],
+                per_kolom, shutil.get_terminal_size((100, 24)).columns)
+            sys.stdout.write(kop + rijen)
+        print(f"{n} {'signaal' if n == 1 else 'signalen'} klaar om toe te voegen aan "
+              f"{wv.naam}{erbij}. Voeg ze toe met --ja.")
+        return OK
+    toegevoegd = opslag.bewaar_nieuwe_signalen(voor.signalen)
+    print(f"{toegevoegd} {'signaal' if toegevoegd == 1 else 'signalen'} toegevoegd aan "
+          f"{wv.naam}{erbij}.")
+    return OK
+
+
+@contextmanager
+def _voortgang(pad: Path) -> Iterator[Callable[[int], None] | None]:
+    """Een voortgangsbalk (Rich) op stderr bij een lang bestand, alleen op een terminal."""
+    if not sys.stderr.isatty() or pad.stat().st_size < 200_000:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(f"{pad.name} lezen", total=None)
+        yield lambda n: balk.update(taak, completed=n, description=f"{pad.name}: rij {n}")
+
+
+def _opvolging(args: argparse.Namespace) -> int:
+    from .opvolging import opvolging
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    per = opvolging(opslag, wvs, date.today(), args.eigenaar)
+    if args.json:
+        _schrijf_json([p.als_json() for punten in per.values() for p in punten])
+        return OK
+    if not per:
+        wie = f" voor '{args.eigenaar}'" if args.eigenaar else ""
+        print(f"Er staat nu niets klaar{wie}: geen eerste stap of checkmoment die eraan komt "
+              "of te laat is, en geen beloofde update.")
+    for eigenaar, punten in per.items():
+        print(eigenaar)
+        for p in punten:
+            print(f"  - {p.in_woorden()}")
+    return OK
+
+
+def _herinneringen(args: argparse.Namespace) -> int:
+    from .export.mapje import veilige_naam
+    from .export.veilig_schrijven import schrijf_atomisch
+    from .opvolging import herinnering, opvolging
+
+    opslag = _opslag(args, moet_bestaan=True)
+    wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
+    per = opvolging(opslag, wvs, date.today())
+    map_ = Path(args.map).expanduser()
+    if map_.is_symlink():
+        raise OngeldigeInvoer(f"{map_} is een koppeling naar een andere plek, dus daar wordt "
+                              "niets geschreven; kies een andere map met --map.")
+    if not per:
+        print("Er staat nu niets klaar, dus er zijn geen herinneringen geschreven.")
+        return OK
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise OngeldigeInvoer(f"De map {map_} kon niet gemaakt worden; kies een andere map "
+                              "met --map.") from fout
+    for eigenaar, punten in per.items():
+        pad = map_ / f"herinnering {veilige_naam(eigenaar, 'zonder eigenaar')}.txt"
+        schrijf_atomisch(pad, herinnering(eigenaar, punten).encode("utf-8"))
+        print(pad.absolute())
+    return OK
+
+
 def _reservekopie(args: argparse.Namespace) -> int:
     opslag = _opslag(args, moet_bestaan=True)
     if args.nu:
@@ -616,6 +823,10 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "acties": _lijst,
     "vergaderingen": _lijst,
     "export": _export,
+    "agenda": _agenda,
+    "import": _import,
+    "opvolging": _opvolging,
+    "herinneringen": _herinneringen,
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,

@@ -42,7 +42,7 @@ _AANSPREEK = re.compile(
 _ADRES = re.compile(
     rf"(?<![\w])(?P<straat>{_HOOFD}(?:{_STRAAT}))[ \t\u00a0]+"
     r"(?P<nummer>\d{1,5}(?:[ \t\u00a0]?[a-zA-Z](?![\w]))?(?:[ \t\u00a0]*[-/][ \t\u00a0]*\d{1,5})?)"
-    r"(?![\w,.]\d)"
+    r"(?!\w)(?![,.]\d)"
 )
 _WOORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _TUSSENWOORDEN = frozenset(

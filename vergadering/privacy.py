@@ -77,6 +77,8 @@ _TELEFOON = re.compile(
 _INFONUMMER = re.compile(r"^0(?:800|90[069])")
 
 _WOORD = re.compile(r"\w+")
+# Straten die "het" krijgen als het huisnummer weggaat ("het Kerkplein").
+_HET_STRAAT = ("plein", "park", "pad", "erf", "hof", "veld", "plantsoen")
 _ADRESVORM = "\x00adres"  # vervanging van een bekend adres: de straat zonder huisnummer
 # Een aanspreekvorm vlak voor een weggehaalde naam gaat mee weg: "mevrouw Jansen" → "een bewoner".
 _AANSPREEKVORM_ERVOOR = re.compile(
@@ -306,9 +308,13 @@ class Maskeerder:
     def _herschreven(tekst: str, begin: int, gevonden: str, soort: str) -> str:
         """Wat er in de zin komt in plaats van ``gevonden``."""
         if soort == ADRES:
-            ervoor = tekst[max(0, begin - 3):begin]
+            ervoor = tekst[max(0, begin - 4):begin].casefold()
             straat = straat_van(gevonden)
-            return straat if ervoor.casefold().endswith("de ") else "de " + straat
+            if ervoor.endswith((" de ", " het ")) or ervoor in ("de ", "het "):
+                return straat
+            # "het Kerkplein", "de Lindelaan"
+            lidwoord = "het" if straat.casefold().endswith(_HET_STRAAT) else "de"
+            return _met_hoofdletter(f"{lidwoord} {straat}", _zinsbegin(tekst, begin))
         if soort == AANSPREEKVORM and re.search(r"(?i)\bfam", gevonden):
             return _met_hoofdletter(GEZIN, _zinsbegin(tekst, begin))
         return _met_hoofdletter(NAAM, _zinsbegin(tekst, begin))
@@ -457,3 +463,27 @@ def maskeerder_voor(
     for tekst in teksten:
         maskeerder.leer_uit_tekst(tekst)
     return maskeerder
+
+
+def maskeerder_voor_wijkverband(
+    wijkverband,
+    signalen: Iterable,
+    acties: Iterable,
+    besluiten: Mapping[str, str] | None = None,
+    bekend: Iterable[str] = (),
+) -> Maskeerder:
+    """De Maskeerder voor de stukken van een wijkverband: de contacten van zijn signalen
+    privé; leden, eigenaren, partners, buurten, thema's en kanalen mogen genoemd worden.
+
+    ``besluiten`` en ``bekend``: zie ``Maskeerder`` (de privacycheck van het mapje)."""
+    acties = list(acties)
+    wv = wijkverband
+    behouden = (
+        [lid.naam for lid in wv.leden]
+        + wv.eigenaren()
+        + wv.partners
+        + [a.eigenaar for a in acties]
+        + [p for a in acties for p in a.partners]
+        + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen]
+    )
+    return maskeerder_voor(signalen, behouden, besluiten, bekend)

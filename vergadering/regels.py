@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import datums
@@ -13,9 +13,11 @@ from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
 from .tekst import MAX_TEKST, invoer, kort
+from .termijn import kanaal_uit, termijn_dagen
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
+from .zinnen import aantal, met_nummers, opsomming, zin
 
 if TYPE_CHECKING:
     from .agendaklok import AgendaKlok
@@ -426,18 +428,22 @@ def waarschuwingen_voor_sluiten(
         if a.id not in vergadering.statusupdates
     ]
     if zonder_update:
-        nummers = _opsomming([str(a.nummer) for a in zonder_update])
-        woord = "Actie" if len(zonder_update) == 1 else "Acties"
-        uit.append(f"{woord} {nummers} kreeg geen statusupdate.")
+        uit.append(zin(met_nummers("Actie", "Acties", [a.nummer for a in zonder_update],
+                                   "kreeg", "kregen"), "geen statusupdate"))
     per_id = {s.id: s for s in signalen}
     open_in_top = [
         sid for sid in vergadering.top5 if sid in per_id and per_id[sid].status == "nieuw"
     ]
     if open_in_top:
+        een = len(open_in_top) == 1
         uit.append(
-            f"{len(open_in_top)} signaal/signalen uit de top 5 zijn niet gekozen en niet "
-            "geparkeerd; ze komen de volgende keer terug zonder reden."
+            f"{aantal(len(open_in_top), 'signaal', 'signalen')} uit de top 5 "
+            f"{'is' if een else 'zijn'} niet gekozen en niet geparkeerd; "
+            f"{'het komt' if een else 'ze komen'} de volgende keer terug zonder reden."
         )
+    if vergadering.volgende_vergadering is None:
+        uit.append("De volgende vergadering is nog niet vastgesteld (d); het verslag zegt dan "
+                   "'nog niet vastgesteld'.")
     for actie in acties:
         if actie.id in vergadering.acties:
             if not actie.eerste_stap:
@@ -461,7 +467,7 @@ def sluit(
     if mist:
         raise OngeldigeInvoer(
             "De vergadering kan nog niet dicht: de terugkoppeling mist "
-            + _opsomming(mist)
+            + opsomming(mist)
             + "."
         )
     if klok is None:
@@ -471,12 +477,6 @@ def sluit(
     klok.stop_alles()
     vergadering.gesloten_op = moment
     vergadering.log(moment, "Vergadering gesloten.")
-
-
-def _opsomming(delen: list[str]) -> str:
-    if len(delen) == 1:
-        return delen[0]
-    return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def te_bespreken(signalen: list[Signaal]) -> list[Signaal]:
@@ -509,8 +509,13 @@ def voorstel_terugkoppeling(
     signalen: list[Signaal],
     acties: list[Actie],
     wijkverband: Wijkverband,
+    vandaag: date | None = None,
 ) -> Terugkoppeling:
     """Een eerste versie van template 3, opgebouwd uit deze vergadering.
+
+    De volgende update: de termijn uit de participatieafspraken vanaf de vergadering (of vanaf
+    ``vandaag`` als die later is: een vergadering die later hervat wordt), anders de volgende
+    vergadering.
 
     Bevat alleen de tekst van signalen en acties, nooit contactgegevens van bewoners.
     Kanaal en eigenaar komen uit wat al is ingevuld, anders uit de participatieafspraken,
@@ -556,13 +561,32 @@ def voorstel_terugkoppeling(
         gehoord=_passend(gehoord),
         gedaan=_passend(gedaan),
         lukt_niet=_passend(lukt_niet),
-        volgende_update=huidig.volgende_update or vergadering.volgende_vergadering,
+        volgende_update=huidig.volgende_update or volgende_update_volgens_afspraken(
+            wijkverband, max(vergadering.datum, vandaag or vergadering.datum))
+        or vergadering.volgende_vergadering,
         kanaal=huidig.kanaal
-        or afspraken.terugkoppeling_kanaal
+        or kanaal_uit(afspraken.terugkoppeling_kanaal, wijkverband.kanalen)
         or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),
         eigenaar=huidig.eigenaar or afspraken.terugkoppeling_eigenaar,
         contact=huidig.contact,
     )
+
+
+def termijn_volgens_afspraken(wijkverband: Wijkverband) -> int | None:
+    """De termijn (dagen) voor de volgende update uit de participatieafspraken: eerst uit
+    'via welk kanaal en wanneer', dan uit 'wat we terugkoppelen'; None zonder termijn."""
+    a = wijkverband.afspraken
+    for tekst in (a.terugkoppeling_kanaal, a.terugkoppeling_wat):
+        dagen = termijn_dagen(tekst)
+        if dagen is not None:
+            return dagen
+    return None
+
+
+def volgende_update_volgens_afspraken(wijkverband: Wijkverband, vanaf: date) -> date | None:
+    """``vanaf`` plus de termijn uit de participatieafspraken (None zonder termijn)."""
+    dagen = termijn_volgens_afspraken(wijkverband)
+    return vanaf + timedelta(days=dagen) if dagen is not None else None
 
 
 def _bewoners(n: int) -> str:

@@ -32,7 +32,7 @@ MIJN, HUN = "mijn", "hun"
 _WEG = object()  # een sleutel die aan een kant niet (meer) bestaat
 
 # Velden die als één geheel gelden: volgorde telt, of samen één stand.
-HEEL = frozenset({"top5"})
+HEEL = frozenset({"top5", "grenskeuze"})  # de keuze op de grens hoort bij één top 5
 # De klok van een fase: de gebruikte tijd en sinds wanneer ze loopt horen bij elkaar.
 KLOK = ("gebruikt_s", "gestart_op")
 KLOK_VELD = "klok"  # zo heet dat geheel in een pad: ("fasen", 0, "klok")
@@ -173,6 +173,8 @@ _VELDEN = {
     "top5": "de top 5",
     "reden_extra_acties": "de reden voor een extra actie",
     "volgende_vergadering": "de datum van de volgende vergadering",
+    "volgende_tijd": "de tijd van de volgende vergadering",
+    "grenskeuze": "de keuze op de grens van de top 5",
     "notities": "de notities",
     "extra_s": "de extra tijd",
     "status": "de status",

@@ -19,6 +19,8 @@ from . import ids, regels
 from .actie import OPEN_STATUSSEN, Actie
 from .agendaklok import AgendaKlok
 from .bewaarder import Bewaarder
+from .correctie import leg_grens_vast, reden_van
+from .datumcontrole import actiedatums, volgend_checkmoment
 from .fouten import OngeldigeInvoer
 from .opslag.wijzigingen import ALLES, Wijziging
 from .samenvoegen import neem_over
@@ -28,6 +30,8 @@ from .stemming import Stemming
 from .tekst import kort
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Vergadering
+from .volgende import in_woorden as volgende_in_woorden
+from .volgende import zet_volgende_vergadering as regels_volgende_vergadering
 from .wijkverband import Lid, Wijkverband
 
 
@@ -340,14 +344,37 @@ class Sessie:
         zeker = [p.signaal.id for p in plekken if p.stippen > gelijk[0].stippen]
         return zeker, gelijk
 
-    def leg_top5_vast(self, signaal_ids: list[str]) -> None:
-        """Leg de top 5 vast, met de stippen in het logboek."""
+    def leg_top5_vast(self, signaal_ids: list[str], grensreden: str = "") -> None:
+        """Leg de top 5 vast, met de stippen in het logboek. Staan er signalen gelijk op de
+        grens, dan legt de voorzitter ook vast wie hij koos en waarom (``grensreden``)."""
+        gelijk = self.voorstel_top5()[1]
+        if gelijk:
+            grensreden = reden_van(grensreden, "waarom deze signalen")  # vóór er iets verandert
         regels.leg_top5_vast(self.vergadering, signaal_ids, self.nu())
+        self._leg_grens_vast(signaal_ids, gelijk, grensreden)
         for plek, sid in enumerate(signaal_ids, 1):
             s = self.signaal(sid)
             self.log(
                 f"Top {plek}: {kort(s.tekst)} ({self.vergadering.stippen.get(sid, 0)} stippen)."
             )
+        self.bewaar()
+
+    def _leg_grens_vast(self, signaal_ids: list[str], gelijk: list[regels.Plek],
+                        reden: str) -> None:
+        ids = [p.signaal.id for p in gelijk]
+        gekozen = [sid for sid in signaal_ids if sid in ids]
+        keuze = leg_grens_vast(self.vergadering, ids, gelijk[0].stippen if gelijk else 0,
+                               gekozen, reden)
+        if keuze is not None:
+            namen = "; ".join(kort(self.signaal(sid).tekst, 40) for sid in gekozen) or "geen"
+            self.log(f"Gelijk op de grens ({len(ids)} signalen met {keuze.stippen} stippen); "
+                     f"gekozen: {namen}. Reden: {keuze.reden}")
+
+    def zet_volgende_vergadering(self, datum: date, tijd: str = "") -> None:
+        """Leg de datum (en eventueel de tijd) van de volgende vergadering vast; zie
+        ``datumcontrole.volgende_vergadering`` voor wat geweigerd wordt."""
+        regels_volgende_vergadering(self.vergadering, datum, tijd)
+        self.log(f"Volgende vergadering: {volgende_in_woorden(self.vergadering)}.")
         self.bewaar()
 
     # --- fase 2: wegen, stemmen, aannemen, parkeren ----------------------------------
@@ -453,6 +480,8 @@ class Sessie:
             partners=list(partners or []),
             signalen=[signaal_id] if signaal_id else [],
         )
+        # Besluit ≤ eerste stap ≤ checkmoment (de twijfels vroeg het formulier al).
+        actiedatums(actie.besloten_op, actie.eerste_stap_datum, actie.checkmoment)
         if any(a.id == actie.id for a in self.acties):  # pragma: no cover - nummer is vrij
             raise OngeldigeInvoer("Dit actienummer bestaat al; probeer het opnieuw.")
         if signaal_id:
@@ -538,6 +567,8 @@ class Sessie:
         actie = self.actie(actie_id)
         self.bewaarder.onthoud_eerst(actie)
         volgend = checkmoment if status in OPEN_STATUSSEN else None
+        if volgend is not None:
+            volgend_checkmoment(volgend, self.vandaag(), actie.eerste_stap_datum)
         regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu(), volgend)
         self.bewaar(actie)
 
@@ -546,7 +577,7 @@ class Sessie:
         vergadering waar nog niets staat."""
         huidig = self.vergadering.terugkoppeling
         voorstel = regels.voorstel_terugkoppeling(
-            self.vergadering, self.signalen, self.acties, self.wijkverband
+            self.vergadering, self.signalen, self.acties, self.wijkverband, self.vandaag()
         )
         return Terugkoppeling(
             gehoord=huidig.gehoord or voorstel.gehoord,

@@ -129,13 +129,20 @@ class Signaal:
 
 
 def _vorm(vorm: object) -> object:
-    """'a' wordt 'A', 'Overig' wordt 'overig'; de rest blijft zoals het is (en wordt getoetst)."""
+    """'a' wordt 'A', 'Overig' wordt 'overig', 'Buurtgesprekken' en 'A — buurtgesprekken'
+    worden 'A' (zo staat het in een spreadsheet); de rest blijft zoals het is (en wordt
+    getoetst)."""
     if isinstance(vorm, str):
-        schoon = vorm.strip()
+        schoon = " ".join(vorm.split())
         if schoon.upper() in ("A", "B", "C", "D"):
             return schoon.upper()
-        if schoon.lower() == "overig":
+        if schoon.lower() in ("overig", "anders", "anders opgehaald"):
             return "overig"
+        for sleutel, naam in PRAKTIJKVORMEN.items():
+            if schoon.casefold() in (naam.casefold(), f"{sleutel} — {naam}".casefold(),
+                                     f"{sleutel} - {naam}".casefold(),
+                                     f"{sleutel}. {naam}".casefold()):
+                return sleutel
     return vorm
 
 

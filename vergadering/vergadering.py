@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .correctie import Correctie, Grenskeuze
 from .datums import als_datum
 from .fouten import OngeldigeInvoer
 from .stemming import Stemming
@@ -98,6 +99,10 @@ class Vergadering:
     # "maskeren" (zie ``privacycheck``).
     privacykeuzes: dict[str, str] = field(default_factory=dict)
     volgende_vergadering: date | None = None
+    # Toegevoegd in sessie 5 (issue 10); oude bestanden lezen met de standaardwaarden.
+    volgende_tijd: str = ""  # '19:30', of leeg
+    grenskeuze: Grenskeuze | None = None
+    correcties: list[Correctie] = field(default_factory=list)
     versie: int = 0
 
     def __post_init__(self) -> None:

@@ -211,9 +211,12 @@ class Wijkverband:
         return len(self.stemgerechtigden()) // 2 + 1
 
     def eigenaren(self) -> list[str]:
-        """Wie eigenaar van een actie kan zijn: leden (met organisatie) en partners."""
-        namen = [lid.weergave for lid in self.leden]
-        return namen + [p for p in self.partners if p not in namen]
+        """Wie eigenaar van een actie kan zijn: leden (met organisatie) en partnerorganisaties,
+        elk één keer (hoofdletters tellen niet: 'Woonstede' en 'woonstede' zijn één)."""
+        uit: dict[str, str] = {}
+        for naam in [lid.weergave for lid in self.leden] + self.partners:
+            uit.setdefault(naam.casefold(), naam)
+        return list(uit.values())
 
     def waarschuwingen(self) -> list[str]:
         """Wat niet klopt maar wel mag (om te tonen bij het instellen), in gewone taal."""

@@ -14,8 +14,10 @@ from textual.widgets import (
     Static,
 )
 
+from vergadering import datumcontrole
 from vergadering.actie import (
     ACTIESTATUSSEN,
+    OPEN_STATUSSEN,
     Actie,
     standaard_checkmoment,
     standaard_eerste_stap,
@@ -34,9 +36,10 @@ from .basis import (
     lijst,
     veld,
 )
+from .twijfel import BevestigTwijfels
 
 
-class ActieFormulier(Formulier[dict]):
+class ActieFormulier(BevestigTwijfels, Formulier[dict]):
     """Een aangenomen actie uitwerken: eigenaar, partners, eerste stap, checkmoment,
     beoogde verandering, terugkoppelzin (template 2)."""
 
@@ -123,8 +126,13 @@ class ActieFormulier(Formulier[dict]):
             partners=lijst(self.waarde("#partners")),
         )
 
+    def twijfels(self, uitkomst: dict) -> list[str]:
+        return datumcontrole.actiedatums(self.vandaag, uitkomst["eerste_stap_datum"],
+                                         uitkomst["checkmoment"])
+
     def lees(self) -> dict:
         actie = self._actie()
+        datumcontrole.actiedatums(actie.besloten_op, actie.eerste_stap_datum, actie.checkmoment)
         reden = self.waarde("#reden").strip() if self.reden_nodig else ""
         if self.reden_nodig and not reden:
             raise OngeldigeInvoer(
@@ -143,7 +151,7 @@ class ActieFormulier(Formulier[dict]):
         }
 
 
-class StatusFormulier(Formulier[tuple[str, str, date | None]]):
+class StatusFormulier(BevestigTwijfels, Formulier[tuple[str, str, date | None]]):
     """De nieuwe status van een lopende actie, met een toelichting van één regel en het
     volgende checkmoment (voorgesteld: het huidige als dat nog komt, anders +6 weken)."""
 
@@ -180,7 +188,10 @@ class StatusFormulier(Formulier[tuple[str, str, date | None]]):
         toelichting = self.waarde("#toelichting")
         tekst = self.waarde("#checkmoment").strip()
         checkmoment = lees_datum(tekst, "het checkmoment", self.vandaag) if tekst else None
-        if checkmoment is not None and checkmoment < self.vandaag:
+        if checkmoment is not None and status in OPEN_STATUSSEN:
+            datumcontrole.volgend_checkmoment(checkmoment, self.vandaag,
+                                              self.actie.eerste_stap_datum)
+        elif checkmoment is not None and checkmoment < self.vandaag:
             raise OngeldigeInvoer(
                 "Het volgende checkmoment ligt in het verleden; kies een datum vanaf vandaag."
             )
@@ -188,3 +199,10 @@ class StatusFormulier(Formulier[tuple[str, str, date | None]]):
         proef = copy.deepcopy(self.actie)
         proef.zet_status(status, toelichting, datetime(2000, 1, 1))
         return status, toelichting, checkmoment
+
+    def twijfels(self, uitkomst: tuple[str, str, date | None]) -> list[str]:
+        status, _, checkmoment = uitkomst
+        if checkmoment is None or status not in OPEN_STATUSSEN:
+            return []
+        return datumcontrole.volgend_checkmoment(checkmoment, self.vandaag,
+                                                 self.actie.eerste_stap_datum)

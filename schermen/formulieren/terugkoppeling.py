@@ -11,7 +11,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from vergadering.fouten import OngeldigeInvoer
+from vergadering import datumcontrole
 from vergadering.tekst import een_regel
 from vergadering.terugkoppeling import Terugkoppeling
 
@@ -23,9 +23,10 @@ from .basis import (
     lees_datum,
     veld,
 )
+from .twijfel import BevestigTwijfels
 
 
-class TerugkoppelingFormulier(Formulier[Terugkoppeling]):
+class TerugkoppelingFormulier(BevestigTwijfels, Formulier[Terugkoppeling]):
     """De terugkoppeling aan bewoners (template 3), voorgevuld uit deze vergadering."""
 
     knop = "Terugkoppeling bewaren"
@@ -37,12 +38,14 @@ class TerugkoppelingFormulier(Formulier[Terugkoppeling]):
         kanalen: list[str],
         eigenaren: list[str],
         vandaag: date,
+        termijn_dagen: int | None = None,
     ) -> None:
         super().__init__()
         self.voorstel = voorstel
         self.kanalen = kanalen
         self.eigenaren = eigenaren
         self.vandaag = vandaag
+        self.termijn_dagen = termijn_dagen  # uit de participatieafspraken (None: geen)
 
     def velden(self) -> ComposeResult:
         t = self.voorstel
@@ -70,13 +73,16 @@ class TerugkoppelingFormulier(Formulier[Terugkoppeling]):
     def on_mount(self) -> None:
         self.query_one("#gehoord", TextArea).focus()
 
+    def twijfels(self, uitkomst: Terugkoppeling) -> list[str]:
+        if uitkomst.volgende_update is None:
+            return []
+        return datumcontrole.volgende_update(uitkomst.volgende_update, self.vandaag,
+                                             self.termijn_dagen)
+
     def lees(self) -> Terugkoppeling:
         update = lees_datum(self.waarde("#update"), "de datum van de volgende update",
                             self.vandaag)
-        if update < self.vandaag:
-            raise OngeldigeInvoer(
-                "De volgende update moet nog komen; kies een datum vanaf vandaag."
-            )
+        datumcontrole.volgende_update(update, self.vandaag)  # weigert een datum die geweest is
         return Terugkoppeling(
             gehoord=self.query_one("#gehoord", TextArea).text,
             gedaan=self.query_one("#gedaan", TextArea).text,

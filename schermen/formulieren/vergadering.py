@@ -16,6 +16,7 @@ from textual.widgets import (
     Static,
 )
 
+from vergadering import datumcontrole
 from vergadering.fouten import OngeldigeInvoer
 from vergadering.tekst import een_regel
 from vergadering.vergadering import AANWEZIGHEID
@@ -32,9 +33,10 @@ from .basis import (
     tekst,
     veld,
 )
+from .twijfel import BevestigTwijfels
 
 
-class StartFormulier(Formulier[dict]):
+class StartFormulier(BevestigTwijfels, Formulier[dict]):
     """Een nieuwe vergadering: datum, plaats, aanwezigheid, voorzitter, notulist, quorum."""
 
     knop = "Vergadering starten"
@@ -45,10 +47,12 @@ class StartFormulier(Formulier[dict]):
         Binding("space", "wissel", "Wissel", show=False),
     ]
 
-    def __init__(self, wijkverband: Wijkverband, vandaag: date) -> None:
+    def __init__(self, wijkverband: Wijkverband, vandaag: date,
+                 vorige: date | None = None) -> None:
         super().__init__()
         self.wv = wijkverband
         self.vandaag = vandaag
+        self.vorige = vorige  # de datum van de vorige vergadering van dit wijkverband
         self.titel = f"Nieuwe vergadering van {een_regel(wijkverband.naam)}"
         self.aanwezigheid = {lid.id: "aanwezig" for lid in wijkverband.leden}
 
@@ -126,8 +130,12 @@ class StartFormulier(Formulier[dict]):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
+    def twijfels(self, uitkomst: dict) -> list[str]:
+        return datumcontrole.vergaderdatum(uitkomst["datum"], self.vandaag, self.vorige)
+
     def lees(self) -> dict:
         datum = lees_datum(self.waarde("#datum"), "de datum", self.vandaag)
+        datumcontrole.vergaderdatum(datum, self.vandaag, self.vorige)  # niet vóór de vorige
         plaats = self.waarde("#plaats")
         if len(plaats.strip()) > 200:
             raise OngeldigeInvoer("De plaats mag hoogstens 200 tekens hebben.")

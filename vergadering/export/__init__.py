@@ -104,6 +104,6 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
             print(pad.absolute())
     else:
         print(uitkomst.map.absolute())
-    if uitkomst.andere_naam:
+    if uitkomst.andere_naam or uitkomst.opmerkingen:
         print(f"vergadering: {uitkomst.melding}", file=sys.stderr)
     return 0

@@ -60,6 +60,7 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
         onderwerp="Participatieafspraken in het hechte wijkverband (template 1)",
         kopregel=f"{wv.naam} — participatieafspraken",
     )
+    stuk.compact()  # template 1 is één pagina, ook met afspraken van gewone lengte
     stuk.titel("Participatieafspraken")
     stuk.ondertitel(f"{wv.naam} — stand van {datums.lang(inhoud.vandaag)}")
     stuk.alinea(

@@ -60,6 +60,7 @@ class Stuk:
         liggend: bool = False,
     ) -> None:
         self.doc = Document()
+        _ruim_sjabloon_op(self.doc)
         self._zet_taal()
         self._zet_stijlen()
         self._zet_eigenschappen(titel, auteur, onderwerp, moment)
@@ -133,6 +134,15 @@ class Stuk:
 
     # --- inhoud ----------------------------------------------------------------------------
 
+    def compact(self) -> None:
+        """Minder witruimte rond de koppen: voor een formulier dat op één pagina hoort (de
+        participatieafspraken), waar het sjabloon 24 pt boven elke kop zet."""
+        for naam in ("Heading 1", "Heading 2"):
+            opmaak = self.doc.styles[naam].paragraph_format
+            opmaak.space_before = Pt(9)
+            opmaak.space_after = Pt(2)
+        self.doc.styles["Title"].paragraph_format.space_after = Pt(4)
+
     def titel(self, tekst: str) -> None:
         """De titel bovenaan."""
         self.doc.add_paragraph(xml_veilig(tekst), style="Title")
@@ -203,6 +213,12 @@ class Stuk:
         # Witregel na de tabel, zodat een volgende tabel er niet aan vast groeit.
         self.doc.add_paragraph()
 
+    def nieuwe_pagina(self) -> None:
+        """Wat volgt begint op een nieuwe pagina."""
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
     def liggende_sectie(self) -> None:
         """Een nieuwe pagina in liggend formaat (voor een brede tabel)."""
         from docx.enum.section import WD_SECTION
@@ -218,6 +234,38 @@ class Stuk:
 
 
 # --- losse hulpen ----------------------------------------------------------------------------
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'docPropsVTypes"><Application>Vergadering</Application><DocSecurity>0</DocSecurity>'
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _ruim_sjabloon_op(doc) -> None:
+    """Wat het sjabloon van python-docx meebrengt en niet over ons document gaat: het plaatje
+    van een lege pagina (verkenners tonen het als voorbeeld), 'Microsoft Macintosh Word' 14
+    als maker in docProps/app.xml, en Engels (en-US) in stylesWithEffects.xml, de stijlen
+    die Word 2010 leest."""
+    pakket = doc.part.package
+    for rid, rel in list(pakket.rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            pakket.rels.pop(rid)
+    for deel in pakket.iter_parts():
+        if deel.partname == "/docProps/app.xml":
+            deel._blob = _APP_XML
+        elif deel.partname == "/word/stylesWithEffects.xml":
+            from lxml import etree
+
+            wortel = etree.fromstring(deel.blob)
+            for lang in wortel.iter(qn("w:lang")):
+                lang.set(qn("w:val"), TAAL)
+            deel._blob = etree.tostring(wortel, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
 
 
 def naar_utc(moment: datetime) -> datetime:
@@ -263,7 +311,8 @@ def _veld(alinea, code: str, voorlopig: str) -> None:
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
+    # Geen w:dirty: dan vraagt Word bij het openen of het velden mag bijwerken. PAGE en
+    # NUMPAGES in een voettekst werken Word en LibreOffice toch altijd zelf bij.
     run_met(begin)
     instructie = OxmlElement("w:instrText")
     instructie.set(qn("xml:space"), "preserve")

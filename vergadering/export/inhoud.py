@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .. import datums
 from ..actie import Actie
 from ..fouten import NietGevonden
-from ..privacy import BEHOUDEN, Maskeerder, maskeerder_voor
+from ..privacy import BEHOUDEN, Maskeerder, maskeerder_voor_wijkverband
 from ..privacycheck import alle_keuzes
 from ..signaal import Signaal
 from ..vergadering import FASEN, Vergadering
@@ -23,15 +23,15 @@ FASETITELS = dict(FASEN)
 ACTIEKOPPEN = (
     "Nr",
     "Actie",
-    "Eigenaar",
-    "Partners",
+    "Eigenaar en partners",
     "Eerste stap",
     "Checkmoment",
     "Status",
-    "Besloten in vergadering van",
+    "Besloten op",
 )
-# Breedtes in mm op een liggende A4 met 2 cm marge (257 mm).
-ACTIEBREEDTES = (9, 58, 30, 28, 38, 27, 40, 27)
+# Breedtes in mm op een liggende A4 met 2 cm marge (257 mm). Eigenaar en partners samen: een
+# smalle kolom alleen voor partners liep tot zeven regels per actie.
+ACTIEBREEDTES = (9, 60, 51, 40, 30, 42, 25)
 
 
 @dataclass
@@ -54,18 +54,11 @@ class Inhoud:
         self._actie = {a.id: a for a in self.acties}
         self._vergaderdatum = {v.id: v.datum for v in self.vergaderingen}
         wv = self.wijkverband
-        behouden = (
-            [lid.naam for lid in wv.leden]
-            + wv.eigenaren()
-            + wv.partners
-            + [a.eigenaar for a in self.acties]
-            + [p for a in self.acties for p in a.partners]
-            + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen]
-        )
         self.keuzes = alle_keuzes(self.vergaderingen, self.vergadering)
         # Plaatsen en organisaties zijn geen namen van bewoners.
         bekend = [v.plaats for v in self.vergaderingen] + [lid.organisatie for lid in wv.leden]
-        self.maskeer = maskeerder_voor(self.signalen, behouden, self.keuzes, bekend)
+        self.maskeer = maskeerder_voor_wijkverband(wv, self.signalen, self.acties, self.keuzes,
+                                                   bekend)
 
     def behoud(self, sleutels: list[str]) -> None:
         """Laat deze vondsten van de privacycheck staan (na controle, ``--privacy-akkoord``)."""
@@ -129,18 +122,22 @@ class Inhoud:
         eerste = m(actie.eerste_stap) or "nog niet beschreven"
         if actie.eerste_stap_datum:
             eerste += f"\nvóór {datums.kort(actie.eerste_stap_datum)}"
-        status = actie.status
-        toelichting = m(actie.laatste_toelichting())
+        status = actie.status.capitalize()
+        # De notitie die bij het aannemen vanzelf in de historie komt, zegt niets nieuws.
+        toelichting = "" if len(actie.historie) <= 1 and actie.status == "gepland" else m(
+            actie.laatste_toelichting())
         if toelichting:
             status += f": {toelichting}"
         te_laat = actie.achterstallig(self.vandaag)
         if te_laat:
             status = f"ACHTERSTALLIG ({', '.join(te_laat)}). {status}"
+        wie = actie.eigenaar
+        if actie.partners:
+            wie += "\nmet " + ", ".join(actie.partners)
         rij = [
             str(actie.nummer),
             m(actie.omschrijving),
-            actie.eigenaar,
-            ", ".join(actie.partners) or "—",
+            wie,
             eerste,
             datums.kort(actie.checkmoment) if actie.checkmoment else "—",
             status,

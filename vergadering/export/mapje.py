@@ -1,7 +1,7 @@
 """Het mapje van één vergadering: waar het komt, hoe het heet, en alles of niets erin.
 
-``<basismap>/<wijkverband>/<datum>/`` met verslag.docx, actielijst.docx,
-terugkoppeling.docx + terugkoppeling.txt en participatieafspraken.docx.
+``<basismap>/<wijkverband>/<datum>/`` met verslag.docx (en verslag.pdf als LibreOffice er
+is), actielijst.docx, terugkoppeling.docx + .txt + .html en participatieafspraken.docx.
 
 - Een bestaand mapje wordt nooit overschreven: dan komt er een nieuw naast
   ("2026-11-23 (2)"), en de uitkomst zegt dat.
@@ -30,7 +30,7 @@ from .inhoud import Inhoud, verzamel
 DOCUMENTEN: dict[str, tuple[str, ...]] = {
     "verslag": ("verslag.docx",),
     "actielijst": ("actielijst.docx",),
-    "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt"),
+    "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt", "terugkoppeling.html"),
     "afspraken": ("participatieafspraken.docx",),
 }
 MAX_POGINGEN = 1000
@@ -51,6 +51,8 @@ class Uitkomst:
     map: Path
     bestanden: list[Path] = field(default_factory=list)
     bedoeld: Path | None = None  # de naam die bezet was, als er uitgeweken is
+    # Wat goed ging maar het vermelden waard is (geen PDF, want geen LibreOffice).
+    opmerkingen: list[str] = field(default_factory=list)
 
     @property
     def andere_naam(self) -> bool:
@@ -59,7 +61,10 @@ class Uitkomst:
 
     @property
     def melding(self) -> str:
-        """Eén zin voor de gebruiker: waar het staat, en of er uitgeweken is."""
+        """Waar het staat en of er uitgeweken is, met de opmerkingen erachter."""
+        return " ".join([self._waar(), *self.opmerkingen])
+
+    def _waar(self) -> str:
         if len(self.bestanden) == 1 or all(b.stem == self.bestanden[0].stem
                                            for b in self.bestanden):
             wat = self.bestanden[0].name if self.bestanden else "Het document"
@@ -161,7 +166,7 @@ def _reserveer_map(basis: Path) -> tuple[Path, Path | None]:
 def _vrije_namen(map_: Path, namen: tuple[str, ...]) -> tuple[list[Path], Path | None]:
     """Bestandsnamen die nog niet bestaan: 'verslag.docx', anders 'verslag (2).docx'.
 
-    Bij de terugkoppeling krijgen .docx en .txt hetzelfde nummer.
+    Bij de terugkoppeling krijgen .docx, .txt en .html hetzelfde nummer.
     """
     for n in range(1, MAX_POGINGEN + 1):
         paden = [
@@ -183,6 +188,7 @@ def _schrijvers(inhoud: Inhoud) -> dict[str, Callable[[list[Path]], None]]:
         blokken = terugkoppeling.blokken(inhoud)
         terugkoppeling.schrijf_docx(inhoud, blokken, paden[0])
         terugkoppeling.schrijf_txt(blokken, paden[1])
+        terugkoppeling.schrijf_html(inhoud, blokken, paden[2])
 
     return {
         "verslag": lambda p: verslag.schrijf(inhoud, p[0]),
@@ -216,7 +222,10 @@ def schrijf_mapje(
         _geen_koppeling(doelnaam)
         paden, bezet = _vrije_namen(doelnaam, DOCUMENTEN[alleen])
         _schrijf_of_ruim_op(lambda: schrijvers[alleen](paden), paden, None)
-        return Uitkomst(doelnaam, paden, bezet)
+        uitkomst = Uitkomst(doelnaam, paden, bezet)
+        if alleen == "verslag":
+            _met_pdf(uitkomst, paden[0])
+        return uitkomst
 
     map_, bezet = _reserveer_map(doelnaam)
     alle: list[Path] = []
@@ -230,7 +239,20 @@ def schrijf_mapje(
 
     # Ook een leeg mapje dat al bestond, mag na een fout weer weg: er stond niets in.
     _schrijf_of_ruim_op(schrijf_alles, alle, map_)
+    _met_pdf(uitkomst, map_ / "verslag.docx")
     return uitkomst
+
+
+def _met_pdf(uitkomst: Uitkomst, verslag: Path) -> None:
+    """Een PDF van het verslag erbij als LibreOffice er is; anders een opmerking. Nooit een
+    fout: het mapje is al af (zie pdf.py)."""
+    from .pdf import maak_pdf
+
+    pdf, opmerking = maak_pdf(verslag)
+    if pdf is not None:
+        uitkomst.bestanden.append(pdf)
+    if opmerking:
+        uitkomst.opmerkingen.append(opmerking)
 
 
 def _schrijf_of_ruim_op(schrijf: Callable[[], None], paden: list[Path], map_: Path | None):

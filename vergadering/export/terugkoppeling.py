@@ -1,9 +1,10 @@
 """De terugkoppeling aan bewoners (template 3): openbaar, in gewone taal, zonder privégegevens.
 
-De tekst wordt één keer opgebouwd als reeks blokken en dan twee keer geschreven: als Word-
-document en als platte tekst (voor nieuwsbrief, website of buurtapp). Zo staat in beide
-precies hetzelfde. Elke tekst die iemand typte, gaat door de maskeerder: geen namen,
-e-mailadressen of telefoonnummers van bewoners.
+De tekst wordt één keer opgebouwd als reeks blokken en dan drie keer geschreven: als Word-
+document, als platte tekst (voor nieuwsbrief of buurtapp) en als eenvoudige HTML (voor de
+website, zonder iets van buiten). Zo staat in alle drie precies hetzelfde. Elke tekst die
+iemand typte, gaat door de maskeerder: geen namen, e-mailadressen of telefoonnummers van
+bewoners.
 """
 
 from __future__ import annotations
@@ -150,9 +151,9 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
         )
     ]
     if v.volgende_vergadering:
-        uit.append(
-            Blok("alinea", f"De volgende vergadering is op {datums.lang(v.volgende_vergadering)}.")
-        )
+        from ..volgende import in_woorden
+
+        uit.append(Blok("alinea", f"De volgende vergadering is op {in_woorden(v)}."))
     return uit
 
 
@@ -202,6 +203,51 @@ def schrijf_blokken(stuk, blokken_: list[Blok], kopniveau: int = 1) -> None:
             stuk.opsomming([blok.tekst])
         else:
             stuk.alinea(blok.tekst)
+
+
+def als_html(blokken_: list[Blok], titel: str) -> str:
+    """Eén toegankelijke HTML-pagina: taal nl, koppen als h1/h2, opsommingen als lijst, een
+    beetje opmaak in de pagina zelf en niets van buiten (geen lettertypen, scripts of
+    plaatjes), zodat een website of nieuwsbrief hem zo kan overnemen."""
+    from html import escape
+
+    from ..tekst import uitvoer_veilig
+
+    def e(tekst: str) -> str:
+        # Ook hier geen terminalcodes of richtingstekens (zie ``uitvoer_veilig``).
+        return escape(uitvoer_veilig(tekst), quote=True)
+
+    delen: list[str] = []
+    in_lijst = False
+    for blok in blokken_:
+        if blok.soort == "punt" and not in_lijst:
+            delen.append("<ul>")
+            in_lijst = True
+        elif blok.soort != "punt" and in_lijst:
+            delen.append("</ul>")
+            in_lijst = False
+        tag = {"titel": "h1", "kop": "h2", "punt": "li", "ondertitel": "p class=\"sub\""}.get(
+            blok.soort, "p")
+        delen.append(f"<{tag}>{e(blok.tekst)}</{tag.split()[0]}>")
+    if in_lijst:
+        delen.append("</ul>")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{e(titel)}</title>\n"
+        "<style>body{font-family:sans-serif;line-height:1.5;max-width:40em;margin:1em auto;"
+        "padding:0 1em;color:#1a1a1a;background:#fff}h1{font-size:1.6em}h2{font-size:1.25em;"
+        "margin-top:1.5em}.sub{color:#444}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(delen) + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def schrijf_html(inhoud: Inhoud, blokken_: list[Blok], pad: Path) -> None:
+    """terugkoppeling.html (UTF-8), atomisch."""
+    from .veilig_schrijven import schrijf_atomisch
+
+    titel = f"Terugkoppeling aan bewoners — {inhoud.wijkverband.naam}"
+    schrijf_atomisch(pad, als_html(blokken_, titel).encode("utf-8"))
 
 
 def schrijf_txt(blokken_: list[Blok], pad: Path) -> None:

@@ -12,9 +12,12 @@ from pathlib import Path
 
 from .. import datums
 from ..agendaklok import AgendaKlok
+from ..correctie import SOORTEN, versie_van_verslag
 from ..regels import stippen_beschikbaar, stippen_gebruikt
 from ..signaal import totaal
+from ..volgende import in_woorden as volgende_in_woorden
 from ..wijkverband import MEERDERHEIDSREGELS
+from ..zinnen import aantal, met_label, zin
 from . import terugkoppeling
 from .actielijst import actietabel
 from .inhoud import FASETITELS, Inhoud
@@ -51,6 +54,9 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
     stuk.ondertitel(f"Vergadering van {datum}")
     if not v.gesloten:
         stuk.nadruk("Concept: deze vergadering is nog niet gesloten.")
+    if versie_van_verslag(v) > 1:
+        stuk.nadruk(f"Versie {versie_van_verslag(v)} van dit verslag: de vergadering is na het "
+                    "sluiten heropend (zie Correcties).")
 
     _gegevens(stuk, inhoud)
     _agenda(stuk, inhoud)
@@ -86,10 +92,10 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
     else:
         stuk.alinea("Er staat niets in het logboek.")
 
+    _correcties(stuk, inhoud)
+
     stuk.kop("Volgende vergadering")
-    stuk.alinea(
-        datums.lang(v.volgende_vergadering) if v.volgende_vergadering else "Nog niet vastgesteld."
-    )
+    stuk.alinea(volgende_in_woorden(v) or "Nog niet vastgesteld.")
 
     stuk.liggende_sectie()
     stuk.kop("Actielijst")
@@ -171,6 +177,7 @@ def _top5(stuk, inhoud: Inhoud) -> None:
         ))
     stuk.tabel(("Plek", "Signaal", "Stippen", "Bewoners", "Haalbaarheid × impact"), rijen,
                (12, 84, 18, 22, 34))
+    _grenskeuze(stuk, inhoud)
     buiten = [
         (sid, n) for sid, n in sorted(v.stippen.items(), key=lambda x: -x[1])
         if sid not in v.top5 and n
@@ -178,7 +185,8 @@ def _top5(stuk, inhoud: Inhoud) -> None:
     if buiten:
         stuk.alinea("Ook stippen, maar niet in de top 5:")
         stuk.opsomming([
-            f"{m(inhoud.signaal(sid).tekst) if inhoud.signaal(sid) else sid}: {n} stippen"
+            met_label(m(inhoud.signaal(sid).tekst) if inhoud.signaal(sid) else sid,
+                      aantal(n, "stip", "stippen"))
             for sid, n in buiten
         ])
 
@@ -205,7 +213,9 @@ def _stemmingen(stuk, inhoud: Inhoud) -> None:
                (50, 12, 14, 24, 32, 38))
     regels = sorted({st.regel for st in v.stemmingen})
     for regel in regels:
-        stuk.alinea(f"{regel}: {MEERDERHEIDSREGELS.get(regel, regel)}.", label="Meerderheid:")
+        # "Meerderheid (gewoon): meer stemmen voor dan tegen." (niet "Meerderheid: gewoon: …")
+        stuk.alinea(zin(MEERDERHEIDSREGELS.get(regel, regel), hoofdletter=False),
+                    label=f"Meerderheid ({regel}):")
     for st in v.stemmingen:
         if st.per_lid:
             per_keuze = {
@@ -284,3 +294,45 @@ def _notities(stuk, inhoud: Inhoud, fase) -> None:
     for regel in inhoud.maskeer(fase.notities).splitlines():
         if regel.strip():
             stuk.alinea(regel)
+
+
+def _signaalnaam(inhoud: Inhoud, signaal_id: str) -> str:
+    s = inhoud.signaal(signaal_id)
+    return inhoud.maskeer(s.tekst) if s else "(signaal niet meer gevonden)"
+
+
+def _grenskeuze(stuk, inhoud: Inhoud) -> None:
+    """Wie de voorzitter op de grens koos bij gelijke stippen, en waarom."""
+    keuze = inhoud.vergadering.grenskeuze
+    if keuze is None or not keuze.gelijk:
+        return
+    stuk.alinea(
+        f"{len(keuze.gelijk)} signalen stonden gelijk op de grens met elk {keuze.stippen} "
+        f"{'stip' if keuze.stippen == 1 else 'stippen'}; de voorzitter koos:",
+        label="Gelijke stand:",
+    )
+    stuk.opsomming([
+        f"{_signaalnaam(inhoud, sid)}: {'gekozen' if sid in keuze.gekozen else 'niet gekozen'}"
+        for sid in keuze.gelijk
+    ])
+    stuk.alinea(inhoud.maskeer(keuze.reden) or "geen reden opgegeven", label="Waarom:")
+
+
+def _correcties(stuk, inhoud: Inhoud) -> None:
+    """Wat er na het vastleggen rechtgezet is: tijd, wat, reden (en wie heropende)."""
+    v = inhoud.vergadering
+    if not v.correcties:
+        return
+    m = inhoud.maskeer
+    stuk.kop("Correcties")
+    stuk.tabel(
+        ("Wanneer", "Wat", "Reden"),
+        [
+            (datums.datum_tijd(c.moment),
+             f"{SOORTEN.get(c.soort, 'Correctie')}"
+             + (f" door {inhoud.lidnaam(c.wie)}" if c.wie else "") + f": {m(c.wat)}",
+             m(c.reden))
+            for c in v.correcties
+        ],
+        (40, 80, 50),
+    )

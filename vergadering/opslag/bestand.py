@@ -670,6 +670,22 @@ class AtomischeOpslag:
         stand.journaal_tot += len(regel)
         stand.regels += 1
 
+    def voeg_veel_toe(self, tabel: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Zet veel nieuwe documenten tegelijk weg (een import): het hele vak in één keer
+        atomisch opnieuw, met wat het journaal al had. Dan staan ze er allemaal of geen van
+        alle, met één fsync in plaats van één per document. Aanroepen met het schrijfslot in
+        handen; een beschadigd vak weigert, zoals bij ``voeg_toe``."""
+        if not docs:
+            return
+        stand = self._stand()
+        if stand is None:
+            self.write({tabel: dict(docs)}, gezond=True)
+            return
+        self.controleer_gezond(stand)
+        data = {naam: dict(bestaand) for naam, bestaand in stand.data.items()}
+        data.setdefault(tabel, {}).update(docs)
+        self.write(data, gezond=True)
+
     def voeg_samen(self) -> bool:
         """Zet het journaal in het vak (als er iets in staat); waar als dat gebeurde."""
         stand = self._stand()

@@ -1,0 +1,67 @@
+"""Wat de participatieafspraken zeggen over de terugkoppeling: binnen welke termijn en via
+welk kanaal.
+
+De afspraken zijn vrije tekst ("Binnen twee weken na elke vergadering in de Hovenkrant
+(nieuwsbrief) en de buurtapp"). Het voorstel voor de volgende update moet daar niet mee in
+strijd zijn, en het kanaal is één kanaal ("nieuwsbrief"), niet de hele zin.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TELWOORDEN = {
+    "een": 1, "één": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
+}
+_EENHEID = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30}
+_TERMIJN = re.compile(
+    r"\b(?:binnen|na|elke|iedere|om\s+de|uiterlijk)\s+(?:(\d{1,3}|[a-zé]+)\s+)?"
+    r"(dagen|dag|weken|week|maanden|maand)\b"
+)
+_PER = {"wekelijks": 7, "tweewekelijks": 14, "maandelijks": 30}
+
+
+def termijn_dagen(tekst: str) -> int | None:
+    """De eerste termijn in de tekst, in dagen ('binnen twee weken' → 14, 'elke maand' → 30,
+    'maandelijks' → 30); None als er geen termijn in staat."""
+    t = str(tekst or "").casefold()
+    gevonden: list[tuple[int, int]] = []  # (positie, dagen)
+    for m in _TERMIJN.finditer(t):
+        woord = m.group(1)
+        if woord is None:
+            aantal = 1  # 'elke week', 'binnen een week' zonder telwoord: één
+        elif woord.isdigit():
+            aantal = int(woord)
+        elif woord in _TELWOORDEN:
+            aantal = _TELWOORDEN[woord]
+        else:
+            continue  # 'na de week van…': geen termijn
+        if aantal > 0:
+            gevonden.append((m.start(), aantal * _EENHEID[m.group(2)]))
+    for woord, dagen in _PER.items():
+        m = re.search(rf"\b{woord}\b", t)
+        if m:
+            gevonden.append((m.start(), dagen))
+    return min(gevonden)[1] if gevonden else None
+
+
+def kanaal_uit(tekst: str, kanalen: list[str]) -> str:
+    """Het kanaal dat de tekst als eerste noemt, zoals het wijkverband het schrijft
+    ('… in de Hovenkrant (nieuwsbrief) en de buurtapp' → 'nieuwsbrief'). Noemt de tekst geen
+    bekend kanaal, dan de tekst zelf als die kort genoeg is om een kanaal te zijn (één of
+    twee woorden), anders leeg."""
+    t = str(tekst or "").strip()
+    if not t:
+        return ""
+    laag = t.casefold()
+    beste: tuple[int, str] | None = None
+    for kanaal in kanalen:
+        m = re.search(rf"(?<!\w){re.escape(kanaal.casefold())}(?!\w)", laag)
+        if m and (beste is None or m.start() < beste[0]):
+            beste = (m.start(), kanaal)
+    if beste is not None:
+        return beste[1]
+    if len(t) <= 30 and len(t.split()) <= 2 and not re.search(r"[.,;:()]", t):
+        return t
+    return ""
