@@ -44,6 +44,9 @@ _ADRES = re.compile(
     r"(?P<nummer>\d{1,5}(?:[ \t\u00a0]?[a-zA-Z](?![\w]))?(?:[ \t\u00a0]*[-/][ \t\u00a0]*\d{1,5})?)"
     r"(?!\w)(?![,.]\d)"
 )
+# Een grove, lineaire voorselectie voor ``_namenparen``: het tweede woord van een paar begint
+# na een spatie met een (mogelijke) hoofdletter. Liever te ruim (ook "é") dan een paar missen.
+_MOGELIJK_PAAR = re.compile(r"[ \t\u00a0][^\W\d_a-z]")
 _WOORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _TUSSENWOORDEN = frozenset(
     # Geen "in" en "op": "Ouders in het Beekkwartier" is geen naam.
@@ -144,6 +147,8 @@ def _hoofdletter(woord: str) -> bool:
 
 def _namenparen(tekst: str, bekend: frozenset[str]) -> list[Treffer]:
     """Twee of drie woorden met een hoofdletter, eventueel met tussenvoegsels ertussen."""
+    if not _MOGELIJK_PAAR.search(tekst):
+        return []  # snel: nergens een hoofdletter na een spatie
     woorden = list(_WOORD.finditer(tekst))
     uit: list[Treffer] = []
     i = 0

@@ -293,11 +293,14 @@ class Maskeerder:
         besluiten = self.besluiten or {}
         uit: list[str] = []
         positie = 0
-        contacten = self.contact_plekken(tekst)
+        contacten: list[tuple[int, int]] | None = None  # pas opzoeken als het nodig is
         for treffer in vind(tekst, self.bekend):
-            raakt_contact = any(treffer.begin < e and b < treffer.eind for b, e in contacten)
-            if besluiten.get(sleutel(treffer.tekst)) == BEHOUDEN and not raakt_contact:
-                continue
+            if besluiten.get(sleutel(treffer.tekst)) == BEHOUDEN:
+                if contacten is None:
+                    contacten = self.contact_plekken(tekst)
+                # Behouden, tenzij er een stuk van een bekend contact in staat.
+                if not any(treffer.begin < e and b < treffer.eind for b, e in contacten):
+                    continue
             uit.append(tekst[positie:treffer.begin])
             uit.append(self._herschreven(tekst, treffer.begin, treffer.tekst, treffer.soort))
             positie = treffer.eind
