@@ -28,6 +28,7 @@ BESTANDEN = {
     "terugkoppeling.txt",
     "terugkoppeling.html",
     "participatieafspraken.docx",
+    "agenda.ics",
 }
 WORD = {n for n in BESTANDEN if n.endswith(".docx")}
 
@@ -358,6 +359,26 @@ def test_terugkoppeling_html_is_dezelfde_tekst_toegankelijk_en_zonder_iets_van_b
 
     assert [unescape(t) for t in lezer.tekst] == docx_regels
     assert lezer.tags.count("h2") == len(KOPPEN)
+
+
+def test_agenda_ics_in_het_mapje_met_de_afspraken_van_deze_vergadering(mapje, tmp_path):
+    from icalendar import Calendar
+
+    kal = Calendar.from_ical((mapje / "agenda.ics").read_bytes())
+    afspraken = {str(e["UID"]).split("@")[0]: e for e in kal.walk("VEVENT")}
+    soorten = {uid.rsplit("-", 1)[-1] if not uid.endswith(("-stap", "-vergadering", "-update"))
+               else uid for uid in afspraken}
+    assert any(u.endswith("-eerste-stap") for u in afspraken)
+    assert any(u.endswith("-checkmoment") for u in afspraken)
+    assert any(u.endswith("-volgende-vergadering") for u in afspraken)
+    assert any(u.endswith("-volgende-update") for u in afspraken)
+    assert soorten
+    # Alleen de acties uit deze vergadering (2026-…-nummers van 23 november), niet de oude.
+    assert all("Actie tegen" in str(e["SUMMARY"]) for u, e in afspraken.items()
+               if u.endswith(("-eerste-stap", "-checkmoment")))
+    tekst = (mapje / "agenda.ics").read_text("utf-8").replace("\r\n ", "")
+    for prive in (*BEWONERS, *EMAILS, *TELEFOONS):
+        assert prive not in tekst
 
 
 def test_html_ontsnapt_wat_iemand_typte():

@@ -39,7 +39,7 @@ def test_export_schrijft_het_mapje_en_toont_het_pad(db, tmp_path):
     assert uit.returncode == 0, uit.stderr
     map_ = Path(uit.stdout.strip())
     assert map_ == (tmp_path / "uit" / "Wijkverband Noord" / "2026-11-23").absolute()
-    assert len(list(map_.iterdir())) == 6
+    assert len(list(map_.iterdir())) == 7
     assert uit.stderr == ""
     # Nog een keer: een nieuw mapje ernaast, en dat wordt gezegd.
     nog = vergadering("export", "--db", str(db), "--map", str(tmp_path / "uit"))

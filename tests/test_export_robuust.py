@@ -174,7 +174,7 @@ def test_bestaand_mapje_wordt_niet_overschreven(tmp_path):
     assert tweede.map.name == "2026-11-23 (2)" and derde.map.name == "2026-11-23 (3)"
     assert not eerste.andere_naam and tweede.andere_naam
     assert "niet overschreven" in tweede.melding and str(tweede.map) in tweede.melding
-    assert len(list(tweede.map.iterdir())) == 6
+    assert len(list(tweede.map.iterdir())) == 7
 
 
 def test_leeg_bestaand_mapje_wordt_gebruikt(tmp_path):

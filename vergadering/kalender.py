@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from typing import TYPE_CHECKING
 
 from . import datums
 from .statussen import OPEN_STATUSSEN
+from .tekst import xml_veilig
 from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
@@ -31,12 +33,13 @@ if TYPE_CHECKING:
     from .vergadering import Vergadering
     from .wijkverband import Wijkverband
 
+TIJDZONE = "Europe/Amsterdam"
 DOMEIN = "vergadering.wijkverband"  # het deel na @ in elke UID
 PRODID = "-//Vergadering//Wijkverband//NL"
 
 
 def _uid(wijkverband_id: str, kenmerk: str, soort: str) -> str:
-    return f"{wijkverband_id}-{kenmerk}-{soort}@{DOMEIN}"
+    return xml_veilig(f"{wijkverband_id}-{kenmerk}-{soort}@{DOMEIN}")
 
 
 def _hele_dag(kal: Calendar, uid: str, dag: date, titel: str, omschrijving: str,
@@ -48,12 +51,39 @@ def _hele_dag(kal: Calendar, uid: str, dag: date, titel: str, omschrijving: str,
     e.add("dtstamp", stempel)
     e.add("dtstart", dag)
     e.add("dtend", dag + timedelta(days=1))
-    e.add("summary", titel)
+    e.add("summary", xml_veilig(titel))
     if omschrijving:
-        e.add("description", omschrijving)
+        e.add("description", xml_veilig(omschrijving))
     e.add("sequence", max(0, int(volgnummer)))
     e.add("categories", [categorie])
     e.add("transp", "TRANSPARENT")  # een hele dag 'eerste stap' maakt niemand bezet
+    kal.add_component(e)
+
+
+def _vergaderafspraak(kal: Calendar, uid: str, dag: date, tijd: str, titel: str,
+                      omschrijving: str, volgnummer: int, stempel: datetime) -> None:
+    """Een vergadering: met een tijd ('19:30') twee uur in Europe/Amsterdam, anders een hele
+    dag."""
+    if not tijd:
+        _hele_dag(kal, uid, dag, titel, omschrijving, volgnummer, stempel, "Vergadering")
+        return
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Event
+
+    uur, _, minuut = tijd.partition(":")
+    begin = datetime.combine(dag, dt_time(int(uur), int(minuut or 0)),
+                             tzinfo=ZoneInfo(TIJDZONE))
+    e = Event()
+    e.add("uid", uid)
+    e.add("dtstamp", stempel)
+    e.add("dtstart", begin)
+    e.add("dtend", begin + timedelta(hours=2))
+    e.add("summary", xml_veilig(titel))
+    if omschrijving:
+        e.add("description", xml_veilig(omschrijving))
+    e.add("sequence", max(0, int(volgnummer)))
+    e.add("categories", ["Vergadering"])
     kal.add_component(e)
 
 
@@ -90,37 +120,49 @@ def _vergaderingen(kal: Calendar, wv: Wijkverband, vergaderingen: list[Vergaderi
         return
     laatste = max(gesloten, key=lambda v: (v.datum, v.id))
     al_gepland = {v.datum for v in vergaderingen if not v.gesloten}
-    volgende = laatste.volgende_vergadering
-    if volgende and volgende >= vandaag and volgende not in al_gepland:
-        # Van de vergadering die hem vaststelde: verschuift de datum, dan blijft de UID.
-        _hele_dag(kal, _uid(wv.id, laatste.id, "volgende-vergadering"), volgende,
-                  f"Vergadering {wv.naam}",
-                  f"Vastgesteld in de vergadering van {datums.lang(laatste.datum)}.",
-                  laatste.versie, stempel, "Vergadering")
-    tk = laatste.terugkoppeling
+    _vervolg(kal, wv, laatste, m, stempel, vanaf=vandaag, behalve=al_gepland)
+
+
+def _vervolg(kal: Calendar, wv: Wijkverband, v: Vergadering, m: Maskeerder,
+             stempel: datetime, vanaf: date | None = None,
+             behalve: set[date] | frozenset[date] = frozenset()) -> None:
+    """Wat vergadering ``v`` afsprak voor daarna: de volgende vergadering en de beloofde
+    update aan bewoners (UID's van ``v``: verschuift een datum, dan blijft de afspraak)."""
+    volgende = v.volgende_vergadering
+    if volgende and (vanaf is None or volgende >= vanaf) and volgende not in behalve:
+        _vergaderafspraak(kal, _uid(wv.id, v.id, "volgende-vergadering"), volgende,
+                          getattr(v, "volgende_tijd", ""), f"Vergadering {wv.naam}",
+                          f"Vastgesteld in de vergadering van {datums.lang(v.datum)}.",
+                          v.versie, stempel)
+    tk = v.terugkoppeling
     if tk.volgende_update:
         via = f" via {m(tk.kanaal)}" if tk.kanaal else ""
-        _hele_dag(kal, _uid(wv.id, laatste.id, "volgende-update"), tk.volgende_update,
+        _hele_dag(kal, _uid(wv.id, v.id, "volgende-update"), tk.volgende_update,
                   f"Update aan bewoners{via} ({wv.naam})",
-                  f"Beloofd in de terugkoppeling na de vergadering van "
-                  f"{datums.lang(laatste.datum)}.", laatste.versie, stempel, "Terugkoppeling")
+                  f"Beloofd in de terugkoppeling na de vergadering van {datums.lang(v.datum)}.",
+                  v.versie, stempel, "Terugkoppeling")
+
+
+def _nieuwe_kalender(naam: str) -> Calendar:
+    from icalendar import Calendar
+
+    kal = Calendar()
+    kal.add("prodid", PRODID)
+    kal.add("version", "2.0")
+    kal.add("calscale", "GREGORIAN")
+    kal.add("x-wr-calname", xml_veilig(f"Vergadering — {naam}"))
+    kal.add("x-wr-timezone", TIJDZONE)
+    return kal
 
 
 def kalender(opslag, wijkverbanden: list[Wijkverband], vandaag: date,
              nu: datetime) -> bytes:
     """De .ics-inhoud voor deze wijkverbanden, zoals op ``vandaag`` (de open vergaderingen
     vanaf vandaag), met ``nu`` als DTSTAMP (omgerekend naar UTC)."""
-    from icalendar import Calendar
-
     from .privacy import maskeerder_voor_wijkverband
 
-    kal = Calendar()
-    kal.add("prodid", PRODID)
-    kal.add("version", "2.0")
-    kal.add("calscale", "GREGORIAN")
-    naam = wijkverbanden[0].naam if len(wijkverbanden) == 1 else "wijkverbanden"
-    kal.add("x-wr-calname", f"Vergadering — {naam}")
-    kal.add("x-wr-timezone", "Europe/Amsterdam")
+    kal = _nieuwe_kalender(wijkverbanden[0].naam if len(wijkverbanden) == 1
+                           else "wijkverbanden")
     stempel = nu.astimezone(UTC).replace(microsecond=0)
     for wv in wijkverbanden:
         signalen = opslag.signalen(wv.id)
@@ -128,4 +170,17 @@ def kalender(opslag, wijkverbanden: list[Wijkverband], vandaag: date,
         m = maskeerder_voor_wijkverband(wv, signalen, acties)
         _acties(kal, wv, acties, m, stempel)
         _vergaderingen(kal, wv, opslag.vergaderingen(wv.id), m, vandaag, stempel)
+    return kal.to_ical()
+
+
+def kalender_van_vergadering(inhoud) -> bytes:
+    """agenda.ics in het mapje: de eerste stappen en checkmomenten van de acties uit deze
+    vergadering, de volgende vergadering en de beloofde update (zelfde UID's als ``kalender``:
+    wie beide inleest, krijgt niets dubbel)."""
+    wv, v = inhoud.wijkverband, inhoud.vergadering
+    kal = _nieuwe_kalender(wv.naam)
+    stempel = inhoud.moment.astimezone(UTC).replace(microsecond=0)
+    _acties(kal, wv, [a for a in inhoud.acties if a.vergadering_id == v.id], inhoud.maskeer,
+            stempel)
+    _vervolg(kal, wv, v, inhoud.maskeer, stempel)
     return kal.to_ical()

@@ -282,6 +282,16 @@ die nog eens ingelezen wordt, geeft geen dubbele signalen.
 voorbeeld:
   vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord"
   vergadering import signalen uitvraag-november.xlsx --wijkverband "De Hoven-Noord" --ja""",
+    "avg": """\
+Contactgegevens bij een signaal worden ook vanzelf geanonimiseerd: één keer per dag als de app
+of een opdracht die iets bewaart de opslag opent, en na elk herstel. De termijn (standaard
+365 dagen, minimaal 30) staat per wijkverband in de instellingen.
+
+voorbeelden:
+  vergadering avg                                  wat er zou gebeuren
+  vergadering avg --uitvoeren
+  vergadering avg --persoon "Henriëtte de Wit"     inzage
+  vergadering avg --persoon "Henriëtte de Wit" --verwijder""",
     "opvolging": """\
 Zonder --wijkverband komen alle wijkverbanden erin. `vergadering herinneringen --map MAP`
 schrijft dezelfde punten als één bericht per eigenaar.
@@ -367,7 +377,8 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="welke vergadering (standaard de laatste)")
     p.add_argument("--map", default=None, type=_map, metavar="MAP",
                    help="waar het mapje komt")
-    p.add_argument("--alleen", choices=["verslag", "actielijst", "terugkoppeling", "afspraken"],
+    p.add_argument("--alleen",
+                   choices=["verslag", "actielijst", "terugkoppeling", "afspraken", "agenda"],
                    help="maak alleen dit document")
     p.add_argument("--privacy-akkoord", action="store_true",
                    help="na controle: de onbesliste items van de privacycheck (namen, "
@@ -440,6 +451,22 @@ def maak_parser() -> argparse.ArgumentParser:
     _wv_optie(p)
     _db_optie(p)
 
+    p = sub.add_parser("avg", help="bewaartermijn van contactgegevens, inzage en verwijderen "
+                                   "op verzoek",
+                       description="Zonder meer: toon welke contactgegevens van bewoners over "
+                                   "hun bewaartermijn zijn (en welke reservekopieën), en voer "
+                                   "het uit met --uitvoeren. Met --persoon: alles wat over "
+                                   "iemand bewaard is (inzage), en met --verwijder weghalen.",
+                       epilog=_VOORBEELDEN["avg"])
+    p.add_argument("--uitvoeren", action="store_true",
+                   help="anonimiseer wat over de bewaartermijn is (zonder: alleen tonen)")
+    p.add_argument("--persoon", type=_tekst, metavar="NAAM",
+                   help="toon alles wat over deze persoon bewaard is")
+    p.add_argument("--verwijder", action="store_true",
+                   help="met --persoon: haal het weg (ook uit oudere reservekopieën)")
+    p.add_argument("--json", action="store_true", help="met --persoon: als JSON (UTF-8)")
+    _db_optie(p)
+
     p = sub.add_parser("reservekopie", help="toon de reservekopieën, of maak er nu een",
                        description="Toon de reservekopieën van de gegevens, of maak er nu een.")
     p.add_argument("--nu", action="store_true", help="maak nu een reservekopie")
@@ -490,7 +517,15 @@ def _controleer_map(pad: Path) -> None:
 _geopend: list[Any] = []
 
 
-def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
+def _vandaag() -> date:
+    """De datum van vandaag (tests zetten hem vast)."""
+    return date.today()
+
+
+def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool = False):
+    """De opslag van ``--db``; met ``avg`` wordt (één keer per dag) de bewaartermijn van
+    contactgegevens toegepast (zie avg.py). Lijsten en de beamer doen dat niet: die lezen
+    alleen, en moeten snel zijn."""
     from .opslag import Opslag
 
     pad = _gekozen_map(args)
@@ -502,6 +537,10 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False):
         )
     opslag = Opslag(pad)
     _geopend.append(opslag)
+    if avg and pad.exists():
+        from . import avg as avg_
+
+        avg_.dagelijks(opslag, _vandaag())
     return opslag
 
 
@@ -539,7 +578,7 @@ def _voorkant(args: argparse.Namespace) -> Voorkant:
 
 
 def _app(args: argparse.Namespace) -> int:
-    return _open_app(args, _opslag(args))
+    return _open_app(args, _opslag(args, avg=True))
 
 
 def _beamer(args: argparse.Namespace) -> int:
@@ -566,7 +605,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _signaal(args: argparse.Namespace) -> int:
     from .signaal import Signaal
 
-    opslag = _opslag(args, moet_bestaan=True)
+    opslag = _opslag(args, moet_bestaan=True, avg=True)
     wv = opslag.wijkverband(args.wijkverband)
     datum = args.datum or date.today()
     signaal = Signaal(
@@ -647,7 +686,7 @@ def _lijst(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .export import exporteer_vanaf_opdrachtregel
 
-    return exporteer_vanaf_opdrachtregel(_opslag(args, moet_bestaan=True), args)
+    return exporteer_vanaf_opdrachtregel(_opslag(args, moet_bestaan=True, avg=True), args)
 
 
 def _agenda(args: argparse.Namespace) -> int:
@@ -656,7 +695,7 @@ def _agenda(args: argparse.Namespace) -> int:
     from .export.veilig_schrijven import schrijf_atomisch
     from .kalender import kalender
 
-    opslag = _opslag(args, moet_bestaan=True)
+    opslag = _opslag(args, moet_bestaan=True, avg=True)
     wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
     doel = Path(args.ics).expanduser()
     if doel.is_dir():
@@ -676,7 +715,7 @@ def _import(args: argparse.Namespace) -> int:
     from .tabel import tabel_tekst
     from .tekst import een_regel, kort
 
-    opslag = _opslag(args, moet_bestaan=True)
+    opslag = _opslag(args, moet_bestaan=True, avg=True)
     wv = opslag.wijkverband(args.wijkverband)
     pad = Path(args.bestand).expanduser()
     if not pad.is_file():
@@ -745,7 +784,7 @@ def _voortgang(pad: Path) -> Iterator[Callable[[int], None] | None]:
 def _opvolging(args: argparse.Namespace) -> int:
     from .opvolging import opvolging
 
-    opslag = _opslag(args, moet_bestaan=True)
+    opslag = _opslag(args, moet_bestaan=True, avg=True)
     wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
     per = opvolging(opslag, wvs, date.today(), args.eigenaar)
     if args.json:
@@ -767,7 +806,7 @@ def _herinneringen(args: argparse.Namespace) -> int:
     from .export.veilig_schrijven import schrijf_atomisch
     from .opvolging import herinnering, opvolging
 
-    opslag = _opslag(args, moet_bestaan=True)
+    opslag = _opslag(args, moet_bestaan=True, avg=True)
     wvs = [opslag.wijkverband(args.wijkverband)] if args.wijkverband else opslag.wijkverbanden()
     per = opvolging(opslag, wvs, date.today())
     map_ = Path(args.map).expanduser()
@@ -786,6 +825,40 @@ def _herinneringen(args: argparse.Namespace) -> int:
         pad = map_ / f"herinnering {veilige_naam(eigenaar, 'zonder eigenaar')}.txt"
         schrijf_atomisch(pad, herinnering(eigenaar, punten).encode("utf-8"))
         print(pad.absolute())
+    return OK
+
+
+def _avg(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from . import avg
+    from .tekst import een_regel
+
+    opslag = _opslag(args, moet_bestaan=True)
+    nu = datetime.combine(_vandaag(), datetime.now().time())
+    if args.persoon is None:
+        if args.verwijder or args.json:
+            raise OngeldigeInvoer("--verwijder en --json horen bij --persoon NAAM; zeg van wie.")
+        gedaan, kopieen = avg.toepassen(opslag, nu.date(), uitvoeren=args.uitvoeren)
+        print(avg.als_tekst(gedaan, kopieen, args.uitvoeren))
+        return OK
+    if len(args.persoon.strip()) < 3:
+        raise OngeldigeInvoer("Geef de naam van de persoon, minstens drie tekens.")
+    vondsten = avg.inzage(opslag, args.persoon)
+    if args.verwijder:
+        gewijzigd, weg = avg.verwijder(opslag, args.persoon, nu.date())
+        print(f"{gewijzigd} {'plek' if gewijzigd == 1 else 'plekken'} bijgewerkt: de gegevens "
+              "van deze persoon zijn weggehaald"
+              + (f", en {len(weg)} oudere reservekopieën waarin ze nog stonden" if weg else "")
+              + ". Een herstel brengt ze niet terug.")
+        return OK
+    if args.json:
+        _schrijf_json([v.als_json() for v in vondsten])
+        return OK
+    if not vondsten:
+        print(f"Over '{args.persoon.strip()}' is niets bewaard.")
+    for v in vondsten:
+        print(f"{v.wijkverband} · {v.soort} {v.kenmerk} · {v.veld}: {een_regel(v.tekst)}")
     return OK
 
 
@@ -812,7 +885,25 @@ def _herstel(args: argparse.Namespace) -> int:
     opslag = Opslag(pad, controleer=False)
     # De zin zegt ook welke latere bewerkingen terugkwamen en wat niet kon (en waar dat staat).
     print(opslag.herstel(args.kopie, args.bestand).melding)
+    _avg_na_herstel(opslag)
     return OK
+
+
+def _avg_na_herstel(opslag: Opslag) -> None:
+    """Een oude kopie brengt geen gewist contact terug: bewaartermijn en verwijderingen op
+    verzoek opnieuw toepassen (zie avg.py)."""
+    from . import avg
+
+    try:
+        gedaan, _ = avg.toepassen(opslag, _vandaag())
+        avg.herhaal_verwijderingen(opslag, _vandaag())
+    except VergaderingFout as fout:
+        _zeg(f"de AVG-regels konden na het herstel niet opnieuw worden toegepast ({fout}); "
+             "draai `vergadering avg --uitvoeren`.")
+        return
+    if gedaan:
+        print(f"Van {len(gedaan)} {'signaal' if len(gedaan) == 1 else 'signalen'} zijn de "
+              "contactgegevens opnieuw geanonimiseerd (bewaartermijn).")
 
 
 OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -824,6 +915,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "vergaderingen": _lijst,
     "export": _export,
     "agenda": _agenda,
+    "avg": _avg,
     "import": _import,
     "opvolging": _opvolging,
     "herinneringen": _herinneringen,

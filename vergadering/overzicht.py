@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import datums
+from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
     # Alleen voor de typen: het startscherm laadt zo niet meer domeinmodules dan het omzetten
@@ -54,9 +55,10 @@ class Termijn:
             wanneer = "morgen"
         else:
             wanneer = f"over {_dagen(self.dagen)}"
+        # Zonder het slot van de omschrijving: niet "(… respijtzorg.): checkmoment".
         return (
-            f"Actie {self.actie.nummer} ({self.actie.omschrijving}): {self.wat} {wanneer} "
-            f"({kort(self.datum)})."
+            f"Actie {self.actie.nummer} ({zonder_slot(self.actie.omschrijving)}): {self.wat} "
+            f"{wanneer} ({kort(self.datum)})."
         )
 
 

@@ -61,6 +61,9 @@ class Signaal:
     vergadering_id: str | None = None
     versie: int = 0
     extra: dict = field(default_factory=dict)
+    # Wat er met het signaal zelf gebeurde dat niet in een vergadering staat, één regel per
+    # keer ("06-12-2026: Contactgegevens geanonimiseerd volgens de bewaartermijn.").
+    historie: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.tekst = invoer(self.tekst, "de tekst van het signaal", verplicht=True)

@@ -140,6 +140,8 @@ class Wijkverband:
     meerderheid: str = "gewoon"
     afspraken: Participatieafspraken = field(default_factory=Participatieafspraken)
     versie: int = 0
+    # Na hoeveel dagen een gesloten signaal zijn contactgegevens kwijtraakt (zie avg.py).
+    bewaartermijn_dagen: int = 365
 
     def __post_init__(self) -> None:
         # Het kenmerk mag nog leeg zijn: de opslag geeft een nieuw wijkverband er een.
@@ -154,6 +156,11 @@ class Wijkverband:
             raise OngeldigeInvoer(
                 "Het quorum is een aantal leden van 1 of meer; laat het leeg voor "
                 "'meer dan de helft'."
+            )
+        if not _heel_getal(self.bewaartermijn_dagen) or not 30 <= self.bewaartermijn_dagen <= 3650:
+            raise OngeldigeInvoer(
+                "De bewaartermijn voor contactgegevens ligt tussen 30 en 3650 dagen; de AVG "
+                "vraagt niet langer te bewaren dan nodig (standaard 365)."
             )
         self.partners = _lijst(self.partners, "de naam van een partner")
         self.themas = _lijst(self.themas, "een thema")

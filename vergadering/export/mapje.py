@@ -1,7 +1,8 @@
 """Het mapje van één vergadering: waar het komt, hoe het heet, en alles of niets erin.
 
 ``<basismap>/<wijkverband>/<datum>/`` met verslag.docx (en verslag.pdf als LibreOffice er
-is), actielijst.docx, terugkoppeling.docx + .txt + .html en participatieafspraken.docx.
+is), actielijst.docx, terugkoppeling.docx + .txt + .html, participatieafspraken.docx en
+agenda.ics (de afspraken uit deze vergadering, voor de agenda van wie ze moet doen).
 
 - Een bestaand mapje wordt nooit overschreven: dan komt er een nieuw naast
   ("2026-11-23 (2)"), en de uitkomst zegt dat.
@@ -32,6 +33,7 @@ DOCUMENTEN: dict[str, tuple[str, ...]] = {
     "actielijst": ("actielijst.docx",),
     "terugkoppeling": ("terugkoppeling.docx", "terugkoppeling.txt", "terugkoppeling.html"),
     "afspraken": ("participatieafspraken.docx",),
+    "agenda": ("agenda.ics",),
 }
 MAX_POGINGEN = 1000
 
@@ -182,7 +184,9 @@ def _vrije_namen(map_: Path, namen: tuple[str, ...]) -> tuple[list[Path], Path |
 
 def _schrijvers(inhoud: Inhoud) -> dict[str, Callable[[list[Path]], None]]:
     """Per document een functie die de gegeven bestanden schrijft."""
+    from ..kalender import kalender_van_vergadering
     from . import actielijst, afspraken, terugkoppeling, verslag
+    from .veilig_schrijven import schrijf_atomisch
 
     def tk(paden: list[Path]) -> None:
         blokken = terugkoppeling.blokken(inhoud)
@@ -195,6 +199,7 @@ def _schrijvers(inhoud: Inhoud) -> dict[str, Callable[[list[Path]], None]]:
         "actielijst": lambda p: actielijst.schrijf(inhoud, p[0]),
         "terugkoppeling": tk,
         "afspraken": lambda p: afspraken.schrijf(inhoud, p[0]),
+        "agenda": lambda p: schrijf_atomisch(p[0], kalender_van_vergadering(inhoud)),
     }
 
 

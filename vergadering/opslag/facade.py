@@ -382,6 +382,25 @@ class Opslag:
         with self.schrijven():
             return self._reservekopie(self._klok())
 
+    def verwijder_reservekopieen(self, ouder_dan: datetime | None = None,
+                                 behalve: Path | None = None) -> list[str]:
+        """Haal reservekopieën weg (de AVG): die van vóór ``ouder_dan`` (langer dan de
+        bewaartermijn; een kopie zonder leesbaar tijdstip blijft staan), of zonder
+        ``ouder_dan`` alle behalve ``behalve`` (na wissen op verzoek stond de persoon in elke
+        oudere kopie). Geeft hun namen."""
+        with self.schrijven():
+            alle = reservekopie.kopieen(self.map)
+            if ouder_dan is None:
+                weg = [k for k in alle if behalve is None or k.name != behalve.name]
+            else:
+                weg = [k for k in alle
+                       if (m := reservekopie.moment_van(k)) is not None and m < ouder_dan]
+            try:
+                reservekopie.verwijder(self.map, weg)
+            except OSError as fout:
+                raise vertaal_oserror(fout, self.map / reservekopie.MAPNAAM) from fout
+        return [k.name for k in weg]
+
     def reservekopieen(self) -> list[Path]:
         """De reservekopieën, nieuwste eerst."""
         return reservekopie.kopieen(self.map)

@@ -86,6 +86,18 @@ def moment_van(kopie: Path) -> datetime | None:
         return None
 
 
+def verwijder(opslagmap: Path, weg: list[Path]) -> None:
+    """Haal deze reservekopieën weg (aanroepen met het schrijfslot in handen). Eerst krijgt
+    elke kopie een verborgen naam: een afgebroken verwijdering laat zo geen halve kopie
+    staan die er als een goede uitziet (``ruim_halve_op`` ruimt de rest op)."""
+    import shutil
+
+    for kopie in weg:
+        verborgen = kopie.with_name(f".weg-{kopie.name}")
+        os.rename(kopie, verborgen)
+        shutil.rmtree(verborgen, ignore_errors=True)
+
+
 def ruim_halve_op(opslagmap: Path) -> None:
     """Een kopie die halverwege werd afgebroken (naam met een punt ervoor) weghalen."""
     import shutil  # pas bij een reservekopie: niet bij het starten
