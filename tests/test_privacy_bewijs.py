@@ -159,6 +159,7 @@ def test_na_maskeren_staat_niets_in_de_openbare_uitvoer(geplant, tmp_path):
     teksten = {
         "terugkoppeling.txt": (uitkomst.map / "terugkoppeling.txt").read_text("utf-8"),
         "terugkoppeling.html": (uitkomst.map / "terugkoppeling.html").read_text("utf-8"),
+        "agenda.ics": (uitkomst.map / "agenda.ics").read_text("utf-8"),
         **{naam: _docx_tekst(uitkomst.map / naam) for naam in (
             "terugkoppeling.docx", "verslag.docx", "actielijst.docx",
             "participatieafspraken.docx")},
@@ -280,7 +281,7 @@ def test_vijandige_tekens_ook_in_namen_die_niet_gemaskeerd_worden(tmp_path):
     uitkomst = exporteer(g.opslag, g.wijkverband.id, g.vergadering_id, tmp_path / "uit",
                          vandaag=VANDAAG, nu=NU, privacy_akkoord=True)
     for pad in uitkomst.bestanden:
-        if pad.suffix not in (".txt", ".html", ".docx"):
+        if pad.suffix not in (".txt", ".html", ".docx", ".ics"):
             continue  # de PDF (als LibreOffice er is) komt uit verslag.docx
         tekst = _docx_tekst(pad) if pad.suffix == ".docx" else pad.read_text("utf-8")
         for teken in ("\u202e", "\u202c", "\x1b", "[31m", "[1;31m", "[0m"):
