@@ -85,9 +85,10 @@ _AANSPREEKVORM_ERVOOR = re.compile(
     r"(?i:(?<!\w)(?:de\s+)?(?:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|heer|familie|fam\.?))"
     r"\s+(?:[A-Z]\.\s*)*$"
 )
-# Wat vlak voor een zinsbegin staat: een punt (of ?, !, :) met witruimte, of een nieuwe regel,
-# eventueel met een opsommingsteken.
-_ZINSBEGIN = re.compile(r"(?:[.!?:]\s+|(?:\n|\A)\s*(?:[-*•–]\s+)?)\Z")
+# Wat vlak voor een zinsbegin staat: een punt (of ?, !) met witruimte, of een nieuwe regel,
+# eventueel met een opsommingsteken. Na een dubbele punt gaat het Nederlands klein verder
+# ("melder: een bewoner").
+_ZINSBEGIN = re.compile(r"(?:[.!?]\s+|(?:\n|\A)\s*(?:[-*•–]\s+)?)\Z")
 _ONGELDIG_TUSSEN_CIJFERS = re.compile(
     r"(?<=\d)[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+(?=\d)"
 )
