@@ -25,6 +25,12 @@ from vergadering.tekst import een_regel, kort
 
 from .paneel import FasePaneel, cel, controleer_reden, geselecteerd, parkeer_met_reden, vul_tabel
 
+UITKOMST = 24
+SIGNAAL_MIN = 16  # smaller (notities open op 80 kolommen): de tabel schuift opzij
+# Alles behalve de signaalkolom: de andere kolommen, twee spaties per kolom, de schuifbalk
+# en één kolom speling (op 80 kolommen: 34, zoals altijd).
+VAST = 2 + 1 + 1 + 3 + UITKOMST + 6 * 2 + 3
+
 
 class FaseActies(FasePaneel):
     """Fase 2: van de top 5 naar één of twee acties."""
@@ -45,17 +51,33 @@ class FaseActies(FasePaneel):
     # De volgorde zoals ze nu op het scherm staat (None: die van de weging).
     _getoond: list[str] | None = None
 
+    # De breedte van de signaalkolom: wat overblijft naast de vaste kolommen (elke kolom
+    # heeft links en rechts een spatie); 34 op 80 kolommen.
+    _signaalbreedte = 34
+
     def compose(self) -> ComposeResult:
         yield Static("", id="acties-stand", classes="stand", markup=False)
         tabel = DataTable(id="top5", cursor_type="row", zebra_stripes=True)
+        self._zet_kolommen(tabel)
+        yield tabel
+        yield Static("", id="acties-lijst", classes="onderaan", markup=False)
+
+    def _zet_kolommen(self, tabel: DataTable) -> None:
         tabel.add_column("#", key="plek", width=2)
-        tabel.add_column("Signaal", key="signaal", width=34)
+        tabel.add_column("Signaal", key="signaal", width=self._signaalbreedte)
         tabel.add_column("H", key="h", width=1)
         tabel.add_column("I", key="i", width=1)
         tabel.add_column("H×I", key="hi", width=3)
-        tabel.add_column("Uitkomst", key="uitkomst", width=24)
-        yield tabel
-        yield Static("", id="acties-lijst", classes="onderaan", markup=False)
+        tabel.add_column("Uitkomst", key="uitkomst", width=UITKOMST)
+
+    def on_resize(self) -> None:
+        # Een breder venster (of notities dicht): de signalen krijgen de ruimte.
+        breedte = max(SIGNAAL_MIN, self.size.width - VAST)
+        if self.size.width and breedte != self._signaalbreedte:
+            self._signaalbreedte = breedte
+            self.tabel.clear(columns=True)
+            self._zet_kolommen(self.tabel)
+            self.ververs()
 
     @property
     def tabel(self) -> DataTable:
@@ -95,7 +117,7 @@ class FaseActies(FasePaneel):
                 sid,
                 (
                     str(plek[sid]),
-                    cel(signaal.tekst, 34),
+                    cel(signaal.tekst, self._signaalbreedte),
                     str(score.haalbaarheid) if score else "·",
                     str(score.impact) if score else "·",
                     str(score.totaal) if score else "·",

@@ -22,7 +22,9 @@ from .ranglijst import Ranglijst
 # Kolommen: (kop, breedte); de signaaltekst krijgt wat overblijft.
 KOLOMMEN = [("Plek", 4), ("Stippen", 7), ("Bew.", 4), ("Signaal", 0), ("Stand", 10)]
 PLEK, STIPPEN, BEWONERS, SIGNAAL, STAND = range(5)
-SIGNAALTEKST = 46  # vooraf ingekort, zodat '(+2)' voor gebundelde signalen zichtbaar blijft
+# De signaaltekst wordt vooraf ingekort tot de breedte van haar kolom, zodat '(+2)' voor
+# gebundelde signalen zichtbaar blijft; zolang de breedte nog niet bekend is, tot deze.
+SIGNAALTEKST = 46
 
 
 class StippenTabel(Ranglijst):
@@ -97,6 +99,7 @@ class FaseSignalen(FasePaneel):
         self._getoond: dict[str, tuple[str, str, str]] = {}
         self._met_stippen: set[str] = set()
         self._cursor_naar: str | None = None  # na een cijfer: de rij die eronder stond
+        self._tekstbreedte = SIGNAALTEKST  # waar de signaalteksten op ingekort zijn
 
     def focus_hoofd(self) -> None:
         self.tabel.focus()
@@ -119,11 +122,24 @@ class FaseSignalen(FasePaneel):
             aantal = self.tabel.row_count
         self._toon_stand(plekken, aantal)
 
+    def _signaalbreedte(self, breedte: int) -> int:
+        """Hoeveel tekens de signaalkolom heeft in een lijst van ``breedte`` kolommen."""
+        return self.tabel.kolombreedtes(breedte)[SIGNAAL] if breedte else SIGNAALTEKST
+
+    def on_resize(self) -> None:
+        # Breder of smaller (ander venster, notities open of dicht): de teksten opnieuw
+        # inkorten op de nieuwe kolom. Alleen bij een andere breedte, nooit per stip.
+        if self._signaalbreedte(self.size.width) != self._tekstbreedte:
+            self._structuur = -1
+            self.ververs()
+
     def _bouw_op(self, plekken: list, top5: set[str]) -> None:
         """Alles opnieuw: bij een nieuw, gebundeld of geparkeerd signaal."""
         sessie = self.sessie
         rijen = []
         self._getoond.clear()
+        # De lijst is even breed als het paneel (de lijst zelf heeft misschien nog geen maat).
+        self._tekstbreedte = breedte = self._signaalbreedte(self.size.width)
         for plek in plekken:
             s = plek.signaal
             n_bundel = sessie.gebundeld_aantal(s.id)
@@ -134,7 +150,7 @@ class FaseSignalen(FasePaneel):
                 korte[0],
                 cel(korte[1], stijl="bold" if plek.stippen else "dim"),
                 str(sessie.bewoners(s.id)),
-                cel(kort(s.tekst, SIGNAALTEKST - len(bundel)) + bundel),
+                cel(kort(s.tekst, max(1, breedte - len(bundel))) + bundel),
                 cel(korte[2], stijl="bold" if s.id in top5 else ""),
             )))
         self.tabel.vul(rijen)

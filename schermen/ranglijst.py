@@ -252,6 +252,11 @@ class Ranglijst(Widget, can_focus=True):
         vast = sum(b for _, b in self.kolommen if b) + len(self.kolommen)
         return [b or max(1, totaal - vast) for _, b in self.kolommen]
 
+    def kolombreedtes(self, totaal: int) -> list[int]:
+        """De breedte van elke kolom in een lijst van ``totaal`` kolommen breed (de kolom
+        met breedte 0 krijgt wat overblijft)."""
+        return self._breedtes(totaal)
+
     def notify_style_update(self) -> None:
         self._stijlen = None
         self._getekend.clear()

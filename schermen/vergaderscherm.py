@@ -7,7 +7,8 @@ module; dit scherm houdt alleen het kader en wat voor elke fase geldt (de notiti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -48,7 +49,10 @@ class VergaderScherm(Screen[None]):
             with Vertical(id="agendakolom"):
                 yield Agendabalk(klok, id="agendabalk")
                 yield Static("spatie pauze, + min, n/v fase, b beamer", id="klokhulp")
-        with ContentSwitcher(initial=FASE_IDS[self.sessie.vergadering.fase_index], id="fasen"):
+        # Het werkvlak: de fase, en rechts ervan de notities als die open zijn.
+        with Horizontal(id="werkvlak"), ContentSwitcher(
+            initial=FASE_IDS[self.sessie.vergadering.fase_index], id="fasen"
+        ):
             yield FaseSignalen(self.sessie, id=FASE_IDS[0])
             yield FaseActies(self.sessie, id=FASE_IDS[1])
             yield FaseTerugkoppelen(self.sessie, id=FASE_IDS[2])
@@ -75,6 +79,7 @@ class VergaderScherm(Screen[None]):
         if index != self._getoonde_fase:
             self._getoonde_fase = index
             paneel.focus_hoofd()
+            self._notities_bij_fase()
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
@@ -82,18 +87,35 @@ class VergaderScherm(Screen[None]):
         self.ververs()
 
     def action_notities(self) -> None:
-        """Open de notities van de notulist bij deze fase."""
-        from .formulieren.notities import Notities
+        """Open de notities van de notulist bij deze fase, naast de fase (de klok blijft in
+        beeld); staan ze al open, dan gaat de focus erheen."""
+        from .formulieren.notities import NotitiePaneel
 
+        gevonden = self.query(NotitiePaneel)
+        if not gevonden:  # de eerste keer: het paneel zet zelf de focus in het tekstvak
+            self.query_one("#werkvlak").mount(NotitiePaneel(*self._notities(), id="notitiepaneel"))
+            return
+        paneel = gevonden.first()
+        paneel.display = True
+        self._notities_bij_fase()
+        paneel.tekstvak.focus()
+
+    def _notities(self) -> tuple[str, str, Callable[[str], None]]:
+        """Titel, tekst en bewaarfunctie van de notities bij de huidige fase."""
         index = self.sessie.vergadering.fase_index
         fase = self.sessie.vergadering.fasen[index]
+        return (f"Notities bij fase {index + 1}: {fase.titel}", fase.notities,
+                partial(self.sessie.notities, index))
 
-        def bewaar(tekst: str) -> None:
-            self.sessie.notities(index, tekst)
+    def _notities_bij_fase(self) -> None:
+        """Na een fasewissel tonen open notities die van de nieuwe fase."""
+        for paneel in self.query("#notitiepaneel"):
+            if paneel.display:
+                paneel.toon(*self._notities())  # type: ignore[attr-defined]
 
-        self.app.push_screen(
-            Notities(f"Notities bij fase {index + 1}: {fase.titel}", fase.notities, bewaar)
-        )
+    def on_notitie_paneel_gesloten(self) -> None:
+        self.query_one("#notitiepaneel").display = False
+        self.paneel.focus_hoofd()
 
     def action_logboek(self) -> None:
         """Toon het logboek van deze vergadering."""

@@ -13,7 +13,7 @@ from textual.widgets import Input, TextArea
 
 from schermen.app import VergaderingApp
 from schermen.bevestig import Bevestig
-from schermen.formulieren.notities import Notities
+from schermen.formulieren.notities import NotitiePaneel
 from schermen.formulieren.signaal import SignaalFormulier
 from schermen.formulieren.wijkverband import WijkverbandFormulier
 from schermen.start import StartScherm
@@ -127,11 +127,11 @@ async def test_vijandige_invoer_in_signaal_en_notities(map_: Path) -> None:
 
         # Notities: alles mag, en wordt bewaard terwijl er getypt wordt.
         await pilot.press("o")
-        await wacht(pilot, lambda: isinstance(app.screen, Notities))
-        app.screen.query_one(TextArea).insert(VIJANDIG * 100)
+        await wacht(pilot, lambda: bool(scherm.query(NotitiePaneel)))
+        scherm.query_one(NotitiePaneel).query_one(TextArea).insert(VIJANDIG * 100)
         await pilot.pause()
         await pilot.press("escape")
-        await wacht(pilot, lambda: app.screen is scherm)
+        await wacht(pilot, lambda: not scherm.query_one(NotitiePaneel).display)
         assert app.bewaarder.wacht(10)
         vid = app.sessie.vergadering.id
     opslag = Opslag(map_)

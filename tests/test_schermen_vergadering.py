@@ -202,7 +202,7 @@ async def _fase_acties(pilot, app: VergaderingApp, klok: Klok) -> None:
     formulier = app.screen
     await pilot.press("ctrl+s")
     assert "eigenaar" in str(formulier.query_one(".dialoog-fout").render()).lower()
-    await pilot.press("tab")
+    # De focus staat al op het veld met de fout.
     await kies(pilot, formulier.query_one("#eigenaar", Select), "Woonstede")
     await pilot.press("tab")
     await typ(pilot, "Welzijn Oost, Gemeente")

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     Input,
+    Label,
     Select,
     Static,
 )
@@ -25,13 +26,15 @@ from vergadering.actie import (
 )
 from vergadering.fouten import OngeldigeInvoer, VergaderingFout
 from vergadering.regels import voorstel_volgend_checkmoment
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, invoer
 
 from .basis import (
     Formulier,
     Invoer,
     Keuzelijst,
+    VeldFout,
     als_invoer,
+    bij_veld,
     lees_datum,
     lijst,
     veld,
@@ -41,7 +44,11 @@ from .twijfel import BevestigTwijfels
 
 class ActieFormulier(BevestigTwijfels, Formulier[dict]):
     """Een aangenomen actie uitwerken: eigenaar, partners, eerste stap, checkmoment,
-    beoogde verandering, terugkoppelzin (template 2)."""
+    beoogde verandering, terugkoppelzin (template 2).
+
+    Elk veld staat op 80×24 in beeld (twee acties werden aangenomen zonder dat iemand de
+    velden voor bewoners zag): labels zonder witregel, eigenaar en partners naast elkaar,
+    uitleg in het veld zelf in plaats van eronder."""
 
     knop = "Actie aannemen"
 
@@ -67,11 +74,15 @@ class ActieFormulier(BevestigTwijfels, Formulier[dict]):
         yield from veld("Actie: wat gaan we doen? (klein, concreet en uitvoerbaar)",
                         Invoer(self.omschrijving, id="omschrijving", voorstel=True,
                                placeholder="wat gaan we doen?"))
-        yield from veld("Eigenaar", Keuzelijst([(een_regel(e), e) for e in self.eigenaren],
-                                           id="eigenaar", prompt="kies een eigenaar"))
-        yield from veld("Partners (met komma's)", Invoer("", id="partners"),
-                        "Bijvoorbeeld: " + ", ".join(een_regel(p) for p in self.partners[:4])
-                        if self.partners else "")
+        with Horizontal(classes="rij"):
+            with Vertical():
+                yield from veld("Eigenaar", Keuzelijst(
+                    [(een_regel(e), e) for e in self.eigenaren], id="eigenaar",
+                    prompt="kies een eigenaar"))
+            with Vertical():
+                voorbeeld = een_regel(self.partners[0]) if self.partners else ""
+                yield from veld("Partners (met komma's)", Invoer(
+                    "", id="partners", placeholder=f"bijv. {voorbeeld}" if voorbeeld else ""))
         yield from veld("Eerste stap (binnen 2 weken)", Invoer("", id="eerste_stap"))
         with Horizontal(classes="rij"):
             with Vertical():
@@ -82,17 +93,20 @@ class ActieFormulier(BevestigTwijfels, Formulier[dict]):
                 yield from veld("Checkmoment (6–8 weken)",
                                 Invoer(als_invoer(standaard_checkmoment(self.vandaag)),
                                       id="checkmoment"))
+        yield Label("Voor bewoners", classes="veld-kop")
         yield from veld("Wat verandert er voor bewoners? (1 zin)", Invoer("", id="verandering"))
         yield from veld("Terugkoppeling aan bewoners (1 zin)", Invoer("", id="terugkoppelzin"))
         if self.reden_nodig:
             yield from veld(
                 f"Reden voor meer dan {self.max_acties} acties (verplicht)",
-                Invoer("", id="reden"),
-                "Klein, herhaalbaar en zichtbaar: meer acties alleen met een goede reden.",
+                Invoer("", id="reden",
+                       placeholder="klein, herhaalbaar en zichtbaar: waarom toch meer?"),
             )
         yield Static("", id="waarschuwingen", markup=False)
 
     def on_mount(self) -> None:
+        # Met het veld voor de reden erbij is het krap op 80×24: geen witregel voor het kopje.
+        self.set_class(self.reden_nodig, "krap")
         self._waarschuw()
 
     @on(Input.Changed)
@@ -109,22 +123,36 @@ class ActieFormulier(BevestigTwijfels, Formulier[dict]):
         )
 
     def _actie(self) -> Actie:
-        return Actie(
-            id="controle",
-            wijkverband_id="controle",
-            nummer=1,
-            omschrijving=self.waarde("#omschrijving"),
-            eigenaar=self.keuze("#eigenaar") or "",
-            besloten_op=self.vandaag,
-            eerste_stap=self.waarde("#eerste_stap"),
-            eerste_stap_datum=lees_datum(self.waarde("#stapdatum"), "de datum van de eerste stap",
-                                         self.vandaag),
-            checkmoment=lees_datum(self.waarde("#checkmoment"), "het checkmoment",
-                                   self.vandaag),
-            verandering=self.waarde("#verandering"),
-            terugkoppelzin=self.waarde("#terugkoppelzin"),
-            partners=lijst(self.waarde("#partners")),
-        )
+        """De actie zoals ingevuld; een weigering hoort bij het veld waar het om gaat."""
+        for selector, naam in _TEKSTVELDEN:
+            with bij_veld(selector):
+                invoer(self.waarde(selector), naam, verplicht=selector == "#omschrijving")
+        if not self.keuze("#eigenaar"):
+            raise VeldFout("Kies een eigenaar: wie zorgt dat het gebeurt?", "#eigenaar")
+        with bij_veld("#partners"):
+            for partner in lijst(self.waarde("#partners")):
+                invoer(partner, "de naam van een partner", maximum=200)
+        stapdatum = lees_datum(self.waarde("#stapdatum"), "de datum van de eerste stap",
+                               self.vandaag)
+        checkmoment = lees_datum(self.waarde("#checkmoment"), "het checkmoment", self.vandaag)
+        try:
+            return Actie(
+                id="controle",
+                wijkverband_id="controle",
+                nummer=1,
+                omschrijving=self.waarde("#omschrijving"),
+                eigenaar=self.keuze("#eigenaar") or "",
+                besloten_op=self.vandaag,
+                eerste_stap=self.waarde("#eerste_stap"),
+                eerste_stap_datum=stapdatum,
+                checkmoment=checkmoment,
+                verandering=self.waarde("#verandering"),
+                terugkoppelzin=self.waarde("#terugkoppelzin"),
+                partners=lijst(self.waarde("#partners")),
+            )
+        except VergaderingFout as fout:
+            # Elk veld apart klopt: wat nu nog geweigerd wordt, gaat over de datums samen.
+            raise VeldFout(str(fout), _datumveld(fout)) from None
 
     def twijfels(self, uitkomst: dict) -> list[str]:
         return datumcontrole.actiedatums(self.vandaag, uitkomst["eerste_stap_datum"],
@@ -132,11 +160,16 @@ class ActieFormulier(BevestigTwijfels, Formulier[dict]):
 
     def lees(self) -> dict:
         actie = self._actie()
-        datumcontrole.actiedatums(actie.besloten_op, actie.eerste_stap_datum, actie.checkmoment)
+        try:
+            datumcontrole.actiedatums(actie.besloten_op, actie.eerste_stap_datum,
+                                      actie.checkmoment)
+        except VergaderingFout as fout:
+            raise VeldFout(str(fout), _datumveld(fout)) from None
         reden = self.waarde("#reden").strip() if self.reden_nodig else ""
         if self.reden_nodig and not reden:
-            raise OngeldigeInvoer(
-                f"Er zijn al {self.max_acties} acties aangenomen; typ waarom er een bij moet."
+            raise VeldFout(
+                f"Er zijn al {self.max_acties} acties aangenomen; typ waarom er een bij moet.",
+                "#reden",
             )
         return {
             "omschrijving": actie.omschrijving,
@@ -149,6 +182,21 @@ class ActieFormulier(BevestigTwijfels, Formulier[dict]):
             "terugkoppelzin": actie.terugkoppelzin,
             "reden_extra": reden,
         }
+
+
+# De tekstvelden van een actie en hun naam in een melding (zoals Actie ze controleert).
+_TEKSTVELDEN = (
+    ("#omschrijving", "de omschrijving van de actie"),
+    ("#eerste_stap", "de eerste stap"),
+    ("#verandering", "de beoogde verandering"),
+    ("#terugkoppelzin", "de terugkoppelzin"),
+)
+
+
+def _datumveld(fout: Exception) -> str:
+    """Bij welke datum een weigering over de datums samen hoort: het checkmoment als dat
+    genoemd wordt (het hangt af van de eerste stap), anders de eerste stap."""
+    return "#checkmoment" if "checkmoment" in str(fout).lower() else "#stapdatum"
 
 
 class StatusFormulier(BevestigTwijfels, Formulier[tuple[str, str, date | None]]):

@@ -3,22 +3,30 @@ eenvoudige vragen en keuzes, en het lezen van getallen, datums en lijsten.
 
 Elk formulier werkt met het toetsenbord: enter gaat naar het volgende veld (en bewaart in
 het laatste), ctrl+s bewaart, escape annuleert. Wat het domein weigert, blijft staan met de
-reden eronder; de dialoog gaat pas dicht als de invoer klopt. Tekst van gebruikers wordt
-nooit als opmaak gelezen.
+reden onder het veld waar het om gaat (het formulier schuift ernaartoe en zet de focus erop);
+de dialoog gaat pas dicht als de invoer klopt. Tekst van gebruikers wordt nooit als opmaak
+gelezen.
+
+Toetsen gaan nooit verloren of naar het verkeerde veld, ook niet als ze snel achter elkaar
+komen ('5 enter 5 enter' in een terminal): enter en tab verplaatsen de focus meteen, in de
+beurt van de app, en bewaren wacht tot elk veld de toetsen die al onderweg waren verwerkt heeft.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Footer,
@@ -44,23 +52,62 @@ def tekst(waarde: object) -> Text:
     return Text(een_regel(waarde))
 
 
+class VeldFout(OngeldigeInvoer):
+    """Een geweigerde invoer die bij één veld hoort (``veld``: de selector, zoals '#aantal')."""
+
+    def __init__(self, melding: str, veld: str) -> None:
+        super().__init__(melding)
+        self.veld = veld
+
+
+@contextmanager
+def bij_veld(selector: str) -> Iterator[None]:
+    """Wat hierbinnen geweigerd wordt, hoort bij het veld ``selector``: de melding komt
+    onder dat veld en de focus gaat erheen."""
+    try:
+        yield
+    except VeldFout:
+        raise
+    except (VergaderingFout, ValueError) as fout:
+        raise VeldFout(str(fout), selector) from None
+
+
+class Veldwaarde(str):
+    """De tekst van een invoerveld die weet uit welk veld hij komt (``Formulier.waarde``):
+    zo zet ``lees_getal`` en ``lees_datum`` hun melding bij het juiste veld, in elk
+    formulier, zonder dat dat formulier er iets voor hoeft te doen."""
+
+    veld: str
+
+    def __new__(cls, tekst: str, veld: str = "") -> Veldwaarde:  # zonder veld: voor copy
+        uit = super().__new__(cls, tekst)
+        uit.veld = veld
+        return uit
+
+
+def _fout(waarde: str, melding: str) -> OngeldigeInvoer:
+    """De fout bij deze waarde: bij haar veld als ze uit een veld komt."""
+    veld = getattr(waarde, "veld", None)
+    return VeldFout(melding, veld) if veld else OngeldigeInvoer(melding)
+
+
 def lees_getal(waarde: str, veld: str, laag: int, hoog: int) -> int:
     """Een heel getal tussen ``laag`` en ``hoog``, of een Nederlandse foutmelding."""
     schoon = waarde.strip()
     if not schoon.isdigit() or len(schoon) > 7:
-        raise OngeldigeInvoer(f"Vul bij {veld} een heel getal in van {laag} tot en met {hoog}.")
+        raise _fout(waarde, f"Vul bij {veld} een heel getal in van {laag} tot en met {hoog}.")
     getal = int(schoon)
     if not laag <= getal <= hoog:
-        raise OngeldigeInvoer(f"Vul bij {veld} een getal in van {laag} tot en met {hoog}.")
+        raise _fout(waarde, f"Vul bij {veld} een getal in van {laag} tot en met {hoog}.")
     return getal
 
 
 def lees_datum(waarde: str, veld: str, vandaag: date) -> date:
     """Een datum zoals een mens hem typt (23-11-2026, +14, morgen)."""
     try:
-        return datums.lees_datum(waarde, vandaag)
+        return datums.lees_datum(str(waarde), vandaag)
     except ValueError as fout:
-        raise OngeldigeInvoer(f"{veld[:1].upper()}{veld[1:]}: {fout}") from None
+        raise _fout(waarde, f"{veld[:1].upper()}{veld[1:]}: {fout}") from None
 
 
 def als_invoer(d: date | None) -> str:
@@ -85,6 +132,19 @@ class Invoer(Input):
                  placeholder: str = "") -> None:
         super().__init__(value, id=id, compact=True, select_on_focus=voorstel,
                          placeholder=placeholder)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual voert de toetsen van een veld (backspace, pijltjes, ctrl+u) pas uit als de
+        # toets via alle ouders bij de app is, maar zet een letter meteen in het veld: bij
+        # snel typen ('backspace 3') kwam de 3 vóór het wissen. Hier, in het veld zelf, op
+        # volgorde. (Voorrangstoetsen als enter en ctrl+s heeft de app dan al gehad.)
+        if event.is_printable:
+            return  # Input zet de letter erin
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual neemt alleen de eerste regel (de rest verdween zonder een woord) en laat
@@ -127,17 +187,25 @@ class Formulier(ModalScreen[T], Generic[T]):
     BINDINGS = [
         Binding("escape", "annuleer", "Annuleren"),
         Binding("ctrl+s", "bewaar", "Bewaren", priority=True),
+        # Voorrang: de app voert ze uit voordat ze de volgende toets doorgeeft, zodat die
+        # in het nieuwe veld landt (anders: '5 enter 5' wordt '55' in het eerste veld).
+        Binding("enter", "enter", show=False, priority=True),
+        Binding("tab", "veld(1)", show=False, priority=True),
+        Binding("shift+tab", "veld(-1)", show=False, priority=True),
     ]
 
     titel = ""
     knop = "Bewaren"
+    _bewaren_gepland = False
+    # Het veld met een fout, de regel met de melding, en de waarde waar de fout over ging.
+    _veldfout: tuple[Widget, Static, object] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialoog"):
             yield Static(self.titel, classes="dialoog-titel", markup=False)
             with VerticalScroll(classes="dialoog-velden", can_focus=False):
                 yield from self.velden()
-            yield Static("", classes="dialoog-fout", markup=False)
+            yield Static("", id="formulierfout", classes="dialoog-fout verborgen", markup=False)
             with Horizontal(classes="dialoog-knoppen"):
                 yield Button(f"{self.knop} (ctrl+s)", variant="primary", id="ok", compact=True)
                 yield Button("Annuleren (esc)", id="annuleer", compact=True)
@@ -161,18 +229,127 @@ class Formulier(ModalScreen[T], Generic[T]):
         """Lees de velden; gooi ``OngeldigeInvoer`` met de reden als iets niet klopt."""
         raise NotImplementedError
 
-    def toon_fout(self, melding: str) -> None:
-        """Zet een melding onder de velden (leeg maakt haar weg)."""
-        self.query_one(".dialoog-fout", Static).update(melding)
+    def toon_fout(self, melding: str, veld: str | None = None) -> None:
+        """Toon een melding onder het veld ``veld`` (schuif ernaartoe, zet de focus erop), of
+        zonder veld onder de velden. Een lege melding maakt de vorige weg."""
+        self._wis_veldfout()
+        algemeen = self.query_one("#formulierfout", Static)
+        widget = self.query_one(veld) if veld and melding else None
+        algemeen.update("" if widget is not None else melding)
+        algemeen.set_class(widget is not None or not melding, "verborgen")
+        # Precies één '.dialoog-fout' in het formulier: de melding die nu staat.
+        algemeen.set_class(widget is None, "dialoog-fout")
+        if widget is None:
+            return
+        regel = self._foutregel(widget)
+        regel.update(melding)
+        regel.remove_class("verborgen")
+        regel.add_class("dialoog-fout")
+        self._veldfout = (widget, regel, getattr(widget, "value", None))
+        widget.focus(scroll_visible=False)
+        self.call_after_refresh(self._toon_veldfout, widget, regel)
+
+    def _foutregel(self, widget: Widget) -> Static:
+        """De (lege) foutregel direct onder het veld: ``veld`` zet er een klaar, anders
+        komt er een bij."""
+        ouder = widget.parent
+        assert ouder is not None
+        broers = list(ouder.children)
+        volgende = broers[broers.index(widget) + 1] if widget is not broers[-1] else None
+        if isinstance(volgende, Static) and volgende.has_class("veld-fout"):
+            return volgende
+        regel = Static("", classes="veld-fout verborgen", markup=False)
+        ouder.mount(regel, after=widget)
+        return regel
+
+    def _toon_veldfout(self, widget: Widget, regel: Static) -> None:
+        """Schuif het veld en zijn melding in beeld (na de nieuwe indeling)."""
+        velden = self.query_one(".dialoog-velden", VerticalScroll)
+        velden.scroll_to_widget(regel, animate=False)
+        velden.scroll_to_widget(widget, animate=False)
+
+    def _wis_veldfout(self) -> None:
+        if self._veldfout is not None:
+            regel = self._veldfout[1]
+            regel.update("")
+            regel.add_class("verborgen")
+            regel.remove_class("dialoog-fout")
+            self._veldfout = None
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _veld_gewijzigd(self, event: Input.Changed | Select.Changed) -> None:
+        # Wie het veld verbetert, hoeft de oude melding niet meer te zien. (Op de waarde,
+        # niet op het bericht: een bericht van vóór de fout kan nog onderweg zijn.)
+        fout = self._veldfout
+        if fout is not None and event.control is fout[0] and event.value != fout[2]:
+            self._wis_veldfout()
 
     def action_bewaar(self) -> None:
-        """Bewaar: lees de velden en sluit, of toon waarom het niet kan."""
+        """Bewaar: lees de velden en sluit, of toon waarom het niet kan. Eerst verwerkt elk
+        veld de toetsen die al onderweg zijn (snel typen en dan ctrl+s)."""
+        if self._bewaren_gepland:
+            return
+        self._bewaren_gepland = True
+        self._na_invoer(self._bewaar_nu)
+
+    def _bewaar_nu(self) -> None:
+        self._bewaren_gepland = False
+        if not self.is_active:  # al gesloten (escape kwam eerder)
+            return
         try:
             uitkomst = self.lees()
+        except VeldFout as fout:
+            self.toon_fout(str(fout), fout.veld)
+            return
         except (VergaderingFout, ValueError) as fout:
             self.toon_fout(str(fout))
             return
+        self.sluit_met(uitkomst)
+
+    def sluit_met(self, uitkomst: T) -> None:
+        """Sluit met deze gecontroleerde uitkomst (een formulier kan eerst nog iets vragen,
+        zoals ``BevestigTwijfels``)."""
         self.dismiss(uitkomst)
+
+    def _na_invoer(self, doe: Callable[[], object]) -> None:
+        """Roep ``doe`` aan als elk veld de toetsen in zijn wachtrij verwerkt heeft: een
+        veld verwerkt zijn berichten op volgorde, dus een terugroep achteraan elke rij
+        komt na die toetsen."""
+        nog = [0]
+
+        def klaar() -> None:
+            nog[0] -= 1
+            if nog[0] == 0:
+                doe()
+
+        for widget in [w for w in self.query(Widget) if w.can_focus]:
+            nog[0] += 1
+            if not widget.call_later(klaar):  # draait niet meer: niets te verwerken
+                nog[0] -= 1
+        if nog[0] == 0:
+            doe()
+
+    def action_enter(self) -> None:
+        """Enter in een invoerveld: naar het volgende veld, in het laatste bewaren. Elders
+        (een keuzelijst, een knop, een tabel) doet enter wat het daar doet."""
+        focus = self.focused
+        if not isinstance(focus, Input) or focus.screen is not self:
+            raise SkipAction()
+        invoer = [i for i in self.query(Input) if i.focusable]
+        if invoer and focus is invoer[-1]:
+            self.action_bewaar()
+        else:
+            self.focus_next()
+
+    def action_veld(self, richting: int) -> None:
+        """Tab en shift+tab: naar het volgende of vorige veld (niet in een open keuzemenu)."""
+        if isinstance(self.focused, SelectOverlay):
+            raise SkipAction()
+        if richting > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def action_annuleer(self) -> None:
         """Sluit zonder iets te bewaren."""
@@ -196,8 +373,8 @@ class Formulier(ModalScreen[T], Generic[T]):
             self.focus_next()
 
     def waarde(self, selector: str) -> str:
-        """De tekst van een invoerveld."""
-        return self.query_one(selector, Input).value
+        """De tekst van een invoerveld (een ``Veldwaarde``: een fout erin hoort bij dit veld)."""
+        return Veldwaarde(self.query_one(selector, Input).value, selector)
 
     def keuze(self, selector: str) -> Any:
         """De waarde van een keuzelijst (None als er niets gekozen is)."""
@@ -209,6 +386,8 @@ def veld(label: str, widget: Any, hint: str = "") -> ComposeResult:
     """Een label, het veld en eventueel een korte uitleg eronder."""
     yield Label(label, classes="veld-label", markup=False)
     yield widget
+    # Hier komt een fout over dit veld te staan (Formulier.toon_fout); tot dan onzichtbaar.
+    yield Static("", classes="veld-fout verborgen", markup=False)
     if hint:
         yield Static(hint, classes="veld-hint", markup=False)
 
@@ -237,8 +416,9 @@ class TekstVraag(Formulier[str]):
     def lees(self) -> str:
         waarde = self.waarde("#vraag")
         if self.controle is not None:
-            self.controle(waarde)
-        return waarde
+            with bij_veld("#vraag"):
+                self.controle(waarde)
+        return str(waarde)
 
 
 class Keuze(ModalScreen[T | None], Generic[T]):
@@ -292,8 +472,9 @@ class MeerdereKeuze(Formulier[list[str]]):
     def lees(self) -> list[str]:
         gekozen = list(self.query_one("#meerdere", SelectionList).selected)
         if len(gekozen) != self.aantal:
-            raise OngeldigeInvoer(
-                f"Kies er precies {self.aantal} (met spatie); nu zijn het er {len(gekozen)}."
+            raise VeldFout(
+                f"Kies er precies {self.aantal} (met spatie); nu zijn het er {len(gekozen)}.",
+                "#meerdere",
             )
         # In de volgorde van de lijst, niet van aanvinken.
         volgorde = [w for _, w in self.opties]

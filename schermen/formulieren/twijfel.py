@@ -20,15 +20,15 @@ class BevestigTwijfels:
         """Wat ongewoon is aan deze uitkomst, één zin per twijfel (leeg: niets te vragen)."""
         return []
 
-    def action_bewaar(self) -> None:
-        """Lees de velden; bij een twijfel eerst de vraag, anders meteen sluiten."""
+    def sluit_met(self, uitkomst: Any) -> None:
+        """De velden zijn gelezen (``Formulier`` deed dat, met de fouten bij hun veld): bij een
+        twijfel eerst de vraag, anders meteen sluiten."""
         from ..bevestig import Bevestig
 
         try:
-            uitkomst = self.lees()  # type: ignore[attr-defined]
             twijfels = self.twijfels(uitkomst)
         except (VergaderingFout, ValueError) as fout:
-            self.toon_fout(str(fout))  # type: ignore[attr-defined]
+            self.toon_fout(str(fout), getattr(fout, "veld", None))  # type: ignore[attr-defined]
             return
         if not twijfels:
             self.dismiss(uitkomst)  # type: ignore[attr-defined]
