@@ -172,6 +172,9 @@ def lopende_sessie(db: Path) -> Sessie:
     sessie = Sessie(wv, v, opslag.signalen(wv.id), opslag.acties(wv.id), Bewaarder(opslag),
                     time.time)
     sessie.start()
+    # Met een agenda rond de cyclus (het standaardsjabloon): verder tot fase 1, de stippen.
+    while sessie.vergadering.fase.sleutel != "signalen" and sessie.naar_fase(1):
+        pass
     return sessie
 
 

@@ -265,10 +265,15 @@ async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool,
             "notulist": namen.get("notulist", ""),
         })
         await pilot.pause()
-        tabel = app.screen.query_one(StippenTabel)
-        tabel.focus()
         sessie = app.sessie
         assert sessie is not None
+        # Met een agenda rond de cyclus (het standaardsjabloon): verder tot fase 1.
+        while sessie.vergadering.fase.sleutel != "signalen" and sessie.naar_fase(1):
+            pass
+        app.screen.ververs()
+        await pilot.pause()
+        tabel = app.screen.query_one(StippenTabel)
+        tabel.focus()
         # Halverwege het stippen: tien signalen met twee stippen, de cursor eronder.
         beschikbaar = sessie.stippen_beschikbaar()
         for sid in sessie.ranglijst_ids()[:10]:

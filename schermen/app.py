@@ -292,6 +292,7 @@ class VergaderingApp(App[None]):
 
     def hervat_vergadering(self, wijkverband: Wijkverband, vergadering: Vergadering) -> None:
         """Ga verder met een onafgemaakte vergadering, in dezelfde fase, met de juiste tijd."""
+        from vergadering.agenda import waar
         from vergadering.sessie import Sessie
 
         gegevens = self.laad(wijkverband.id)
@@ -302,8 +303,7 @@ class VergaderingApp(App[None]):
         sessie.log("Vergadering hervat.")
         sessie.bewaar()
         self.notify(
-            f"Verder met de vergadering in fase {vergadering.fase_index + 1}: "
-            f"{vergadering.fase.titel}.",
+            f"Verder met de vergadering in {waar(vergadering)}.",
             markup=False,
         )
         self._open(sessie)

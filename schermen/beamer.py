@@ -441,6 +441,18 @@ def blokken_terugkoppeling(vb: Voorbereid, breedte: int, hoogte: int) -> list[Bl
 
 
 FASE_BLOKKEN = (blokken_signalen, blokken_acties, blokken_terugkoppeling)
+_PER_SLEUTEL = dict(zip(("signalen", "acties", "terugkoppelen"), FASE_BLOKKEN, strict=True))
+
+
+def blokken_van(vergadering: Vergadering, index: int) -> Callable[..., list[Blok]]:
+    """Wat de beamer toont bij de fase of het agendapunt op plek ``index``."""
+    fasen = vergadering.fasen
+    fase = fasen[min(max(index, 0), len(fasen) - 1)]
+    if fase.cyclus and fase.sleutel in _PER_SLEUTEL:
+        return _PER_SLEUTEL[fase.sleutel]
+    from .beamer_agenda import blokken_agenda  # pas bij een agenda rond de cyclus
+
+    return blokken_agenda
 
 
 # Zo lang blijft een bladzijde staan als de inhoud niet op het scherm past: rustig genoeg
@@ -507,8 +519,8 @@ class Faseinhoud(Widget):
         if self._vb is None:
             return []
         if (breedte, hoogte) not in self._getekend:
-            index = min(max(self.fase_index, 0), len(FASE_BLOKKEN) - 1)
-            blokken = FASE_BLOKKEN[index](self._vb, max(breedte, 20), max(hoogte, 1))
+            maak = blokken_van(self._vb.inhoud.vergadering, self.fase_index)
+            blokken = maak(self._vb, max(breedte, 20), max(hoogte, 1))
             self._getekend[(breedte, hoogte)] = schik_regels(blokken, breedte, hoogte)
         return self._getekend[(breedte, hoogte)]
 
@@ -538,6 +550,10 @@ HORIZONTAAL: list[tuple[int, str]] = [(0, "-smal"), (120, "-breed")]
 VERTICAAL: list[tuple[int, str]] = [(0, "-laag"), (36, "-hoog")]
 
 
+# Zoveel agendapunten in beeld op een lage beamer (een venster rond het huidige).
+AGENDA_LAAG = 4
+
+
 class Beamerbeeld(Vertical):
     """Wat de zaal ziet: een kop, de grote klok met de agenda, de inhoud van de fase.
 
@@ -554,8 +570,16 @@ class Beamerbeeld(Vertical):
         yield Static("", id="beamer-kop", markup=False)
         with Horizontal(id="beamer-boven"):
             yield FaseKlok(self.klok, id="beamer-klok", classes="groot")
-            yield Agendabalk(self.klok, id="beamer-agenda")
+            yield Agendabalk(self.klok, id="beamer-agenda", hoogstens=AGENDA_LAAG)
         yield Faseinhoud(id="beamer-inhoud")
+
+    def on_resize(self) -> None:
+        # Laag scherm: een venster van de agenda (de inhoud houdt ruimte); hoog: alles.
+        agenda = self.query_one(Agendabalk)
+        hoogstens = None if self.size.height >= 36 else AGENDA_LAAG
+        if agenda.hoogstens != hoogstens:
+            agenda.hoogstens = hoogstens
+            agenda.refresh(layout=True)
 
     def toon(self, inhoud: BeamerInhoud, fase_index: int | None = None) -> None:
         """Teken de inhoud; ``fase_index`` kiest een andere fase dan die van de klok (na

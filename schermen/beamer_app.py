@@ -190,8 +190,9 @@ class BeamerApp(App[int]):
         self.query_one("#wachtscherm").display = False
         bb = self.query_one(Beamerbeeld)
         bb.display = True
-        # Gesloten: de zaal ziet wat we terugkoppelen (de laatste fase).
-        bb.toon(inhoud, len(beeld.vergadering.fasen) - 1 if beeld.stand == "gesloten" else None)
+        # Gesloten: de zaal ziet wat we terugkoppelen (fase 3, ook als er nog agendapunten
+        # na kwamen).
+        bb.toon(inhoud, _terugkoppelen(beeld.vergadering) if beeld.stand == "gesloten" else None)
 
     def _toon_wachten(self, beeld: Beeld | None, tekst: str | None = None) -> None:
         self.query_one(Beamerbeeld).display = False
@@ -242,6 +243,14 @@ class BeamerApp(App[int]):
         elif not klein and self._te_klein is not None:
             self._te_klein = None
             self.pop_screen()
+
+
+def _terugkoppelen(vergadering: Vergadering) -> int:
+    """De plek van de terugkoppeling in de agenda (de laatste fase als die er niet is)."""
+    from vergadering.agenda import index_van
+
+    plek = index_van(vergadering, "terugkoppelen")
+    return len(vergadering.fasen) - 1 if plek is None else plek
 
 
 def schrijf_stand(pad: Path, beeld: Beeld, nu: float, agendaklok: AgendaKlok) -> None:

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from vergadering.agenda import cyclusnummer
 from vergadering.agendaklok import WAARSCHUWING_S, AgendaKlok
 from vergadering.datums import minuten_seconden
 
@@ -85,12 +86,15 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
     if not vergadering.fasen:
         return Klokbeeld("Geen agenda", "--:--", "deze vergadering heeft geen fasen", "wacht",
                          False)
-    index = vergadering.fase_index
-    titel = f"Fase {index + 1} · {klok.fase.titel}"
+    titel = fasetitel(klok)
     rest = klok.resterend()
     cijfers = minuten_seconden(rest)
     woorden = resterend_in_woorden(rest)
     stand = klok.stand()
+    if not klok.beschikbaar():
+        # Een agendapunt zonder vaste tijd (de sluiting): de klok telt op, nooit 'over'.
+        cijfers = minuten_seconden(klok.gebruikt())
+        woorden, stand = "geen vaste tijd", "normaal"
     if vergadering.gesloten:
         return Klokbeeld(titel, cijfers, "vergadering gesloten", "gesloten", False)
     if not vergadering.gestart:
@@ -100,6 +104,12 @@ def klokbeeld(klok: AgendaKlok) -> Klokbeeld:
         woorden = "gepauzeerd · over tijd" if rest < 0 else "gepauzeerd"
         return Klokbeeld(titel, cijfers, woorden, "gepauzeerd", False)
     return Klokbeeld(titel, cijfers, woorden, stand, True)
+
+
+def fasetitel(klok: AgendaKlok) -> str:
+    """'Fase 2 · Top 1–2 acties' voor het cyclusblok, anders de titel van het punt."""
+    nummer = cyclusnummer(klok.vergadering, klok.vergadering.fase_index)
+    return f"Fase {nummer} · {klok.fase.titel}" if nummer else klok.fase.titel
 
 
 # Per scherm één timer voor al zijn klokwidgets: dan komen klok en agenda in hetzelfde
@@ -225,16 +235,24 @@ class Agendaregel:
 
     @property
     def over(self) -> int:
-        """Seconden over de beschikbare tijd heen."""
+        """Seconden over de beschikbare tijd heen (0 voor een punt zonder vaste tijd)."""
+        if not self.beschikbaar:
+            return 0
         return max(0, self.gebruikt - self.beschikbaar)
 
 
-def agendaregels(klok: AgendaKlok) -> tuple[list[Agendaregel], int, int]:
-    """De regels van de agenda plus totaal gebruikt en totaal gepland (in hele seconden)."""
+def agendaregels(
+    klok: AgendaKlok, hoogstens: int | None = None
+) -> tuple[list[Agendaregel], int, int]:
+    """De regels van de agenda plus totaal gebruikt en totaal gepland (in hele seconden).
+
+    Een fase van het cyclusblok heeft haar nummer (1–3), een ander agendapunt nummer 0. Met
+    ``hoogstens`` een venster van zoveel regels rond het huidige punt (één ervoor).
+    """
     vergadering = klok.vergadering
     regels = [
         Agendaregel(
-            nummer=i + 1,
+            nummer=cyclusnummer(vergadering, i),
             titel=fase.titel,
             gebruikt=int(klok.gebruikt(fase)),
             beschikbaar=klok.beschikbaar(fase),
@@ -243,6 +261,10 @@ def agendaregels(klok: AgendaKlok) -> tuple[list[Agendaregel], int, int]:
         )
         for i, fase in enumerate(vergadering.fasen)
     ]
+    if hoogstens is not None and len(regels) > hoogstens:
+        huidig = len(regels) - 1 if vergadering.gesloten else vergadering.fase_index
+        begin = min(max(0, huidig - 1), len(regels) - hoogstens)
+        regels = regels[begin: begin + hoogstens]
     return regels, int(klok.totaal_gebruikt()), klok.totaal_gepland()
 
 
@@ -257,24 +279,29 @@ class Agendabalk(_Klokwidget):
     """
 
     def __init__(
-        self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None
+        self, klok: AgendaKlok, *, id: str | None = None, classes: str | None = None,
+        hoogstens: int | None = None,
     ) -> None:
         super().__init__(klok, id=id, classes=classes)
         self._sleutel: tuple | None = None
+        # Zoveel agendapunten in beeld (een venster rond het huidige), zodat een lange
+        # agenda de fase eronder niet wegduwt; None: allemaal.
+        self.hoogstens = hoogstens
 
     def ververs(self) -> None:
         """Teken opnieuw als een getoonde seconde of de huidige fase veranderd is."""
-        regels, gebruikt, gepland = agendaregels(self.klok)
+        regels, gebruikt, gepland = agendaregels(self.klok, self.hoogstens)
         sleutel = (tuple(regels), gebruikt, gepland)
         if sleutel != self._sleutel:
             self._sleutel = sleutel
             self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.klok.vergadering.fasen) + 1
+        aantal = len(self.klok.vergadering.fasen)
+        return min(aantal, self.hoogstens or aantal) + 1
 
     def render(self) -> Text:
-        regels, gebruikt, gepland = agendaregels(self.klok)
+        regels, gebruikt, gepland = agendaregels(self.klok, self.hoogstens)
         self._sleutel = (tuple(regels), gebruikt, gepland)
         return agenda_tekst(regels, gebruikt, gepland, self.content_size.width)
 
@@ -283,8 +310,10 @@ def _tijden(regels: list[Agendaregel], streep: str) -> list[str]:
     """'3:12/5:00' per fase, de schuine strepen onder elkaar."""
     gebruikt_b = max((len(_mmss(r.gebruikt)) for r in regels), default=0)
     beschikbaar_b = max((len(_mmss(r.beschikbaar)) for r in regels), default=0)
+    # Een punt zonder vaste tijd (de sluiting): een streep in plaats van 0:00.
     return [
-        f"{_mmss(r.gebruikt).rjust(gebruikt_b)}{streep}{_mmss(r.beschikbaar).ljust(beschikbaar_b)}"
+        f"{_mmss(r.gebruikt).rjust(gebruikt_b)}{streep}"
+        f"{(_mmss(r.beschikbaar) if r.beschikbaar else '–').ljust(beschikbaar_b)}"
         for r in regels
     ]
 
@@ -313,7 +342,7 @@ def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte
         merk = "▶" if regel.huidig else ("✓" if regel.klaar else " ")
         stijl = "bold" if regel.huidig else ("" if regel.klaar else "dim")
         if breed:
-            kop = f"{merk} {regel.nummer}. "
+            kop = f"{merk} {regel.nummer}. " if regel.nummer else f"{merk} •  "
             titel = pas(regel.titel, kolom).ljust(kolom)
             deel = min(1.0, regel.gebruikt / regel.beschikbaar) if regel.beschikbaar else 0.0
             vol = round(deel * balkbreedte)
@@ -322,7 +351,7 @@ def agenda_tekst(regels: list[Agendaregel], gebruikt: int, gepland: int, breedte
             uit.append("─" * (balkbreedte - vol), style="dim")
             uit.append(f"  {tijd}  {over}".rstrip(), style=stijl)
         else:
-            kop = f"{merk}{regel.nummer} "
+            kop = f"{merk}{regel.nummer or '•'} "
             ruimte = breedte - cell_len(kop) - tijdbreedte - 1
             titel = regel.titel if titelbreedte <= ruimte else _kort(regel.titel)
             regeltekst = kop + pas(titel, ruimte).ljust(max(ruimte, 0)) + " "

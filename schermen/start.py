@@ -89,6 +89,7 @@ class StartScherm(Screen[None]):
         Binding("q", "app.quit", "Stoppen"),
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
+        Binding("g", "agenda", "Agenda", show=False),
         Binding("r", "heropen", "Heropenen", show=False),
     ]
 
@@ -505,6 +506,18 @@ class StartScherm(Screen[None]):
 
         self._formulier_en_bewaar(AfsprakenFormulier, self.gekozen, na)
 
+    def action_agenda(self) -> None:
+        """Stel het agendasjabloon in: de punten vóór en na het cyclusblok."""
+        if self.gekozen is None:
+            return
+        from .formulieren.agenda import AgendaFormulier
+
+        def na(wv: Wijkverband) -> None:
+            self.notify(f"De agenda van {een_regel(wv.naam)} is bewaard; de volgende "
+                        "vergadering gebruikt haar.", markup=False)
+
+        self._formulier_en_bewaar(AgendaFormulier, self.gekozen, na)
+
     def action_mapje(self) -> None:
         """Het mapje van de laatste gesloten vergadering; eerst de privacycheck als die nog
         niet af is."""
@@ -522,6 +535,8 @@ class StartScherm(Screen[None]):
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
+            yield ("Agenda van de vergadering", "g: punten vóór en na de cyclus",
+                   self.action_agenda)
             yield ("Vergadering starten", "s", self.action_start)
             yield ("Wijkverband bewerken", "e", self.action_bewerk)
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
@@ -556,5 +571,11 @@ def vergadering_in_woorden(v: Vergadering, lang: Callable[[date], str] | None = 
         from vergadering import datums
 
         lang = datums.lang
-    fase = v.fasen[v.fase_index].titel if v.fasen else ""
-    return f"{lang(v.datum)}, fase {v.fase_index + 1} ({fase})"
+    if not v.fasen:
+        return lang(v.datum)
+    from vergadering.agenda import cyclusnummer
+
+    nummer = cyclusnummer(v)
+    if not nummer:  # een agendapunt rond het cyclusblok
+        return f"{lang(v.datum)}, bij {v.fase.titel}"
+    return f"{lang(v.datum)}, fase {nummer} ({v.fase.titel})"

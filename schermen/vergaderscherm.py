@@ -2,7 +2,9 @@
 
 De drie fasen staan in een ``ContentSwitcher``; de app wisselt van fase (ook vanaf de
 beamer) en roept daarna ``ververs()`` aan. Elke fase is een eigen paneel in een eigen
-module; dit scherm houdt alleen het kader en wat voor elke fase geldt (de notities).
+module; dit scherm houdt alleen het kader en wat voor elke fase geldt (de notities). De
+agendapunten rond het cyclusblok delen twee panelen (``fase_punt``): een gewoon punt en het
+vaststellen van het vorige verslag.
 """
 
 from __future__ import annotations
@@ -16,15 +18,29 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
+from vergadering.agenda import cyclusnummer
 from vergadering.sessie import Sessie
+from vergadering.vergadering import Fase
 
 from .fase_acties import FaseActies
+from .fase_punt import FasePunt, FaseVerslag
 from .fase_signalen import FaseSignalen
 from .fase_terugkoppelen import FaseTerugkoppelen
 from .klok import Agendabalk, FaseKlok
 from .paneel import FasePaneel
 
 FASE_IDS = ("fase-signalen", "fase-acties", "fase-terugkoppelen")
+_CYCLUS_IDS = dict(zip(("signalen", "acties", "terugkoppelen"), FASE_IDS, strict=True))
+# Zoveel agendapunten staan boven de fase (een venster rond het huidige): zo blijft de
+# klokbalk even hoog als met alleen het cyclusblok, en past alles op 80×24.
+AGENDA_REGELS = 3
+
+
+def paneel_id(fase: Fase) -> str:
+    """Het paneel dat bij een fase of agendapunt hoort."""
+    if fase.cyclus:
+        return _CYCLUS_IDS.get(fase.sleutel, "fase-punt")
+    return "fase-verslag" if fase.soort == "verslag" else "fase-punt"
 
 
 class VergaderScherm(Screen[None]):
@@ -35,6 +51,7 @@ class VergaderScherm(Screen[None]):
     BINDINGS = [
         Binding("o", "notities", "Notities"),
         Binding("l", "logboek", "Logboek", show=False),
+        Binding("i", "punt_erbij", "Punt erbij", show=False),
     ]
 
     def __init__(self, sessie: Sessie) -> None:
@@ -47,15 +64,17 @@ class VergaderScherm(Screen[None]):
         with Horizontal(id="klokbalk"):
             yield FaseKlok(klok, id="faseklok")
             with Vertical(id="agendakolom"):
-                yield Agendabalk(klok, id="agendabalk")
+                yield Agendabalk(klok, id="agendabalk", hoogstens=AGENDA_REGELS)
                 yield Static("spatie pauze, + min, n/v fase, b beamer", id="klokhulp")
         # Het werkvlak: de fase, en rechts ervan de notities als die open zijn.
         with Horizontal(id="werkvlak"), ContentSwitcher(
-            initial=FASE_IDS[self.sessie.vergadering.fase_index], id="fasen"
+            initial=paneel_id(self.sessie.vergadering.fase), id="fasen"
         ):
             yield FaseSignalen(self.sessie, id=FASE_IDS[0])
             yield FaseActies(self.sessie, id=FASE_IDS[1])
             yield FaseTerugkoppelen(self.sessie, id=FASE_IDS[2])
+            yield FasePunt(self.sessie, id="fase-punt")
+            yield FaseVerslag(self.sessie, id="fase-verslag")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -64,7 +83,7 @@ class VergaderScherm(Screen[None]):
     @property
     def paneel(self) -> FasePaneel:
         """Het paneel van de huidige fase."""
-        return self.query_one(f"#{FASE_IDS[self.sessie.vergadering.fase_index]}", FasePaneel)
+        return self.query_one(f"#{paneel_id(self.sessie.vergadering.fase)}", FasePaneel)
 
     def ververs(self) -> None:
         """Teken klok, agenda en de huidige fase opnieuw (na een handeling of fasewissel)."""
@@ -72,8 +91,8 @@ class VergaderScherm(Screen[None]):
         self.query_one(FaseKlok).ververs()
         self.query_one(Agendabalk).ververs()
         wisselaar = self.query_one("#fasen", ContentSwitcher)
-        if wisselaar.current != FASE_IDS[index]:
-            wisselaar.current = FASE_IDS[index]
+        if wisselaar.current != paneel_id(self.sessie.vergadering.fase):
+            wisselaar.current = paneel_id(self.sessie.vergadering.fase)
         paneel = self.paneel
         paneel.ververs()
         if index != self._getoonde_fase:
@@ -104,8 +123,9 @@ class VergaderScherm(Screen[None]):
         """Titel, tekst en bewaarfunctie van de notities bij de huidige fase."""
         index = self.sessie.vergadering.fase_index
         fase = self.sessie.vergadering.fasen[index]
-        return (f"Notities bij fase {index + 1}: {fase.titel}", fase.notities,
-                partial(self.sessie.notities, index))
+        nummer = cyclusnummer(self.sessie.vergadering, index)
+        waar = f"fase {nummer}: {fase.titel}" if nummer else fase.titel
+        return (f"Notities bij {waar}", fase.notities, partial(self.sessie.notities, index))
 
     def _notities_bij_fase(self) -> None:
         """Na een fasewissel tonen open notities die van de nieuwe fase."""
@@ -116,6 +136,25 @@ class VergaderScherm(Screen[None]):
     def on_notitie_paneel_gesloten(self) -> None:
         self.query_one("#notitiepaneel").display = False
         self.paneel.focus_hoofd()
+        self.paneel.ververs()  # een agendapunt toont zijn notities ook in het paneel zelf
+
+    def action_punt_erbij(self) -> None:
+        """Zet een agendapunt op de agenda, alleen voor deze vergadering."""
+        from vergadering.agendabeheer import agendabeheer
+
+        from .formulieren.agenda import AgendapuntFormulier, NieuwPunt
+
+        def klaar(punt: NieuwPunt | None) -> None:
+            if punt is None:
+                return
+            if self.paneel.probeer(
+                lambda: agendabeheer(self.sessie).voeg_punt_toe(punt.titel, punt.minuten)
+            ):
+                self.notify(f"'{punt.titel}' staat op de agenda ({punt.minuten} min).",
+                            markup=False, timeout=3)
+                self.ververs()
+
+        self.app.push_screen(AgendapuntFormulier(), klaar)
 
     def action_logboek(self) -> None:
         """Toon het logboek van deze vergadering."""
@@ -127,4 +166,5 @@ class VergaderScherm(Screen[None]):
         """Handelingen van dit scherm en de huidige fase voor het commandopalet."""
         yield ("Notities bij deze fase", "o", self.action_notities)
         yield ("Logboek tonen", "l", self.action_logboek)
+        yield ("Agendapunt erbij (alleen deze keer)", "i", self.action_punt_erbij)
         yield from self.paneel.commandos()

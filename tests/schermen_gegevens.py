@@ -16,7 +16,7 @@ from vergadering.sessie import Sessie
 from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import nieuwe_vergadering
-from vergadering.wijkverband import Lid, Wijkverband
+from vergadering.wijkverband import Agenda, Lid, Wijkverband
 
 if TYPE_CHECKING:
     from schermen.app import VergaderingApp
@@ -60,8 +60,10 @@ class Klok:
         self.nu += seconden
 
 
-def maak_opslag(map_: Path, *, geparkeerd: bool = True) -> Opslag:
-    """Een opslag met het wijkverband De Hoven-Noord en zijn geschiedenis."""
+def maak_opslag(map_: Path, *, geparkeerd: bool = True, sjabloon: bool = False) -> Opslag:
+    """Een opslag met het wijkverband De Hoven-Noord en zijn geschiedenis. Zonder
+    ``sjabloon`` is de agenda het cyclusblok alleen (de tests van de cyclus); met
+    ``sjabloon`` het standaardsjabloon eromheen."""
     opslag = Opslag(map_, klok=lambda: datetime(2026, 11, 23, 19, 0))
     wv = Wijkverband(
         "de-hoven-noord",
@@ -69,6 +71,7 @@ def maak_opslag(map_: Path, *, geparkeerd: bool = True) -> Opslag:
         leden=list(LEDEN),
         partners=["Woonstede", "Welzijn Oost", "Wijkagent Noord"],
         themas=["verkeer", "groen", "schoon", "veilig", "spelen", "zorg"],
+        agenda=Agenda() if sjabloon else Agenda(voor=[], na=[]),
     )
     opslag.bewaar_wijkverband(wv)
     for i, (tekst, aantal, thema) in enumerate(SIGNALEN):
@@ -107,12 +110,13 @@ def maak_opslag(map_: Path, *, geparkeerd: bool = True) -> Opslag:
     return opslag
 
 
-def maak_app(map_: Path, klok: Klok | None = None, **opties: Any) -> VergaderingApp:
+def maak_app(map_: Path, klok: Klok | None = None, *, sjabloon: bool = False,
+             **opties: Any) -> VergaderingApp:
     """De app op een nieuwe opslag met de vaste gegevens (``maak_opslag``), op VANDAAG en met
     de nepklok (of een nieuwe). De app opent zelf een Opslag, zoals bij het opstarten."""
     from schermen.app import VergaderingApp  # pas hier: test_agendaklok laadt geen textual
 
-    maak_opslag(map_)
+    maak_opslag(map_, sjabloon=sjabloon)
     return VergaderingApp(Opslag(map_), klok=Klok() if klok is None else klok, vandaag=VANDAAG,
                           **opties)
 

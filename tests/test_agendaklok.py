@@ -22,7 +22,7 @@ BEGIN = 1_795_000_000.0  # ergens in november 2026
 
 def wijkverband() -> Wijkverband:
     return Wijkverband("w", "De Hoven", leden=[Lid("a", "Anna"), Lid("b", "Bram")],
-                       agenda=Agenda(signalen=5, acties=10, terugkoppelen=5))
+                       agenda=Agenda(signalen=5, acties=10, terugkoppelen=5, voor=[], na=[]))
 
 
 def vergadering() -> Vergadering:

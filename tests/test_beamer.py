@@ -29,7 +29,7 @@ from vergadering.opslag import Opslag
 from vergadering.signaal import Contact, Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
-from vergadering.wijkverband import Lid, Wijkverband
+from vergadering.wijkverband import Agenda, Lid, Wijkverband
 
 DAG = date(2026, 11, 23)
 MOMENT = datetime(2026, 11, 23, 19, 45)
@@ -70,7 +70,8 @@ def bouw_ronde(met_terugkoppeling: bool = False) -> Ronde:
         Lid("erik", "Erik Mulder", "ervaringsdeskundige"),
         Lid("karin", "Karin de Wit", "gemeente", organisatie="Gemeente"),
     ]
-    wv = Wijkverband("horst", "Wijkraad De Horst", leden=leden, partners=["Welzijn Horst"])
+    wv = Wijkverband("horst", "Wijkraad De Horst", leden=leden, partners=["Welzijn Horst"],
+                     agenda=Agenda(voor=[], na=[]))  # het cyclusblok alleen
     vergadering = nieuwe_vergadering(wv, "2026-11-23", DAG, plaats="Buurthuis De Horst",
                                      voorzitter="ans", notulist="bert")
     teksten = [

@@ -16,13 +16,15 @@ DATUM = date(2026, 11, 23)
 def wijkverband(**kw) -> Wijkverband:
     leden = [Lid("a", "Anna", rol="voorzitter"), Lid("b", "Bram", rol="notulist"),
              Lid("c", "Cem")]
+    kw.setdefault("agenda", Agenda(voor=[], na=[]))  # het cyclusblok alleen
     return Wijkverband("w", "De Hoven", leden=leden, **kw)
 
 
 # --- nieuwe vergadering ----------------------------------------------------------------
 
 def test_drie_fasen_met_de_duur_uit_de_agenda():
-    wv = wijkverband(agenda=Agenda(signalen=7, acties=12, terugkoppelen=4))
+    wv = wijkverband(agenda=Agenda(signalen=7, acties=12, terugkoppelen=4,
+                                   voor=[], na=[]))
     v = nieuwe_vergadering(wv, "v1", DATUM)
     assert [(f.sleutel, f.titel, f.gepland_s) for f in v.fasen] == [
         ("signalen", "Top 5 signalen", 420),

@@ -19,7 +19,7 @@ from vergadering.signaal import Contact, Signaal
 from vergadering.stemming import Stemming
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import nieuwe_vergadering
-from vergadering.wijkverband import Lid, Participatieafspraken, Wijkverband
+from vergadering.wijkverband import Agenda, Lid, Participatieafspraken, Wijkverband
 
 VANDAAG = date(2026, 11, 23)
 VORIGE = date(2026, 10, 12)
@@ -66,6 +66,7 @@ def bouw_opslag(map_: Path, tekst=lambda veld, standaard: standaard) -> Gegevens
         partners=[t("partner", "Woonstichting Haag")],
         themas=["verkeer", "groen"],
         buurten=["Bloemenbuurt"],
+        agenda=Agenda(voor=[], na=[]),  # het cyclusblok alleen; het sjabloon: test_agenda*
         afspraken=Participatieafspraken(
             wijkvraag=t("afspraak", "Hoe maken we de Bloemenbuurt veiliger voor kinderen?"),
             doelgroep=t("afspraak", "Ouders en kinderen van de basisschool"),

@@ -24,11 +24,12 @@ from schermen.klok import (
 from vergadering.agendaklok import AgendaKlok
 from vergadering.opslag import Opslag
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
-from vergadering.wijkverband import Lid, Wijkverband
+from vergadering.wijkverband import Agenda, Lid, Wijkverband
 
 
 def _vergadering() -> tuple[Wijkverband, Vergadering]:
-    wv = Wijkverband("horst", "Wijkraad De Horst", leden=[Lid("a", "Ans"), Lid("b", "Bert")])
+    wv = Wijkverband("horst", "Wijkraad De Horst", leden=[Lid("a", "Ans"), Lid("b", "Bert")],
+                     agenda=Agenda(voor=[], na=[]))  # het cyclusblok alleen
     return wv, nieuwe_vergadering(wv, "2026-11-23", date(2026, 11, 23))
 
 

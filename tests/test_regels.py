@@ -12,7 +12,7 @@ from vergadering.fouten import OngeldigeInvoer
 from vergadering.signaal import Contact, Signaal, bundel
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
-from vergadering.wijkverband import Lid, Participatieafspraken, Wijkverband
+from vergadering.wijkverband import Agenda, Lid, Participatieafspraken, Wijkverband
 
 DATUM = date(2026, 11, 23)
 MOMENT = datetime(2026, 11, 23, 20, 0)
@@ -26,6 +26,7 @@ def wijkverband(**kw) -> Wijkverband:
         Lid("d", "Dirk"),
         Lid("e", "Eva", rol="gemeente", organisatie="Gemeente", stemrecht=False),
     ]
+    kw.setdefault("agenda", Agenda(voor=[], na=[]))  # het cyclusblok alleen
     return Wijkverband("w", "De Hoven", leden=leden, **kw)
 
 

@@ -102,6 +102,7 @@ async def test_ongeldige_instellingen_geweigerd_met_de_zin_van_het_domein(
             ("#stippen", "25", "Het aantal stippen per lid moet tussen 1 en 20 liggen."),
             ("#max-acties", "-1", "Het aantal acties per ronde moet tussen 1 en 10 liggen."),
             ("#quorum-aantal", "0", "Het quorum is een aantal leden van 1 of meer"),
+            ("#bewaartermijn", "10", "De bewaartermijn voor contactgegevens ligt tussen 30"),
         ]
         for selector, fout, zin in gevallen:
             veld = scherm.query_one(selector, Input)
@@ -129,6 +130,21 @@ async def test_ongeldige_instellingen_geweigerd_met_de_zin_van_het_domein(
     assert (wv.stippen_per_lid, wv.max_acties, wv.quorum) == (3, 2, None)
 
 
+async def test_bewaartermijn_van_contactgegevens_instellen(tmp_path: Path) -> None:
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        scherm = await _open_instellingen(pilot, app)
+        veld = scherm.query_one("#bewaartermijn", Input)
+        assert veld.value == "365"
+        veld.focus()
+        await pilot.pause()
+        await wis(pilot)
+        await typ(pilot, "90")
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+    assert Opslag(tmp_path / "db").wijkverband(WV).bewaartermijn_dagen == 90
+
+
 async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> None:
     app = maak_app(tmp_path / "db")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,7 +152,7 @@ async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> Non
         scherm.query_one("#quorum-aantal", Input).focus()
         await pilot.pause()
         await typ(pilot, "3")
-        await pilot.press("enter")  # het laatste invoerveld: enter bewaart
+        await pilot.press("ctrl+s")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
         assert Opslag(tmp_path / "db").wijkverband(WV).quorum == 3
         assert not any("quorum" in m for m in meldingen(app))
@@ -145,7 +161,9 @@ async def test_quorum_zetten_en_weer_leeg_is_de_standaard(tmp_path: Path) -> Non
         scherm = await _open_instellingen(pilot, app)
         scherm.query_one("#quorum-aantal", Input).focus()
         await pilot.pause()
-        await _vul(pilot, "9")
+        await wis(pilot)
+        await typ(pilot, "9")
+        await pilot.press("ctrl+s")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
         assert any(m.startswith("Het quorum (9) is groter") for m in meldingen(app))
         assert Opslag(tmp_path / "db").wijkverband(WV).quorum == 9

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from vergadering.zinnen import (
     aantal,
+    kort_op_zin,
     met_label,
     met_nummers,
     opsomming,
@@ -67,3 +68,19 @@ def test_getal_en_opsomming():
     assert met_nummers("Actie", "Acties", [12], "kreeg", "kregen") == "Actie 12 kreeg"
     assert met_nummers("Actie", "Acties", [12, 16, 20], "kreeg", "kregen") == (
         "Acties 12, 16 en 20 kregen")
+
+
+def test_kort_op_een_zin_of_een_woord():
+    lang = "Eerste zin is kort. Tweede zin is een stuk langer en loopt door. Derde."
+    assert kort_op_zin(lang, 200) == lang
+    assert kort_op_zin(lang, 50) == "Eerste zin is kort."
+    assert kort_op_zin("een heel lang woord zonder punt erin", 20) == "een heel lang woord…"
+    assert kort_op_zin("x" * 30, 10) == "x" * 9 + "…"
+
+
+@given(st.text(min_size=0, max_size=400), st.integers(min_value=5, max_value=300))
+def test_kort_op_zin_past_altijd(tekst, maximum):
+    uit = kort_op_zin(tekst, maximum)
+    assert len(uit) <= maximum
+    schoon = " ".join(tekst.split())
+    assert uit == schoon or uit.endswith(("…", ".", "!", "?"))

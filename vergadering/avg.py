@@ -213,6 +213,12 @@ def _vrije_velden(soort: str, obj: Any) -> list[tuple[str, str, Any, str]]:
     tk = obj.terugkoppeling
     uit += [(f"terugkoppeling ({v})", getattr(tk, v), tk, v)
             for v in ("gehoord", "gedaan", "lukt_niet", "contact")]
+    uit += [(v.replace("_", " "), getattr(obj, v), obj, v)
+            for v in ("reden_extra_acties", "correcties_vorig", "vastgestelde_correcties")]
+    uit += [(f"correctie ({v})", getattr(c, v), c, v)
+            for c in obj.correcties for v in ("wat", "reden")]
+    if obj.grenskeuze is not None:
+        uit.append(("keuze op de grens", obj.grenskeuze.reden, obj.grenskeuze, "reden"))
     return uit
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from .opslag.reservekopie import MAPNAAM as RESERVEKOPIEMAP
 from .signaal import Contact, Signaal, bundel
 from .stemming import Stemming
 from .terugkoppeling import Terugkoppeling
-from .vergadering import Score, Vergadering, nieuwe_vergadering
+from .vergadering import Score, Vergadering, nieuwe_vergadering, standaard_fasen
 from .wijkverband import Agenda, Lid, Participatieafspraken, Wijkverband
 
 BESTAND = "demo_wijkverband.json"
@@ -210,6 +211,11 @@ class _Bouwer:
             raise DemoFout("Een actie heeft een statusupdate na de laatste vergadering.")
         self._maak_signalen(self.inhoud.get("sinds_laatste_vergadering", []),
                             data[-1] + timedelta(days=1), self.vandaag)
+        # Elk verslag is vastgesteld in de vergadering erna; dat van de laatste is nog een
+        # concept (de volgende vergadering in de demo stelt het vast).
+        for eerder, later in pairwise(self.vergaderingen):
+            eerder.vastgesteld_op, eerder.vastgesteld_in = later.datum, later.id
+            later.vorig_vastgesteld = eerder.id
         return DemoGegevens(
             wijkverband=self.wv,
             signalen=sorted(self.signalen.values(), key=lambda s: (s.datum, s.id)),
@@ -240,6 +246,10 @@ class _Bouwer:
             voorzitter=voorzitter.naam,
             notulist=notulist.naam if notulist else "",
         )
+        # De geschiedenis is van vóór het agendasjabloon: alleen het cyclusblok (zo laat de
+        # demo ook zien dat zulke vergaderingen gelezen blijven). Een nieuwe vergadering in
+        # de demo krijgt het sjabloon van het wijkverband.
+        v.fasen = standaard_fasen(wv.agenda)
         v.gasten = list(ronde.get("gasten", []))
         v.volgende_vergadering = volgende
 

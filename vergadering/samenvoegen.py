@@ -151,7 +151,41 @@ def _lijst(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pad, st
         # Evenveel onderdelen (de fasen van de agenda): per onderdeel.
         return [_waarde(b, m, h, (*pad, i), keuzes, uit, False)
                 for i, (b, m, h) in enumerate(zip(basis, mijn, hun, strict=True))]
+    if _met_sleutel(basis) and _met_sleutel(mijn) and _met_sleutel(hun):
+        # Agendapunten: een kant voegde een punt toe (agenda.voeg_punt_toe).
+        return _op_sleutel(basis, mijn, hun, pad, keuzes, uit)
     return _WEG
+
+
+def _met_sleutel(lijst: list) -> bool:
+    """Waar voor een lijst onderdelen met elk een eigen 'sleutel' (de fasen van de agenda)."""
+    sleutels = [x.get("sleutel") if isinstance(x, dict) else None for x in lijst]
+    return None not in sleutels and len(set(sleutels)) == len(sleutels)
+
+
+def _op_sleutel(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pad, str],
+                uit: Samenvoeging) -> list:
+    """Twee lijsten onderdelen met een sleutel samen: de volgorde van ``hun``, wat alleen
+    ``mijn`` toevoegde na zijn voorganger, en per sleutel die beide hebben veld voor veld."""
+    b = {x["sleutel"]: x for x in basis}
+    m = {x["sleutel"]: x for x in mijn}
+    h = {x["sleutel"]: x for x in hun}
+    weg = (set(b) - set(m)) | (set(b) - set(h))
+    volgorde = [k for k in h if k not in weg]
+    vorige: str | None = None
+    for k in m:
+        if k not in h and k not in b:
+            plek = volgorde.index(vorige) + 1 if vorige in volgorde else len(volgorde)
+            volgorde.insert(plek, k)
+        vorige = k
+    samen = []
+    for i, k in enumerate(volgorde):
+        if k in m and k in h:
+            samen.append(_waarde(b.get(k, {}), m[k], h[k], (*pad, i), keuzes, uit,
+                                 k not in b))
+        else:
+            samen.append(m.get(k) or h[k])
+    return samen
 
 
 def neem_over(obj: Any, nieuw: Any) -> None:
@@ -175,6 +209,11 @@ _VELDEN = {
     "volgende_vergadering": "de datum van de volgende vergadering",
     "volgende_tijd": "de tijd van de volgende vergadering",
     "grenskeuze": "de keuze op de grens van de top 5",
+    "correcties_vorig": "de correcties op het vorige verslag",
+    "vorig_vastgesteld": "het vaststellen van het vorige verslag",
+    "vastgesteld_op": "de datum waarop het verslag is vastgesteld",
+    "vastgestelde_correcties": "de correcties bij het vaststellen",
+    "titel": "de titel van het agendapunt",
     "notities": "de notities",
     "extra_s": "de extra tijd",
     "status": "de status",

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from . import ids, regels
 from .actie import OPEN_STATUSSEN, Actie
+from .agenda import waar
 from .agendaklok import AgendaKlok
 from .bewaarder import Bewaarder
 from .correctie import leg_grens_vast, reden_van
@@ -180,7 +181,7 @@ class Sessie:
         """Eén fase verder (1) of terug (-1); False als dat niet kan."""
         gelukt = self.agendaklok.volgende() if stap > 0 else self.agendaklok.vorige()
         if gelukt:
-            self.log(f"Naar fase {self.vergadering.fase_index + 1}: {self.vergadering.fase.titel}.")
+            self.log(f"Naar {waar(self.vergadering)}.")
             self.bewaar()
         return gelukt
 

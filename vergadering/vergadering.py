@@ -36,6 +36,14 @@ class Fase:
     gebruikt_s: float = 0.0
     gestart_op: float | None = None
     notities: str = ""
+    # "" voor een fase van het cyclusblok (ook in een bestand van vóór het agendasjabloon),
+    # anders de soort agendapunt eromheen: "punt", "verslag" of "extra" (alleen deze keer).
+    soort: str = ""
+
+    @property
+    def cyclus(self) -> bool:
+        """Waar voor een fase van het cyclusblok (signalen, acties, terugkoppelen)."""
+        return not self.soort
 
 
 @dataclass
@@ -95,6 +103,14 @@ class Vergadering:
     statusupdates: list[str] = field(default_factory=list)
     logboek: list[LogRegel] = field(default_factory=list)
     terugkoppeling: Terugkoppeling = field(default_factory=Terugkoppeling)
+    # Het vaststellen van het vorige verslag (zie ``agenda``): in deze vergadering de
+    # correcties uit de zaal en welke vergadering is vastgesteld; in de vastgestelde
+    # vergadering wanneer, waar en met welke correcties.
+    correcties_vorig: str = ""
+    vorig_vastgesteld: str = ""
+    vastgesteld_op: date | None = None
+    vastgesteld_in: str = ""
+    vastgestelde_correcties: str = ""
     # De keuzes van de privacycheck: per vondst (``persoonsgegevens.sleutel``) "behouden" of
     # "maskeren" (zie ``privacycheck``).
     privacykeuzes: dict[str, str] = field(default_factory=dict)
@@ -161,6 +177,13 @@ def standaard_fasen(agenda: Agenda) -> list[Fase]:
     return [Fase(sleutel, titel, getattr(agenda, sleutel) * 60) for sleutel, titel in FASEN]
 
 
+def agenda_fasen(agenda: Agenda) -> list[Fase]:
+    """De hele agenda uit het sjabloon: de punten vóór, het cyclusblok, de punten na."""
+    from .agenda import fasen_uit_sjabloon  # agenda.py gebruikt Fase uit deze module
+
+    return fasen_uit_sjabloon(agenda, standaard_fasen(agenda))
+
+
 def _controleer_stand(stand: object) -> None:
     if stand not in AANWEZIGHEID:
         raise OngeldigeInvoer(
@@ -177,12 +200,13 @@ def nieuwe_vergadering(
     voorzitter: str = "",
     notulist: str = "",
 ) -> Vergadering:
-    """Een nieuwe vergadering met de drie fasen en de duur uit de agenda van het wijkverband.
+    """Een nieuwe vergadering met de agenda uit het sjabloon van het wijkverband: de punten
+    eromheen en de drie fasen met hun duur.
 
     Zonder opgegeven aanwezigheid staat iedereen op aanwezig; zonder voorzitter of notulist
     wordt het lid met die rol voorgesteld.
     """
-    fasen = standaard_fasen(wijkverband.agenda)
+    fasen = agenda_fasen(wijkverband.agenda)
     onbekend = [i for i in (aanwezigheid or {}) if wijkverband.lid(i) is None]
     if onbekend:
         raise OngeldigeInvoer(f"'{onbekend[0][:30]}' is geen lid van {wijkverband.naam}.")

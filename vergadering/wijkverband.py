@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .agendapunt import Agendapunt, controleer_punten, standaard_na, standaard_voor
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
 
@@ -75,11 +76,14 @@ class Lid:
 
 @dataclass
 class Agenda:
-    """Geplande minuten per fase; per wijkverband in te stellen."""
+    """Het agendasjabloon: geplande minuten per fase van het cyclusblok, en de punten vóór
+    en na dat blok (zie ``agendapunt``); per wijkverband in te stellen."""
 
     signalen: int = 5
     acties: int = 10
     terugkoppelen: int = 5
+    voor: list[Agendapunt] = field(default_factory=standaard_voor)
+    na: list[Agendapunt] = field(default_factory=standaard_na)
 
     def __post_init__(self) -> None:
         for naam in ("signalen", "acties", "terugkoppelen"):
@@ -88,6 +92,7 @@ class Agenda:
                 raise OngeldigeInvoer(
                     f"De duur van '{naam}' moet tussen 1 en 120 minuten liggen."
                 )
+        controleer_punten(self.voor, self.na)
 
 
 @dataclass

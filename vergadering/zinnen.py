@@ -91,3 +91,18 @@ def met_nummers(woord_enkelvoud: str, woord_meervoud: str, nummers: Sequence[int
     if len(getallen) == 1:
         return f"{woord_enkelvoud} {getallen[0]} {werkwoord_enkelvoud}"
     return f"{woord_meervoud} {opsomming(getallen)} {werkwoord_meervoud}"
+
+
+def kort_op_zin(tekst: str, maximum: int) -> str:
+    """De tekst, en als hij langer is dan ``maximum`` tekens: afgebroken na de laatste hele
+    zin die past, anders na het laatste hele woord met '…'. Nooit midden in een woord."""
+    tekst = " ".join(tekst.split())
+    if len(tekst) <= maximum:
+        return tekst
+    stuk = tekst[:maximum + 1]
+    einde = max(stuk.rfind(". "), stuk.rfind("! "), stuk.rfind("? "))
+    if einde >= maximum // 3:
+        return stuk[:einde + 1]
+    woord = stuk[:maximum].rfind(" ")
+    kern = stuk[:woord] if woord > 0 else stuk[:maximum - 1]
+    return zonder_slot(kern) + "…"

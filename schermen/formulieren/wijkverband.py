@@ -155,7 +155,8 @@ MEERDERHEID_NAMEN = {
 
 
 class InstellingenFormulier(Formulier[Wijkverband]):
-    """De afspraken over de vergadering: tijd per fase, stippen, acties, quorum, meerderheid."""
+    """De afspraken over de vergadering: tijd per fase, stippen, acties, quorum, meerderheid,
+    en hoe lang contactgegevens van bewoners bewaard blijven."""
 
     knop = "Bewaren"
 
@@ -202,6 +203,11 @@ class InstellingenFormulier(Formulier[Wijkverband]):
         )
         yield Static(self._uitleg(wv.meerderheid), id="meerderheid-uitleg",
                      classes="veld-hint", markup=False)
+        yield from veld("Bewaartermijn contactgegevens (dagen)",
+                        Invoer(str(wv.bewaartermijn_dagen), id="bewaartermijn", voorstel=True))
+        yield Static("Zoveel dagen nadat een signaal gesloten is, gaan de contactgegevens van de "
+                     "bewoner weg (AVG; minimaal 30, standaard 365).", classes="veld-hint",
+                     markup=False)
 
     def _standaard_quorum(self) -> int:
         return len(self.wv.stemgerechtigden()) // 2 + 1
@@ -220,6 +226,7 @@ class InstellingenFormulier(Formulier[Wijkverband]):
 
     def lees(self) -> Wijkverband:
         agenda = Agenda(
+            voor=self.wv.agenda.voor, na=self.wv.agenda.na,  # het sjabloon blijft (g)
             signalen=_getal_of_tekst(self.waarde("#duur-signalen")),  # type: ignore[arg-type]
             acties=_getal_of_tekst(self.waarde("#duur-acties")),  # type: ignore[arg-type]
             terugkoppelen=_getal_of_tekst(  # type: ignore[arg-type]
@@ -234,6 +241,7 @@ class InstellingenFormulier(Formulier[Wijkverband]):
             max_acties=_getal_of_tekst(self.waarde("#max-acties")),
             quorum=_getal_of_tekst(quorum) if quorum else None,
             meerderheid=self.keuze("#meerderheid") or self.wv.meerderheid,
+            bewaartermijn_dagen=_getal_of_tekst(self.waarde("#bewaartermijn")),
         )
 
 

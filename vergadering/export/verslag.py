@@ -18,7 +18,7 @@ from ..signaal import totaal
 from ..volgende import in_woorden as volgende_in_woorden
 from ..wijkverband import MEERDERHEIDSREGELS
 from ..zinnen import aantal, met_label, zin
-from . import terugkoppeling
+from . import terugkoppeling, verslag_agenda
 from .actielijst import actietabel
 from .inhoud import FASETITELS, Inhoud
 
@@ -48,15 +48,18 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
         wv.naam,
         inhoud.moment,
         onderwerp=f"Verslag van de vergadering van {datum}",
-        kopregel=f"{wv.naam} — verslag van {datums.kort(v.datum)}",
+        kopregel=f"{wv.naam} — verslag van {datums.kort(v.datum)} · "
+                 f"{verslag_agenda.kopmerk(v)}",
     )
     stuk.titel(f"Verslag {wv.naam}")
     stuk.ondertitel(f"Vergadering van {datum}")
-    if not v.gesloten:
-        stuk.nadruk("Concept: deze vergadering is nog niet gesloten.")
+    # Concept tot de volgende vergadering het vaststelt (zie agenda.stel_vast).
+    for regel in verslag_agenda.merkregels(v):
+        stuk.nadruk(regel)
     if versie_van_verslag(v) > 1:
         stuk.nadruk(f"Versie {versie_van_verslag(v)} van dit verslag: de vergadering is na het "
                     "sluiten heropend (zie Correcties).")
+    verslag_agenda.schrijf_vaststelling(stuk, inhoud)
 
     _gegevens(stuk, inhoud)
     _agenda(stuk, inhoud)
@@ -79,12 +82,15 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
     terugkoppeling.schrijf_blokken(stuk, blokken, kopniveau=3)
     _notities(stuk, inhoud, fase.get("terugkoppelen"))
 
+    verslag_agenda.schrijf_punten(stuk, inhoud)
+
     stuk.kop("Logboek")
     if v.logboek:
+        titels = verslag_agenda.fasetitels(v)
         stuk.tabel(
             ("Tijd", "Fase", "Wat er gebeurde"),
             [
-                (datums.tijd(regel.moment), FASETITELS.get(regel.fase, regel.fase), m(regel.tekst))
+                (datums.tijd(regel.moment), titels.get(regel.fase, regel.fase), m(regel.tekst))
                 for regel in v.logboek
             ],
             (18, 40, 112),
@@ -142,7 +148,7 @@ def _agenda(stuk, inhoud: Inhoud) -> None:
         gebruikt = klok.gebruikt(fase)
         erbij = f"+{fase.extra_s // 60} min" if fase.extra_s else "—"
         rijen.append((
-            fase.titel,
+            inhoud.maskeer(fase.titel),  # een punt rond de cyclus heeft vrije tekst
             _duur(fase.gepland_s),
             erbij,
             _duur(gebruikt) if gebruikt else "niet besproken",
