@@ -58,7 +58,16 @@ def openbare_teksten(inhoud: Inhoud) -> list[Tekst]:
         for wijziging in actie.historie:
             voeg(f"toelichting bij actie {n}", wijziging.toelichting)
     for fase in v.fasen:
+        voeg("agendapunt", fase.titel)  # een punt rond de cyclus is vrije tekst
         voeg(f"notities bij {fase.titel}", fase.notities)
+    grens = getattr(v, "grenskeuze", None)
+    if grens is not None:
+        voeg("reden bij de keuze op de grens", grens.reden)
+    for correctie in getattr(v, "correcties", []):
+        voeg("correctie", correctie.wat)
+        voeg("reden van een correctie", correctie.reden)
+    voeg("correcties op het vorige verslag", getattr(v, "correcties_vorig", ""))
+    voeg("vastgestelde correcties", getattr(v, "vastgestelde_correcties", ""))
     for regel in v.logboek:
         voeg("logboek", regel.tekst)
     afspraken = inhoud.wijkverband.afspraken
