@@ -552,6 +552,20 @@ class StartScherm(Screen[None]):
 
         self._formulier_en_bewaar(AgendaFormulier, self.gekozen, na)
 
+    def action_mapje(self) -> None:
+        """Het mapje van de laatste gesloten vergadering; eerst de privacycheck als die nog
+        niet af is."""
+        from vergadering.export.inhoud import kies_vergadering
+
+        if self.gekozen is None:
+            return
+        try:
+            vergadering = kies_vergadering(self.vapp.opslag, self.gekozen, "laatste")
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
+            return
+        self.vapp.maak_mapje(self.gekozen.id, vergadering.id)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
@@ -562,6 +576,8 @@ class StartScherm(Screen[None]):
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
                    self.action_instellingen)
             yield ("Participatieafspraken", "a: template 1", self.action_afspraken)
+            yield ("Mapje maken", "verslag, actielijst en terugkoppeling van de laatste "
+                   "vergadering, na de privacycheck", self.action_mapje)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
             yield ("Onafgemaakte vergadering hervatten", "h", self.action_hervat)
         if self._te_heropenen() is not None:

@@ -317,7 +317,8 @@ def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
         assert prive not in xml, prive
         assert prive not in txt, prive
         assert prive not in html, prive
-    assert "[naam weggelaten]" in txt
+    # Een naam wordt herschreven, niet vervangen door een etiket.
+    assert "[naam weggelaten]" not in txt and "een bewoner" in txt.lower()
     assert "[telefoonnummer weggelaten]" in txt
 
 

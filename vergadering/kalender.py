@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import datums
 from .statussen import OPEN_STATUSSEN
-from .tekst import xml_veilig
+from .tekst import uitvoer_veilig as xml_veilig  # ook zonder terminal- en richtingstekens
 from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
