@@ -374,18 +374,25 @@ class VergaderingApp(App[None]):
             antwoord,
         )
 
-    def maak_mapje(self, wijkverband_id: str, vergadering_id: str) -> None:
-        """Maak het mapje in een achtergronddraad; meld waar het staat."""
+    def maak_mapje(self, wijkverband_id: str, vergadering_id: str,
+                   keuzes: dict[str, str] | None = None) -> None:
+        """Maak het mapje in een achtergronddraad; meld waar het staat. Is de privacycheck
+        niet af, dan eerst het scherm daarvan (``keuzes``: wat de notulist daar koos)."""
 
         def werk() -> None:
             from vergadering.export import exporteer
+            from vergadering.privacycheck import PrivacyOnbeslist, bewaar_keuzes
 
             # Wijzigingen staan al op schijf (bewaren gebeurt vóór het tonen).
             try:
+                if keuzes:
+                    bewaar_keuzes(self.opslag, wijkverband_id, vergadering_id, keuzes)
                 uitkomst = exporteer(
                     self.opslag, wijkverband_id, vergadering_id, doelmap=self.mapjes,
                     vandaag=self.vandaag(),
                 )
+            except PrivacyOnbeslist as fout:
+                self.call_from_thread(self.privacycheck, wijkverband_id, vergadering_id, fout)
             except VergaderingFout as fout:
                 self.call_from_thread(self.notify, str(fout), severity="error", markup=False)
             except OSError as fout:
@@ -401,6 +408,58 @@ class VergaderingApp(App[None]):
 
         self.notify("Het mapje wordt gemaakt…", markup=False)
         self.run_worker(werk, thread=True, group="mapje", name="mapje")
+
+    def action_privacycheck(self) -> None:
+        """De privacycheck tijdens de vergadering: de keuzes gelden meteen op de beamer (wat
+        onbeslist is, staat daar nooit) en straks in het mapje."""
+        sessie = self.sessie
+        if sessie is None:
+            return
+        from .formulieren.privacycheck import PrivacyCheck
+
+        def klaar(keuzes: dict[str, str] | None) -> None:
+            if keuzes and self.sessie is sessie:
+                try:
+                    sessie.zet_privacykeuzes(keuzes)
+                except VergaderingFout as fout:
+                    self.notify(str(fout), severity="error", markup=False)
+                    return
+                self._ververs()
+                self.notify("De keuzes van de privacycheck zijn bewaard.", markup=False)
+
+        def toon(vondsten: list, keuzes: dict[str, str]) -> None:
+            if not vondsten:
+                self.notify("De privacycheck vond niets dat op persoonsgegevens lijkt.",
+                            markup=False)
+                return
+            self.push_screen(PrivacyCheck(vondsten, keuzes), klaar)
+
+        def werk() -> None:
+            from vergadering.export.controle import privacycheck
+
+            try:
+                vondsten, keuzes = privacycheck(self.opslag, sessie.wijkverband.id,
+                                                sessie.vergadering.id)
+            except VergaderingFout as fout:
+                self.call_from_thread(self.notify, str(fout), severity="error", markup=False)
+            else:
+                self.call_from_thread(toon, vondsten, keuzes)
+
+        self.run_worker(werk, thread=True, group="privacycheck", name="privacycheck")
+
+    def privacycheck(self, wijkverband_id: str, vergadering_id: str, fout: Any) -> None:
+        """Het scherm van de privacycheck; na 'Klaar' worden de keuzes bewaard en komt het
+        mapje alsnog (``fout``: de ``PrivacyOnbeslist`` van de export)."""
+        from .formulieren.privacycheck import PrivacyCheck
+
+        def klaar(keuzes: dict[str, str] | None) -> None:
+            if keuzes is None:
+                self.notify("Het mapje is niet gemaakt: de privacycheck is niet afgemaakt.",
+                            markup=False)
+                return
+            self.maak_mapje(wijkverband_id, vergadering_id, keuzes)
+
+        self.push_screen(PrivacyCheck(fout.alle, fout.keuzes), klaar)
 
     # --- de klok en de beamer: acties van de app ---------------------------------------
 
@@ -472,6 +531,7 @@ class VergaderingApp(App[None]):
                 vergadering=sessie.vergadering,
                 signalen=sessie.signalen,
                 acties=sessie.acties,
+                wijkverband=sessie.wijkverband,
             )
 
         if isinstance(self.screen, BeamerScherm):
@@ -507,6 +567,10 @@ class VergaderingApp(App[None]):
             start = self.screen_stack[0] if self.screen_stack else None
             if isinstance(start, StartScherm):
                 start.volg(wijzigingen)
+            for scherm in self.screen_stack[1:]:  # signalen en opvolging (tussendoor)
+                volg = getattr(scherm, "volg_elders", None)
+                if callable(volg):
+                    volg(wijzigingen)
             return
         from .start import na_afloop
 
@@ -717,6 +781,9 @@ class VergaderingApp(App[None]):
             yield ("Volgende fase", "n", self.action_volgende_fase)
             yield ("Vorige fase", "v", self.action_vorige_fase)
             yield ("Beamer aan of uit", "b: de weergave voor de zaal", self.action_beamer)
+        if self.sessie is not None:
+            yield ("Privacycheck", "namen, adressen en nummers in de stukken nalopen: behouden "
+                   "of maskeren (ook voor de beamer)", self.action_privacycheck)
         yield ("Opnieuw opslaan", "ctrl+s: wat niet opgeslagen kon worden nog eens",
                self.action_opnieuw_opslaan)
         extra = getattr(scherm, "commandos", None)

@@ -30,9 +30,10 @@ from vergadering.actie import Actie
 from vergadering.agendaklok import AgendaKlok
 from vergadering.fouten import VergaderingFout
 from vergadering.privacy import maskeerder_voor
+from vergadering.privacycheck import eigen_namen
 from vergadering.signaal import Signaal
 from vergadering.stemming import Stemming
-from vergadering.tekst import een_regel
+from vergadering.tekst import een_regel, zonder_stuurcodes
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
@@ -50,6 +51,8 @@ class BeamerInhoud:
     vergadering: Vergadering
     signalen: list[Signaal]
     acties: list[Actie]
+    # Voor de privacycheck: namen van het wijkverband zelf zijn geen persoonsgegevens.
+    wijkverband: Wijkverband | None = None
 
 
 # --- privacy ----------------------------------------------------------------------------
@@ -58,8 +61,11 @@ class _Masker:
     """Maskeert vrije tekst voor de zaal met ``vergadering.privacy``: e-mailadressen,
     telefoonnummers en de namen en gegevens van bekende contacten van signalen eruit."""
 
-    def __init__(self, signalen: Iterable[Signaal], behouden: Iterable[str]) -> None:
-        self._m = maskeerder_voor(list(signalen), behouden=list(behouden))
+    def __init__(self, signalen: Iterable[Signaal], behouden: Iterable[str],
+                 keuzes: dict[str, str] | None = None, bekend: Iterable[str] = ()) -> None:
+        # Met de keuzes van de privacycheck: wat onbeslist is, gaat altijd weg.
+        self._m = maskeerder_voor(list(signalen), behouden=list(behouden),
+                                  besluiten=dict(keuzes or {}), bekend=list(bekend))
         # Elke keer tekenen (ook bij een andere venstergrootte) maskeert dezelfde teksten.
         self._onthouden: dict[tuple[str, bool], str] = {}
 
@@ -347,10 +353,11 @@ def blokken_acties(vb: Voorbereid, breedte: int, hoogte: int) -> list[Blok]:
         # Harde spaties houden een datum bij elkaar als de regel moet afbreken.
         datum1 = datums.kort(actie.eerste_stap_datum).replace(" ", "\u00a0")
         datum2 = datums.kort(actie.checkmoment).replace(" ", "\u00a0")
-        planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap vóór {datum1} · "
+        eigenaar = een_regel(zonder_stuurcodes(actie.eigenaar))
+        planning = (f"eigenaar {eigenaar} · eerste stap vóór {datum1} · "
                     f"checkmoment {datum2}")
         if smal:
-            planning = (f"eigenaar {een_regel(actie.eigenaar)} · eerste stap {datum1} · "
+            planning = (f"eigenaar {eigenaar} · eerste stap {datum1} · "
                         f"check {datum2}")
         aangenomen.append(
             [Text(pas(titel, breedte), style="bold")]
@@ -414,12 +421,13 @@ def blokken_terugkoppeling(vb: Voorbereid, breedte: int, hoogte: int) -> list[Bl
     if tk.volgende_update:
         zin = f"De volgende update komt op {datums.lang(tk.volgende_update)}"
         if tk.kanaal:
-            zin += f" via {een_regel(tk.kanaal)}"
+            zin += f" via {een_regel(masker(tk.kanaal))}"
         vervolg.append([Text(r) for r in _ombreken(zin + ".", breedte)])
     elif tk.kanaal:
-        vervolg.append([Text(pas(f"Via {een_regel(tk.kanaal)}.", breedte))])
+        vervolg.append([Text(pas(f"Via {een_regel(masker(tk.kanaal))}.", breedte))])
     if tk.eigenaar:
-        vervolg.append([Text(pas(f"Wie zorgt ervoor: {een_regel(tk.eigenaar)}.", breedte))])
+        vervolg.append([Text(pas(f"Wie zorgt ervoor: {een_regel(masker(tk.eigenaar))}.",
+                                 breedte))])
     if tk.contact:
         # De contactregel is bewust openbaar (het adres van het wijkverband); gegevens die
         # van een bewoner bekend zijn, gaan er toch uit.
@@ -491,9 +499,15 @@ class Faseinhoud(Widget):
         )
         # Het masker (namen en gegevens van alle contacten) alleen opnieuw als er signalen
         # bij kwamen of de eigenaren veranderden, niet na elke stip.
-        sleutel = (id(inhoud.signalen), len(inhoud.signalen), eigenaren)
+        keuzes = inhoud.vergadering.privacykeuzes
+        wv = inhoud.wijkverband
+        sleutel = (id(inhoud.signalen), len(inhoud.signalen), eigenaren,
+                   tuple(sorted(keuzes.items())), id(wv))
         if self._masker is None or sleutel != self._masker_sleutel:
-            self._masker = _Masker(inhoud.signalen, eigenaren)
+            bekend = [inhoud.wijkverband_naam, inhoud.vergadering.plaats]
+            if wv is not None:
+                bekend += eigen_namen(wv)
+            self._masker = _Masker(inhoud.signalen, eigenaren, keuzes, bekend)
             self._masker_sleutel = sleutel
         self._vb = Voorbereid(inhoud, self._masker)
         self.fase_index = fase_index
@@ -571,7 +585,7 @@ class Beamerbeeld(Vertical):
         """Teken de inhoud; ``fase_index`` kiest een andere fase dan die van de klok (na
         het sluiten: de terugkoppeling)."""
         vergadering = inhoud.vergadering
-        kop = een_regel(inhoud.wijkverband_naam)
+        kop = een_regel(zonder_stuurcodes(inhoud.wijkverband_naam))
         kop += f" · {datums.lang(vergadering.datum)}"
         if vergadering.gesloten:
             kop += " · gesloten"

@@ -186,7 +186,7 @@ class BeamerApp(App[int]):
             return
         self.agendaklok.vergadering = beeld.vergadering
         inhoud = BeamerInhoud(beeld.wijkverband.naam, beeld.vergadering, beeld.signalen,
-                              beeld.acties)
+                              beeld.acties, beeld.wijkverband)
         self.query_one("#wachtscherm").display = False
         bb = self.query_one(Beamerbeeld)
         bb.display = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,8 +19,12 @@ from vergadering import datums
 from vergadering.fouten import VergaderingFout
 from vergadering.regels import termijn_volgens_afspraken
 from vergadering.tekst import een_regel, kort
+from vergadering.zinnen import opsomming
 
 from .paneel import FasePaneel, cel, geselecteerd, vul_tabel
+
+if TYPE_CHECKING:
+    from vergadering.actie import StatusWijziging
 
 
 class FaseTerugkoppelen(FasePaneel):
@@ -53,24 +58,33 @@ class FaseTerugkoppelen(FasePaneel):
         v = sessie.vergadering
         lopend = sessie.lopende_acties()
         rijen = []
+        tussendoor: list[str] = []
         for a in lopend:
             bijgewerkt = a.id in v.statusupdates
+            # Tussen de vergaderingen door de eigenaar bijgewerkt: al gedaan, met wie en wanneer.
+            update = None if bijgewerkt else a.update_tussendoor()
+            if update is not None:
+                tussendoor.append(f"actie {a.nummer} ({al_gedaan(update, uitleg=False)})")
             rijen.append((
                 a.id,
                 (
                     str(a.nummer),
                     cel(a.omschrijving, 24),
                     cel(a.eigenaar, 11),
-                    cel(("✓ " if bijgewerkt else "") + a.status,
-                        stijl="bold" if bijgewerkt else ""),
-                    cel(a.laatste_toelichting() if bijgewerkt else "nog bijwerken", 16),
+                    cel(("✓ " if bijgewerkt or update else "") + a.status,
+                        stijl="bold" if bijgewerkt or update else ""),
+                    cel(a.laatste_toelichting() if bijgewerkt else
+                        al_gedaan(update) if update else "nog bijwerken", 16),
                 ),
             ))
         vul_tabel(self.tabel, rijen)
-        open_ = sum(1 for a in lopend if a.id not in v.statusupdates)
+        open_ = sum(1 for a in lopend if a.id not in v.statusupdates) - len(tussendoor)
         if lopend:
+            # Wie en wanneer passen niet in de cel op 80 kolommen: hier voluit (tot drie).
+            al = opsomming(tussendoor) if len(tussendoor) <= 3 else str(len(tussendoor))
             stand = (f"Lopende acties uit eerdere rondes: {len(lopend)}, "
-                     f"nog bij te werken: {open_}. Status met s.")
+                     + (f"tussendoor al bijgewerkt: {al}; " if tussendoor else "")
+                     + f"nog bij te werken: {open_}. Status met s.")
         else:
             stand = "Er zijn geen lopende acties uit eerdere rondes."
         self.query_one("#lopend-stand", Static).update(stand)
@@ -208,3 +222,11 @@ class FaseTerugkoppelen(FasePaneel):
         yield ("Volgende vergadering vastleggen", "d: datum en tijd, voor verslag en "
                "terugkoppeling", self.action_volgende_vergadering)
         yield ("Vergadering sluiten", "x", self.action_sluit)
+
+
+def al_gedaan(update: StatusWijziging, uitleg: bool = True) -> str:
+    """Een update tussen de vergaderingen in fase 3: '6 dec, Sandra Koster: toelichting'."""
+    dag = datums.kort(update.moment.date()).rsplit(" ", 1)[0]  # zonder jaar: past in de cel
+    wie = f", {een_regel(update.door)}" if update.door else ""
+    toelichting = f": {een_regel(update.toelichting)}" if update.toelichting and uitleg else ""
+    return f"{dag}{wie}{toelichting}"

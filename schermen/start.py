@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from vergadering.opslag.wijzigingen import Wijziging
     from vergadering.overzicht import Overzicht
+    from vergadering.tussendoor import Tussendoor
     from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
@@ -87,6 +88,9 @@ class StartScherm(Screen[None]):
         # Vóór instellingen en afspraken: op 80 kolommen valt het einde van de regel weg,
         # en hoe je stopt moet altijd te zien zijn (die twee staan ook onder ctrl+p).
         Binding("q", "app.quit", "Stoppen"),
+        # Tussen de vergaderingen: signalen ophalen en de acties opvolgen.
+        Binding("l", "signalen", "Signalen"),
+        Binding("o", "opvolging", "Opvolging"),
         Binding("i", "instellingen", "Instellingen"),
         Binding("a", "afspraken", "Afspraken"),
         Binding("g", "agenda", "Agenda", show=False),
@@ -333,7 +337,8 @@ class StartScherm(Screen[None]):
     # --- handelingen ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start", "bewerk", "instellingen", "afspraken", "impact"):
+        if action in ("start", "bewerk", "instellingen", "afspraken", "signalen", "opvolging",
+                      "impact"):
             return self.gekozen is not None
         if action == "hervat":
             o = self.overzicht
@@ -425,6 +430,36 @@ class StartScherm(Screen[None]):
                              [lid.naam for lid in wv.leden], v.voorzitter),
             gekozen,
         )
+
+    def _tussendoor(self, scherm: Callable[[Tussendoor], Screen[None]]) -> None:
+        """Open een scherm voor tussen de vergaderingen; daarna het overzicht opnieuw (er
+        kunnen signalen of updates bij zijn gekomen)."""
+        from vergadering.tussendoor import Tussendoor
+
+        wv = self.gekozen
+        if wv is None:
+            return
+        vapp = self.vapp
+
+        def terug(_: None) -> None:
+            vapp.gegevens.pop(wv.id, None)  # wat een vergadering las, is verouderd
+            if self.gekozen is not None and self.gekozen.id == wv.id:
+                self._laad_overzicht(wv)
+
+        self.app.push_screen(scherm(Tussendoor(vapp.opslag, vapp.bewaarder, wv, vapp.klok)),
+                             terug)
+
+    def action_signalen(self) -> None:
+        """Signalen tussen de vergaderingen: toevoegen, bewerken, intrekken, zoeken."""
+        from .signalen import SignalenScherm
+
+        self._tussendoor(SignalenScherm)
+
+    def action_opvolging(self) -> None:
+        """Mijn acties: wat elke eigenaar moet doen, en de statusupdate tussendoor."""
+        from .opvolging import OpvolgingScherm
+
+        self._tussendoor(OpvolgingScherm)
 
     def action_start(self) -> None:
         """Start een nieuwe vergadering (of bied de onafgemaakte aan)."""
@@ -563,6 +598,20 @@ class StartScherm(Screen[None]):
 
         self._formulier_en_bewaar(AgendaFormulier, self.gekozen, na)
 
+    def action_mapje(self) -> None:
+        """Het mapje van de laatste gesloten vergadering; eerst de privacycheck als die nog
+        niet af is."""
+        from vergadering.export.inhoud import kies_vergadering
+
+        if self.gekozen is None:
+            return
+        try:
+            vergadering = kies_vergadering(self.vapp.opslag, self.gekozen, "laatste")
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
+            return
+        self.vapp.maak_mapje(self.gekozen.id, vergadering.id)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
@@ -573,6 +622,8 @@ class StartScherm(Screen[None]):
             yield ("Instellingen van de vergadering", "i: tijd per fase, stippen, quorum",
                    self.action_instellingen)
             yield ("Participatieafspraken", "a: template 1", self.action_afspraken)
+            yield ("Mapje maken", "verslag, actielijst en terugkoppeling van de laatste "
+                   "vergadering, na de privacycheck", self.action_mapje)
             yield ("Impact: bereik, spiegel, doorwerking, terugkoppeling", "m: de vier pijnen "
                    "in cijfers", self.action_impact)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:
@@ -580,6 +631,11 @@ class StartScherm(Screen[None]):
         if self._te_heropenen() is not None:
             yield ("Gesloten vergadering heropenen", "r: een fout herstellen; wie en waarom "
                    "komen in het verslag", self.action_heropen)
+        if self.gekozen is not None:  # tussen de vergaderingen
+            yield ("Signalen", "l: toevoegen, bewerken, intrekken, zoeken; de bundelhint",
+                   self.action_signalen)
+            yield ("Opvolging: mijn acties", "o: wat elke eigenaar moet doen; statusupdate",
+                   self.action_opvolging)
         yield ("Nieuw wijkverband", "n", self.action_nieuw)
 
 

@@ -53,7 +53,8 @@ class Ronde:
     acties: list[Actie]
 
     def inhoud(self) -> BeamerInhoud:
-        return BeamerInhoud(self.wijkverband.naam, self.vergadering, self.signalen, self.acties)
+        return BeamerInhoud(self.wijkverband.naam, self.vergadering, self.signalen, self.acties,
+                            self.wijkverband)
 
 
 def bouw_ronde(met_terugkoppeling: bool = False) -> Ronde:

@@ -128,7 +128,7 @@ def test_verslag_koppen_en_gegevens(mapje):
     for kop in ("Gegevens", "Agenda en tijd", "1. Top 5 signalen", "2. Top 1–2 acties",
                 "Stemmingen", "Aangenomen acties", "Geparkeerde signalen",
                 "3. Wat koppelen we terug?", "Stand van eerdere acties",
-                "De terugkoppeling aan bewoners", "Logboek", "Volgende vergadering",
+                "De terugkoppeling aan bewoners", "Volgende vergadering", "Bijlage: logboek",
                 "Actielijst", *KOPPEN):
         assert kop in k, kop
     tekst = alle_tekst(doc)
@@ -181,8 +181,8 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
     assert "Checkmoment: maandag 4 januari 2027" in tekst
     assert "Te groot voor deze ronde; eerst met de gemeente praten" in tekst
     status = next(rijen(t) for t in doc.tables if t.rows[0].cells[-1].text == "Stand")
-    assert status[1][3] == "loopt: Offerte is aangevraagd"
-    assert status[2][3] == "gereed: Er staan tien nieuwe rekken"
+    assert status[1][3] == "Loopt: Offerte is aangevraagd"
+    assert status[2][3] == "Gereed: Er staan tien nieuwe rekken"
     log = next(rijen(t) for t in doc.tables if t.rows[0].cells[0].text == "Tijd")
     assert any(r[0] == "19:22" and "wil graag meedoen" in r[2] for r in log)
     assert "Gemeente kijkt naar drempels." in tekst  # notitie bij fase 2
@@ -191,12 +191,15 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
 
 def test_verslag_eindigt_met_de_actielijst_liggend(mapje):
     doc = Document(mapje / "verslag.docx")
-    open_, af = rijen(doc.tables[-2]), rijen(doc.tables[-1])
+    open_, af = rijen(doc.tables[-3]), rijen(doc.tables[-2])
     assert tuple(open_[0]) == tuple(af[0]) == ACTIEKOPPEN
     # Open acties, en in een eigen groep wat sindsdien af is.
     assert [r[0] for r in open_[1:]] == ["1", "3", "4"]
     assert [r[0] for r in af[1:]] == ["2"]
     assert "Afgerond of gestopt sinds de vorige vergadering" in alle_tekst(doc)
+    # Daarna alleen nog het logboek, als bijlage achteraan.
+    assert koppen(doc)[-1] == "Bijlage: logboek"
+    assert rijen(doc.tables[-1])[0] == ["Tijd", "Fase", "Wat er gebeurde"]
     laatste = doc.sections[-1]
     assert laatste.page_width > laatste.page_height
 
@@ -314,7 +317,8 @@ def test_terugkoppeling_bevat_geen_privegegevens_van_bewoners(mapje):
         assert prive not in xml, prive
         assert prive not in txt, prive
         assert prive not in html, prive
-    assert "[naam weggelaten]" in txt
+    # Een naam wordt herschreven, niet vervangen door een etiket.
+    assert "[naam weggelaten]" not in txt and "een bewoner" in txt.lower()
     assert "[telefoonnummer weggelaten]" in txt
 
 

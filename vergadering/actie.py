@@ -32,6 +32,7 @@ class StatusWijziging:
     status: str
     toelichting: str = ""
     vergadering_id: str | None = None
+    door: str = ""  # wie de status doorgaf (bij een update tussen de vergaderingen)
 
 
 @dataclass
@@ -122,8 +123,10 @@ class Actie:
         toelichting: str,
         moment: datetime,
         vergadering_id: str | None = None,
+        door: str = "",
     ) -> None:
-        """Wijzig de status met een toelichting van één regel; de wijziging komt in de historie."""
+        """Wijzig de status met een toelichting van één regel; de wijziging komt in de historie.
+        ``vergadering_id`` None: tussen de vergaderingen, doorgegeven ``door`` iemand."""
         if status not in ACTIESTATUSSEN:
             raise OngeldigeInvoer(
                 f"'{str(status)[:20]}' is geen status; kies uit {', '.join(ACTIESTATUSSEN)}."
@@ -133,8 +136,16 @@ class Actie:
             raise OngeldigeInvoer("De toelichting is één regel; haal het regeleinde weg.")
         if status in ("vastgelopen", "gestopt") and not uitleg:
             raise OngeldigeInvoer(f"Zeg in één regel waarom de actie {status} is.")
+        wie = invoer(door, "wie de status doorgaf", maximum=200)
         self.status = status
-        self.historie.append(StatusWijziging(moment, status, uitleg, vergadering_id))
+        self.historie.append(StatusWijziging(moment, status, uitleg, vergadering_id, wie))
+
+    def update_tussendoor(self) -> StatusWijziging | None:
+        """De laatste statuswijziging als die tussen de vergaderingen kwam (niet in een
+        vergadering): fase 3 toont haar als al gedaan. None als er daarna al vergaderd is."""
+        if self.historie and self.historie[-1].vergadering_id is None:
+            return self.historie[-1]
+        return None
 
     def sinds(self) -> datetime | None:
         """Wanneer de huidige status inging (None als er nog geen wijziging is geweest)."""

@@ -250,8 +250,7 @@ def inzage(opslag, naam: str) -> list[Vondst]:
 def _wis_uit(tekst: str, naam: str) -> str:
     from .privacy import Maskeerder
 
-    gewist = Maskeerder([naam])(tekst)
-    return gewist.replace("[naam weggelaten]", "een bewoner")
+    return Maskeerder([naam])(tekst)  # de naam wordt "een bewoner"
 
 
 def _wis(opslag, namen: list[str], vandaag: date) -> int:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import datums
 from .statussen import OPEN_STATUSSEN
-from .tekst import xml_veilig
+from .tekst import uitvoer_veilig as xml_veilig  # ook zonder terminal- en richtingstekens
 from .zinnen import zonder_slot
 
 if TYPE_CHECKING:
@@ -150,7 +150,9 @@ def _nieuwe_kalender(naam: str) -> Calendar:
     kal.add("prodid", PRODID)
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
-    kal.add("x-wr-calname", xml_veilig(f"Vergadering — {naam}"))
+    # Eén regel: een X-eigenschap wordt niet ge-escaped, en een regeleinde in de naam van het
+    # wijkverband brak het hele bestand.
+    kal.add("x-wr-calname", " ".join(xml_veilig(f"Vergadering — {naam}").split()))
     kal.add("x-wr-timezone", TIJDZONE)
     return kal
 

@@ -170,6 +170,17 @@ def _map(waarde: str) -> str:
     return _tekst(waarde)
 
 
+def _contact(waarde: str):
+    """"naam; telefoon of e-mail" als privécontact (zonder ';' alleen een naam, of alleen
+    gegevens als het een nummer of adres is)."""
+    from .signaal import lees_contact
+
+    try:
+        return lees_contact(_tekst(waarde))
+    except ValueError as fout:
+        raise argparse.ArgumentTypeError(str(fout)) from fout
+
+
 def _aantal(waarde: str) -> int:
     try:
         n = int(waarde.strip())
@@ -347,6 +358,10 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="hoeveel bewoners dit zeggen (standaard 1)")
     p.add_argument("--datum", type=_datum, default=None, metavar="DATUM",
                    help="wanneer het binnenkwam, bijvoorbeeld 23-11-2026 (standaard vandaag)")
+    p.add_argument("--contact", type=_contact, default=None, metavar='"NAAM; GEGEVENS"',
+                   help="privé: wie het signaal gaf en hoe die te bereiken is (telefoon of "
+                        "e-mail), bijvoorbeeld \"Ria Smit; 06-12345678\". Dit komt nooit op de "
+                        "beamer of in openbare stukken")
     _db_optie(p)
 
     for naam, uitleg in (
@@ -372,6 +387,12 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--alleen",
                    choices=["verslag", "actielijst", "terugkoppeling", "afspraken", "agenda"],
                    help="maak alleen dit document")
+    p.add_argument("--privacy-akkoord", action="store_true",
+                   help="na controle: de onbesliste items van de privacycheck (namen, "
+                        "aanspreekvormen, adressen die op persoonsgegevens lijken) blijven in "
+                        "de documenten staan. Zonder deze optie noemt de export ze en stopt hij "
+                        "(code 1). Contacten van bewoners, telefoonnummers en e-mailadressen "
+                        "gaan er altijd uit")
     p.add_argument("--impact", action="store_true",
                    help="schrijf in plaats van het mapje het jaarverslag impact.docx: bereik, "
                         "spiegel van de wijk, doorwerking en terugkoppeling")
@@ -620,6 +641,7 @@ def _signaal(args: argparse.Namespace) -> int:
         thema=args.thema,
         buurt=args.buurt,
         aantal=args.aantal,
+        contact=args.contact,
     )
     opslag.bewaar_signaal(signaal)  # keert pas terug als het signaal op schijf staat
     print(signaal.id)

@@ -96,7 +96,8 @@ def _van_update(wv: Wijkverband, vergaderingen: list[Vergadering], m: Maskeerder
     datum = tk.volgende_update
     if datum is None or (datum - vandaag).days > UPDATE_VOORUIT:
         return []
-    return [Punt(m(tk.eigenaar) or ZONDER_EIGENAAR, wv.naam, "update aan bewoners", datum,
+    # De eigenaar zelf niet maskeren: het is een lid of partner, en de herinnering is voor hem.
+    return [Punt(tk.eigenaar.strip() or ZONDER_EIGENAAR, wv.naam, "update aan bewoners", datum,
                  (datum - vandaag).days, None, m(tk.kanaal))]
 
 

@@ -11,22 +11,45 @@ elke tekst:
 - de namen (en delen daarvan) en contactgegevens van alle bekende contacten in de signalen
   van het wijkverband.
 
-Liever een woord te veel weg dan een naam te veel erin: een voornaam van een bewoner wordt
-overal weggehaald, ook waar hij toevallig een gewoon woord is. Namen die het stuk wel mag
-noemen (leden, eigenaren, partners) kunnen als geheel behouden worden: een bewoner "Jan"
-maakt van het lid "Jan de Boer" dan geen "[naam weggelaten] de Boer".
+Een naam wordt als naam herkend: de hele naam in elke schrijfwijze, een deel ervan alleen
+met een hoofdletter ("Kees de Groot" maakt van "een groot gat" niets, van "Groot belde" wel).
+Namen die het stuk wel mag noemen (leden, eigenaren, partners) kunnen als geheel behouden
+worden: een bewoner "Jan" maakt van het lid "Jan de Boer" dan geen "een bewoner de Boer".
+
+Een naam wordt niet vervangen door een etiket maar herschreven: "Pieter Zwanenburg meldt"
+wordt "Een bewoner meldt", "mevrouw Jansen belde" wordt "een bewoner belde". Een adres
+verliest zijn huisnummer ("Lindelaan 14" wordt "de Lindelaan").
+
+Eerst wordt de tekst genormaliseerd (``persoonsgegevens.normaliseer``): NFKC, zonder
+opmaaktekens, richtingstekens en terminalcodes, zodat "06\u200b12345678" of volle-breedte
+cijfers ook als telefoonnummer herkend worden.
+
+Met ``besluiten`` (de keuzes van de notulist bij de privacycheck, ``privacycheck``) haalt de
+maskeerder ook weg wat op een persoonsgegeven lijkt (aanspreekvormen, namen met hoofdletters,
+adressen met huisnummer), behalve wat de notulist wilde behouden.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .persoonsgegevens import (
+    AANSPREEKVORM,
+    ADRES,
+    bekende_woorden,
+    normaliseer,
+    sleutel,
+    straat_van,
+    vind,
+)
 from .tekst import xml_veilig
 
-NAAM = "[naam weggelaten]"
+NAAM = "een bewoner"  # zo staat een weggehaalde naam in de zin (met hoofdletter aan het begin)
+GEZIN = "een gezin"
+BEHOUDEN, MASKEREN = "behouden", "maskeren"
 EMAIL = "[e-mailadres weggelaten]"
 TELEFOON = "[telefoonnummer weggelaten]"
 GEGEVENS = "[contactgegevens weggelaten]"
@@ -54,6 +77,18 @@ _TELEFOON = re.compile(
 _INFONUMMER = re.compile(r"^0(?:800|90[069])")
 
 _WOORD = re.compile(r"\w+")
+# Straten die "het" krijgen als het huisnummer weggaat ("het Kerkplein").
+_HET_STRAAT = ("plein", "park", "pad", "erf", "hof", "veld", "plantsoen")
+_ADRESVORM = "\x00adres"  # vervanging van een bekend adres: de straat zonder huisnummer
+# Een aanspreekvorm vlak voor een weggehaalde naam gaat mee weg: "mevrouw Jansen" → "een bewoner".
+_AANSPREEKVORM_ERVOOR = re.compile(
+    r"(?i:(?<!\w)(?:de\s+)?(?:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|heer|familie|fam\.?))"
+    r"\s+(?:[A-Z]\.\s*)*$"
+)
+# Wat vlak voor een zinsbegin staat: een punt (of ?, !) met witruimte, of een nieuwe regel,
+# eventueel met een opsommingsteken. Na een dubbele punt gaat het Nederlands klein verder
+# ("melder: een bewoner").
+_ZINSBEGIN = re.compile(r"(?:[.!?]\s+|(?:\n|\A)\s*(?:[-*•–]\s+)?)\Z")
 _ONGELDIG_TUSSEN_CIJFERS = re.compile(
     r"(?<=\d)[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+(?=\d)"
 )
@@ -106,15 +141,28 @@ def _cijfers(tekst: str) -> str:
 
 
 def _met_schone_vorm(teksten: Iterable[str]) -> list[str]:
-    """Elke tekst zoals hij is én zonder de tekens die XML niet kan bevatten."""
+    """Elke tekst zoals hij is, zonder de tekens die XML niet kan bevatten, en genormaliseerd
+    (zoals de tekst die gemaskeerd wordt)."""
     uit: list[str] = []
     for tekst in teksten:
         tekst = "" if tekst is None else str(tekst)
         uit.append(tekst)
-        schoon = xml_veilig(tekst)
-        if schoon != tekst:
-            uit.append(schoon)
+        for schoon in (xml_veilig(tekst), xml_veilig(normaliseer(tekst))):
+            if schoon not in uit:
+                uit.append(schoon)
     return uit
+
+
+def _zinsbegin(tekst: str, positie: int) -> bool:
+    """Waar als op ``positie`` een zin (of een opsommingsregel) begint."""
+    if positie <= 0:
+        return True
+    ervoor = tekst[:positie] if positie <= 40 else "x" + tekst[positie - 40:positie]
+    return bool(_ZINSBEGIN.search(ervoor))
+
+
+def _met_hoofdletter(vervanging: str, zinsbegin: bool) -> str:
+    return vervanging[:1].upper() + vervanging[1:] if zinsbegin else vervanging
 
 
 def emailadressen(tekst: str) -> list[str]:
@@ -135,6 +183,7 @@ def _is_infonummer(nummer: str) -> bool:
 class _Naam:
     woorden: tuple[str, ...]
     vervanging: str | None  # None: behouden zoals het er staat
+    heel: bool = True  # de hele naam (elke schrijfwijze); een deel alleen met hoofdletter
 
 
 class Maskeerder:
@@ -143,6 +192,9 @@ class Maskeerder:
     ``namen``: privénamen (van contacten van signalen), heel en in delen weggehaald.
     ``gegevens``: privé contactgegevens (adres, e-mail, nummer), als geheel weggehaald.
     ``behouden``: namen die het stuk mag noemen; als geheel blijven ze staan.
+    ``besluiten``: de keuzes van de privacycheck (sleutel → behouden of maskeren); met
+    besluiten wordt ook weggehaald wat op een persoonsgegeven lijkt, tenzij behouden.
+    ``bekend``: meer namen van het wijkverband zelf (plaatsen), geen persoonsgegeven.
     """
 
     def __init__(
@@ -150,16 +202,23 @@ class Maskeerder:
         namen: Iterable[str] = (),
         gegevens: Iterable[str] = (),
         behouden: Iterable[str] = (),
+        besluiten: Mapping[str, str] | None = None,
+        bekend: Iterable[str] = (),
     ) -> None:
+        behouden = list(behouden)
+        self.besluiten = besluiten
+        self.bekend = bekende_woorden([*behouden, *bekend])
         self._per_eerste: dict[str, list[_Naam]] = {}
         self.bekende_emails: set[str] = set()
         self.bekende_nummers: set[str] = set()
         privé_zinnen: set[tuple[str, ...]] = set()
+        hele: set[tuple[str, ...]] = set()
         losse: set[str] = set()
         for naam in _met_schone_vorm(namen):
             woorden = _woorden(naam)
             if woorden:
                 privé_zinnen.add(woorden)
+                hele.add(woorden)
             for i, w in enumerate(woorden):
                 if len(w) >= _KORTSTE_LOSSE_NAAM and w not in _GEEN_NAAM and not w.isdigit():
                     losse.add(w)
@@ -168,19 +227,23 @@ class Maskeerder:
                     privé_zinnen.add(woorden[i:i + lengte])
             self._onthoud_gegevens(naam)
         gegevens_zinnen: set[tuple[str, ...]] = set()
+        adressen: set[tuple[str, ...]] = set()
         for stuk in _met_schone_vorm(gegevens):
             self._onthoud_gegevens(stuk)
-            for deel in re.split(r"[,;\n\r|]+", stuk):
+            # "06-12345678 · mail@x.nl · Lindelaan 14": elk deel apart.
+            for deel in re.split(r"[,;\n\r|·•]+|\s[-–/]\s", stuk):
                 woorden = _woorden(deel)
                 if woorden and (len(woorden) > 1 or len(woorden[0]) >= _KORTSTE_LOSSE_NAAM):
                     gegevens_zinnen.add(woorden)
+                    if any(t.soort == ADRES for t in vind(normaliseer(deel))):
+                        adressen.add(woorden)
         for w in losse:
             privé_zinnen.add((w,))
         behouden_zinnen = {_woorden(n) for n in behouden} - {()}
         for zin in privé_zinnen:
-            self._voeg_toe(_Naam(zin, NAAM))
+            self._voeg_toe(_Naam(zin, NAAM, heel=zin in hele))
         for zin in gegevens_zinnen - privé_zinnen:
-            self._voeg_toe(_Naam(zin, GEGEVENS))
+            self._voeg_toe(_Naam(zin, _ADRESVORM if zin in adressen else GEGEVENS))
         for zin in behouden_zinnen - privé_zinnen - gegevens_zinnen:
             self._voeg_toe(_Naam(zin, None))
         for kandidaten in self._per_eerste.values():
@@ -193,6 +256,10 @@ class Maskeerder:
     def _onthoud_gegevens(self, tekst: str) -> None:
         self.bekende_emails.update(e.casefold() for e in emailadressen(tekst))
         self.bekende_nummers.update(_cijfers(n) for n in telefoonnummers(tekst))
+
+    def is_bekend_nummer(self, nummer: str) -> bool:
+        """Waar als dit nummer van een bewoner bekend is (uit een contact of een signaal)."""
+        return _cijfers(nummer) in self.bekende_nummers
 
     def leer_uit_tekst(self, tekst: str) -> None:
         """Onthoud de e-mailadressen en nummers die bewoners in een signaal schreven, zodat ze
@@ -207,55 +274,130 @@ class Maskeerder:
         """
         if not tekst:
             return ""
-        # Eerst de tekens weg die XML niet kan bevatten: zo kan ook een naam die pas na
-        # het weghalen ontstaat ("Ja\x00n") niet ongezien blijven.
+        # Eerst normaliseren (NFKC, opmaak-, richtingstekens en terminalcodes weg), dan de
+        # tekens weg die XML niet kan bevatten: zo kan ook een naam of nummer die pas na het
+        # weghalen ontstaat ("Ja\x00n", "06\u200b12345678") niet ongezien blijven.
         # Tussen twee cijfers wordt zo'n teken een spatie: anders plakt "0\x1f06…" aan
         # elkaar tot een langer getal dat geen telefoonnummer lijkt, maar het wel bevat.
-        tekst = _ONGELDIG_TUSSEN_CIJFERS.sub(" ", tekst)
-        tekst = unicodedata.normalize("NFC", xml_veilig(tekst))
+        tekst = _ONGELDIG_TUSSEN_CIJFERS.sub(" ", normaliseer(tekst))
+        tekst = xml_veilig(tekst)
         tekst = _EMAIL.sub(lambda m: self._email(m.group(0), openbare_contactregel), tekst)
-        tekst = _TELEFOON.sub(lambda m: self._nummer(m.group(0), openbare_contactregel), tekst)
+        tekst = _TELEFOON.sub(lambda m: self._nummer(m, openbare_contactregel), tekst)
+        if self.besluiten is not None:
+            tekst = self._vondsten(tekst)
         if self._per_eerste:
             tekst = self._namen(tekst)
         return tekst
+
+    def _vondsten(self, tekst: str) -> str:
+        """Haal weg wat op een persoonsgegeven lijkt, behalve wat de notulist behield."""
+        besluiten = self.besluiten or {}
+        uit: list[str] = []
+        positie = 0
+        contacten: list[tuple[int, int]] | None = None  # pas opzoeken als het nodig is
+        for treffer in vind(tekst, self.bekend):
+            if besluiten.get(sleutel(treffer.tekst)) == BEHOUDEN:
+                if contacten is None:
+                    contacten = self.contact_plekken(tekst)
+                # Behouden, tenzij er een stuk van een bekend contact in staat.
+                if not any(treffer.begin < e and b < treffer.eind for b, e in contacten):
+                    continue
+            uit.append(tekst[positie:treffer.begin])
+            uit.append(self._herschreven(tekst, treffer.begin, treffer.tekst, treffer.soort))
+            positie = treffer.eind
+        uit.append(tekst[positie:])
+        return "".join(uit)
+
+    @staticmethod
+    def _herschreven(tekst: str, begin: int, gevonden: str, soort: str) -> str:
+        """Wat er in de zin komt in plaats van ``gevonden``."""
+        if soort == ADRES:
+            ervoor = tekst[max(0, begin - 4):begin].casefold()
+            straat = straat_van(gevonden)
+            if ervoor.endswith((" de ", " het ")) or ervoor in ("de ", "het "):
+                return straat
+            # "het Kerkplein", "de Lindelaan"
+            lidwoord = "het" if straat.casefold().endswith(_HET_STRAAT) else "de"
+            return _met_hoofdletter(f"{lidwoord} {straat}", _zinsbegin(tekst, begin))
+        if soort == AANSPREEKVORM and re.search(r"(?i)\bfam", gevonden):
+            return _met_hoofdletter(GEZIN, _zinsbegin(tekst, begin))
+        return _met_hoofdletter(NAAM, _zinsbegin(tekst, begin))
 
     def _email(self, adres: str, openbaar: bool) -> str:
         if openbaar and adres.casefold() not in self.bekende_emails:
             return adres
         return EMAIL
 
-    def _nummer(self, nummer: str, openbaar: bool) -> str:
+    def _nummer(self, m: re.Match[str], openbaar: bool) -> str:
+        nummer = m.group(0)
         if _is_infonummer(nummer):
             return nummer
         if openbaar and _cijfers(nummer) not in self.bekende_nummers:
             return nummer
-        return TELEFOON
+        # De haakjes om een nummer horen bij de zin: "(06-12345678)" houdt zijn "(" en ")".
+        voor = "(" if nummer.startswith("(") and ")" not in nummer[:5] else ""
+        na = ")" if nummer.endswith(")") and nummer.count("(") < nummer.count(")") else ""
+        return voor + TELEFOON + na
 
-    def _namen(self, tekst: str) -> str:
+    def _treffers(self, tekst: str) -> list[tuple[int, int, _Naam]]:
+        """Waar bekende namen en gegevens in de tekst staan (begin, eind, naam)."""
         woorden = list(_WOORD.finditer(tekst))
         sleutels = [_sleutel(m.group(0)) for m in woorden]
-        uit: list[str] = []
-        positie = 0
+        uit: list[tuple[int, int, _Naam]] = []
         i = 0
         while i < len(woorden):
             kandidaten = self._per_eerste.get(sleutels[i])
             gevonden = None
             if kandidaten and not self._in_datum(woorden, sleutels, i):
                 gevonden = next(
-                    (n for n in kandidaten if self._past(tekst, woorden, sleutels, i, n.woorden)),
+                    (n for n in kandidaten if self._past(tekst, woorden, sleutels, i, n.woorden)
+                     and (n.heel or self._als_naam(woorden, i, n.woorden))),
                     None,
                 )
             if gevonden is None:
                 i += 1
                 continue
             laatste = woorden[i + len(gevonden.woorden) - 1]
-            if gevonden.vervanging is not None:
-                uit.append(tekst[positie:woorden[i].start()])
-                uit.append(gevonden.vervanging)
-                positie = laatste.end()
+            uit.append((woorden[i].start(), laatste.end(), gevonden))
             i += len(gevonden.woorden)
+        return uit
+
+    def contact_plekken(self, tekst: str) -> list[tuple[int, int]]:
+        """Waar namen en gegevens van bekende contacten in een (genormaliseerde) tekst staan."""
+        if not self._per_eerste:
+            return []
+        return [(b, e) for b, e, naam in self._treffers(tekst) if naam.vervanging is not None]
+
+    def _namen(self, tekst: str) -> str:
+        uit: list[str] = []
+        positie = 0
+        for begin, eind, gevonden in self._treffers(tekst):
+            if gevonden.vervanging is None:
+                continue
+            ervoor = tekst[positie:begin]
+            vervanging = gevonden.vervanging
+            if vervanging == _ADRESVORM:
+                vervanging = self._herschreven(tekst, begin, tekst[begin:eind], ADRES)
+            elif vervanging == NAAM:
+                titel = _AANSPREEKVORM_ERVOOR.search(ervoor)
+                if titel:  # "mevrouw Jansen" wordt "een bewoner", niet "mevrouw een bewoner"
+                    ervoor = ervoor[:titel.start()]
+                    begin = positie + titel.start()
+                vervanging = _met_hoofdletter(NAAM, _zinsbegin(tekst, begin))
+            uit.append(ervoor)
+            uit.append(vervanging)
+            positie = eind
         uit.append(tekst[positie:])
         return "".join(uit)
+
+    @staticmethod
+    def _als_naam(woorden: list[re.Match[str]], i: int, zin: tuple[str, ...]) -> bool:
+        """Een deel van een naam telt alleen als naam met hoofdletters: "Groot", niet "groot"
+        (tussenvoegsels mogen klein: "de Groot")."""
+        return all(
+            woorden[i + k].group(0)[:1].isupper()
+            for k, w in enumerate(zin) if w not in _GEEN_NAAM and not w.isdigit()
+        )
 
     @staticmethod
     def _in_datum(woorden: list[re.Match[str]], sleutels: list[str], i: int) -> bool:
@@ -294,6 +436,8 @@ def maskeer(tekst: str, namen: Iterable[str] = ()) -> str:
 def maskeerder_voor(
     signalen: Iterable,
     behouden: Iterable[str] = (),
+    besluiten: Mapping[str, str] | None = None,
+    bekend: Iterable[str] = (),
 ) -> Maskeerder:
     """Een Maskeerder met de contacten van deze signalen (``Signaal.contact``) als privé.
 
@@ -317,15 +461,25 @@ def maskeerder_voor(
         # Wie als contact bij een signaal staat, is in een openbaar stuk privé, ook als
         # die ook lid is; het verslag kiest zelf of het leden wil behouden.
         [b for b in behouden_lijst if _woorden(b) not in privé],
+        besluiten,
+        bekend,
     )
     for tekst in teksten:
         maskeerder.leer_uit_tekst(tekst)
     return maskeerder
 
 
-def maskeerder_voor_wijkverband(wijkverband, signalen: Iterable, acties: Iterable) -> Maskeerder:
+def maskeerder_voor_wijkverband(
+    wijkverband,
+    signalen: Iterable,
+    acties: Iterable,
+    besluiten: Mapping[str, str] | None = None,
+    bekend: Iterable[str] = (),
+) -> Maskeerder:
     """De Maskeerder voor de stukken van een wijkverband: de contacten van zijn signalen
-    privé; leden, eigenaren, partners, buurten, thema's en kanalen mogen genoemd worden."""
+    privé; leden, eigenaren, partners, buurten, thema's en kanalen mogen genoemd worden.
+
+    ``besluiten`` en ``bekend``: zie ``Maskeerder`` (de privacycheck van het mapje)."""
     acties = list(acties)
     wv = wijkverband
     behouden = (
@@ -336,4 +490,4 @@ def maskeerder_voor_wijkverband(wijkverband, signalen: Iterable, acties: Iterabl
         + [p for a in acties for p in a.partners]
         + [wv.naam, *wv.buurten, *wv.themas, *wv.kanalen]
     )
-    return maskeerder_voor(signalen, behouden)
+    return maskeerder_voor(signalen, behouden, besluiten, bekend)

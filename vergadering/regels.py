@@ -425,7 +425,7 @@ def waarschuwingen_voor_sluiten(
     uit: list[str] = []
     zonder_update = [
         a for a in lopende_acties(acties, vergadering)
-        if a.id not in vergadering.statusupdates
+        if a.id not in vergadering.statusupdates and a.update_tussendoor() is None
     ]
     if zonder_update:
         uit.append(zin(met_nummers("Actie", "Acties", [a.nummer for a in zonder_update],

@@ -262,6 +262,8 @@ def veld_in_woorden(pad: Pad, signaaltekst: Callable[[str], str] = lambda s: s) 
         return f"de terugkoppeling ({_VELDEN.get(str(rest[-1]), str(rest[-1]))})"
     if kop in PRIVE:
         return "het contact van de melder"
+    if kop == "privacykeuzes":  # de sleutel is zelf een mogelijk persoonsgegeven: niet tonen
+        return "een keuze in de privacycheck"
     laatste = str(pad[-1]) if not isinstance(pad[-1], int) else str(kop)
     return _VELDEN.get(laatste, laatste.replace("_", " "))
 

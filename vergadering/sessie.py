@@ -25,7 +25,7 @@ from .datumcontrole import actiedatums, volgend_checkmoment
 from .fouten import OngeldigeInvoer
 from .opslag.wijzigingen import ALLES, Wijziging
 from .samenvoegen import neem_over
-from .signaal import Signaal, bundel, totaal
+from .signaal import Contact, Signaal, bundel, totaal
 from .signaal import totalen as alle_totalen
 from .stemming import Stemming
 from .tekst import kort
@@ -296,15 +296,17 @@ class Sessie:
         self._verschuif(signaal_id)
         self.bewaar()
 
-    def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "") -> Signaal:
-        """Een signaal dat tijdens de vergadering binnenkomt."""
+    def voeg_signaal_toe(self, tekst: str, aantal: int = 1, thema: str = "",
+                         contact: Contact | None = None) -> Signaal:
+        """Een signaal dat tijdens de vergadering binnenkomt; ``contact`` is privé."""
         datum = self.vandaag()
         # Controleer de invoer vóór de opslag gelezen wordt.
         Signaal("controle", self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal)
         with self.bewaarder.stil():
             signaal_id = self.bewaarder.opslag.nieuw_signaal_id(self.wijkverband.id, datum)
         signaal = Signaal(
-            signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal
+            signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal,
+            contact=contact,
         )
         self.signalen.append(signaal)
         self._gewijzigd()
@@ -592,6 +594,16 @@ class Sessie:
         """Leg de terugkoppeling vast."""
         self.vergadering.terugkoppeling = terugkoppeling
         self.log("Terugkoppeling aan bewoners bijgewerkt.")
+        self.bewaar()
+
+    def zet_privacykeuzes(self, keuzes: dict[str, str]) -> None:
+        """De keuzes van de privacycheck (per vondst behouden of maskeren); de beamer en het
+        mapje volgen ze."""
+        from .privacycheck import KEUZES
+
+        if any(k not in KEUZES for k in keuzes.values()):
+            raise OngeldigeInvoer("Kies bij de privacycheck per item behouden of maskeren.")
+        self.vergadering.privacykeuzes.update(keuzes)
         self.bewaar()
 
     def ontbreekt(self) -> list[str]:

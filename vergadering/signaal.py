@@ -25,6 +25,23 @@ class Contact:
         return not (self.naam.strip() or self.gegevens.strip())
 
 
+def lees_contact(tekst: str) -> Contact | None:
+    """Een getypte contactregel, "naam; telefoon of e-mail", als ``Contact`` (None als hij
+    leeg is). Zonder ';' is het een naam, of gegevens als er een @ of cijfers in staan."""
+    tekst = invoer(tekst, "het contact", maximum=500)
+    if not tekst:
+        return None
+    if ";" in tekst:
+        naam, gegevens = (deel.strip() for deel in tekst.split(";", 1))
+    elif "@" in tekst or sum(c.isdigit() for c in tekst) >= 6:
+        naam, gegevens = "", tekst
+    else:
+        naam, gegevens = tekst, ""
+    invoer(naam, "de naam van het contact", maximum=200)
+    contact = Contact(naam, gegevens)
+    return None if contact.leeg() else contact
+
+
 @dataclass
 class Signaal:
     """Een kort signaal uit de wijk."""

@@ -49,6 +49,34 @@ def xml_veilig(tekst: object) -> str:
     return _XML_ONGELDIG.sub("", "" if tekst is None else str(tekst))
 
 
+# Terminalcodes: een volledige escapereeks (CSI "\x1b[31m", OSC "\x1b]0;titel\x07", of een
+# losse ESC met één teken), en wat van een CSI-reeks overblijft als de ESC al weg is ("[31m").
+_ESCAPEREEKS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+_RESTCODE = re.compile(r"\[(?:\d{1,3}(?:;\d{1,3})*)?m|\[\d{1,3}(?:;\d{1,3})*[ABCDHJKfG]")
+# Tekens die de richting van tekst omdraaien of isoleren (LRE, RLE, PDF, LRO, RLO, LRI, RLI,
+# FSI, PDI, LRM, RLM, ALM): in een openbaar stuk kunnen ze een plaatsnaam omkeren.
+_RICHTING = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def zonder_stuurcodes(tekst: object) -> str:
+    """Tekst zonder terminalcodes ("\\x1b[31m", ook een achtergebleven "[31m") en zonder
+    richtingstekens (U+202E en dergelijke): voor alles wat openbaar wordt."""
+    s = "" if tekst is None else str(tekst)
+    if "\x1b" in s or "\x9b" in s:
+        s = _ESCAPEREEKS.sub("", s)
+    if "[" in s:
+        s = _RESTCODE.sub("", s)
+    return _RICHTING.sub("", s)
+
+
+def uitvoer_veilig(tekst: object) -> str:
+    """``zonder_stuurcodes`` en dan ``xml_veilig``: voor Word-documenten en platte tekst."""
+    return xml_veilig(zonder_stuurcodes(tekst))
+
+
 def al_een_regel(tekst: str) -> bool:
     """Waar als ``een_regel`` deze tekst ongemoeid laat: isprintable() is onwaar voor elk
     stuurteken, surrogaat en elke andere witruimte dan de spatie."""

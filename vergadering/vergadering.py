@@ -111,6 +111,9 @@ class Vergadering:
     vastgesteld_op: date | None = None
     vastgesteld_in: str = ""
     vastgestelde_correcties: str = ""
+    # De keuzes van de privacycheck: per vondst (``persoonsgegevens.sleutel``) "behouden" of
+    # "maskeren" (zie ``privacycheck``).
+    privacykeuzes: dict[str, str] = field(default_factory=dict)
     volgende_vergadering: date | None = None
     # Toegevoegd in sessie 5 (issue 10); oude bestanden lezen met de standaardwaarden.
     volgende_tijd: str = ""  # '19:30', of leeg

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from vergadering.signaal import Signaal
+from vergadering.signaal import Signaal, lees_contact
 from vergadering.tekst import een_regel
 
 from .basis import (
@@ -58,6 +58,11 @@ class SignaalFormulier(Formulier[dict]):
                     Keuzelijst([(een_regel(t), t) for t in self.themas], id="thema",
                            prompt="geen"),
                 )
+        yield from veld(
+            "Contact (privé): naam; telefoon of e-mail",
+            Invoer("", id="contact", placeholder="bijvoorbeeld: Ria Smit; 06-12345678"),
+            hint="Blijft privé: nooit op de beamer, nooit in openbare stukken.",
+        )
 
     @on(Input.Changed, "#tekst")
     def _lengte(self, event: Input.Changed) -> None:
@@ -71,6 +76,7 @@ class SignaalFormulier(Formulier[dict]):
             "tekst": str(self.waarde("#tekst")),
             "aantal": lees_getal(self.waarde("#aantal"), "aantal bewoners", 1, 100_000),
             "thema": self.keuze("#thema") or "",
+            "contact": lees_contact(self.waarde("#contact")),
         }
         # Dezelfde controle als bij het bewaren, zodat de dialoog openblijft bij een fout;
         # wat de controle weigert, gaat over de tekst (aantal en thema zijn al goed).

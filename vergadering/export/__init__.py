@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..fouten import NietGevonden, OngeldigeInvoer
+from ..privacycheck import PrivacyOnbeslist
 from .inhoud import kies_vergadering
 from .mapje import DOCUMENTEN, Uitkomst, exporteer, standaard_basismap, veilige_naam
 
@@ -42,6 +43,7 @@ def maak_mapje(
     alleen: str | None = None,
     vandaag: date | None = None,
     nu: datetime | None = None,
+    privacy_akkoord: bool = False,
 ) -> Path:
     """Schrijf het mapje van een vergadering en geef de map terug.
 
@@ -49,9 +51,12 @@ def maak_mapje(
     ``alleen``: één document ('verslag', 'actielijst', 'terugkoppeling', 'afspraken').
     ``vandaag``: de datum waartegen achterstand gemeten wordt (standaard vandaag).
     ``nu``: het aanmaakmoment in de documenten (standaard nu).
-    Gooit een ``VergaderingFout`` met één Nederlandse zin als het niet lukt.
+    ``privacy_akkoord``: onbesliste vondsten van de privacycheck mogen blijven staan.
+    Gooit een ``VergaderingFout`` met één Nederlandse zin als het niet lukt, en
+    ``PrivacyOnbeslist`` (met de vondsten) zolang de privacycheck niet af is.
     """
-    return exporteer(opslag, wijkverband_id, vergadering_id, doelmap, alleen, vandaag, nu).map
+    return exporteer(opslag, wijkverband_id, vergadering_id, doelmap, alleen, vandaag, nu,
+                     privacy_akkoord).map
 
 
 def _kies_wijkverband(opslag, naam: str | None):
@@ -86,9 +91,19 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
                               "--periode weg.")
     vergadering = kies_vergadering(opslag, wijkverband, getattr(args, "vergadering", None))
     doelmap = Path(args.map).expanduser() if getattr(args, "map", None) else None
-    uitkomst = exporteer(
-        opslag, wijkverband.id, vergadering.id, doelmap, getattr(args, "alleen", None)
-    )
+    try:
+        uitkomst = exporteer(
+            opslag, wijkverband.id, vergadering.id, doelmap, getattr(args, "alleen", None),
+            privacy_akkoord=bool(getattr(args, "privacy_akkoord", False)),
+        )
+    except PrivacyOnbeslist as fout:
+        print(f"vergadering: {fout}", file=sys.stderr)
+        for vondst in fout.vondsten:
+            print(f"  - {vondst.in_woorden()}", file=sys.stderr)
+        print("Kies per item behouden of maskeren in de app (ctrl+p, 'Mapje maken'), of "
+              "exporteer na controle met --privacy-akkoord: dan blijven deze items staan.",
+              file=sys.stderr)
+        return 1
     if getattr(args, "alleen", None):
         for pad in uitkomst.bestanden:
             print(pad.absolute())

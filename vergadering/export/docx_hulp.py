@@ -31,7 +31,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..tekst import xml_veilig
+# Alles wat een document in gaat: ook zonder terminalcodes en richtingstekens.
+from ..tekst import uitvoer_veilig as xml_veilig
 from .veilig_schrijven import schrijf_atomisch
 
 TAAL = "nl-NL"

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from .. import datums
 from ..actie import Actie
 from ..fouten import NietGevonden
-from ..privacy import Maskeerder, maskeerder_voor_wijkverband
+from ..privacy import BEHOUDEN, Maskeerder, maskeerder_voor_wijkverband
+from ..privacycheck import alle_keuzes
 from ..signaal import Signaal
 from ..vergadering import FASEN, Vergadering
 from ..wijkverband import Wijkverband
@@ -45,12 +46,23 @@ class Inhoud:
     vandaag: date
     moment: datetime
     maskeer: Maskeerder = field(init=False)
+    # De keuzes van de privacycheck (eerdere vergaderingen en deze); de maskeerder leest ze.
+    keuzes: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self._signaal = {s.id: s for s in self.signalen}
         self._actie = {a.id: a for a in self.acties}
         self._vergaderdatum = {v.id: v.datum for v in self.vergaderingen}
-        self.maskeer = maskeerder_voor_wijkverband(self.wijkverband, self.signalen, self.acties)
+        wv = self.wijkverband
+        self.keuzes = alle_keuzes(self.vergaderingen, self.vergadering)
+        # Plaatsen en organisaties zijn geen namen van bewoners.
+        bekend = [v.plaats for v in self.vergaderingen] + [lid.organisatie for lid in wv.leden]
+        self.maskeer = maskeerder_voor_wijkverband(wv, self.signalen, self.acties, self.keuzes,
+                                                   bekend)
+
+    def behoud(self, sleutels: list[str]) -> None:
+        """Laat deze vondsten van de privacycheck staan (na controle, ``--privacy-akkoord``)."""
+        self.keuzes.update(dict.fromkeys(sleutels, BEHOUDEN))
 
     # --- opzoeken ------------------------------------------------------------------------
 

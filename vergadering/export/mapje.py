@@ -286,9 +286,28 @@ def exporteer(
     alleen: str | None = None,
     vandaag: date | None = None,
     nu: datetime | None = None,
+    privacy_akkoord: bool = False,
 ) -> Uitkomst:
-    """Lees de vergadering uit de opslag en schrijf het mapje; geeft de uitkomst terug."""
+    """Lees de vergadering uit de opslag en schrijf het mapje; geeft de uitkomst terug.
+
+    Eerst de privacycheck (``controleer_privacy``): zolang een vondst onbeslist is, wordt er
+    niets geschreven, behalve met ``privacy_akkoord``."""
     vandaag = vandaag or date.today()
     nu = nu or datetime.now().astimezone()
     inhoud = verzamel(opslag, wijkverband_id, vergadering_id, vandaag, nu)
+    controleer_privacy(inhoud, privacy_akkoord)
     return schrijf_mapje(inhoud, Path(doelmap) if doelmap else standaard_basismap(), alleen)
+
+
+def controleer_privacy(inhoud: Inhoud, akkoord: bool = False) -> None:
+    """De privacycheck vóór er iets geschreven wordt: is er een vondst onbeslist, dan
+    ``PrivacyOnbeslist``; met ``akkoord`` (na controle) blijven die vondsten staan."""
+    from ..privacycheck import PrivacyOnbeslist, onbeslist
+    from .controle import controleer
+
+    alle = controleer(inhoud)
+    open_ = onbeslist(alle, inhoud.keuzes)
+    if open_ and akkoord:
+        inhoud.behoud([v.sleutel for v in open_])
+    elif open_:
+        raise PrivacyOnbeslist(open_, alle, inhoud.keuzes)

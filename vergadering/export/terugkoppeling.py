@@ -211,10 +211,11 @@ def als_html(blokken_: list[Blok], titel: str) -> str:
     plaatjes), zodat een website of nieuwsbrief hem zo kan overnemen."""
     from html import escape
 
-    from ..tekst import xml_veilig
+    from ..tekst import uitvoer_veilig
 
     def e(tekst: str) -> str:
-        return escape(xml_veilig(tekst), quote=True)
+        # Ook hier geen terminalcodes of richtingstekens (zie ``uitvoer_veilig``).
+        return escape(uitvoer_veilig(tekst), quote=True)
 
     delen: list[str] = []
     in_lijst = False
@@ -251,8 +252,9 @@ def schrijf_html(inhoud: Inhoud, blokken_: list[Blok], pad: Path) -> None:
 
 def schrijf_txt(blokken_: list[Blok], pad: Path) -> None:
     """terugkoppeling.txt (UTF-8), atomisch."""
-    from ..tekst import xml_veilig
+    from ..tekst import uitvoer_veilig
     from .veilig_schrijven import schrijf_atomisch
 
-    # Dezelfde tekens als in het Word-document: stuurtekens en losse surrogaten eruit.
-    schrijf_atomisch(pad, xml_veilig(als_tekst(blokken_)).encode("utf-8"))
+    # Dezelfde tekens als in het Word-document: stuurtekens, terminalcodes, richtingstekens
+    # en losse surrogaten eruit.
+    schrijf_atomisch(pad, uitvoer_veilig(als_tekst(blokken_)).encode("utf-8"))

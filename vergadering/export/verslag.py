@@ -17,7 +17,7 @@ from ..regels import stippen_beschikbaar, stippen_gebruikt
 from ..signaal import totaal
 from ..volgende import in_woorden as volgende_in_woorden
 from ..wijkverband import MEERDERHEIDSREGELS
-from ..zinnen import aantal, met_label, zin
+from ..zinnen import aantal, met_label, zin, zonder_slot
 from . import terugkoppeling, verslag_agenda
 from .actielijst import actietabel
 from .inhoud import FASETITELS, Inhoud
@@ -84,20 +84,6 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
 
     verslag_agenda.schrijf_punten(stuk, inhoud)
 
-    stuk.kop("Logboek")
-    if v.logboek:
-        titels = verslag_agenda.fasetitels(v)
-        stuk.tabel(
-            ("Tijd", "Fase", "Wat er gebeurde"),
-            [
-                (datums.tijd(regel.moment), titels.get(regel.fase, regel.fase), m(regel.tekst))
-                for regel in v.logboek
-            ],
-            (18, 40, 112),
-        )
-    else:
-        stuk.alinea("Er staat niets in het logboek.")
-
     _correcties(stuk, inhoud)
 
     stuk.kop("Volgende vergadering")
@@ -110,6 +96,21 @@ def schrijf(inhoud: Inhoud, pad: Path) -> None:
         f"is. Stand van {datums.lang(inhoud.vandaag)}."
     )
     actietabel(stuk, inhoud, inhoud.actielijst())
+    # Het logboek als bijlage: minuut voor minuut hoort het niet midden in het verslag.
+    stuk.nieuwe_pagina()
+    stuk.kop("Bijlage: logboek")
+    if v.logboek:
+        titels = verslag_agenda.fasetitels(v)
+        stuk.tabel(
+            ("Tijd", "Fase", "Wat er gebeurde"),
+            [
+                (datums.tijd(regel.moment), titels.get(regel.fase, regel.fase), m(regel.tekst))
+                for regel in v.logboek
+            ],
+            (18, 55, 184),
+        )
+    else:
+        stuk.alinea("Er staat niets in het logboek.")
     stuk.bewaar(pad)
 
 
@@ -284,8 +285,10 @@ def _statusupdates(stuk, inhoud: Inhoud) -> None:
             continue
         wijzigingen = [w for w in a.historie if w.vergadering_id == v.id] or a.historie[-1:]
         stand = "; ".join(
-            w.status + (f": {m(w.toelichting)}" if w.toelichting else "") for w in wijzigingen
-        ) or a.status
+            w.status.capitalize() + (f": {zonder_slot(m(w.toelichting))}" if w.toelichting
+                                     else "")
+            for w in wijzigingen
+        ) or a.status.capitalize()
         rijen.append((str(a.nummer), m(a.omschrijving), a.eigenaar, stand))
     if not rijen:
         stuk.alinea("Er zijn geen eerdere acties bijgewerkt.")
