@@ -5,11 +5,10 @@ doorwerking (worden signalen acties, en worden acties gereed) en terugkoppeling 
 bewoners wat ermee gedaan is). Elk cijfer zegt over hoeveel het gaat (zijn ``n``); wat
 onbekend is ("buurt onbekend") wordt geteld en getoond, nooit weggelaten.
 
-De signalen komen als rijen uit de lijstindex (``lijsten.lijst``, de snelle weg die ook
-``vergadering signalen --json`` gebruikt); acties en vergaderingen als korte rijen uit een
-eigen lijstindex ('.lijst-impact-acties', '.lijst-impact-vergaderingen'), want de historie
-van een actie en de top 5 van een vergadering staan niet in de lijsten, en dertig jaar
-vergaderingen omzetten kost meer dan ze lezen. Zo rekent ``vergadering impact`` op dertig
+Signalen, acties en vergaderingen komen als korte rijen uit een eigen lijstindex
+('.lijst-impact-signalen' enz., zoals ``vergadering signalen --json`` de zijne heeft): de
+historie van een actie en de top 5 van een vergadering staan niet in de lijsten, en
+dertig jaar omzetten kost meer dan ze lezen. Zo rekent ``vergadering impact`` op dertig
 jaar gegevens binnen twee keer het lezen van de bestanden. Tijd komt altijd van buiten
 (``vandaag``).
 
@@ -128,14 +127,6 @@ def signaalrijen(signalen: list[Signaal]) -> list[SignaalRij]:
             for s in signalen]
 
 
-def uit_lijstrijen(rijen: list[list[Any]]) -> list[SignaalRij]:
-    """``SignaalRij`` uit de rijen van ``lijsten.lijst(opslag, 'signalen', ...)``."""
-    fromiso = date.fromisoformat
-    # Volgorde van lijsten.SLEUTELS['signalen']: id 0, datum 2, vorm 4, thema 5, buurt 6,
-    # aantal 7, status 9.
-    return [SignaalRij(r[0], fromiso(r[2]), r[4], r[5], r[6], r[7], r[9]) for r in rijen]
-
-
 class ActieRij(NamedTuple):
     """Wat de maten van een actie gebruiken; ``historie``: (datum, status) per wijziging."""
 
@@ -207,19 +198,23 @@ def _vergaderingvak(vergaderingen: list[Vergadering]) -> list[list[Any]]:
 _VORM = "impact:1"
 
 
+def _signaalvak(signalen: list[Signaal]) -> list[list[Any]]:
+    return [[s.id, s.datum.isoformat(), s.vorm, s.thema, s.buurt, s.aantal, s.status]
+            for s in signalen]
+
+
 def lees(opslag: Opslag, wijkverband: Wijkverband, vandaag: date) -> Gegevens:
     """De gegevens van één wijkverband uit de opslag (vakken die niet veranderd zijn, uit
-    de lijstindex; zie opslag/lijstindex.py)."""
-    from .lijsten import lijst
-
+    een eigen lijstindex; zie opslag/lijstindex.py). ``vandaag`` telt hier niet mee (de
+    rijen hangen er niet van af); hij staat erbij voor wie later iets nodig heeft."""
     wv = wijkverband.id
-    sig = lijst(opslag, "signalen", wv, vandaag)
+    sig = opslag.lijstrijen("signalen", wv, _signaalvak, _VORM, index="impact-signalen")
     act = opslag.lijstrijen("acties", wv, _actievak, _VORM, index="impact-acties")
     verg = opslag.lijstrijen("vergaderingen", wv, _vergaderingvak, _VORM,
                              index="impact-vergaderingen")
     d, iso = _datum, date.fromisoformat
     return Gegevens(
-        wijkverband, uit_lijstrijen(sig),
+        wijkverband, [SignaalRij(r[0], iso(r[1]), *r[2:]) for r in sig],
         [ActieRij(r[0], r[1], iso(r[2]), d(r[3]), d(r[4]), r[5], tuple(r[6]),
                   tuple((iso(h[0]), h[1]) for h in r[7])) for r in act],
         sorted((VergaderingRij(r[0], iso(r[1]), r[2], d(r[3]), r[4], tuple(r[5]))
