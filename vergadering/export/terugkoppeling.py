@@ -16,7 +16,8 @@ from typing import Literal
 from .. import datums
 from ..fouten import OngeldigeInvoer
 from ..regels import voorstel_terugkoppeling
-from ..terugkoppeling import KOPJES, Terugkoppeling
+from ..terugkoppeling import KOPJES, Terugkoppeling, actiezin
+from ..zinnen import zonder_slot
 from .inhoud import Inhoud
 
 Soort = Literal["titel", "ondertitel", "kop", "alinea", "punt"]
@@ -103,24 +104,13 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     uit.append(Blok("kop", KOPPEN[1]))
     gedaan_tekst = m(tk.gedaan or voorstel.gedaan)
     gedaan = _regels(gedaan_tekst)
-    planning = []
-    for actie_id in v.acties:
-        actie = inhoud.actie(actie_id)
-        if actie is None:
-            continue
-        omschrijving = m(actie.omschrijving)
-        if omschrijving.casefold() in gedaan_tekst.casefold():
-            continue  # staat al in de tekst, met planning
-        eerste = datums.lang(actie.eerste_stap_datum)
-        zin = f"{omschrijving.rstrip(' .;:')}: de eerste stap zetten we vóór {eerste}"
-        if actie.checkmoment:
-            zin += f", en op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
-        planning.append(Blok("punt", zin + "."))
-        zin_voor_bewoners = m(actie.terugkoppelzin)
-        if zin_voor_bewoners and zin_voor_bewoners.casefold() not in gedaan_tekst.casefold():
-            planning.append(Blok("alinea", zin_voor_bewoners))
+    # Elke actie één keer: wat, wie en wanneer staan al in het voorstel. Typte de notulist
+    # zelf een tekst die een actie niet noemt, dan komt alleen die actie er als punt bij.
+    planning = [Blok("punt", actiezin(actie, m)) for actie in
+                (inhoud.actie(i) for i in v.acties)
+                if actie is not None and not _genoemd(actie, gedaan_tekst, m)]
     if planning:
-        gedaan += [Blok("alinea", "Planning:"), *planning]
+        gedaan += [Blok("alinea", "En verder:" if gedaan else "Dit gaan we doen:"), *planning]
     uit += gedaan or [Blok("alinea", "Deze ronde hebben we geen nieuwe actie gekozen.")]
 
     uit.append(Blok("kop", KOPPEN[2]))
@@ -129,9 +119,8 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
 
     uit.append(Blok("kop", KOPPEN[3]))
     volgende = tk.volgende_update or voorstel.volgende_update
-    uit.append(Blok("alinea", "Wanneer: " + (datums.lang(volgende) if volgende else "volgt nog")))
     kanaal = m(tk.kanaal or voorstel.kanaal)
-    uit.append(Blok("alinea", "Via: " + (kanaal or "volgt nog")))
+    uit.append(Blok("alinea", update_zin(volgende, kanaal)))
     eigenaar = tk.eigenaar or voorstel.eigenaar
     if intern and eigenaar:
         uit.append(Blok("alinea", "Eigenaar van de terugkoppeling: " + m(eigenaar)))
@@ -155,6 +144,40 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
 
         uit.append(Blok("alinea", f"De volgende vergadering is op {in_woorden(v)}."))
     return uit
+
+
+def _genoemd(actie, tekst: str, m) -> bool:
+    """Noemt de (getypte) tekst deze actie al? Op de omschrijving of de terugkoppelzin, ook
+    in andere woorden (rapidfuzz): dan niet nog eens."""
+    from rapidfuzz import fuzz
+
+    laag = tekst.casefold()
+    for naam in (m(actie.omschrijving), m(actie.terugkoppelzin)):
+        kern = zonder_slot(naam).casefold()
+        if kern and (kern in laag or fuzz.partial_ratio(kern, laag) >= 80):
+            return True
+    return False
+
+
+# Hoe je een kanaal in een zin zet: 'in de nieuwsbrief', 'op de website'.
+_VOORZETSEL = {"nieuwsbrief": "in de", "buurtkrant": "in de", "wijkkrant": "in de",
+               "krant": "in de", "buurtapp": "in de", "app": "in de", "website": "op de",
+               "inloop": "bij de", "facebook": "op", "instagram": "op", "whatsapp": "via"}
+
+
+def update_zin(datum, kanaal: str) -> str:
+    """'De volgende update staat op donderdag 3 december 2026 in de nieuwsbrief.'"""
+    kanaal = zonder_slot(kanaal or "")
+    woord = kanaal.casefold()
+    if not kanaal:
+        waar = ""
+    elif woord in _VOORZETSEL:
+        waar = f" {_VOORZETSEL[woord]} {woord}"
+    else:
+        waar = f" via {kanaal}"
+    if datum is None:
+        return f"De volgende update volgt nog; we laten het u weten{waar or ''}."
+    return f"De volgende update staat op {datums.lang(datum)}{waar}."
 
 
 def als_tekst(blokken_: list[Blok]) -> str:
