@@ -37,10 +37,14 @@ class Terugkoppeling:
     kanaal: str = ""
     eigenaar: str = ""
     contact: str = ""
+    # De hele tekst zoals de notulist hem na het sluiten nog bewerkte (leeg: de tekst uit de
+    # velden hierboven). Dit is wat bewoners lezen; de privacycheck loopt erover.
+    eindtekst: str = ""
 
     def __post_init__(self) -> None:
         for veld in ("gehoord", "gedaan", "lukt_niet", "contact"):
             setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
+        self.eindtekst = invoer(self.eindtekst, "de eindtekst", maximum=30_000)
         self.kanaal = invoer(self.kanaal, "het kanaal", maximum=200)
         self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
         self._regels()

@@ -85,6 +85,14 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     wv = inhoud.wijkverband
     m = inhoud.maskeer
     tk = v.terugkoppeling
+    if tk.eindtekst.strip():
+        # De notulist bewerkte de hele tekst na het sluiten: die wordt gepubliceerd. De
+        # regels van de eigen contactregel houden hun (openbare) adres, zoals hieronder.
+        uit = uit_tekst("\n".join(m(regel, openbare_contactregel=contact)
+                                   for regel, contact in eindregels(tk)))
+        if intern and tk.eigenaar:
+            uit.append(Blok("alinea", "Eigenaar van de terugkoppeling: " + m(tk.eigenaar)))
+        return uit
     # Wat in de vergadering niet ingevuld is, vullen we aan met het voorstel uit de
     # vergadering zelf (alleen tekst van signalen en acties, nooit contactgegevens).
     voorstel = _voorstel(inhoud)
@@ -178,6 +186,40 @@ def update_zin(datum, kanaal: str) -> str:
     if datum is None:
         return f"De volgende update volgt nog; we laten het u weten{waar or ''}."
     return f"De volgende update staat op {datums.lang(datum)}{waar}."
+
+
+def eindregels(tk: Terugkoppeling) -> list[tuple[str, bool]]:
+    """De regels van de eindtekst, met per regel of het de eigen contactregel van het
+    wijkverband is (daar mag zijn eigen adres of nummer blijven staan)."""
+    eigen = {r.strip() for r in tk.contact.splitlines() if r.strip()}
+    return [(r, r.strip().removeprefix("- ") in eigen) for r in tk.eindtekst.splitlines()]
+
+
+def uit_tekst(tekst: str) -> list[Blok]:
+    """Het omgekeerde van ``als_tekst``: een (bewerkte) platte tekst weer als blokken. Een
+    regel met '====' eronder is de titel, met '----' eronder een kop; de regel direct onder
+    de titel de ondertitel; '- ' een opsomming; de rest alinea's."""
+    regels = tekst.splitlines()
+    uit: list[Blok] = []
+    i = 0
+    while i < len(regels):
+        regel = regels[i].strip()
+        onder = regels[i + 1].strip() if i + 1 < len(regels) else ""
+        if regel and onder and set(onder) == {"="}:
+            uit.append(Blok("titel", regel))
+            i += 2
+            if i < len(regels) and regels[i].strip():
+                uit.append(Blok("ondertitel", regels[i].strip()))
+                i += 1
+            continue
+        if regel and onder and set(onder) == {"-"}:
+            uit.append(Blok("kop", regel))
+            i += 2
+            continue
+        if regel:
+            uit += _regels(regel)
+        i += 1
+    return uit
 
 
 def als_tekst(blokken_: list[Blok]) -> str:
