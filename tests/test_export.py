@@ -177,7 +177,7 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
     tekst = alle_tekst(doc)
     k = koppen(doc)
     assert "Actie 3: Actie tegen: Auto's rijden te hard in de Tulpstraat" in k
-    assert "Eerste stap: Verkeersmeting aanvragen (vóór maandag 7 december 2026)" in tekst
+    assert "Eerste stap: Verkeersmeting aanvragen (vóór maandag 7 december 2026)." in tekst
     assert "Checkmoment: maandag 4 januari 2027" in tekst
     assert "Te groot voor deze ronde; eerst met de gemeente praten" in tekst
     status = next(rijen(t) for t in doc.tables if t.rows[0].cells[-1].text == "Stand")
