@@ -244,7 +244,7 @@ def test_twee_acties_mogen_een_derde_alleen_met_reden_in_het_logboek():
     regels.neem_actie_aan(wv, v, a3, MOMENT, reden_extra="Subsidie verloopt eind december")
     assert v.acties == ["2026-1", "2026-2", "2026-3"]
     assert v.reden_extra_acties == "Subsidie verloopt eind december"
-    assert any(r.tekst == "Extra actie aangenomen, reden: Subsidie verloopt eind december"
+    assert any(r.tekst == "Extra actie aangenomen, reden: Subsidie verloopt eind december."
                for r in v.logboek)
     assert a3.vergadering_id == "v2"
 
@@ -332,7 +332,7 @@ def test_status_bijwerken_in_fase_3():
     regels.werk_status_bij(v, a, "vastgelopen", "Wacht op vergunning", MOMENT)
     assert v.statusupdates == [a.id]
     assert [h.vergadering_id for h in a.historie] == ["v2", "v2"]
-    assert v.logboek[-1].tekst == "Actie 1 zit vast: Wacht op vergunning"
+    assert v.logboek[-1].tekst == "Actie 1 zit vast: Wacht op vergunning."
     with pytest.raises(OngeldigeInvoer, match="waarom de actie gestopt"):
         regels.werk_status_bij(v, a, "gestopt", "", MOMENT)
 

@@ -17,7 +17,7 @@ from .termijn import kanaal_uit, termijn_dagen
 from .terugkoppeling import Terugkoppeling, actiezin
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
-from .zinnen import aantal, kort_op_zin, met_nummers, opsomming, zin, zonder_slot
+from .zinnen import aantal, kort_op_zin, met_nummers, opsomming, zin, zinnen, zonder_slot
 
 if TYPE_CHECKING:
     from .agendaklok import AgendaKlok
@@ -236,7 +236,8 @@ def leg_stemming_vast(vergadering: Vergadering, stemming: Stemming, moment: date
     """Zet een stemming in de vergadering, met de uitslag in het logboek."""
     _niet_gesloten(vergadering)
     vergadering.stemmingen.append(stemming)
-    vergadering.log(moment, f"Stemming over {stemming.onderwerp}: {stemming.uitslag()}")
+    vergadering.log(moment, f"Stemming over {zonder_slot(stemming.onderwerp)}: "
+                            f"{stemming.uitslag()}")
 
 
 def houd_stemming(
@@ -302,15 +303,15 @@ def neem_actie_aan(
                 f"{wijkverband.max_acties} kan alleen met een reden. Typ waarom."
             )
         vergadering.reden_extra_acties = reden
-        vergadering.log(moment, f"Extra actie aangenomen, reden: {reden}")
+        vergadering.log(moment, zin(f"Extra actie aangenomen, reden: {zonder_slot(reden)}"))
     actie.vergadering_id = vergadering.id
     vergadering.acties.append(actie.id)
     for signaal in bronnen:
         signaal.kies(vergadering.id)
     vergadering.log(
         moment,
-        f"Actie {actie.nummer} aangenomen: {actie.omschrijving} (eigenaar {actie.eigenaar}, "
-        f"eerste stap {datums.kort(actie.eerste_stap_datum)}).",
+        f"Actie {actie.nummer} aangenomen: {zonder_slot(actie.omschrijving)} (eigenaar "
+        f"{actie.eigenaar}, eerste stap {datums.kort(actie.eerste_stap_datum)}).",
     )
 
 
@@ -337,7 +338,7 @@ def trek_actie_terug(
             and signaal.vergadering_id == vergadering.id
         ):
             signaal.heropen()
-    vergadering.log(moment, f"Actie {actie.nummer} teruggetrokken: {actie.omschrijving}.")
+    vergadering.log(moment, zin(f"Actie {actie.nummer} teruggetrokken: {actie.omschrijving}"))
 
 
 def parkeer_niet_gekozen(
@@ -363,7 +364,8 @@ def parkeer_niet_gekozen(
             signaal.parkeer(schoon, vergadering.id)
             geparkeerd.append(signaal)
     for signaal in geparkeerd:
-        vergadering.log(moment, f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(schoon, 200)}")
+        vergadering.log(moment, zinnen(f"Geparkeerd: {kort(signaal.tekst)}",
+                                       f"Reden: {kort(schoon, 200)}"))
     return geparkeerd
 
 
@@ -390,7 +392,7 @@ def werk_status_bij(
     if actie.id not in vergadering.statusupdates:
         vergadering.statusupdates.append(actie.id)
     uitleg = f": {actie.laatste_toelichting()}" if actie.laatste_toelichting() else ""
-    vergadering.log(moment, f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}")
+    vergadering.log(moment, zin(f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}"))
     if volgend_checkmoment is not None and volgend_checkmoment != actie.checkmoment:
         actie.checkmoment = volgend_checkmoment
         vergadering.log(

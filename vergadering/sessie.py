@@ -34,7 +34,7 @@ from .vergadering import Vergadering
 from .volgende import in_woorden as volgende_in_woorden
 from .volgende import zet_volgende_vergadering as regels_volgende_vergadering
 from .wijkverband import Lid, Wijkverband
-from .zinnen import aantal, zin, zonder_slot
+from .zinnen import aantal, zin, zinnen, zonder_slot
 
 
 def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal]:
@@ -534,7 +534,8 @@ class Sessie:
         self.bewaarder.onthoud_eerst(signaal)
         signaal.parkeer(reden, self.vergadering.id)
         self._gewijzigd()
-        self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
+        self.log(zinnen(f"Geparkeerd: {kort(signaal.tekst)}",
+                        f"Reden: {kort(signaal.reden, 200)}"))
         self.bewaar(signaal)
 
     def parkeer_niet_gekozen(self, reden: str) -> list[Signaal]:
