@@ -37,6 +37,7 @@ from vergadering.tekst import een_regel, zonder_stuurcodes
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
 from vergadering.wijkverband import Wijkverband
+from vergadering.zinnen import aantal
 
 from .klok import Agendabalk, FaseKlok
 from .opmaak import pas
@@ -197,7 +198,7 @@ def _balk(n: int, hoogste: int, breedte: int) -> str:
 
 
 def _stippen_woord(n: int) -> str:
-    return "1 stip" if n == 1 else f"{n} stippen"
+    return aantal(n, "stip", "stippen")
 
 
 # --- de drie fasen --------------------------------------------------------------------

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from vergadering.tekst import kort
+from vergadering.zinnen import aantal
 
 from .paneel import FasePaneel, cel, parkeer_met_reden
 from .ranglijst import Ranglijst
@@ -402,7 +403,7 @@ class FaseSignalen(FasePaneel):
 
 
 def _stippen(n: int) -> str:
-    return "1 stip" if n == 1 else f"{n} stippen"
+    return aantal(n, "stip", "stippen")
 
 
 def _plek(plek) -> str:

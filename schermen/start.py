@@ -95,6 +95,7 @@ class StartScherm(Screen[None]):
         Binding("a", "afspraken", "Afspraken"),
         Binding("g", "agenda", "Agenda", show=False),
         Binding("r", "heropen", "Heropenen", show=False),
+        Binding("t", "eindtekst", "Eindtekst", show=False),
         Binding("m", "impact", "Impact"),
     ]
 
@@ -612,6 +613,42 @@ class StartScherm(Screen[None]):
             return
         self.vapp.maak_mapje(self.gekozen.id, vergadering.id)
 
+    def action_eindtekst(self) -> None:
+        """De terugkoppeling van de laatste gesloten vergadering als hele tekst bewerken; die
+        tekst publiceert het mapje (na de privacycheck)."""
+        from vergadering import datums
+        from vergadering.export import eindtekst
+        from vergadering.export.inhoud import kies_vergadering
+
+        from .formulieren.eindtekst import EindtekstScherm
+
+        if self.gekozen is None:
+            return
+        opslag, wv = self.vapp.opslag, self.gekozen
+        try:
+            vergadering = kies_vergadering(opslag, wv, "laatste")
+            tekst = eindtekst.concept(opslag, wv.id, vergadering.id, self.vapp.vandaag())
+        except VergaderingFout as fout:
+            self.notify(str(fout), severity="error", markup=False)
+            return
+
+        def klaar(nieuw: str | None) -> None:
+            if nieuw is None:
+                return
+            try:
+                eigen = eindtekst.bewaar(opslag, wv.id, vergadering.id, nieuw,
+                                         self.vapp.vandaag())
+            except VergaderingFout as fout:
+                self.notify(str(fout), severity="error", markup=False)
+                return
+            self.notify("De eindtekst is bewaard: het mapje publiceert precies deze tekst, na "
+                        "de privacycheck." if eigen else "De terugkoppeling volgt weer de "
+                        "tekst uit de vergadering.", markup=False)
+
+        self.app.push_screen(EindtekstScherm(
+            tekst, f"Terugkoppeling na de vergadering van {datums.lang(vergadering.datum)}"),
+            klaar)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         if self.gekozen is not None:
@@ -624,6 +661,8 @@ class StartScherm(Screen[None]):
             yield ("Participatieafspraken", "a: template 1", self.action_afspraken)
             yield ("Mapje maken", "verslag, actielijst en terugkoppeling van de laatste "
                    "vergadering, na de privacycheck", self.action_mapje)
+            yield ("Eindtekst van de terugkoppeling", "t: de hele tekst voor bewoners "
+                   "bewerken voor het mapje", self.action_eindtekst)
             yield ("Impact: bereik, spiegel, doorwerking, terugkoppeling", "m: de vier pijnen "
                    "in cijfers", self.action_impact)
         if self.overzicht is not None and self.overzicht.onafgemaakte_vergadering is not None:

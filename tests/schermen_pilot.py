@@ -11,8 +11,12 @@ from textual.widgets._select import SelectOverlay
 
 
 async def wacht(pilot: Pilot, voorwaarde, keer: int = 300) -> None:
-    """Wacht (met korte pauzes) tot de voorwaarde waar is; faal na ~6 seconden."""
-    for _ in range(keer):
+    """Wacht (met korte pauzes) tot de voorwaarde waar is; faal pas na ruim een halve minuut.
+
+    ``keer`` is het aantal pauzes van 20 ms op een rustige machine; op een drukke machine
+    (CI met andere processen) duurt alles langer, dus er komt een ruime marge bij: een test
+    mag alleen falen als het nooit gebeurt, niet als het even duurt."""
+    for _ in range(max(keer, 1) * 5):
         if voorwaarde():
             return
         await pilot.pause(0.02)

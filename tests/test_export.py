@@ -177,7 +177,7 @@ def test_verslag_acties_geparkeerd_statusupdates_log(mapje):
     tekst = alle_tekst(doc)
     k = koppen(doc)
     assert "Actie 3: Actie tegen: Auto's rijden te hard in de Tulpstraat" in k
-    assert "Eerste stap: Verkeersmeting aanvragen (vóór maandag 7 december 2026)" in tekst
+    assert "Eerste stap: Verkeersmeting aanvragen (vóór maandag 7 december 2026)." in tekst
     assert "Checkmoment: maandag 4 januari 2027" in tekst
     assert "Te groot voor deze ronde; eerst met de gemeente praten" in tekst
     status = next(rijen(t) for t in doc.tables if t.rows[0].cells[-1].text == "Stand")
@@ -296,9 +296,14 @@ def test_terugkoppeling_volgt_template_3_en_txt_is_dezelfde_tekst(mapje):
             continue
         txt_regels.append(regel[2:] if regel.startswith("- ") else regel)
     assert docx_regels == txt_regels
-    assert "Wanneer: maandag 14 december 2026" in docx_regels
-    # Het kanaal uit de afspraken 'Nieuwsbrief en buurtapp, binnen een week' (issue 10).
-    assert "Via: nieuwsbrief" in docx_regels
+    # Het kanaal uit de afspraken 'Nieuwsbrief en buurtapp, binnen een week' (issue 10), als
+    # kanaal in een zin (issue 11).
+    assert "De volgende update staat op maandag 14 december 2026 in de nieuwsbrief." in (
+        docx_regels)
+    # Elke actie één keer, met wie en wanneer (niet in de tekst, de planning én de zin).
+    tekst = "\n".join(docx_regels)
+    assert tekst.count("maandag 7 december 2026") == 2  # twee nieuwe acties, elk één keer
+    assert "Planning:" not in tekst and "Via:" not in tekst and "Wanneer:" not in tekst
     # Het eigen adres van het wijkverband blijft staan in Contact / meedoen.
     assert "Mail wijkverband.noord@gemeente.example of kom naar de inloop." in docx_regels
     # Intern: de eigenaar staat alleen in het verslag.

@@ -244,7 +244,7 @@ def test_twee_acties_mogen_een_derde_alleen_met_reden_in_het_logboek():
     regels.neem_actie_aan(wv, v, a3, MOMENT, reden_extra="Subsidie verloopt eind december")
     assert v.acties == ["2026-1", "2026-2", "2026-3"]
     assert v.reden_extra_acties == "Subsidie verloopt eind december"
-    assert any(r.tekst == "Extra actie aangenomen, reden: Subsidie verloopt eind december"
+    assert any(r.tekst == "Extra actie aangenomen, reden: Subsidie verloopt eind december."
                for r in v.logboek)
     assert a3.vergadering_id == "v2"
 
@@ -332,7 +332,7 @@ def test_status_bijwerken_in_fase_3():
     regels.werk_status_bij(v, a, "vastgelopen", "Wacht op vergunning", MOMENT)
     assert v.statusupdates == [a.id]
     assert [h.vergadering_id for h in a.historie] == ["v2", "v2"]
-    assert v.logboek[-1].tekst == "Actie 1 zit vast: Wacht op vergunning"
+    assert v.logboek[-1].tekst == "Actie 1 zit vast: Wacht op vergunning."
     with pytest.raises(OngeldigeInvoer, match="waarom de actie gestopt"):
         regels.werk_status_bij(v, a, "gestopt", "", MOMENT)
 
@@ -493,20 +493,44 @@ def test_voorstel_terugkoppeling_volgt_template_3_zonder_contactgegevens():
     tk = regels.voorstel_terugkoppeling(v, [h, d, p, eerder], [nieuw, loopt, vast], wv)
 
     assert tk.gehoord == "- Te hard rijden op de Laan (5 bewoners)\n- Meer bankjes (1 bewoner)"
+    # Elke actie één keer: wat (de zin voor bewoners), wie en wanneer, datums voluit.
     assert tk.gedaan.splitlines() == [
-        "- Snelheidsmeting aanvragen. De gemeente meet in december de snelheid. (eerste stap "
-        "vóór 7 dec 2026, op 4 jan 2027 kijken we hoe het gaat).",
-        "- Buurtschoonmaak: is klaar (Zaterdag gedaan met 20 buren).",
+        "- De gemeente meet in december de snelheid. Gemeente zet de eerste stap vóór "
+        "maandag 7 december 2026; op maandag 4 januari 2027 kijken we hoe het gaat.",
+        "- Buurtschoonmaak is klaar: Zaterdag gedaan met 20 buren.",
     ]
     assert tk.lukt_niet.splitlines() == [
-        "- Meer bankjes: Eerst budget zoeken",
-        "- Hondenpoepbakken: zit vast (Geen plek gevonden).",
+        "- Meer bankjes: Eerst budget zoeken.",
+        "- Hondenpoepbakken zit vast: Geen plek gevonden.",
     ]
     assert tk.volgende_update == date(2027, 1, 11)
     assert tk.kanaal == "inloop"  # het eerste kanaal van het wijkverband
     alles = " ".join(str(waarde) for _, waarde in vars(tk).items())
     for prive in ("Jansen", "06-12345678", "jansen@example.org"):
         assert prive not in alles
+
+
+def test_voorstel_zet_geparkeerde_signalen_met_dezelfde_reden_samen_en_kort_lange_in():
+    wv = wijkverband()
+    v = vergadering(wv)
+    lang = "Dit is de eerste zin van een lang signaal. " + "En dan nog heel veel meer. " * 100
+    sigs = [signaal("a", tekst="Bankje kapot"), signaal("b", tekst="Prullenbak vol"),
+            signaal("c", tekst=lang), signaal("d", tekst="Geen speeltuin")]
+    for s in sigs[:3]:
+        s.parkeer("Eerst met de gemeente praten.", v.id)
+    sigs[3].parkeer("Te groot voor nu", v.id)
+    v.top5 = ["c"]
+    tk = regels.voorstel_terugkoppeling(v, sigs, [], wv)
+    regels_ = tk.lukt_niet.splitlines()
+    assert len(regels_) == 2  # de reden één keer, met de drie signalen eronder
+    assert regels_[0].startswith("- Eerst met de gemeente praten. Dat geldt voor: Bankje kapot; "
+                                 "Prullenbak vol; Dit is de eerste zin")
+    assert regels_[0].count("Eerst met de gemeente praten") == 1
+    assert regels_[1] == "- Geen speeltuin: Te groot voor nu."
+    (regel,) = tk.gehoord.splitlines()
+    assert regel.startswith("- Dit is de eerste zin van een lang signaal. En dan nog")
+    assert regel.endswith("heel veel meer (1 bewoner)")  # afgebroken na een hele zin
+    assert len(regel) < 230
 
 
 def test_voorstel_neemt_kanaal_en_eigenaar_uit_de_participatieafspraken():

@@ -316,7 +316,10 @@ async def _fase_terugkoppelen(pilot, app: VergaderingApp, klok: Klok) -> None:
     gehoord = formulier.query_one("#gehoord", TextArea).text
     assert "Speeltuin Hovenplein verouderd" in gehoord
     assert "mevrouw Jansen" not in gehoord and "06-1234" not in gehoord
-    assert "Speeltuin opknappen" in formulier.query_one("#gedaan", TextArea).text
+    # De actie één keer, in de zin voor bewoners, met wie en wanneer.
+    gedaan = formulier.query_one("#gedaan", TextArea).text
+    assert "We knappen de speeltuin samen met u op; doe mee." in gedaan
+    assert "zet de eerste stap vóór" in gedaan
     lukt_niet = formulier.query_one("#lukt_niet", TextArea).text
     assert "snelheidsmeting" in lukt_niet and "budget" in lukt_niet
     formulier.query_one("#eigenaar", Select).focus()

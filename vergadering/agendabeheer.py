@@ -15,6 +15,7 @@ from .fouten import OngeldigeInvoer, VergaderingFout
 from .sessie import Sessie
 from .tekst import kort
 from .vergadering import Fase, Vergadering
+from .zinnen import zin, zonder_slot
 
 _NOG_NIET = object()
 
@@ -104,14 +105,15 @@ class Agendabeheer:
                     except VergaderingFout:
                         continue  # niet meer te vinden: de rest van het concept telt
                 teksten.append(kort(signaal.tekst, 40))
-            regels.append("Top 5: " + "; ".join(teksten) + ".")
+            regels.append(zin("Top 5: " + "; ".join(zonder_slot(t) for t in teksten)))
         besloten = [a for a in sessie.acties if a.id in vorig.acties]
         if besloten:
-            regels.append("Besloten: " + "; ".join(
-                f"actie {a.nummer} ({kort(a.omschrijving, 40)})" for a in besloten) + ".")
+            regels.append(zin("Besloten: " + "; ".join(
+                f"actie {a.nummer} ({zonder_slot(kort(a.omschrijving, 40))})"
+                for a in besloten)))
         beloofd = vorig.terugkoppeling.volgende_update_tekst()
         if beloofd:
-            regels.append(f"Terugkoppeling beloofd: {beloofd}.")
+            regels.append(zin(f"Terugkoppeling beloofd: {beloofd}"))
         return regels
 
     def actielijst(self) -> list[Actie]:

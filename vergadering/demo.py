@@ -31,6 +31,7 @@ from .stemming import Stemming
 from .terugkoppeling import Terugkoppeling
 from .vergadering import Score, Vergadering, nieuwe_vergadering, standaard_fasen
 from .wijkverband import Agenda, Lid, Participatieafspraken, Wijkverband
+from .zinnen import zinnen
 
 BESTAND = "demo_wijkverband.json"
 ZAAD = 20261123
@@ -341,7 +342,7 @@ class _Bouwer:
         for sleutel, reden in ronde.get("geparkeerd", {}).items():
             s = self._signaal(sleutel)
             s.parkeer(reden, v.id)
-            v.log(tijdstip(1, 0.95), f"Geparkeerd: {s.tekst} Reden: {reden}")
+            v.log(tijdstip(1, 0.95), zinnen(f"Geparkeerd: {s.tekst}", f"Reden: {reden}"))
         for sid in v.top5:
             if not any(s.id == sid and s.status in ("gekozen", "geparkeerd")
                        and s.vergadering_id == v.id for s in self.signalen.values()):

@@ -14,10 +14,10 @@ from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
 from .tekst import MAX_TEKST, invoer, kort
 from .termijn import kanaal_uit, termijn_dagen
-from .terugkoppeling import Terugkoppeling
+from .terugkoppeling import Terugkoppeling, actiezin
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
-from .zinnen import aantal, met_nummers, opsomming, zin
+from .zinnen import aantal, kort_op_zin, met_nummers, opsomming, zin, zinnen, zonder_slot
 
 if TYPE_CHECKING:
     from .agendaklok import AgendaKlok
@@ -236,7 +236,8 @@ def leg_stemming_vast(vergadering: Vergadering, stemming: Stemming, moment: date
     """Zet een stemming in de vergadering, met de uitslag in het logboek."""
     _niet_gesloten(vergadering)
     vergadering.stemmingen.append(stemming)
-    vergadering.log(moment, f"Stemming over {stemming.onderwerp}: {stemming.uitslag()}")
+    vergadering.log(moment, f"Stemming over {zonder_slot(stemming.onderwerp)}: "
+                            f"{stemming.uitslag()}")
 
 
 def houd_stemming(
@@ -302,15 +303,15 @@ def neem_actie_aan(
                 f"{wijkverband.max_acties} kan alleen met een reden. Typ waarom."
             )
         vergadering.reden_extra_acties = reden
-        vergadering.log(moment, f"Extra actie aangenomen, reden: {reden}")
+        vergadering.log(moment, zin(f"Extra actie aangenomen, reden: {zonder_slot(reden)}"))
     actie.vergadering_id = vergadering.id
     vergadering.acties.append(actie.id)
     for signaal in bronnen:
         signaal.kies(vergadering.id)
     vergadering.log(
         moment,
-        f"Actie {actie.nummer} aangenomen: {actie.omschrijving} (eigenaar {actie.eigenaar}, "
-        f"eerste stap {datums.kort(actie.eerste_stap_datum)}).",
+        f"Actie {actie.nummer} aangenomen: {zonder_slot(actie.omschrijving)} (eigenaar "
+        f"{actie.eigenaar}, eerste stap {datums.kort(actie.eerste_stap_datum)}).",
     )
 
 
@@ -337,7 +338,7 @@ def trek_actie_terug(
             and signaal.vergadering_id == vergadering.id
         ):
             signaal.heropen()
-    vergadering.log(moment, f"Actie {actie.nummer} teruggetrokken: {actie.omschrijving}.")
+    vergadering.log(moment, zin(f"Actie {actie.nummer} teruggetrokken: {actie.omschrijving}"))
 
 
 def parkeer_niet_gekozen(
@@ -363,7 +364,8 @@ def parkeer_niet_gekozen(
             signaal.parkeer(schoon, vergadering.id)
             geparkeerd.append(signaal)
     for signaal in geparkeerd:
-        vergadering.log(moment, f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(schoon, 200)}")
+        vergadering.log(moment, zinnen(f"Geparkeerd: {kort(signaal.tekst)}",
+                                       f"Reden: {kort(schoon, 200)}"))
     return geparkeerd
 
 
@@ -390,7 +392,7 @@ def werk_status_bij(
     if actie.id not in vergadering.statusupdates:
         vergadering.statusupdates.append(actie.id)
     uitleg = f": {actie.laatste_toelichting()}" if actie.laatste_toelichting() else ""
-    vergadering.log(moment, f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}")
+    vergadering.log(moment, zin(f"Actie {actie.nummer} {actie.status_in_woorden}{uitleg}"))
     if volgend_checkmoment is not None and volgend_checkmoment != actie.checkmoment:
         actie.checkmoment = volgend_checkmoment
         vergadering.log(
@@ -522,36 +524,34 @@ def voorstel_terugkoppeling(
     anders (het kanaal) het eerste kanaal van het wijkverband.
     """
     per_id = {s.id: s for s in signalen}
+    # Een lang signaal ingekort op een hele zin (nooit midden in een woord, nooit na 2.000
+    # tekens); elke actie één keer: wat, wie en wanneer (``actiezin``).
     gehoord = [
-        f"- {per_id[sid].tekst} ({_bewoners(totaal(per_id[sid], signalen))})"
+        f"- {zonder_slot(kort_op_zin(per_id[sid].tekst, 200))} "
+        f"({_bewoners(totaal(per_id[sid], signalen))})"
         for sid in vergadering.top5
         if sid in per_id
     ]
-    gedaan = [
-        f"- {a.omschrijving}"
-        + (f". {a.terugkoppelzin}" if a.terugkoppelzin else "")
-        + f" (eerste stap vóór {datums.kort(a.eerste_stap_datum)}, op "
-        f"{datums.kort(a.checkmoment)} kijken we hoe het gaat)."
-        for a in acties
-        if a.id in vergadering.acties
-    ]
+    gedaan = [f"- {actiezin(a)}" for a in acties if a.id in vergadering.acties]
     gedaan += [
-        f"- {a.omschrijving}: {a.status_in_woorden}"
-        + (f" ({a.laatste_toelichting()})" if a.laatste_toelichting() else "")
-        + "."
+        f"- {_stand_in_woorden(a)}"
         for a in acties
         if a.id not in vergadering.acties and a.id in vergadering.statusupdates
         and a.status in ("gepland", "loopt", "gereed")
     ]
+    # Geparkeerde signalen met dezelfde reden samen onder die reden, niet de reden drie keer.
+    per_reden: dict[str, list[str]] = {}
+    for s in signalen:
+        if s.status == "geparkeerd" and s.vergadering_id == vergadering.id:
+            per_reden.setdefault(zonder_slot(s.reden), []).append(
+                zonder_slot(kort_op_zin(s.tekst, 160)))
     lukt_niet = [
-        f"- {s.tekst}: {s.reden}"
-        for s in signalen
-        if s.status == "geparkeerd" and s.vergadering_id == vergadering.id
+        f"- {teksten[0]}: {zin(reden, hoofdletter=False)}" if len(teksten) == 1
+        else f"- {zin(reden)} Dat geldt voor: {'; '.join(teksten)}."
+        for reden, teksten in per_reden.items()
     ]
     lukt_niet += [
-        f"- {a.omschrijving}: {a.status_in_woorden}"
-        + (f" ({a.laatste_toelichting()})" if a.laatste_toelichting() else "")
-        + "."
+        f"- {_stand_in_woorden(a)}"
         for a in acties
         if a.status in ("vastgelopen", "gestopt") and a.id in vergadering.statusupdates
     ]
@@ -570,6 +570,13 @@ def voorstel_terugkoppeling(
         eigenaar=huidig.eigenaar or afspraken.terugkoppeling_eigenaar,
         contact=huidig.contact,
     )
+
+
+def _stand_in_woorden(actie: Actie) -> str:
+    """'Een buurtmoestuin aan de Beekstraat is bezig: de eerste bakken staan.'"""
+    toelichting = zonder_slot(actie.laatste_toelichting())
+    return (f"{zonder_slot(actie.omschrijving)} {actie.status_in_woorden}"
+            + (f": {toelichting}" if toelichting else "") + ".")
 
 
 def termijn_volgens_afspraken(wijkverband: Wijkverband) -> int | None:

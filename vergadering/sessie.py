@@ -34,6 +34,7 @@ from .vergadering import Vergadering
 from .volgende import in_woorden as volgende_in_woorden
 from .volgende import zet_volgende_vergadering as regels_volgende_vergadering
 from .wijkverband import Lid, Wijkverband
+from .zinnen import aantal, zin, zinnen, zonder_slot
 
 
 def relevante_signalen(alle: list[Signaal], vergadering_id: str) -> list[Signaal]:
@@ -356,7 +357,8 @@ class Sessie:
         for plek, sid in enumerate(signaal_ids, 1):
             s = self.signaal(sid)
             self.log(
-                f"Top {plek}: {kort(s.tekst)} ({self.vergadering.stippen.get(sid, 0)} stippen)."
+                f"Top {plek}: {zonder_slot(kort(s.tekst))} "
+                f"({aantal(self.vergadering.stippen.get(sid, 0), 'stip', 'stippen')})."
             )
         self.bewaar()
 
@@ -368,8 +370,9 @@ class Sessie:
                                gekozen, reden)
         if keuze is not None:
             namen = "; ".join(kort(self.signaal(sid).tekst, 40) for sid in gekozen) or "geen"
-            self.log(f"Gelijk op de grens ({len(ids)} signalen met {keuze.stippen} stippen); "
-                     f"gekozen: {namen}. Reden: {keuze.reden}")
+            self.log(f"Gelijk op de grens ({len(ids)} signalen met "
+                     f"{aantal(keuze.stippen, 'stip', 'stippen')}); gekozen: {namen}. "
+                     f"{zin('Reden: ' + keuze.reden)}")
 
     def zet_volgende_vergadering(self, datum: date, tijd: str = "") -> None:
         """Leg de datum (en eventueel de tijd) van de volgende vergadering vast; zie
@@ -531,7 +534,8 @@ class Sessie:
         self.bewaarder.onthoud_eerst(signaal)
         signaal.parkeer(reden, self.vergadering.id)
         self._gewijzigd()
-        self.log(f"Geparkeerd: {kort(signaal.tekst)}. Reden: {kort(signaal.reden, 200)}")
+        self.log(zinnen(f"Geparkeerd: {kort(signaal.tekst)}",
+                        f"Reden: {kort(signaal.reden, 200)}"))
         self.bewaar(signaal)
 
     def parkeer_niet_gekozen(self, reden: str) -> list[Signaal]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from . import datums
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
+from .zinnen import met_hoofdletter, zonder_slot
+
+if TYPE_CHECKING:
+    from .actie import Actie
 
 # De kopjes van template 3, in de volgorde van het sjabloon.
 KOPJES = (
@@ -30,10 +37,14 @@ class Terugkoppeling:
     kanaal: str = ""
     eigenaar: str = ""
     contact: str = ""
+    # De hele tekst zoals de notulist hem na het sluiten nog bewerkte (leeg: de tekst uit de
+    # velden hierboven). Dit is wat bewoners lezen; de privacycheck loopt erover.
+    eindtekst: str = ""
 
     def __post_init__(self) -> None:
         for veld in ("gehoord", "gedaan", "lukt_niet", "contact"):
             setattr(self, veld, invoer(getattr(self, veld), veld.replace("_", " ")))
+        self.eindtekst = invoer(self.eindtekst, "de eindtekst", maximum=30_000)
         self.kanaal = invoer(self.kanaal, "het kanaal", maximum=200)
         self.eigenaar = invoer(self.eigenaar, "de eigenaar", maximum=200)
         self._regels()
@@ -83,3 +94,20 @@ class Terugkoppeling:
         if not self.eigenaar:
             mist.append("de eigenaar van de terugkoppeling")
         return mist
+
+
+def actiezin(actie: Actie, m: Callable[[str], str] = str) -> str:
+    """Eén actie in één zin voor bewoners: wat (de terugkoppelzin als die er is), wie en
+    wanneer, met de datums voluit ('… Tom Hendriks zet de eerste stap vóór dinsdag 1
+    december 2026; op dinsdag 29 december 2026 kijken we hoe het gaat.')."""
+    wat = zonder_slot(m(actie.terugkoppelzin) or m(actie.omschrijving))
+    wie = actie.eigenaar.split(" (", 1)[0].strip()
+    delen = [wat + "."]
+    if actie.eerste_stap_datum:
+        stap = datums.lang(actie.eerste_stap_datum)
+        delen.append(f"{wie} zet de eerste stap vóór {stap}" if wie
+                     else f"De eerste stap volgt vóór {stap}")
+        if actie.checkmoment:
+            delen[-1] += f"; op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
+        delen[-1] += "."
+    return met_hoofdletter(" ".join(delen))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 # Leestekens die een zin of zinsdeel afsluiten. Een vraag- of uitroepteken houdt een zin
 # (het is inhoud), maar een zinsdeel midden in een zin verliest het ook.
-_SLOT = ".!?:;,…"
+_SLOT = ".!?:;,"  # een beletselteken ('…', ingekort) hoort bij de inhoud
 _BEHOUD_AAN_EIND = "?!"
 
 
@@ -40,8 +40,10 @@ def zin(*delen: str, hoofdletter: bool = True) -> str:
     gevuld = [d.strip() for d in delen if d and d.strip()]
     if not gevuld:
         return ""
-    laatste = gevuld[-1].rstrip()
-    slot = laatste[-1] if laatste and laatste[-1] in _BEHOUD_AAN_EIND else "."
+    laatste = zonder_slot(gevuld[-1]) if gevuld[-1].rstrip()[-1:] not in _BEHOUD_AAN_EIND \
+        else gevuld[-1].rstrip()
+    slot = laatste[-1] if laatste and laatste[-1] in _BEHOUD_AAN_EIND else (
+        "" if laatste.endswith("…") else ".")
     kern = " ".join(zonder_slot(d) for d in gevuld if zonder_slot(d))
     if not kern:
         return ""

@@ -25,12 +25,20 @@ def openbare_teksten(inhoud: Inhoud) -> list[Tekst]:
             uit.append((waar, str(tekst), contactregel))
 
     tk = v.terugkoppeling
-    voorstel = _voorstel(inhoud)
-    for veld, label in (("gehoord", "wat we hoorden"), ("gedaan", "wat we doen"),
-                        ("lukt_niet", "wat (nog) niet lukt"), ("kanaal", "het kanaal"),
-                        ("eigenaar", "de eigenaar")):
-        voeg(f"terugkoppeling, {label}", getattr(tk, veld) or getattr(voorstel, veld))
-    voeg("terugkoppeling, contactregel", tk.contact, True)
+    if tk.eindtekst.strip():
+        # Wat de notulist na het sluiten bewerkte, is wat bewoners lezen.
+        from .terugkoppeling import eindregels
+
+        for regel, contact in eindregels(tk):
+            voeg("terugkoppeling, eindtekst", regel, contact)
+        voeg("terugkoppeling, de eigenaar", tk.eigenaar)
+    else:
+        voorstel = _voorstel(inhoud)
+        for veld, label in (("gehoord", "wat we hoorden"), ("gedaan", "wat we doen"),
+                            ("lukt_niet", "wat (nog) niet lukt"), ("kanaal", "het kanaal"),
+                            ("eigenaar", "de eigenaar")):
+            voeg(f"terugkoppeling, {label}", getattr(tk, veld) or getattr(voorstel, veld))
+        voeg("terugkoppeling, contactregel", tk.contact, True)
     voeg("plaats", v.plaats)
     for gast in v.gasten:
         voeg("gasten", gast)

@@ -16,7 +16,8 @@ from typing import Literal
 from .. import datums
 from ..fouten import OngeldigeInvoer
 from ..regels import voorstel_terugkoppeling
-from ..terugkoppeling import KOPJES, Terugkoppeling
+from ..terugkoppeling import KOPJES, Terugkoppeling, actiezin
+from ..zinnen import zonder_slot
 from .inhoud import Inhoud
 
 Soort = Literal["titel", "ondertitel", "kop", "alinea", "punt"]
@@ -84,6 +85,14 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     wv = inhoud.wijkverband
     m = inhoud.maskeer
     tk = v.terugkoppeling
+    if tk.eindtekst.strip():
+        # De notulist bewerkte de hele tekst na het sluiten: die wordt gepubliceerd. De
+        # regels van de eigen contactregel houden hun (openbare) adres, zoals hieronder.
+        uit = uit_tekst("\n".join(m(regel, openbare_contactregel=contact)
+                                   for regel, contact in eindregels(tk)))
+        if intern and tk.eigenaar:
+            uit.append(Blok("alinea", "Eigenaar van de terugkoppeling: " + m(tk.eigenaar)))
+        return uit
     # Wat in de vergadering niet ingevuld is, vullen we aan met het voorstel uit de
     # vergadering zelf (alleen tekst van signalen en acties, nooit contactgegevens).
     voorstel = _voorstel(inhoud)
@@ -103,24 +112,13 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
     uit.append(Blok("kop", KOPPEN[1]))
     gedaan_tekst = m(tk.gedaan or voorstel.gedaan)
     gedaan = _regels(gedaan_tekst)
-    planning = []
-    for actie_id in v.acties:
-        actie = inhoud.actie(actie_id)
-        if actie is None:
-            continue
-        omschrijving = m(actie.omschrijving)
-        if omschrijving.casefold() in gedaan_tekst.casefold():
-            continue  # staat al in de tekst, met planning
-        eerste = datums.lang(actie.eerste_stap_datum)
-        zin = f"{omschrijving.rstrip(' .;:')}: de eerste stap zetten we vóór {eerste}"
-        if actie.checkmoment:
-            zin += f", en op {datums.lang(actie.checkmoment)} kijken we hoe het gaat"
-        planning.append(Blok("punt", zin + "."))
-        zin_voor_bewoners = m(actie.terugkoppelzin)
-        if zin_voor_bewoners and zin_voor_bewoners.casefold() not in gedaan_tekst.casefold():
-            planning.append(Blok("alinea", zin_voor_bewoners))
+    # Elke actie één keer: wat, wie en wanneer staan al in het voorstel. Typte de notulist
+    # zelf een tekst die een actie niet noemt, dan komt alleen die actie er als punt bij.
+    planning = [Blok("punt", actiezin(actie, m)) for actie in
+                (inhoud.actie(i) for i in v.acties)
+                if actie is not None and not _genoemd(actie, gedaan_tekst, m)]
     if planning:
-        gedaan += [Blok("alinea", "Planning:"), *planning]
+        gedaan += [Blok("alinea", "En verder:" if gedaan else "Dit gaan we doen:"), *planning]
     uit += gedaan or [Blok("alinea", "Deze ronde hebben we geen nieuwe actie gekozen.")]
 
     uit.append(Blok("kop", KOPPEN[2]))
@@ -129,9 +127,8 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
 
     uit.append(Blok("kop", KOPPEN[3]))
     volgende = tk.volgende_update or voorstel.volgende_update
-    uit.append(Blok("alinea", "Wanneer: " + (datums.lang(volgende) if volgende else "volgt nog")))
     kanaal = m(tk.kanaal or voorstel.kanaal)
-    uit.append(Blok("alinea", "Via: " + (kanaal or "volgt nog")))
+    uit.append(Blok("alinea", update_zin(volgende, kanaal)))
     eigenaar = tk.eigenaar or voorstel.eigenaar
     if intern and eigenaar:
         uit.append(Blok("alinea", "Eigenaar van de terugkoppeling: " + m(eigenaar)))
@@ -154,6 +151,74 @@ def blokken(inhoud: Inhoud, *, intern: bool = False) -> list[Blok]:
         from ..volgende import in_woorden
 
         uit.append(Blok("alinea", f"De volgende vergadering is op {in_woorden(v)}."))
+    return uit
+
+
+def _genoemd(actie, tekst: str, m) -> bool:
+    """Noemt de (getypte) tekst deze actie al? Op de omschrijving of de terugkoppelzin, ook
+    in andere woorden (rapidfuzz): dan niet nog eens."""
+    from rapidfuzz import fuzz
+
+    laag = tekst.casefold()
+    for naam in (m(actie.omschrijving), m(actie.terugkoppelzin)):
+        kern = zonder_slot(naam).casefold()
+        if kern and (kern in laag or fuzz.partial_ratio(kern, laag) >= 80):
+            return True
+    return False
+
+
+# Hoe je een kanaal in een zin zet: 'in de nieuwsbrief', 'op de website'.
+_VOORZETSEL = {"nieuwsbrief": "in de", "buurtkrant": "in de", "wijkkrant": "in de",
+               "krant": "in de", "buurtapp": "in de", "app": "in de", "website": "op de",
+               "inloop": "bij de", "facebook": "op", "instagram": "op", "whatsapp": "via"}
+
+
+def update_zin(datum, kanaal: str) -> str:
+    """'De volgende update staat op donderdag 3 december 2026 in de nieuwsbrief.'"""
+    kanaal = zonder_slot(kanaal or "")
+    woord = kanaal.casefold()
+    if not kanaal:
+        waar = ""
+    elif woord in _VOORZETSEL:
+        waar = f" {_VOORZETSEL[woord]} {woord}"
+    else:
+        waar = f" via {kanaal}"
+    if datum is None:
+        return f"De volgende update volgt nog; we laten het u weten{waar or ''}."
+    return f"De volgende update staat op {datums.lang(datum)}{waar}."
+
+
+def eindregels(tk: Terugkoppeling) -> list[tuple[str, bool]]:
+    """De regels van de eindtekst, met per regel of het de eigen contactregel van het
+    wijkverband is (daar mag zijn eigen adres of nummer blijven staan)."""
+    eigen = {r.strip() for r in tk.contact.splitlines() if r.strip()}
+    return [(r, r.strip().removeprefix("- ") in eigen) for r in tk.eindtekst.splitlines()]
+
+
+def uit_tekst(tekst: str) -> list[Blok]:
+    """Het omgekeerde van ``als_tekst``: een (bewerkte) platte tekst weer als blokken. Een
+    regel met '====' eronder is de titel, met '----' eronder een kop; de regel direct onder
+    de titel de ondertitel; '- ' een opsomming; de rest alinea's."""
+    regels = tekst.splitlines()
+    uit: list[Blok] = []
+    i = 0
+    while i < len(regels):
+        regel = regels[i].strip()
+        onder = regels[i + 1].strip() if i + 1 < len(regels) else ""
+        if regel and onder and set(onder) == {"="}:
+            uit.append(Blok("titel", regel))
+            i += 2
+            if i < len(regels) and regels[i].strip():
+                uit.append(Blok("ondertitel", regels[i].strip()))
+                i += 1
+            continue
+        if regel and onder and set(onder) == {"-"}:
+            uit.append(Blok("kop", regel))
+            i += 2
+            continue
+        if regel:
+            uit += _regels(regel)
+        i += 1
     return uit
 
 

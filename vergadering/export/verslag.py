@@ -250,7 +250,8 @@ def _aangenomen(stuk, inhoud: Inhoud) -> None:
         stuk.alinea(a.eigenaar, label="Eigenaar:")
         stuk.alinea(", ".join(a.partners) or "geen", label="Partners:")
         eerste = m(a.eerste_stap) or "nog niet beschreven"
-        stuk.alinea(f"{eerste} (vóór {datums.lang(a.eerste_stap_datum)})", label="Eerste stap:")
+        stuk.alinea(f"{zonder_slot(eerste)} (vóór {datums.lang(a.eerste_stap_datum)}).",
+                    label="Eerste stap:")
         stuk.alinea(datums.lang(a.checkmoment) if a.checkmoment else "—", label="Checkmoment:")
         if a.verandering:
             stuk.alinea(m(a.verandering), label="Wat bewoners merken:")
