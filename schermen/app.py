@@ -131,10 +131,12 @@ class VergaderingApp(App[None]):
         klok: Callable[[], float] = time.time,
         vandaag: date | None = None,
         mapjes: Path | None = None,
+        avg: bool = False,
     ) -> None:
         super().__init__()
         self.opslag = opslag
         self.mapjes = mapjes  # waar mapjes komen (None: Documenten/Vergadering)
+        self._avg = avg  # de bewaartermijn (avg.dagelijks) na het opstarten toepassen
         self.klok = klok
         self._vandaag = vandaag
         self.bewaarder = Bewaarder(
@@ -193,6 +195,22 @@ class VergaderingApp(App[None]):
             self._volger = self.opslag.volger()
         self.set_interval(VOLG_INTERVAL, self._kijk_elders, name="volgen")
         self._controleer_grootte(self.size.width, self.size.height)
+        if self._avg:
+            self.run_worker(self._avg_dagelijks, thread=True, group="avg", name="avg",
+                            exit_on_error=False)
+
+    def _avg_dagelijks(self) -> None:
+        """De bewaartermijn van contactgegevens (één keer per dag, zie vergadering/avg.py),
+        pas als het overzicht gelezen en doorgegeven is: bij dertig jaar leest dat alle
+        signalen (~1,7 s), en het opstarten mag daar niet op wachten. Met een eigen Opslag,
+        zoals een ander proces: wat het verandert, komt via de volger binnen."""
+        from vergadering import avg
+        from vergadering.opslag import Opslag
+
+        if self.startgegevens is not None:
+            self.startgegevens.result()
+        self.call_from_thread(lambda: None)  # de lus heeft het overzicht verwerkt
+        avg.dagelijks(Opslag(self.opslag.map), self.vandaag())
 
     # --- gegevens ---------------------------------------------------------------------
 
@@ -802,7 +820,7 @@ class VergaderingApp(App[None]):
 
 def start_app(opslag: Opslag) -> int:
     """Start de app op deze opslag; geeft de uitgangscode terug."""
-    app = VergaderingApp(opslag)
+    app = VergaderingApp(opslag, avg=True)
     app.run()
     app.bewaarder.wacht(30)
     return 0 if not app.bewaarder.onopgeslagen else 1

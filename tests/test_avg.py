@@ -179,3 +179,20 @@ def test_opdrachtregel_avg(tmp_path, monkeypatch, capsys):
     assert "niets bewaard" in capsys.readouterr().out
     assert opdrachtregel.main(["avg", "--verwijder", "--db", db]) == 1
     assert "horen bij --persoon" in capsys.readouterr().err
+
+
+async def test_de_app_past_de_termijn_toe_na_het_opstarten(tmp_path):
+    """De app (zoals `vergadering` haar opent) wacht niet op de bewaartermijn: die loopt in
+    een werkdraad nadat het overzicht er staat, met een eigen Opslag."""
+    from schermen_gegevens import Klok
+    from schermen_pilot import op_startscherm, wacht
+
+    from schermen.app import VergaderingApp
+
+    g = bouw_opslag(tmp_path / "db")
+    assert avg.toepassen(g.opslag, LATER, uitvoeren=False)[0]
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=LATER, avg=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        await wacht(pilot, lambda: (tmp_path / "db" / avg.DAGMERK).exists())
+    assert not avg.toepassen(Opslag(tmp_path / "db"), LATER, uitvoeren=False)[0]

@@ -549,7 +549,7 @@ def _vandaag() -> date:
 def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool = False):
     """De opslag van ``--db``; met ``avg`` wordt (één keer per dag) de bewaartermijn van
     contactgegevens toegepast (zie avg.py). Lijsten en de beamer doen dat niet: die lezen
-    alleen, en moeten snel zijn."""
+    alleen, en moeten snel zijn; de app doet het zelf na het opstarten."""
     from .opslag import Opslag
 
     pad = _gekozen_map(args)
@@ -602,7 +602,8 @@ def _voorkant(args: argparse.Namespace) -> Voorkant:
 
 
 def _app(args: argparse.Namespace) -> int:
-    return _open_app(args, _opslag(args, avg=True))
+    # De app past de bewaartermijn zelf toe, na het opstarten (zie schermen/app.py).
+    return _open_app(args, _opslag(args))
 
 
 def _beamer(args: argparse.Namespace) -> int:
