@@ -42,22 +42,32 @@ def _uid(wijkverband_id: str, kenmerk: str, soort: str) -> str:
     return xml_veilig(f"{wijkverband_id}-{kenmerk}-{soort}@{DOMEIN}")
 
 
-def _hele_dag(kal: Calendar, uid: str, dag: date, titel: str, omschrijving: str,
-              volgnummer: int, stempel: datetime, categorie: str) -> None:
+def _afspraak(kal: Calendar, uid: str, begin: date | datetime, eind: date | datetime,
+              titel: str, omschrijving: str, volgnummer: int, stempel: datetime,
+              categorie: str, *, vrij: bool = False) -> None:
+    """Eén VEVENT; ``vrij``: de tijd blijft vrij in de agenda (TRANSP)."""
     from icalendar import Event
 
     e = Event()
     e.add("uid", uid)
     e.add("dtstamp", stempel)
-    e.add("dtstart", dag)
-    e.add("dtend", dag + timedelta(days=1))
+    e.add("dtstart", begin)
+    e.add("dtend", eind)
     e.add("summary", xml_veilig(titel))
     if omschrijving:
         e.add("description", xml_veilig(omschrijving))
     e.add("sequence", max(0, int(volgnummer)))
     e.add("categories", [categorie])
-    e.add("transp", "TRANSPARENT")  # een hele dag 'eerste stap' maakt niemand bezet
+    if vrij:
+        e.add("transp", "TRANSPARENT")
     kal.add_component(e)
+
+
+def _hele_dag(kal: Calendar, uid: str, dag: date, titel: str, omschrijving: str,
+              volgnummer: int, stempel: datetime, categorie: str) -> None:
+    # Een hele dag 'eerste stap' maakt niemand bezet.
+    _afspraak(kal, uid, dag, dag + timedelta(days=1), titel, omschrijving, volgnummer,
+              stempel, categorie, vrij=True)
 
 
 def _vergaderafspraak(kal: Calendar, uid: str, dag: date, tijd: str, titel: str,
@@ -69,22 +79,11 @@ def _vergaderafspraak(kal: Calendar, uid: str, dag: date, tijd: str, titel: str,
         return
     from zoneinfo import ZoneInfo
 
-    from icalendar import Event
-
     uur, _, minuut = tijd.partition(":")
     begin = datetime.combine(dag, dt_time(int(uur), int(minuut or 0)),
                              tzinfo=ZoneInfo(TIJDZONE))
-    e = Event()
-    e.add("uid", uid)
-    e.add("dtstamp", stempel)
-    e.add("dtstart", begin)
-    e.add("dtend", begin + timedelta(hours=2))
-    e.add("summary", xml_veilig(titel))
-    if omschrijving:
-        e.add("description", xml_veilig(omschrijving))
-    e.add("sequence", max(0, int(volgnummer)))
-    e.add("categories", ["Vergadering"])
-    kal.add_component(e)
+    _afspraak(kal, uid, begin, begin + timedelta(hours=2), titel, omschrijving, volgnummer,
+              stempel, "Vergadering")
 
 
 def _acties(kal: Calendar, wv: Wijkverband, acties: Iterable[Actie], m: Maskeerder,
