@@ -135,6 +135,9 @@ def _wijkverband(nummer: int, rnd: random.Random) -> tuple[Wijkverband, list[str
         partners=rnd.sample(PARTNERS, 4),
         themas=rnd.sample(THEMAS, 6),
         buurten=list(straten),
+        # Vaste inwonertallen (geen trekking: de rest van de gegevens blijft gelijk); de
+        # laatste buurt zonder, zodat ook 'onbekend' voorkomt.
+        inwoners={s: 800 + 350 * i for i, s in enumerate(straten[:-1])},
         kanalen=list(KANALEN),
         agenda=Agenda(signalen=5, acties=10, terugkoppelen=5),
         afspraken=Participatieafspraken(

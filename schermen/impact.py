@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from textual_plotext import PlotextPlot
 
 from vergadering.fouten import VergaderingFout
+from vergadering.impact import inwonercellen
 from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
@@ -177,9 +178,15 @@ class ImpactScherm(Screen[None]):
             f"{', '.join(r.stille_themas) or 'geen'}. Uit de grootste buurt "
             f"({r.grootste_buurt or '–'}): {r.concentratie.tekst()}. Buurt onbekend: "
             f"{r.buurt_onbekend.tekst()}.", classes="impact-zin", markup=False)
-        yield _tabel("Aandeel per buurt", ("Buurt", "Signalen", "Aandeel"),
-                     [(k, n, _procent(round(100 * n / r.n, 1) if r.n else None))
-                      for k, n in b.per_buurt.items()])
+        inwoners = {p.buurt: p for p in r.per_inwoners}
+        yield _tabel("Aandeel per buurt",
+                     ("Buurt", "Signalen", "Aandeel", "Inwoners", "Per 1.000 inwoners"),
+                     [(k, n, _procent(round(100 * n / r.n, 1) if r.n else None),
+                       *inwonercellen(inwoners.get(k))) for k, n in b.per_buurt.items()])
+        if not any(p.inwoners for p in r.per_inwoners):
+            yield Static("Vul bij de instellingen (i op het startscherm) het aantal inwoners "
+                         "per buurt in, dan staat hier hoeveel signalen per 1.000 inwoners.",
+                         classes="impact-zin", markup=False)
         yield _tabel("Aandeel per praktijkvorm", ("Vorm", "Signalen", "Aandeel"),
                      [(k, a.aantal, _procent(a.procent)) for k, a in r.aandeel_vorm.items()])
 

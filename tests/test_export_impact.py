@@ -65,6 +65,40 @@ def test_vier_pijnen_met_grafiek_tabel_en_zinnen_uit_de_cijfers(demomap, tmp_pat
             assert z[0].isupper() or z[0].isdigit()
 
 
+def test_signalen_per_1000_inwoners_in_tabel_en_zin(demomap, tmp_path):
+    opslag = Opslag(demomap)
+    [wv] = opslag.wijkverbanden()
+    assert wv.inwoners and set(wv.buurten) - set(wv.inwoners)  # bekend en onbekend
+    d, tekst = _tekst(verslag.exporteer_impact(opslag, wv, "2026", tmp_path, VANDAAG, NU))
+    [i] = impact.impact(opslag, VANDAAG, "2026")
+    tabel = next(t for t in d.tables if t.rows[0].cells[-1].text == "Per 1.000 inwoners")
+    rijen = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in tabel.rows[1:]}
+    for p in i.representativiteit.per_inwoners:
+        _, inwoners, per_1000 = rijen[p.buurt][1:]
+        if p.inwoners is None:
+            assert (inwoners, per_1000) == ("onbekend", "onbekend")
+        else:
+            # Uit de getallen in de tabel zelf nagerekend.
+            n = int(rijen[p.buurt][0])
+            assert int(inwoners.replace(".", "")) == p.inwoners
+            assert float(per_1000.replace(",", ".")) == round(1000 * n / p.inwoners, 1)
+    assert rijen[impact.BUURT_ONBEKEND][2:] == ["–", "–"]
+    assert verslag.zin_inwoners(i) in tekst
+    assert verslag.zin_inwoners(i).startswith("Naar het aantal inwoners gerekend kwamen de "
+                                              "meeste signalen uit ")
+
+
+def test_zonder_inwoners_geen_kolom_en_geen_zin(tmp_path):
+    wv = Wijkverband(id="w", naam="W", buurten=["Noord", "Zuid"])
+    sig = [impact.SignaalRij("s1", VANDAAG, "A", "", "Noord", 2, "nieuw")]
+    i = impact.bereken(impact.Gegevens(wv, sig, [], []), impact.periode("12m", VANDAAG),
+                       VANDAAG)
+    verslag.schrijf(i, tmp_path / "impact.docx", NU)
+    d, tekst = _tekst(tmp_path / "impact.docx")
+    assert "inwoners" not in " ".join(c.text for t in d.tables for c in t.rows[0].cells)
+    assert verslag.zin_inwoners(i) == "" and "Naar het aantal inwoners" not in tekst
+
+
 def test_geen_contactgegevens_van_bewoners(demomap, tmp_path):
     opslag = Opslag(demomap)
     [wv] = opslag.wijkverbanden()

@@ -97,6 +97,12 @@ def _herbereken(sig, act, verg, opslag: Opslag, wv: Wijkverband, van: date, tot:
         "per_maand": {m: n for m, n in Counter(r["datum"][:7] for r in s).items()},
         "stille_buurten": [b for b in wv.buurten if not buurt.get(b)],
         "concentratie": _aandeel(max(bekend.values(), default=0), len(s)),
+        # Elke buurt met een naam: die van het wijkverband (ook met 0) en die van signalen.
+        "per_1000_inwoners": {
+            b: {"signalen": buurt.get(b, 0), "inwoners": wv.inwoners.get(b),
+                "per_1000": round(buurt.get(b, 0) / wv.inwoners[b] * 1000, 1)
+                if b in wv.inwoners else None}
+            for b in [*wv.buurten, *bekend]},
         "buurt_onbekend": _aandeel(buurt.get(impact.BUURT_ONBEKEND, 0), len(s)),
         "trechter": [len(eigen), len(top5), len(actie), len(gereed)],
         "signaal_tot_besluit": _mediaan([
@@ -137,6 +143,7 @@ def _vergelijk(uit: dict, verwacht: dict) -> None:
     assert r["stille_buurten"] == verwacht["stille_buurten"]
     assert r["concentratie"] == verwacht["concentratie"]
     assert r["buurt_onbekend"] == verwacht["buurt_onbekend"]
+    assert r["per_1000_inwoners"] == verwacht["per_1000_inwoners"]
     assert [s["aantal"] for s in dw["trechter"]] == verwacht["trechter"]
     for sleutel in ("signaal_tot_besluit", "besluit_tot_gereed", "eerste_stap_op_tijd",
                     "checkmoment_op_tijd"):

@@ -411,3 +411,58 @@ async def test_statusupdate_stelt_een_volgend_checkmoment_voor_en_bewaart_het(
     assert vers.checkmoment == verwacht
     assert vers.status == "loopt" and isinstance(vers.checkmoment, date)
     assert vers.achterstallig(VANDAAG) == []
+
+
+async def test_buurten_met_inwoners_invullen_en_zien_bij_impact(tmp_path: Path) -> None:
+    """Een voorzitter zet de buurten met hun inwonertal in de instellingen (één per regel);
+    een verkeerd getal blijft onder het veld staan; het impactscherm rekent ermee."""
+    from textual.widgets import DataTable, TabbedContent, TextArea
+
+    from schermen.impact import ImpactScherm
+
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        scherm = await _open_instellingen(pilot, app)
+        buurten = scherm.query_one("#buurten", TextArea)
+        assert buurten.text == ""
+        scherm.query_one("#bewaartermijn", Input).focus()
+        await pilot.press("tab")
+        assert scherm.focused is buurten
+        for regel in ("Molenhoek, 2.400", "Vlietzoom", "Beek, ca 300"):
+            await typ(pilot, regel)
+            await pilot.press("enter")  # in het tekstvak: een nieuwe regel, niet bewaren
+        assert app.screen is scherm
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is scherm
+        assert "Regel 3: 'ca 300' is geen aantal inwoners" in _fout(scherm)
+        await pilot.press("up", "end", "ctrl+u")
+        await typ(pilot, "Beek, 300")
+        await pilot.press("ctrl+s")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+        wv = Opslag(tmp_path / "db").wijkverband(WV)
+        assert wv.buurten == ["Molenhoek", "Vlietzoom", "Beek"]
+        assert wv.inwoners == {"Molenhoek": 2400, "Beek": 300}
+
+        # Opnieuw open: zoals het bewaard is.
+        scherm = await _open_instellingen(pilot, app)
+        assert scherm.query_one("#buurten", TextArea).text == \
+            "Molenhoek, 2400\nVlietzoom\nBeek, 300"
+        await pilot.press("escape")
+        await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
+
+        await pilot.press("m")
+        await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
+        impactscherm = app.screen
+        impactscherm.query_one(TabbedContent).active = "tab-representativiteit"
+        await wacht(pilot, lambda: any(t.border_title == "Aandeel per buurt"
+                                       for t in impactscherm.query(DataTable)))
+        tabel = next(t for t in impactscherm.query(DataTable)
+                     if t.border_title == "Aandeel per buurt")
+        rijen = [[str(c) for c in tabel.get_row_at(i)] for i in range(tabel.row_count)]
+        # De testgegevens hebben geen signaal met een buurt: 0 per 1.000 waar het inwonertal
+        # bekend is, anders onbekend; de rij 'buurt onbekend' heeft geen inwoners.
+        assert rijen[:3] == [["Molenhoek", "0", "0%", "2.400", "0"],
+                             ["Vlietzoom", "0", "0%", "onbekend", "onbekend"],
+                             ["Beek", "0", "0%", "300", "0"]]
+        assert rijen[3][0] == "buurt onbekend" and rijen[3][3:] == ["–", "–"]

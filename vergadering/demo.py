@@ -143,6 +143,7 @@ class _Bouwer:
             partners=list(wv["partners"]),
             themas=list(wv["themas"]),
             buurten=list(wv["buurten"]),
+            inwoners=dict(wv.get("inwoners", {})),
             kanalen=list(wv["kanalen"]),
             agenda=Agenda(**wv["agenda"]),
             stippen_per_lid=wv["stippen_per_lid"],

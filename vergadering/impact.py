@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .fouten import OngeldigeInvoer
 from .praktijkvormen import PRAKTIJKVORMEN
-from .zinnen import aantal
+from .zinnen import aantal, getal
 
 if TYPE_CHECKING:
     from .actie import Actie
@@ -288,6 +288,32 @@ class Bereik:
     per_maand: list[tuple[str, int, int]]  # ('2026-03', signalen, bewoners)
 
 
+class PerInwoners(NamedTuple):
+    """De signalen van één buurt naast haar inwonertal (leeg als dat onbekend is)."""
+
+    buurt: str
+    signalen: int
+    inwoners: int | None
+    per_1000: float | None  # signalen per 1.000 inwoners, op één decimaal
+
+    def tekst(self) -> str:
+        """'5,2' of 'onbekend'."""
+        return "onbekend" if self.per_1000 is None else f"{self.per_1000:g}".replace(".", ",")
+
+
+def inwonercellen(p: PerInwoners | None) -> tuple[str, str]:
+    """Inwoners en signalen per 1.000 inwoners van één buurt, voor een tabel ('–' voor de
+    rij 'buurt onbekend', die geen buurt heeft)."""
+    if p is None:
+        return "–", "–"
+    return "onbekend" if p.inwoners is None else getal(p.inwoners), p.tekst()
+
+
+def per_1000_inwoners(signalen: int, inwoners: int | None) -> float | None:
+    """Signalen per 1.000 inwoners op één decimaal; leeg zonder (bruikbaar) inwonertal."""
+    return round(1000 * signalen / inwoners, 1) if inwoners else None
+
+
 @dataclass
 class Representativiteit:
     """Spiegel van de wijk: welke buurten en thema's zwijgen, en hoe scheef het is."""
@@ -300,6 +326,8 @@ class Representativiteit:
     concentratie: Aandeel
     buurt_onbekend: Aandeel
     stil_laatste_maanden: list[str]  # buurten zonder signaal in de laatste STIL_MAANDEN
+    # Per bekende buurt (ook die niet in de instellingen staan): signalen per 1.000 inwoners.
+    per_inwoners: list[PerInwoners] = field(default_factory=list)
 
 
 @dataclass
@@ -397,6 +425,9 @@ def _representativiteit(sig: list[SignaalRij], alle: list[SignaalRij], b: Bereik
         concentratie=Aandeel(bekend[grootste] if grootste else 0, n),
         buurt_onbekend=Aandeel(b.per_buurt[BUURT_ONBEKEND], n),
         stil_laatste_maanden=[k for k in wv.buurten if k not in gehoord],
+        per_inwoners=[PerInwoners(k, n, wv.inwoners.get(k),
+                                  per_1000_inwoners(n, wv.inwoners.get(k)))
+                      for k, n in b.per_buurt.items() if k != BUURT_ONBEKEND],
     )
 
 
@@ -582,6 +613,8 @@ def in_tekst(i: Impact) -> str:
         f"  thema's zonder signaal: {', '.join(r.stille_themas) or 'geen'}",
         f"  grootste buurt: {r.grootste_buurt or '–'}, {r.concentratie.tekst()}",
         f"  buurt onbekend: {r.buurt_onbekend.tekst()}",
+        "  per 1.000 inwoners: " + (" · ".join(f"{p.buurt} {p.tekst()}" for p in r.per_inwoners)
+                                    or "–"),
         "Doorwerking",
         "  trechter: " + " → ".join(f"{naam} {a.aantal}" for naam, a in d.trechter)
         + f" (n = {d.trechter[0][1].n})",
@@ -631,6 +664,8 @@ def als_json(i: Impact) -> dict[str, Any]:
             "concentratie": r.concentratie.als_json(),
             "buurt_onbekend": r.buurt_onbekend.als_json(),
             f"stil_laatste_{STIL_MAANDEN}_maanden": r.stil_laatste_maanden,
+            "per_1000_inwoners": {p.buurt: {"signalen": p.signalen, "inwoners": p.inwoners,
+                                            "per_1000": p.per_1000} for p in r.per_inwoners},
         },
         "doorwerking": {
             "trechter": [{"stap": naam, **a.als_json()} for naam, a in d.trechter],

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .agendapunt import Agendapunt, controleer_punten, standaard_na, standaard_voor
 from .fouten import OngeldigeInvoer
 from .tekst import invoer
+from .zinnen import getal
 
 ROLLEN = (
     "voorzitter",
@@ -44,6 +45,35 @@ def _lijst(waarden: list[str], veld: str) -> list[str]:
             gezien.add(schoon.lower())
             uit.append(schoon)
     return uit
+
+
+MAX_INWONERS = 1_000_000
+
+
+def controleer_inwoners(waarden: object, buurten: list[str]) -> dict[str, int]:
+    """Inwoners per buurt, gecontroleerd; de sleutel krijgt de schrijfwijze uit ``buurten``
+    (hoofdletters tellen niet), in de volgorde van ``buurten``. Een fout is één Nederlandse
+    zin die de buurt noemt."""
+    if not isinstance(waarden, dict):
+        raise OngeldigeInvoer("Het inwonertal per buurt is een lijst van buurt en aantal.")
+    per_buurt = {b.casefold(): b for b in buurten}
+    uit: dict[str, int] = {}
+    for buurt, aantal in waarden.items():
+        naam = per_buurt.get(str(buurt).strip().casefold())
+        if naam is None:
+            raise OngeldigeInvoer(
+                f"Er is een inwonertal voor '{str(buurt)[:40]}', maar dat is geen buurt van het "
+                "wijkverband; zet de buurt erbij of haal het inwonertal weg."
+            )
+        if not _heel_getal(aantal) or not 1 <= aantal <= MAX_INWONERS:
+            raise OngeldigeInvoer(
+                f"Het aantal inwoners van {naam} moet een heel getal van 1 tot "
+                f"{getal(MAX_INWONERS)} zijn; laat het leeg als je het niet weet."
+            )
+        if naam in uit:
+            raise OngeldigeInvoer(f"{naam} heeft twee inwonertallen; geef er één.")
+        uit[naam] = aantal
+    return {b: uit[b] for b in buurten if b in uit}
 
 
 @dataclass
@@ -147,6 +177,9 @@ class Wijkverband:
     versie: int = 0
     # Na hoeveel dagen een gesloten signaal zijn contactgegevens kwijtraakt (zie avg.py).
     bewaartermijn_dagen: int = 365
+    # Inwoners per buurt (buurtnaam zoals in ``buurten``), voor zover bekend: voor de
+    # signalen per 1.000 inwoners bij impact. Een buurt zonder getal is "onbekend".
+    inwoners: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Het kenmerk mag nog leeg zijn: de opslag geeft een nieuw wijkverband er een.
@@ -171,6 +204,7 @@ class Wijkverband:
         self.themas = _lijst(self.themas, "een thema")
         self.buurten = _lijst(self.buurten, "een buurt")
         self.kanalen = _lijst(self.kanalen, "een kanaal")
+        self.inwoners = controleer_inwoners(self.inwoners, self.buurten)
         if self.meerderheid not in MEERDERHEIDSREGELS:
             raise OngeldigeInvoer(
                 f"'{self.meerderheid}' is geen meerderheidsregel; kies uit "

@@ -80,6 +80,11 @@ def opsomming(items: Iterable[str], voegwoord: str = "en") -> str:
     return f"{', '.join(schoon[:-1])} {voegwoord} {schoon[-1]}"
 
 
+def getal(n: int) -> str:
+    """Een heel getal met een punt per duizendtal, zoals in het Nederlands ('2.350')."""
+    return f"{n:_}".replace("_", ".")
+
+
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 stip', '2 stippen', '0 stippen'."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"

@@ -4,6 +4,7 @@ participatieafspraken."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from textual import on
@@ -27,12 +28,14 @@ from vergadering.wijkverband import (
     Lid,
     Participatieafspraken,
     Wijkverband,
+    controleer_inwoners,
 )
 
 from .basis import (
     Formulier,
     Invoer,
     Keuzelijst,
+    bij_veld,
     lijst,
     veld,
 )
@@ -78,8 +81,8 @@ class WijkverbandFormulier(Formulier[Wijkverband]):
                   id="kanalen"),
         )
         yield Static(
-            "Na het bewaren, op het startscherm: i voor tijd per fase, stippen, quorum en "
-            "meerderheid; a voor de participatieafspraken.",
+            "Na het bewaren, op het startscherm: i voor tijd per fase, stippen, quorum, "
+            "meerderheid en buurten met inwoners; a voor de participatieafspraken.",
             classes="veld-hint", markup=False,
         )
 
@@ -147,6 +150,51 @@ def _getal_of_tekst(waarde: str) -> object:
         return schoon
 
 
+def buurten_als_tekst(wv: Wijkverband) -> str:
+    """De buurten, één per regel, met hun inwonertal erachter als dat bekend is."""
+    return "\n".join(f"{b}, {wv.inwoners[b]}" if b in wv.inwoners else b for b in wv.buurten)
+
+
+_INWONERS = re.compile(r"\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?:inwoners)?\s*", re.IGNORECASE)
+
+
+def buurten_uit_tekst(tekst: str) -> tuple[list[str], dict[str, int]]:
+    """Buurten en inwonertallen uit regels als 'Molenhoek, 2400' of 'Molenhoek' (onbekend).
+
+    Het getal staat na de laatste komma ('2.400' en '2400 inwoners' mogen ook). Staat daar
+    geen cijfer, dan hoort de komma bij de naam ('Centrum, oost'); staat er iets met een
+    cijfer dat geen aantal is ('ca. 2400'), dan zegt de fout welke regel."""
+    buurten: list[str] = []
+    inwoners: dict[str, int] = {}
+    gezien: set[str] = set()
+    for nummer, regel in enumerate(tekst.splitlines(), 1):
+        naam, komma, rest = regel.rpartition(",")
+        if not komma or not any(c.isdigit() for c in rest):
+            naam, rest = regel, ""
+        elif _INWONERS.fullmatch(naam.rpartition(",")[2]):  # '2400,5': een komma in het getal
+            rest = naam.rpartition(",")[2] + "," + rest
+        naam = naam.strip()
+        if not naam:
+            if rest.strip():
+                raise OngeldigeInvoer(f"Regel {nummer}: zet de naam van de buurt vóór het "
+                                      "aantal inwoners (Molenhoek, 2400).")
+            continue
+        if naam.casefold() in gezien:
+            raise OngeldigeInvoer(f"Regel {nummer}: {naam[:40]} staat er al; zet elke buurt één "
+                                  "keer in de lijst.")
+        gezien.add(naam.casefold())
+        buurten.append(naam)
+        if rest:
+            getal = _INWONERS.fullmatch(rest)
+            if getal is None:
+                raise OngeldigeInvoer(
+                    f"Regel {nummer}: '{rest.strip()[:20]}' is geen aantal inwoners; schrijf "
+                    "een heel getal (Molenhoek, 2400) of laat het weg."
+                )
+            inwoners[naam] = int(re.sub(r"\D", "", getal[1]))
+    return buurten, inwoners
+
+
 MEERDERHEID_NAMEN = {
     "gewoon": "gewone meerderheid",
     "volstrekt": "volstrekte meerderheid",
@@ -208,6 +256,12 @@ class InstellingenFormulier(Formulier[Wijkverband]):
         yield Static("Zoveel dagen nadat een signaal gesloten is, gaan de contactgegevens van de "
                      "bewoner weg (AVG; minimaal 30, standaard 365).", classes="veld-hint",
                      markup=False)
+        yield from veld(
+            "Buurten (één per regel; inwoners erachter als je dat weet)",
+            TextArea(buurten_als_tekst(wv), id="buurten"),
+            "Bijvoorbeeld: Molenhoek, 2400. Met het aantal inwoners toont Impact (m) hoeveel "
+            "signalen per 1.000 inwoners uit elke buurt komen; zonder getal staat er 'onbekend'.",
+        )
 
     def _standaard_quorum(self) -> int:
         return len(self.wv.stemgerechtigden()) // 2 + 1
@@ -242,7 +296,13 @@ class InstellingenFormulier(Formulier[Wijkverband]):
             quorum=_getal_of_tekst(quorum) if quorum else None,
             meerderheid=self.keuze("#meerderheid") or self.wv.meerderheid,
             bewaartermijn_dagen=_getal_of_tekst(self.waarde("#bewaartermijn")),
+            **self._buurten(),
         )
+
+    def _buurten(self) -> dict[str, object]:
+        with bij_veld("#buurten"):
+            buurten, inwoners = buurten_uit_tekst(self.query_one("#buurten", TextArea).text)
+            return {"buurten": buurten, "inwoners": controleer_inwoners(inwoners, buurten)}
 
 
 # Template 1, deel voor deel: (kop, [(veld, vraag)]).

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import datums
-from ..impact import Impact, impact, periode
+from ..impact import Impact, impact, inwonercellen, periode
 from ..praktijkvormen import PRAKTIJKVORMEN
 from ..zinnen import aantal, opsomming, zin
 
@@ -63,6 +63,19 @@ def zinnen_spiegel(i: Impact) -> list[str]:
         else "Van elk signaal is de buurt bekend",
         f"; over {opsomming(themas)} kwam geen signaal" if themas else "")
     return [eerste, tweede.replace(" ;", ";")]
+
+
+def zin_inwoners(i: Impact) -> str:
+    """Eén zin over de signalen per 1.000 inwoners, of leeg als dat van minder dan twee
+    buurten bekend is."""
+    bekend = [p for p in i.representativiteit.per_inwoners if p.per_1000 is not None]
+    if len(bekend) < 2:
+        return ""
+    hoog = max(bekend, key=lambda p: p.per_1000 or 0)
+    laag = min(bekend, key=lambda p: p.per_1000 or 0)
+    return zin(f"Naar het aantal inwoners gerekend kwamen de meeste signalen uit {hoog.buurt} "
+               f"({hoog.tekst()} per 1.000 inwoners) en de minste uit {laag.buurt} "
+               f"({laag.tekst()})")
 
 
 def zinnen_doorwerking(i: Impact) -> list[str]:
@@ -164,9 +177,17 @@ def schrijf(i: Impact, pad: Path, nu: datetime, masker: Callable[[str], str] = s
         stuk.alinea(z)
     grafiek(_grafiek("Signalen per buurt", list(b.per_buurt), list(b.per_buurt.values()),
                      liggend=True))
-    stuk.tabel(("Buurt", "Signalen", "Aandeel"),
-               [(k, str(n), _procent(round(100 * n / r.n, 1) if r.n else None))
-                for k, n in b.per_buurt.items()], (90, 30, 30))
+    if z := zin_inwoners(i):
+        stuk.alinea(z)
+    aandelen = [(k, str(n), _procent(round(100 * n / r.n, 1) if r.n else None))
+                for k, n in b.per_buurt.items()]
+    if any(p.inwoners for p in r.per_inwoners):
+        inwoners = {p.buurt: p for p in r.per_inwoners}
+        stuk.tabel(("Buurt", "Signalen", "Aandeel", "Inwoners", "Per 1.000 inwoners"),
+                   [(*rij, *inwonercellen(inwoners.get(rij[0]))) for rij in aandelen],
+                   (55, 25, 25, 25, 30))
+    else:
+        stuk.tabel(("Buurt", "Signalen", "Aandeel"), aandelen, (90, 30, 30))
     stuk.tabel(("Thema", "Signalen"), [(k, str(n)) for k, n in b.per_thema.items()], (90, 30))
 
     stuk.kop("Doorwerking in acties")
