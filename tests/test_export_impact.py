@@ -137,3 +137,97 @@ def test_matplotlib_pas_bij_deze_export():
             "vergadering.export.impact, schermen.impact; "
             "assert 'matplotlib' not in sys.modules, 'matplotlib geladen'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- privacycheck (zoals het mapje) ------------------------------------------------------
+
+def _wijkverband_met_persoonsgegevens(map_: Path, reden: str) -> Opslag:
+    """Een bewoner met contact; zijn naam, nummer en adres getypt in een signaaltekst, een
+    buurtnaam, een thema en de reden van een vastgelopen actie."""
+    from vergadering.actie import Actie, StatusWijziging
+    from vergadering.signaal import Contact, Signaal
+
+    opslag = Opslag(map_)
+    opslag.bewaar_wijkverband(Wijkverband(id="wv", naam="De Hoven", buurten=["Molenhoek"],
+                                          inwoners={"Molenhoek": 1200}))
+    dag = date(2026, 10, 5)
+    contact = Contact("Pieter Zwanenburg", "06-12345678 · Lindelaan 14")
+    signalen = [
+        Signaal(opslag.nieuw_signaal_id("wv", dag), "wv",
+                "Bel Pieter Zwanenburg op 06-12345678 over de kapotte stoep", dag,
+                vorm="A", buurt="Lindelaan 14 bij Pieter Zwanenburg", contact=contact),
+        Signaal(opslag.nieuw_signaal_id("wv", dag), "wv", "Te hard gereden", dag, vorm="B",
+                buurt="Molenhoek", thema="zwanenburg@voorbeeld.example"),
+    ]
+    for s in signalen:
+        opslag.bewaar_signaal(s)
+    actie = Actie("a1", "wv", 1, "Stoep laten maken", "Gemeente", dag,
+                  signalen=[signalen[0].id], status="vastgelopen")
+    actie.historie = [StatusWijziging(datetime(2026, 10, 20, 12), "vastgelopen", reden)]
+    opslag.bewaar_actie(actie)
+    return opslag
+
+
+PRIVÉ = ("Pieter", "Zwanenburg", "06-12345678", "Lindelaan 14", "zwanenburg@")
+
+
+def test_persoonsgegevens_uit_signaal_buurt_thema_en_reden_komen_er_niet_in(
+        tmp_path, monkeypatch):
+    opslag = _wijkverband_met_persoonsgegevens(
+        tmp_path / "db", "Pieter Zwanenburg (06-12345678) wil niet meer meedoen")
+    wv = opslag.wijkverband("wv")
+    # Wat er in de grafieken komt (plaatjes: de tekst van het document ziet ze niet).
+    labels: list[str] = []
+    echt = verslag._grafiek
+    monkeypatch.setattr(verslag, "_grafiek", lambda titel, namen, waarden, **k: (
+        labels.extend([titel, *namen]), echt(titel, namen, waarden, **k))[1])
+    # Alleen vaste vondsten (contact, nummer, e-mail): geen keuze nodig, ze gaan er altijd uit.
+    pad = verslag.exporteer_impact(opslag, wv, "2026", tmp_path / "uit", VANDAAG, NU)
+    _, tekst = _tekst(pad)
+    assert "Molenhoek" in tekst and "wil niet meer meedoen" in tekst
+    for privé in PRIVÉ:
+        assert privé not in tekst, privé
+        assert not any(privé in label for label in labels), privé
+    assert any("Molenhoek" in label for label in labels)
+
+
+def test_onbesliste_vondst_stopt_de_export_zoals_bij_het_mapje(tmp_path, capsys):
+    from vergadering.privacycheck import PrivacyOnbeslist
+
+    opslag = _wijkverband_met_persoonsgegevens(tmp_path / "db",
+                                               "Mevrouw Jansen van nummer 3 wil het niet")
+    wv = opslag.wijkverband("wv")
+    with pytest.raises(PrivacyOnbeslist) as fout:
+        verslag.exporteer_impact(opslag, wv, "2026", tmp_path / "uit", VANDAAG, NU)
+    assert [v.tekst for v in fout.value.vondsten] == ["Mevrouw Jansen"]
+    assert not (tmp_path / "uit" / "impact.docx").exists()
+
+    # Op de opdrachtregel: code 1, de vondst en wat te doen op stderr, niets geschreven.
+    args = ["export", "--impact", "--periode", "2026", "--map", str(tmp_path / "uit"),
+            "--db", str(tmp_path / "db")]
+    assert opdrachtregel.main(args) == 1
+    fout_tekst = capsys.readouterr().err
+    assert 'aanspreekvorm "Mevrouw Jansen" (reden bij een actie' in fout_tekst
+    assert "--privacy-akkoord" in fout_tekst and "Traceback" not in fout_tekst
+    assert not (tmp_path / "uit" / "impact.docx").exists()
+
+    # Na controle: --privacy-akkoord laat het onbesliste staan, de vaste vondsten niet.
+    assert opdrachtregel.main([*args, "--privacy-akkoord"]) == 0
+    _, tekst = _tekst(tmp_path / "uit" / "impact.docx")
+    assert "Mevrouw Jansen" in tekst
+    assert not any(privé in tekst for privé in PRIVÉ)
+
+
+def test_keuze_maskeren_uit_een_vergadering_geldt_ook_hier(tmp_path):
+    from vergadering.persoonsgegevens import sleutel
+    from vergadering.privacy import MASKEREN
+    from vergadering.vergadering import Vergadering
+
+    opslag = _wijkverband_met_persoonsgegevens(tmp_path / "db",
+                                               "Mevrouw Jansen van nummer 3 wil het niet")
+    v = Vergadering("v1", "wv", date(2026, 11, 3))
+    v.privacykeuzes = {sleutel("Mevrouw Jansen"): MASKEREN}
+    opslag.bewaar_vergadering(v)
+    wv = opslag.wijkverband("wv")
+    _, tekst = _tekst(verslag.exporteer_impact(opslag, wv, "2026", tmp_path, VANDAAG, NU))
+    assert "Jansen" not in tekst and "van nummer 3 wil het niet" in tekst

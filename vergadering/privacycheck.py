@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from .fouten import GelijktijdigGewijzigd, OngeldigeInvoer, VergaderingFout
 from .persoonsgegevens import normaliseer, sleutel, vind
-from .privacy import BEHOUDEN, MASKEREN, Maskeerder, emailadressen, telefoonnummers
+from .privacy import (
+    BEHOUDEN,
+    MASKEREN,
+    Maskeerder,
+    emailadressen,
+    maskeerder_voor_wijkverband,
+    telefoonnummers,
+)
 from .tekst import een_regel
 
 CONTACT, TELEFOON, EMAIL = "contact", "telefoon", "e-mail"
@@ -155,6 +162,27 @@ def verzamel_vondsten(
 def onbeslist(vondsten: Iterable[Vondst], keuzes: Mapping[str, str]) -> list[Vondst]:
     """De vondsten die een keuze vragen en (nog) geen hebben."""
     return [v for v in vondsten if not v.vast and keuzes.get(v.sleutel) not in KEUZES]
+
+
+def vereis_besluiten(alle: list[Vondst], keuzes: dict[str, str], akkoord: bool) -> None:
+    """Vóór een openbaar stuk geschreven wordt: is er een vondst onbeslist, dan
+    ``PrivacyOnbeslist``; met ``akkoord`` (na controle, ``--privacy-akkoord``) worden die
+    vondsten in ``keuzes`` behouden (de maskeerder leest dezelfde keuzes)."""
+    open_ = onbeslist(alle, keuzes)
+    if open_ and akkoord:
+        keuzes.update(dict.fromkeys((v.sleutel for v in open_), BEHOUDEN))
+    elif open_:
+        raise PrivacyOnbeslist(open_, alle, keuzes)
+
+
+def maskeerder_voor_stukken(wijkverband, signalen: Iterable, acties: Iterable,
+                            vergaderingen: Iterable, keuzes: Mapping[str, str]) -> Maskeerder:
+    """De maskeerder voor de openbare stukken van een wijkverband, met de keuzes van de
+    privacycheck. Plaatsen van vergaderingen en organisaties van leden zijn geen namen van
+    bewoners."""
+    bekend = ([v.plaats for v in vergaderingen]
+              + [lid.organisatie for lid in wijkverband.leden])
+    return maskeerder_voor_wijkverband(wijkverband, signalen, acties, keuzes, bekend)
 
 
 def eigen_namen(wijkverband) -> list[str]:

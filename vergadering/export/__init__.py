@@ -97,13 +97,7 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
             privacy_akkoord=bool(getattr(args, "privacy_akkoord", False)),
         )
     except PrivacyOnbeslist as fout:
-        print(f"vergadering: {fout}", file=sys.stderr)
-        for vondst in fout.vondsten:
-            print(f"  - {vondst.in_woorden()}", file=sys.stderr)
-        print("Kies per item behouden of maskeren in de app (ctrl+p, 'Mapje maken'), of "
-              "exporteer na controle met --privacy-akkoord: dan blijven deze items staan.",
-              file=sys.stderr)
-        return 1
+        return _onbeslist(fout)
     if getattr(args, "alleen", None):
         for pad in uitkomst.bestanden:
             print(pad.absolute())
@@ -114,6 +108,17 @@ def exporteer_vanaf_opdrachtregel(opslag, args) -> int:
     return 0
 
 
+def _onbeslist(fout: PrivacyOnbeslist) -> int:
+    """De vondsten van de privacycheck op stderr, met wat te doen; code 1."""
+    print(f"vergadering: {fout}", file=sys.stderr)
+    for vondst in fout.vondsten:
+        print(f"  - {vondst.in_woorden()}", file=sys.stderr)
+    print("Kies per item behouden of maskeren in de app (ctrl+p, 'Mapje maken'; die keuzes "
+          "gelden ook voor impact.docx), of exporteer na controle met --privacy-akkoord: dan "
+          "blijven deze items staan.", file=sys.stderr)
+    return 1
+
+
 def _impact(opslag, wijkverband, args) -> int:
     """`vergadering export --impact`: het jaarverslag impact.docx (zie export/impact.py)."""
     from .impact import exporteer_impact
@@ -122,5 +127,10 @@ def _impact(opslag, wijkverband, args) -> int:
         raise OngeldigeInvoer("--impact maakt een eigen document over een periode; laat "
                               "--alleen en --vergadering weg.")
     doelmap = Path(args.map).expanduser() if getattr(args, "map", None) else None
-    print(exporteer_impact(opslag, wijkverband, args.periode, doelmap).absolute())
+    try:
+        pad = exporteer_impact(opslag, wijkverband, args.periode, doelmap,
+                               privacy_akkoord=bool(getattr(args, "privacy_akkoord", False)))
+    except PrivacyOnbeslist as fout:
+        return _onbeslist(fout)
+    print(pad.absolute())
     return 0

@@ -3,19 +3,36 @@ gewone taal, geschreven uit de cijfers. Dit is wat een wijkverband één keer pe
 gemeente en de bewoners laat zien.
 
 matplotlib wordt pas geladen als deze export draait (het kost een halve seconde); de
-grafieken worden PNG's in het geheugen. Toelichtingen van acties gaan door de maskeerder:
-contactgegevens van bewoners komen nooit in dit openbare stuk.
+grafieken worden PNG's in het geheugen.
+
+Het is een openbaar stuk, dus het gaat door dezelfde privacycheck als het mapje: alle vrije
+tekst die erin komt (buurten en thema's zoals ze bij signalen getypt zijn, redenen van
+acties, kanalen; ``openbare_teksten``) wordt nagelopen, en zolang iets wat op een
+persoonsgegeven lijkt onbeslist is, wordt er niets geschreven (behalve met
+``privacy_akkoord``). Daarna gaat alles door de maskeerder (``gemaskeerd``), ook de labels van
+de grafieken: contactgegevens van bewoners komen nooit in dit stuk.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from .. import datums
-from ..impact import Impact, impact, inwonercellen, periode
+from ..impact import (
+    BUURT_ONBEKEND,
+    GEEN_REDEN,
+    THEMA_ONBEKEND,
+    Impact,
+    PerInwoners,
+    impact,
+    inwonercellen,
+    periode,
+    startregels,
+)
 from ..praktijkvormen import PRAKTIJKVORMEN
 from ..zinnen import aantal, opsomming, zin
 
@@ -137,10 +154,67 @@ def _grafiek(titel: str, labels: Sequence[str], waarden: Sequence[float], *,
         plt.close(fig)
 
 
+# --- privacy --------------------------------------------------------------------------
+
+_VAST = frozenset({BUURT_ONBEKEND, THEMA_ONBEKEND, GEEN_REDEN})  # eigen woorden, geen invoer
+
+
+def openbare_teksten(i: Impact) -> list[tuple[str, str, bool]]:
+    """Alle vrije tekst die in impact.docx komt, als (waar, tekst, contactregel) voor de
+    privacycheck. Stille buurten, de grootste buurt en de buurten per 1.000 inwoners zijn
+    buurten uit ``per_buurt``; de rest zijn getallen en eigen zinnen."""
+    b, d, t = i.bereik, i.doorwerking, i.terugkoppeling
+    uit = [("naam van het wijkverband", i.wijkverband, False)]
+    uit += [("buurt bij een signaal", k, False) for k in b.per_buurt if k not in _VAST]
+    uit += [("thema bij een signaal", k, False) for k in b.per_thema if k not in _VAST]
+    uit += [("reden bij een actie die vastliep of stopte", k, False)
+            for k in d.redenen if k not in _VAST]
+    uit += [("kanaal van een terugkoppeling", k, False) for k in t.kanalen]
+    return uit
+
+
+def gemaskeerd(i: Impact, masker: Callable[[str], str]) -> Impact:
+    """Een kopie van ``i`` waarin elke vrije tekst door ``masker`` is gegaan. Worden twee
+    namen hetzelfde ('[naam weggelaten]'), dan tellen hun aantallen samen."""
+    def m(tekst: str) -> str:
+        return tekst if tekst in _VAST else masker(tekst)
+
+    def tel(d: dict[str, int]) -> dict[str, int]:
+        uit: dict[str, int] = {}
+        for k, n in d.items():
+            uit[m(k)] = uit.get(m(k), 0) + n
+        return uit
+
+    per_inwoners: dict[str, PerInwoners] = {}
+    for p in i.representativiteit.per_inwoners:
+        naam, eerder = m(p.buurt), per_inwoners.get(m(p.buurt))
+        if eerder is None:
+            per_inwoners[naam] = p._replace(buurt=naam)
+        else:  # samengevoegd: een weggelaten naam is geen buurt met een inwonertal
+            per_inwoners[naam] = PerInwoners(naam, eerder.signalen + p.signalen, None, None)
+    r = i.representativiteit
+    uit = replace(
+        i, wijkverband=m(i.wijkverband),
+        bereik=replace(i.bereik, per_buurt=tel(i.bereik.per_buurt),
+                       per_thema=tel(i.bereik.per_thema)),
+        representativiteit=replace(
+            r, stille_buurten=[m(k) for k in r.stille_buurten],
+            stille_themas=[m(k) for k in r.stille_themas],
+            grootste_buurt=m(r.grootste_buurt) if r.grootste_buurt else None,
+            stil_laatste_maanden=[m(k) for k in r.stil_laatste_maanden],
+            per_inwoners=list(per_inwoners.values())),
+        doorwerking=replace(i.doorwerking, redenen=tel(i.doorwerking.redenen)),
+        terugkoppeling=replace(i.terugkoppeling, kanalen=tel(i.terugkoppeling.kanalen)),
+    )
+    uit.meldingen = [w for _, _, w in startregels(uit) if w]
+    return uit
+
+
 # --- het document ----------------------------------------------------------------------
 
-def schrijf(i: Impact, pad: Path, nu: datetime, masker: Callable[[str], str] = str) -> None:
-    """Schrijf impact.docx naar ``pad`` (atomisch)."""
+def schrijf(i: Impact, pad: Path, nu: datetime) -> None:
+    """Schrijf impact.docx naar ``pad`` (atomisch), zoals ``i`` het zegt: maskeren gebeurt
+    vooraf (``gemaskeerd``)."""
     from docx.shared import Mm
 
     from .docx_hulp import Stuk
@@ -207,7 +281,7 @@ def schrijf(i: Impact, pad: Path, nu: datetime, masker: Callable[[str], str] = s
     ], (90, 60))
     if d.redenen:
         stuk.tabel(("Waarom vastgelopen of gestopt", "Keer"),
-                   [(masker(reden), str(n)) for reden, n in d.redenen.items()], (130, 20))
+                   [(reden, str(n)) for reden, n in d.redenen.items()], (130, 20))
 
     stuk.kop("Terugkoppeling: wat is ermee gedaan?")
     for z in zinnen_terugkoppeling(i):
@@ -224,23 +298,37 @@ def schrijf(i: Impact, pad: Path, nu: datetime, masker: Callable[[str], str] = s
 
 
 def exporteer_impact(opslag, wijkverband, periode_tekst: str | None, doelmap: Path | None,
-                     vandaag: date | None = None, nu: datetime | None = None) -> Path:
+                     vandaag: date | None = None, nu: datetime | None = None,
+                     privacy_akkoord: bool = False) -> Path:
     """Schrijf impact.docx van één wijkverband over de periode; geeft het pad terug.
 
     Zonder ``doelmap`` komt het in de map van het wijkverband onder de standaardmap
     (Documenten/Vergadering/<wijkverband>/impact.docx); een vorig verslag wordt vervangen.
+    Eerst de privacycheck: de keuzes (behouden of maskeren) uit de vergaderingen van het
+    wijkverband gelden; is er iets onbeslist, dan ``PrivacyOnbeslist`` en wordt er niets
+    geschreven, behalve met ``privacy_akkoord`` (dan blijft het onbesliste staan).
     """
-    from ..privacy import maskeerder_voor_wijkverband
+    from ..privacycheck import (
+        alle_keuzes,
+        maskeerder_voor_stukken,
+        vereis_besluiten,
+        verzamel_vondsten,
+    )
     from .mapje import standaard_basismap, veilige_naam
 
     vandaag = vandaag or date.today()
     nu = nu or datetime.now().astimezone()
     p = periode(periode_tekst, vandaag)
     [uitkomst] = impact(opslag, vandaag, p.naam, wijkverband.id)
-    masker = maskeerder_voor_wijkverband(wijkverband, opslag.signalen(wijkverband.id),
-                                         opslag.acties(wijkverband.id))
+    vergaderingen = opslag.vergaderingen(wijkverband.id)
+    laatste = max(vergaderingen, key=lambda v: (v.datum, v.id), default=None)
+    keuzes = alle_keuzes(vergaderingen, laatste) if laatste is not None else {}
+    masker = maskeerder_voor_stukken(wijkverband, opslag.signalen(wijkverband.id),
+                                     opslag.acties(wijkverband.id), vergaderingen, keuzes)
+    vereis_besluiten(verzamel_vondsten(openbare_teksten(uitkomst), masker), keuzes,
+                     privacy_akkoord)
     map_ = Path(doelmap) if doelmap else standaard_basismap() / veilige_naam(wijkverband.naam)
     map_.mkdir(parents=True, exist_ok=True)
     pad = map_ / "impact.docx"
-    schrijf(uitkomst, pad, nu, masker)
+    schrijf(gemaskeerd(uitkomst, masker), pad, nu)
     return pad

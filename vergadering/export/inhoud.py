@@ -12,8 +12,8 @@ from datetime import date, datetime
 from .. import datums
 from ..actie import Actie
 from ..fouten import NietGevonden
-from ..privacy import BEHOUDEN, Maskeerder, maskeerder_voor_wijkverband
-from ..privacycheck import alle_keuzes
+from ..privacy import Maskeerder
+from ..privacycheck import alle_keuzes, maskeerder_voor_stukken
 from ..signaal import Signaal
 from ..vergadering import FASEN, Vergadering
 from ..wijkverband import Wijkverband
@@ -55,14 +55,8 @@ class Inhoud:
         self._vergaderdatum = {v.id: v.datum for v in self.vergaderingen}
         wv = self.wijkverband
         self.keuzes = alle_keuzes(self.vergaderingen, self.vergadering)
-        # Plaatsen en organisaties zijn geen namen van bewoners.
-        bekend = [v.plaats for v in self.vergaderingen] + [lid.organisatie for lid in wv.leden]
-        self.maskeer = maskeerder_voor_wijkverband(wv, self.signalen, self.acties, self.keuzes,
-                                                   bekend)
-
-    def behoud(self, sleutels: list[str]) -> None:
-        """Laat deze vondsten van de privacycheck staan (na controle, ``--privacy-akkoord``)."""
-        self.keuzes.update(dict.fromkeys(sleutels, BEHOUDEN))
+        self.maskeer = maskeerder_voor_stukken(wv, self.signalen, self.acties,
+                                               self.vergaderingen, self.keuzes)
 
     # --- opzoeken ------------------------------------------------------------------------
 

@@ -302,12 +302,7 @@ def exporteer(
 def controleer_privacy(inhoud: Inhoud, akkoord: bool = False) -> None:
     """De privacycheck vóór er iets geschreven wordt: is er een vondst onbeslist, dan
     ``PrivacyOnbeslist``; met ``akkoord`` (na controle) blijven die vondsten staan."""
-    from ..privacycheck import PrivacyOnbeslist, onbeslist
+    from ..privacycheck import vereis_besluiten
     from .controle import controleer
 
-    alle = controleer(inhoud)
-    open_ = onbeslist(alle, inhoud.keuzes)
-    if open_ and akkoord:
-        inhoud.behoud([v.sleutel for v in open_])
-    elif open_:
-        raise PrivacyOnbeslist(open_, alle, inhoud.keuzes)
+    vereis_besluiten(controleer(inhoud), inhoud.keuzes, akkoord)
