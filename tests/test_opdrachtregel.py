@@ -450,6 +450,31 @@ def test_db_voor_de_opdracht_wordt_niet_overschreven(nep_app, kopie, tmp_path):
     assert opdrachtregel.maak_parser().parse_args(["signalen"]).db is None
 
 
+@pytest.mark.parametrize("argv", [
+    ["impact", "--json", "--wijkverband", "Noord", "--periode", "2026"],
+    ["--db", "impact", "signalen", "--json"],  # 'impact' is hier de map
+    ["--db=voor", "export", "--impact", "--privacy-akkoord", "--db", "na"],
+    ["signaal", "Stoep kapot", "--wijkverband", "x", "--buurt", "Molenhoek", "--aantal", "3"],
+    ["agenda", "--wijkverband", "x", "--ics", "a.ics"],
+])
+def test_de_parser_van_alleen_de_opdracht_leest_hetzelfde(argv):
+    """main() maakt alleen de parser van de gegeven opdracht (sneller); die leest precies
+    wat de parser van alle opdrachten leest."""
+    opdracht = opdrachtregel._opdracht_in(argv)
+    assert opdracht in opdrachtregel.OPDRACHTEN
+    alleen = opdrachtregel.maak_parser(opdracht).parse_args(argv)
+    assert vars(alleen) == vars(opdrachtregel.maak_parser().parse_args(argv))
+
+
+def test_hulp_zonder_opdracht_noemt_alle_opdrachten(capsys):
+    with pytest.raises(SystemExit) as stop:
+        opdrachtregel.main(["--help"])
+    assert stop.value.code == 0
+    hulp = capsys.readouterr().out
+    for opdracht in ("demo", "signalen", "export", "impact", "herstel"):
+        assert f"    {opdracht} " in hulp or f"    {opdracht}\n" in hulp, opdracht
+
+
 def test_onverwachte_fout_is_een_zin_en_met_debug_een_traceback(monkeypatch, capsys):
     def kapot(args):
         raise RuntimeError("stuk")

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -53,8 +52,7 @@ PIJNEN = ("bereik", "representativiteit", "doorwerking", "terugkoppeling")
 
 # --- periode ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Periode:
+class Periode(NamedTuple):
     """Van en tot en met (beide inbegrepen), met de naam zoals de gebruiker hem gaf."""
 
     naam: str
@@ -164,8 +162,7 @@ def vergaderingrijen(vergaderingen: list[Vergadering]) -> list[VergaderingRij]:
                            v.terugkoppeling.kanaal, tuple(v.top5)) for v in vergaderingen]
 
 
-@dataclass
-class Gegevens:
+class Gegevens(NamedTuple):
     """Alles van één wijkverband wat de maten nodig hebben."""
 
     wijkverband: Wijkverband
@@ -224,8 +221,11 @@ def lees(opslag: Opslag, wijkverband: Wijkverband, vandaag: date) -> Gegevens:
 
 # --- uitkomst --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Aandeel:
+# De uitkomsten zijn NamedTuples, net als de rijen: vast na het rekenen, en negen dataclasses
+# maken kostte bij elke `vergadering impact` ~3 ms, een tiende van de opdracht bij een jaar
+# gegevens (issue 13, bench/impact.py).
+
+class Aandeel(NamedTuple):
     """``aantal`` van ``n``; het percentage is leeg als er niets te tellen was."""
 
     aantal: int
@@ -247,8 +247,7 @@ class Aandeel:
         return {"aantal": self.aantal, "n": self.n, "procent": self.procent}
 
 
-@dataclass(frozen=True)
-class Mediaan:
+class Mediaan(NamedTuple):
     """De mediaan in dagen over ``n`` gevallen (leeg als n = 0)."""
 
     dagen: float | None
@@ -276,8 +275,7 @@ class Mediaan:
         return {"dagen": self.dagen, "n": self.n}
 
 
-@dataclass
-class Bereik:
+class Bereik(NamedTuple):
     """Wie we bereiken: signalen en bewoners, per vorm, buurt, thema en maand."""
 
     signalen: int
@@ -314,8 +312,7 @@ def per_1000_inwoners(signalen: int, inwoners: int | None) -> float | None:
     return round(1000 * signalen / inwoners, 1) if inwoners else None
 
 
-@dataclass
-class Representativiteit:
+class Representativiteit(NamedTuple):
     """Spiegel van de wijk: welke buurten en thema's zwijgen, en hoe scheef het is."""
 
     n: int
@@ -327,11 +324,10 @@ class Representativiteit:
     buurt_onbekend: Aandeel
     stil_laatste_maanden: list[str]  # buurten zonder signaal in de laatste STIL_MAANDEN
     # Per bekende buurt (ook die niet in de instellingen staan): signalen per 1.000 inwoners.
-    per_inwoners: list[PerInwoners] = field(default_factory=list)
+    per_inwoners: list[PerInwoners]
 
 
-@dataclass
-class Doorwerking:
+class Doorwerking(NamedTuple):
     """Van signaal naar actie naar gereed, en hoe lang dat duurt."""
 
     trechter: list[tuple[str, Aandeel]]
@@ -345,8 +341,7 @@ class Doorwerking:
     checkmoment_op_tijd: Aandeel
 
 
-@dataclass
-class Terugkoppeling:
+class Terugkoppeling(NamedTuple):
     """Horen bewoners wat ermee gedaan is?"""
 
     met_terugkoppeling: Aandeel
@@ -356,8 +351,7 @@ class Terugkoppeling:
     kanalen: dict[str, int]
 
 
-@dataclass
-class Impact:
+class Impact(NamedTuple):
     """De vier pijnen van één wijkverband over één periode."""
 
     wijkverband_id: str
@@ -368,7 +362,7 @@ class Impact:
     representativiteit: Representativiteit
     doorwerking: Doorwerking
     terugkoppeling: Terugkoppeling
-    meldingen: list[str] = field(default_factory=list)
+    meldingen: list[str]  # de waarschuwingen van ``startregels`` (zie ``met_meldingen``)
 
 
 # --- rekenen ---------------------------------------------------------------------------
@@ -529,7 +523,7 @@ def bereken(g: Gegevens, p: Periode, vandaag: date) -> Impact:
     """De vier pijnen van ``g.wijkverband`` over ``p``."""
     sig = [s for s in g.signalen if p.bevat(s.datum)]
     b = _bereik(sig, g.wijkverband, p, vandaag)
-    uit = Impact(
+    return met_meldingen(Impact(
         wijkverband_id=g.wijkverband.id,
         wijkverband=g.wijkverband.naam,
         periode=p,
@@ -538,9 +532,13 @@ def bereken(g: Gegevens, p: Periode, vandaag: date) -> Impact:
         representativiteit=_representativiteit(sig, g.signalen, b, g.wijkverband, vandaag),
         doorwerking=_doorwerking(sig, g.acties, g.vergaderingen, p, vandaag),
         terugkoppeling=_terugkoppeling(sig, g.vergaderingen, p, vandaag),
-    )
-    uit.meldingen = [w for _, _, w in startregels(uit) if w]
-    return uit
+        meldingen=[],
+    ))
+
+
+def met_meldingen(i: Impact) -> Impact:
+    """``i`` met de waarschuwingen uit zijn eigen cijfers (``startregels``)."""
+    return i._replace(meldingen=[w for _, _, w in startregels(i) if w])
 
 
 def impact(opslag: Opslag, vandaag: date, periode_tekst: str | None = None,

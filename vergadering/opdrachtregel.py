@@ -321,8 +321,42 @@ voorbeeld:
 }
 
 
-def maak_parser() -> argparse.ArgumentParser:
-    """De parser voor alle opdrachten."""
+class _Overslaan:
+    """Staat in voor de parser van een opdracht die niet gegeven is: wat erbij komt, gaat
+    nergens heen (zie ``maak_parser``)."""
+
+    def __getattr__(self, naam: str) -> Callable[..., _Overslaan]:
+        return lambda *args, **kwargs: self
+
+
+class _AlleenDeze:
+    """De subparsers, maar alleen de opdracht ``naam`` wordt echt gemaakt."""
+
+    def __init__(self, sub: Any, naam: str) -> None:
+        self.sub, self.naam = sub, naam
+
+    def add_parser(self, naam: str, **kwargs: Any) -> Any:
+        return self.sub.add_parser(naam, **kwargs) if naam == self.naam else _Overslaan()
+
+
+def _opdracht_in(argv: Sequence[str]) -> str | None:
+    """De opdracht in ``argv`` (het eerste woord dat geen optie is, na de waarde van een
+    --db ervoor), of None."""
+    slaan = False
+    for woord in argv:
+        if slaan:
+            slaan = False
+        elif woord == "--db":
+            slaan = True
+        elif not woord.startswith("-"):
+            return woord
+    return None
+
+
+def maak_parser(opdracht: str | None = None) -> argparse.ArgumentParser:
+    """De parser voor alle opdrachten; met ``opdracht`` alleen die van die opdracht (de rest
+    maken kost bij een korte opdracht zo'n 2 ms, en niemand ziet hem: de hulp van het hele
+    programma komt alleen zonder opdracht)."""
     parser = _Parser(
         prog="vergadering",
         description="Vergaderen in het wijkverband: ophalen, kiezen, doen, terugkoppelen. "
@@ -334,6 +368,8 @@ def maak_parser() -> argparse.ArgumentParser:
     _db_optie(parser, hoofd=True)
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser,
                                 title="opdrachten")
+    if opdracht is not None:
+        sub = _AlleenDeze(sub, opdracht)
 
     p = sub.add_parser("demo", help="maak de demogegevens en open de app erop",
                        description="Maak de demogegevens en open de app erop.",
@@ -673,16 +709,31 @@ def _schrijf_json(gegevens: Any, tekst: str | None = None) -> None:
     buffer.flush()
 
 
-def _lijst(args: argparse.Namespace) -> int:
+@contextmanager
+def _zonder_kringopruimer() -> Iterator[None]:
+    """Een korte opdracht die alleen leest: de kringopruimer uit. Een lijst of de impact maakt
+    tienduizenden objecten zonder kringverwijzingen; de opruimer liep daar steeds opnieuw
+    overheen (een kwart van de tijd van een lijst bij dertig jaar)."""
     import gc
 
-    from . import lijsten
-
-    # Een lijst maakt tienduizenden objecten zonder kringverwijzingen; de kringopruimer liep
-    # daar steeds opnieuw overheen (een kwart van de tijd bij dertig jaar).
     aan = gc.isenabled()
     gc.disable()
     try:
+        yield
+    finally:
+        if aan:
+            # Wat nu nog leeft (de gelezen documenten in de opslag, de rijen) gaat zonder
+            # doorzoeken naar de oudste generatie: anders doorzocht de eerste ronde na het
+            # aanzetten ze allemaal (dertig jaar signalen: ~50 ms), voor niets.
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+def _lijst(args: argparse.Namespace) -> int:
+    from . import lijsten
+
+    with _zonder_kringopruimer():
         opslag = _opslag(args, moet_bestaan=True)
         wv_id = opslag.wijkverband_id(args.wijkverband) if args.wijkverband else None
         # Vakken die niet veranderd zijn, komen uit de lijstindex (opslag/lijstindex.py).
@@ -697,14 +748,6 @@ def _lijst(args: argparse.Namespace) -> int:
             lijsten.toon_tabel(soort, rijen)
         if _na_afloop is not None:
             _na_afloop.append((opslag, rijen))  # zie start()
-    finally:
-        if aan:
-            # Wat nu nog leeft (de gelezen documenten in de opslag, de rijen) gaat zonder
-            # doorzoeken naar de oudste generatie: anders doorzocht de eerste ronde na het
-            # aanzetten ze allemaal (dertig jaar signalen: ~50 ms), voor niets.
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
     return OK
 
 
@@ -827,17 +870,20 @@ def _opvolging(args: argparse.Namespace) -> int:
 
 
 def _impact(args: argparse.Namespace) -> int:
-    from . import impact
+    with _zonder_kringopruimer():
+        from . import impact
 
-    opslag = _opslag(args, moet_bestaan=True)
-    vandaag = _vandaag()
-    periode = impact.periode(args.periode, vandaag)
-    uitkomsten = impact.impact(opslag, vandaag, periode.naam, args.wijkverband)
-    if args.json:
-        gegevens = impact.alles_als_json(uitkomsten, periode, vandaag)
-        _schrijf_json(gegevens, json.dumps(gegevens, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(impact.in_tekst(i) for i in uitkomsten))
+        opslag = _opslag(args, moet_bestaan=True)
+        vandaag = _vandaag()
+        periode = impact.periode(args.periode, vandaag)
+        uitkomsten = impact.impact(opslag, vandaag, periode.naam, args.wijkverband)
+        if args.json:
+            gegevens = impact.alles_als_json(uitkomsten, periode, vandaag)
+            _schrijf_json(gegevens, json.dumps(gegevens, ensure_ascii=False, indent=2))
+        else:
+            print("\n\n".join(impact.in_tekst(i) for i in uitkomsten))
+        if _na_afloop is not None:
+            _na_afloop.append((opslag, uitkomsten))  # zie start()
     return OK
 
 
@@ -1045,7 +1091,10 @@ def main(argv: Sequence[str] | None = None, voorkant: Voorkant | None = None) ->
     zonder scherm.
     """
     _zet_uitvoer()
-    args = maak_parser().parse_args(argv)  # verkeerd gebruik: SystemExit(2), --help: 0
+    woorden = sys.argv[1:] if argv is None else list(argv)
+    opdracht = _opdracht_in(woorden)
+    args = maak_parser(opdracht if opdracht in OPDRACHTEN else None).parse_args(woorden)
+    # (verkeerd gebruik: SystemExit(2), --help: 0)
     args.voorkant = voorkant
     if _uitvoer_dicht():
         # Vóór er iets gebeurt: anders kreeg het eerste geopende gegevensbestand nummer 1,

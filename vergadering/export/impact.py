@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -30,8 +29,8 @@ from ..impact import (
     PerInwoners,
     impact,
     inwonercellen,
+    met_meldingen,
     periode,
-    startregels,
 )
 from ..praktijkvormen import PRAKTIJKVORMEN
 from ..zinnen import aantal, opsomming, zin
@@ -193,21 +192,19 @@ def gemaskeerd(i: Impact, masker: Callable[[str], str]) -> Impact:
         else:  # samengevoegd: een weggelaten naam is geen buurt met een inwonertal
             per_inwoners[naam] = PerInwoners(naam, eerder.signalen + p.signalen, None, None)
     r = i.representativiteit
-    uit = replace(
-        i, wijkverband=m(i.wijkverband),
-        bereik=replace(i.bereik, per_buurt=tel(i.bereik.per_buurt),
-                       per_thema=tel(i.bereik.per_thema)),
-        representativiteit=replace(
-            r, stille_buurten=[m(k) for k in r.stille_buurten],
+    return met_meldingen(i._replace(
+        wijkverband=m(i.wijkverband),
+        bereik=i.bereik._replace(per_buurt=tel(i.bereik.per_buurt),
+                                 per_thema=tel(i.bereik.per_thema)),
+        representativiteit=r._replace(
+            stille_buurten=[m(k) for k in r.stille_buurten],
             stille_themas=[m(k) for k in r.stille_themas],
             grootste_buurt=m(r.grootste_buurt) if r.grootste_buurt else None,
             stil_laatste_maanden=[m(k) for k in r.stil_laatste_maanden],
             per_inwoners=list(per_inwoners.values())),
-        doorwerking=replace(i.doorwerking, redenen=tel(i.doorwerking.redenen)),
-        terugkoppeling=replace(i.terugkoppeling, kanalen=tel(i.terugkoppeling.kanalen)),
-    )
-    uit.meldingen = [w for _, _, w in startregels(uit) if w]
-    return uit
+        doorwerking=i.doorwerking._replace(redenen=tel(i.doorwerking.redenen)),
+        terugkoppeling=i.terugkoppeling._replace(kanalen=tel(i.terugkoppeling.kanalen)),
+    ))
 
 
 # --- het document ----------------------------------------------------------------------
