@@ -58,6 +58,17 @@ def _procent(p: float | None) -> str:
     return "–" if p is None else f"{p:g}%".replace(".", ",")
 
 
+def _kop(i: Impact) -> Text:
+    """De periode in woorden en data, en de waarschuwingen."""
+    p = i.periode
+    kop = Text.assemble(
+        (f"{p.in_woorden[0].upper()}{p.in_woorden[1:]}", "bold"),
+        f" ({p.van:%d-%m-%Y} t/m {min(p.tot, i.vandaag):%d-%m-%Y}) · p: andere periode")
+    for melding in i.meldingen:
+        kop.append(f"\nLet op: {melding}.", style="bold")
+    return kop
+
+
 class ImpactScherm(Screen[None]):
     """Bereik, spiegel van de wijk, doorwerking en terugkoppeling van één wijkverband."""
 
@@ -83,19 +94,26 @@ class ImpactScherm(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Zijn de cijfers er al (van het startscherm), dan staan ze meteen in de eerste tab:
+        # niet eerst een leeg scherm en dan nog een ronde opbouwen (sneller open).
+        klaar = self._cijfers if self._cijfers is not None and \
+            self._cijfers.periode.naam == self.periode else None
         yield Header(icon="◆")
-        yield Static("Even geduld: de cijfers worden uitgerekend…", id="impact-kop",
-                     markup=False)
+        yield Static("Even geduld: de cijfers worden uitgerekend…" if klaar is None
+                     else _kop(klaar), id="impact-kop", markup=False)
         with TabbedContent(id="impact-tabs"):
             for sleutel, titel in TABS:
-                with TabPane(titel, id=f"tab-{sleutel}"):
-                    yield VerticalScroll(id=f"impact-{sleutel}", classes="impact-vak")
+                with TabPane(titel, id=f"tab-{sleutel}"), \
+                        VerticalScroll(id=f"impact-{sleutel}", classes="impact-vak"):
+                    if klaar is not None and sleutel == TABS[0][0]:
+                        self._gevuld = {sleutel}
+                        yield from self._bereik(klaar)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Impact — {een_regel(self.wijkverband.naam)}"
-        if self._cijfers is not None and self._cijfers.periode.naam == self.periode:
-            self._toon(self._cijfers)
+        if self._gevuld:
+            self.impact = self._cijfers
         else:
             self._reken(self.periode)
 
@@ -120,13 +138,7 @@ class ImpactScherm(Screen[None]):
     def _toon(self, i: Impact) -> None:
         if not self.is_attached:
             return
-        p = i.periode
-        kop = Text.assemble(
-            (f"{p.in_woorden[0].upper()}{p.in_woorden[1:]}", "bold"),
-            f" ({p.van:%d-%m-%Y} t/m {min(p.tot, i.vandaag):%d-%m-%Y}) · p: andere periode")
-        for melding in i.meldingen:
-            kop.append(f"\nLet op: {melding}.", style="bold")
-        self.query_one("#impact-kop", Static).update(kop)
+        self.query_one("#impact-kop", Static).update(_kop(i))
         self.impact = i
         self._gevuld: set[str] = set()
         for vak in self.query(".impact-vak").results(VerticalScroll):
