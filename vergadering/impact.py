@@ -17,6 +17,9 @@ Definities (ook in de README):
   vergadering op haar datum;
 - de trechter telt signalen die niet in een ander gebundeld zijn: in een top 5 → bij een
   actie → bij een actie die gereed is; elke stap is een deel van de vorige;
+- signalen per 1.000 inwoners: per buurt met een naam, de signalen in de periode gedeeld
+  door het inwonertal uit de instellingen (``Wijkverband.inwoners``), op één decimaal;
+  zonder inwonertal "onbekend" (geen deling);
 - een vergadering heeft een terugkoppeling als ze gesloten is met een datum voor de
   volgende update en een kanaal;
 - een beloofde update is gedaan zodra er een nieuwe terugkoppeling is (de volgende gesloten
