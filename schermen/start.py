@@ -292,7 +292,7 @@ class StartScherm(Screen[None]):
             self.impactregels = None
         elif self.impactregels:
             self._toon_impact(wv, tekst, self.impactregels)
-        self._laad_impact(wv, tekst)
+        self.call_after_refresh(self._laad_impact, wv, tekst)
         open_v = overzicht.onafgemaakte_vergadering
         if open_v is not None and wv.id not in self._aangeboden:
             self._aangeboden.add(wv.id)

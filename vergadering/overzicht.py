@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import datums
 from .zinnen import zonder_slot
@@ -31,11 +31,35 @@ VOORUIT_DAGEN = 14
 TERMIJNEN_IN_BEELD = 8
 
 
+class Actiekern(NamedTuple):
+    """Wat het overzicht van een open actie nodig heeft. Zo komt het overzicht bij het
+    opstarten uit de startindex zonder de acties om te zetten (dat laadde bij dertig jaar
+    de hele actiemodule en honderd acties, voor twee datums per actie)."""
+
+    id: str
+    nummer: int
+    omschrijving: str
+    status: str
+    eerste_stap_datum: date | None
+    checkmoment: date | None
+
+    @property
+    def open(self) -> bool:
+        """Altijd waar: het overzicht houdt alleen open acties bij."""
+        return True
+
+    @classmethod
+    def van(cls, actie: Actie) -> Actiekern:
+        """De kern van een (open) actie."""
+        return cls(actie.id, actie.nummer, actie.omschrijving, actie.status,
+                   actie.eerste_stap_datum, actie.checkmoment)
+
+
 @dataclass
 class Termijn:
     """Een datum van een actie die eraan komt of verstreken is."""
 
-    actie: Actie
+    actie: Actie | Actiekern
     wat: str  # "eerste stap" of "checkmoment"
     datum: date
     dagen: int  # vanaf vandaag; negatief is verstreken
@@ -74,7 +98,7 @@ class Overzicht:
     # niet elk signaal van jaren te lezen (zie ``overzicht_van``).
     nieuwe_signalen: list[str] = field(default_factory=list)
     geparkeerd: int = 0
-    open_acties: list[Actie] = field(default_factory=list)
+    open_acties: list[Actiekern] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
     # Datums zoals Babel ze schreef (lang, kort), uit de startindex: het startscherm hoeft
     # Babel dan niet te laden (~25 ms bij het opstarten). Wat ontbreekt, schrijft Babel.
@@ -195,7 +219,8 @@ def _acties(n: int) -> str:
     return "Er staat 1 actie" if n == 1 else f"Er staan {n} acties"
 
 
-def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) -> list[Termijn]:
+def termijnen(acties: list[Actie] | list[Actiekern], vandaag: date,
+              vooruit: int = VOORUIT_DAGEN) -> list[Termijn]:
     """Eerste stappen en checkmomenten van open acties die binnen ``vooruit`` dagen vallen
     of al voorbij zijn, vroegste eerst.
 
@@ -220,7 +245,7 @@ def _overzicht(
     vandaag: date,
     nieuw: list[tuple[str, str]],
     geparkeerd: int,
-    open_acties: list[Actie],
+    open_acties: list[Actiekern],
     laatste: Vergadering | None,
     onafgemaakt: Vergadering | None,
     vooruit: int,
@@ -266,7 +291,7 @@ def maak_overzicht(
         vandaag,
         [(s.datum.isoformat(), s.id) for s in eigen_signalen if s.status == "nieuw"],
         sum(s.status == "geparkeerd" for s in eigen_signalen),
-        [a for a in acties if a.wijkverband_id == wv and a.open],
+        [Actiekern.van(a) for a in acties if a.wijkverband_id == wv and a.open],
         gesloten[-1] if gesloten else None,
         open_[-1] if open_ else None,
         vooruit,

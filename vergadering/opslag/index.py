@@ -10,7 +10,8 @@ nodig heeft:
 
 - signalen: datum en kenmerk van elk nieuw signaal, en hoeveel er geparkeerd zijn (na
   dertig jaar duizenden, die het startscherm alleen telt);
-- acties: de open acties als document (zoals de façade ze bewaart);
+- acties: van elke open actie wat het overzicht ervan toont (``overzicht.Actiekern``:
+  nummer, omschrijving, status en de twee datums), zodat het opstarten geen actie omzet;
 - vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
 
 De index is afgeleid en wordt nooit boven de echte bestanden vertrouwd: een vak telt alleen
@@ -35,20 +36,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..datums import babelsleutel as _babelsleutel
 from ..fouten import BeschadigdBestand
 from .afgeleid import lees_index, schrijf_index, sleutel, vakken
-from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
-    from ..actie import Actie
+    from ..overzicht import Actiekern
     from .facade import Opslag
 
 NAAM = ".startindex"
-VERSIE = 2
+VERSIE = 3
 # De mappen van een wijkverband, in deze volgorde gelezen.
 SOORTEN = ("vergaderingen", "acties", "signalen")
 
@@ -61,7 +62,7 @@ class Samenvatting:
     """(datum als ISO-tekst, kenmerk) van elk signaal met status nieuw."""
     geparkeerd: int = 0
     """Hoeveel signalen geparkeerd zijn."""
-    open_acties: list[Actie] = field(default_factory=list)
+    open_acties: list[Actiekern] = field(default_factory=list)
     vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
     """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
     gelezen: int = 0
@@ -81,7 +82,8 @@ def _vat_samen(soort: str, objecten: list[Any]) -> Any:
         return {"n": [[s.datum.isoformat(), s.id] for s in objecten if s.status == "nieuw"],
                 "g": sum(s.status == "geparkeerd" for s in objecten)}
     if soort == "acties":
-        return [naar_document(a) for a in objecten if a.open]
+        return [[a.id, a.nummer, a.omschrijving, a.status, _iso(a.eerste_stap_datum),
+                 _iso(a.checkmoment)] for a in objecten if a.open]
     return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
 
 
@@ -96,11 +98,32 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
         samenvatting.nieuwe_signalen += nieuw
         samenvatting.geparkeerd += geparkeerd
     elif soort == "acties":
-        from ..actie import Actie
-
-        samenvatting.open_acties += [uit_document(Actie, doc) for doc in inhoud]
+        samenvatting.open_acties += [_actiekern(rij) for rij in inhoud]
     else:
         samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _datum(tekst: object) -> date | None:
+    if tekst is None:
+        return None
+    if type(tekst) is not str:
+        raise TypeError(tekst)
+    return date.fromisoformat(tekst)
+
+
+def _actiekern(rij: list[Any]) -> Actiekern:
+    """Een actiekern uit de index; een rij van de verkeerde vorm geeft een uitzondering."""
+    from ..overzicht import Actiekern
+
+    kenmerk, nummer, omschrijving, status, stap, check = rij
+    if not (type(kenmerk) is str and type(nummer) is int and type(omschrijving) is str
+            and type(status) is str):
+        raise TypeError(rij)
+    return Actiekern(kenmerk, nummer, omschrijving, status, _datum(stap), _datum(check))
 
 
 def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
