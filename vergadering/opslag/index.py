@@ -12,7 +12,9 @@ nodig heeft:
   dertig jaar duizenden, die het startscherm alleen telt);
 - acties: van elke open actie wat het overzicht ervan toont (``overzicht.Actiekern``:
   nummer, omschrijving, status en de twee datums), zodat het opstarten geen actie omzet;
-- vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
+- vergaderingen: van elke vergadering wat het startscherm ervan toont
+  (``overzicht.Vergaderkern``: datum, kenmerk, gesloten, waar ze is, de beloofde update),
+  zodat het opstarten geen vergadering leest.
 
 De index is afgeleid en wordt nooit boven de echte bestanden vertrouwd: een vak telt alleen
 mee als zijn sleutel nu precies gelijk is; anders (of als de index ontbreekt, beschadigd
@@ -45,11 +47,11 @@ from ..fouten import BeschadigdBestand
 from .afgeleid import lees_index, schrijf_index, sleutel, vakken
 
 if TYPE_CHECKING:
-    from ..overzicht import Actiekern
+    from ..overzicht import Actiekern, Vergaderkern
     from .facade import Opslag
 
 NAAM = ".startindex"
-VERSIE = 3
+VERSIE = 4
 # De mappen van een wijkverband, in deze volgorde gelezen.
 SOORTEN = ("vergaderingen", "acties", "signalen")
 
@@ -63,8 +65,7 @@ class Samenvatting:
     geparkeerd: int = 0
     """Hoeveel signalen geparkeerd zijn."""
     open_acties: list[Actiekern] = field(default_factory=list)
-    vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
-    """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
+    vergaderingen: list[Vergaderkern] = field(default_factory=list)
     gelezen: int = 0
     """Hoeveel vakken er echt gelezen moesten worden (de rest kwam uit de index)."""
     datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -84,7 +85,10 @@ def _vat_samen(soort: str, objecten: list[Any]) -> Any:
     if soort == "acties":
         return [[a.id, a.nummer, a.omschrijving, a.status, _iso(a.eerste_stap_datum),
                  _iso(a.checkmoment)] for a in objecten if a.open]
-    return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
+    from ..overzicht import Vergaderkern
+
+    return [[_iso(d) if isinstance(d, date) else d for d in Vergaderkern.van(v)]
+            for v in objecten]
 
 
 def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
@@ -100,7 +104,7 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
     elif soort == "acties":
         samenvatting.open_acties += [_actiekern(rij) for rij in inhoud]
     else:
-        samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
+        samenvatting.vergaderingen += [_vergaderkern(rij) for rij in inhoud]
 
 
 def _iso(d: date | None) -> str | None:
@@ -124,6 +128,21 @@ def _actiekern(rij: list[Any]) -> Actiekern:
             and type(status) is str):
         raise TypeError(rij)
     return Actiekern(kenmerk, nummer, omschrijving, status, _datum(stap), _datum(check))
+
+
+def _vergaderkern(rij: list[Any]) -> Vergaderkern:
+    """Een vergaderkern uit de index; een rij van de verkeerde vorm geeft een uitzondering."""
+    from ..overzicht import Vergaderkern
+
+    kenmerk, datum, gesloten, voorzitter, waar, tk, kanaal, update, volgende = rij
+    if not (type(kenmerk) is str and type(gesloten) is bool and type(voorzitter) is str
+            and type(waar) is str and type(tk) is bool and type(kanaal) is str):
+        raise TypeError(rij)
+    d = _datum(datum)
+    if d is None:
+        raise TypeError(rij)
+    return Vergaderkern(kenmerk, d, gesloten, voorzitter, waar, tk, kanaal, _datum(update),
+                        _datum(volgende))
 
 
 def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
