@@ -243,7 +243,8 @@ def test_tekst_op_de_terminal(demomap, capsys, monkeypatch):
 
 # --- eigenschappen ---------------------------------------------------------------------
 
-WV = Wijkverband(id="wv", naam="Wv", buurten=["Noord", "Zuid", "Oost"], themas=["groen"])
+WV = Wijkverband(id="wv", naam="Wv", buurten=["Noord", "Zuid", "Oost"], themas=["groen"],
+                 inwoners={"Noord": 1200, "Oost": 3})
 _DAGEN = st.integers(min_value=-800, max_value=0).map(lambda n: VANDAAG + timedelta(days=n))
 
 
@@ -305,6 +306,13 @@ def test_trechter_stijgt_nooit_en_percentages_liggen_tussen_0_en_100(g, naam):
     b = i.bereik
     assert sum(b.per_buurt.values()) == sum(b.per_vorm.values()) == b.signalen
     assert sum(n for _, n, _ in b.per_maand) == b.signalen
+    # Per 1.000 inwoners: alleen met een inwonertal, nooit negatief; samen met 'buurt
+    # onbekend' zijn het alle signalen.
+    per = i.representativiteit.per_inwoners
+    assert sum(p.signalen for p in per) + b.per_buurt[impact.BUURT_ONBEKEND] == b.signalen
+    for p in per:
+        assert (p.per_1000 is None) == (p.inwoners is None)
+        assert p.per_1000 is None or p.per_1000 >= 0
     json.dumps(impact.als_json(i))  # alles is JSON
 
 
