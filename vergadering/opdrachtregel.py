@@ -235,7 +235,8 @@ def _db_optie(p: argparse.ArgumentParser, *, hoofd: bool = False) -> None:
         metavar="MAP",
         type=_map,
         default=None if hoofd else argparse.SUPPRESS,
-        help="de map met de gegevens (anders $VERGADERING_DB, anders de gebruikersmap)",
+        help="de map met de gegevens, of een PostgreSQL-database (postgresql://server/db of "
+             "service=naam) (anders $VERGADERING_DB, anders de gebruikersmap)",
     )
 
 
@@ -247,6 +248,15 @@ def _wv_optie(p: argparse.ArgumentParser, verplicht: bool = False) -> None:
 
 
 _VOORBEELDEN = {
+    "database": """\
+voorbeelden (als beheerder van de database):
+  vergadering database maak --db postgresql://db.gemeente.nl/vergadering
+  vergadering database rol anja --wijkverband "De Hoven-Noord" --db service=wijk
+  vergadering database rol gemeente_katwijk --gemeente --db service=wijk
+
+Het wachtwoord hoort in het wachtwoordbestand van libpq (~/.pgpass, op Windows
+%APPDATA%\\postgresql\\pgpass.conf) of in een service (~/.pg_service.conf), nooit op de
+opdrachtregel.""",
     "hoofd": """\
 voorbeelden:
   vergadering demo --db demo-opslag        demogegevens maken en de app openen
@@ -254,7 +264,8 @@ voorbeelden:
   vergadering signalen --json              alle signalen als JSON
 
 De map met gegevens kiest u met --db MAP (vóór of na de opdracht) of met de
-omgevingsvariabele VERGADERING_DB. Uitgangscodes: 0 gelukt, 1 probleem met de
+omgevingsvariabele VERGADERING_DB; een gedeelde PostgreSQL-database met
+--db postgresql://server/database of --db service=naam. Uitgangscodes: 0 gelukt, 1 probleem met de
 gegevens, 2 verkeerd gebruik.""",
     "demo": """\
 De demo is een verzonnen wijkverband (De Hoven-Noord) met een jaar geschiedenis tot
@@ -504,6 +515,22 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--bestand", default=None, type=_tekst, metavar="PAD",
                    help="alleen dit bestand terugzetten")
     _db_optie(p)
+
+    p = sub.add_parser("database", help="de gedeelde PostgreSQL-database beheren",
+                       description="Maak of werk de tabellen van Vergadering bij in een "
+                                   "PostgreSQL-database, of geef een databaserol toegang.",
+                       epilog=_VOORBEELDEN["database"])
+    handelingen = p.add_subparsers(dest="handeling", metavar="HANDELING", required=True)
+    q = handelingen.add_parser("maak", help="maak de tabellen of werk ze bij (mag vaker)")
+    _db_optie(q)
+    q = handelingen.add_parser("rol", help="geef een databaserol toegang tot een wijkverband "
+                                           "of (gemeente) tot alles om te lezen")
+    q.add_argument("lid", type=_tekst, help="de databaserol (die zich aanmeldt)")
+    q.add_argument("--wijkverband", metavar="NAAM", type=_tekst, default=None,
+                   help="lezen en schrijven in dit wijkverband")
+    q.add_argument("--gemeente", action="store_true", help="alle wijkverbanden lezen")
+    _db_optie(q)
+    _db_optie(p)
     return parser
 
 
@@ -514,6 +541,15 @@ def _gekozen_map(args: argparse.Namespace) -> Path:
     from .opslag import standaard_map
 
     return Path(args.db).expanduser() if args.db else standaard_map()
+
+
+def _gekozen_database(args: argparse.Namespace) -> str | None:
+    """Het PostgreSQL-adres van ``--db`` of ``VERGADERING_DB``; None als dat een map is."""
+    from .opslag import is_database
+    from .opslag.facade import OMGEVINGSVARIABELE
+
+    db = args.db or os.environ.get(OMGEVINGSVARIABELE) or ""
+    return db if is_database(db) else None
 
 
 def _controleer_map(pad: Path) -> None:
@@ -552,6 +588,17 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool =
     alleen, en moeten snel zijn; de app doet het zelf na het opstarten."""
     from .opslag import Opslag
 
+    database = _gekozen_database(args)
+    if database is not None:
+        from .opslag.postgres import PostgresOpslag
+
+        opslag: Any = PostgresOpslag(database)
+        _geopend.append(opslag)
+        if avg:
+            from . import avg as avg_
+
+            avg_.dagelijks(opslag, _vandaag())
+        return opslag
     pad = _gekozen_map(args)
     _controleer_map(pad)
     if moet_bestaan and not pad.exists():
@@ -620,11 +667,43 @@ def _demo(args: argparse.Namespace) -> int:
 
     opslag = _opslag(args)
     wv = schrijf_demo(opslag, date.today())
-    print(f"Demogegevens van {wv.naam} geschreven in {opslag.map}.")
+    print(f"Demogegevens van {wv.naam} geschreven in {opslag.plek}.")
     if args.geen_app:
-        print(f"Open de app erop met: vergadering --db {opslag.map}")
+        print(f"Open de app erop met: vergadering --db {_db_voor_zin(args, opslag)}")
         return OK
     return _open_app(args, opslag)
+
+
+def _db_voor_zin(args: argparse.Namespace, opslag: Any) -> str:
+    """Wat achter --db hoort in een zin: de map, of het databaseadres zonder wachtwoord."""
+    import shlex
+
+    if _gekozen_database(args) is not None:
+        from .opslag.postgres import zonder_wachtwoord
+
+        return shlex.quote(zonder_wachtwoord(opslag.db))
+    return shlex.quote(str(opslag.map))
+
+
+def _database(args: argparse.Namespace) -> int:
+    database = _gekozen_database(args)
+    if database is None:
+        raise OngeldigeInvoer(
+            "`vergadering database` werkt op een PostgreSQL-database; geef die met --db "
+            "postgresql://server/database of --db service=naam."
+        )
+    from .opslag import postgres
+
+    if args.handeling == "maak":
+        print(postgres.maak_schema(database))
+        return OK
+    if args.gemeente == (args.wijkverband is not None):
+        raise OngeldigeInvoer("Kies --wijkverband NAAM of --gemeente (één van de twee).")
+    wv = None
+    if args.wijkverband is not None:
+        wv = postgres.PostgresOpslag(database).wijkverband(args.wijkverband).id
+    print(postgres.ken_rol_toe(database, args.lid, wv))
+    return OK
 
 
 def _signaal(args: argparse.Namespace) -> int:
@@ -910,7 +989,7 @@ def _reservekopie(args: argparse.Namespace) -> int:
         return OK
     kopieen = opslag.reservekopieen()
     if not kopieen:
-        print(f"Er zijn nog geen reservekopieën in {opslag.map}.")
+        print(f"Er zijn nog geen reservekopieën in {opslag.plek}.")
     for kopie in kopieen:
         print(kopie.name)
     return OK
@@ -919,6 +998,8 @@ def _reservekopie(args: argparse.Namespace) -> int:
 def _herstel(args: argparse.Namespace) -> int:
     from .opslag import Opslag
 
+    if _gekozen_database(args) is not None:
+        _opslag(args).herstel(args.kopie, args.bestand)  # weigert: dat doet de beheerder
     pad = _gekozen_map(args)
     _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
@@ -963,6 +1044,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,
+    "database": _database,
 }
 
 

@@ -135,7 +135,7 @@ class Meekijker:
         assert self.wijkverband_id is not None
         vakken = self._vakken.setdefault(soort, {})
         self._klaar = {k: v for k, v in self._klaar.items() if k[0] != soort}
-        if not (self.opslag.vakmap(self.wijkverband_id, soort) / naam).exists():
+        if not self.opslag.heeft_vak(self.wijkverband_id, soort, naam):
             vakken.pop(naam, None)
             return
         vakken[naam] = self.opslag.lees_vak(self.wijkverband_id, soort, naam)
