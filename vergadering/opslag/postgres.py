@@ -8,8 +8,10 @@ is (de map start zonder).
 Tabellen (zie ``_TABELLEN``):
 
     vergadering_meta   schemaversie (dezelfde als de map: migratie.SCHEMA)
-    documenten         elk document als JSON (omzetten.py), met wijkverband, soort, kenmerk,
-                       vak (vakindeling.py) en versienummer
+    documenten         elk document als JSON-tekst (omzetten.py), met wijkverband, soort,
+                       kenmerk, vak (vakindeling.py), versienummer en status; tekst en geen
+                       jsonb, want jsonb weigert \u0000 en losse surrogaten, en vijandige
+                       tekst moet precies zo terugkomen als hij bewaard werd
     wijzigingen        één regel per bewaaractie, voor wie volgt (zie ``PostgresVolger``)
     wijzigingsteller   het nummer van de laatste wijziging
     wijkverbandrollen  welke databaserol bij welk wijkverband hoort (row-level security)
@@ -26,6 +28,7 @@ de rijen van de wijkverbanden waarvan hij lid is (via ``wijkverbandrollen``), de
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -80,7 +83,8 @@ CREATE TABLE IF NOT EXISTS documenten (
     vak text NOT NULL,
     volgnr bigint GENERATED ALWAYS AS IDENTITY,
     versie integer NOT NULL,
-    doc jsonb NOT NULL,
+    status text,
+    doc text NOT NULL,
     PRIMARY KEY (wijkverband, soort, id)
 );
 CREATE INDEX IF NOT EXISTS documenten_per_vak ON documenten (wijkverband, soort, vak, volgnr);
@@ -258,6 +262,9 @@ def maak_schema(db: str) -> str:
                 for oud in range(versie or SCHEMA, SCHEMA):
                     cur.execute(MIGRATIES[oud])
                 cur.execute(_TABELLEN)
+                schema = cur.execute("SELECT current_schema()").fetchone()[0]
+                cur.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
+                    sql.Identifier(schema), sql.Identifier(GEBRUIKERSROL)))
                 cur.execute(
                     "INSERT INTO vergadering_meta VALUES ('schema', %s) ON CONFLICT (sleutel) "
                     "DO UPDATE SET waarde = EXCLUDED.waarde", (Jsonb(SCHEMA),))
@@ -326,6 +333,27 @@ def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
 
 
 # --- de opslag ---------------------------------------------------------------------------
+
+
+def _tekst(document: dict[str, Any]) -> str:
+    """Een document als JSON in ASCII: \u0000 en losse surrogaten blijven zo bewaard."""
+    return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
+
+
+def _lees(tekst: str) -> Any:
+    """Een document uit de database; onleesbare JSON wordt een document dat omzetten.py
+    weigert met een melding (zoals een beschadigd vak)."""
+    try:
+        return json.loads(tekst)
+    except (ValueError, TypeError):
+        return None
+
+
+def _status(document: dict[str, Any]) -> str | None:
+    """De status van een signaal of actie, als kolom: het startscherm telt zo alleen de
+    nieuwe en geparkeerde signalen zonder de rest te lezen."""
+    status = document.get("status")
+    return status if isinstance(status, str) else None
 
 _WOORD = {"wijkverbanden": "wijkverband", "signalen": "signaal", "acties": "actie",
           "vergaderingen": "vergadering"}
@@ -441,7 +469,8 @@ class PostgresOpslag:
             args.append(vak)
         vraag += waar + " ORDER BY wijkverband, vak, volgnr"
         with self._verbinding() as conn:
-            return conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
+            rijen = conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
+        return [(vak, _lees(doc)) for vak, doc in rijen]
 
     def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
         from .omzetten import uit_document
@@ -499,7 +528,7 @@ class PostgresOpslag:
                 (wijkverband_id, soort, doc_id)).fetchone()
         if rij is None:
             raise NietGevonden(f"Er is geen {_WOORD[soort]} '{doc_id[:30]}'.")
-        return self._objecten(soort, [rij[0]])[0]
+        return self._objecten(soort, [_lees(rij[0])])[0]
 
     def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
         """De signalen van één wijkverband (of van alle), oudste eerst."""
@@ -604,7 +633,7 @@ class PostgresOpslag:
 
         uit = Samenvatting()
         for soort in ("vergaderingen", "acties", "signalen"):
-            waar = (" AND doc->>'status' IN ('nieuw', 'geparkeerd')"
+            waar = (" AND status IN ('nieuw', 'geparkeerd')"
                     if soort == "signalen" else "")
             per_vak: dict[str, list[Any]] = {}
             for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
@@ -637,15 +666,16 @@ class PostgresOpslag:
         doc_id = document["id"]
         vak = doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
         with self._verbinding() as conn, conn.transaction(), conn.cursor() as cur:
+            tekst, status = _tekst(document), _status(document)
             cur.execute(
-                "UPDATE documenten SET versie = %s, doc = %s WHERE wijkverband = %s "
+                "UPDATE documenten SET versie = %s, status = %s, doc = %s WHERE wijkverband = %s "
                 "AND soort = %s AND id = %s AND versie = %s",
-                (versie + 1, Jsonb(document), wijkverband_id, soort, doc_id, versie))
+                (versie + 1, status, tekst, wijkverband_id, soort, doc_id, versie))
             if cur.rowcount == 0:
                 cur.execute(
-                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, doc) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    (wijkverband_id, soort, doc_id, vak, versie + 1, Jsonb(document)))
+                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    (wijkverband_id, soort, doc_id, vak, versie + 1, status, tekst))
                 if cur.rowcount == 0:
                     raise GelijktijdigGewijzigd(
                         f"Iemand anders heeft {_WOORD[soort]} {doc_id} intussen gewijzigd; "
@@ -699,9 +729,10 @@ class PostgresOpslag:
                 document["versie"] = s.versie + 1
                 vak = vaknaam("signalen", s.id)
                 cur.execute(
-                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, doc) "
-                    "VALUES (%s, 'signalen', %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    (s.wijkverband_id, s.id, vak, s.versie + 1, Jsonb(document)))
+                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc) "
+                    "VALUES (%s, 'signalen', %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    (s.wijkverband_id, s.id, vak, s.versie + 1, _status(document),
+                     _tekst(document)))
                 if cur.rowcount:
                     toegevoegd.append(s)
                     vakken.add((s.wijkverband_id, vak))
