@@ -220,6 +220,10 @@ def _kind(doe) -> tuple[int, int]:
         try:
             doe(schrijf)
             code = 0
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()  # zichtbaar in de uitvoer van pytest als de test faalt
         finally:
             os._exit(code)
     os.close(schrijf)
@@ -271,7 +275,7 @@ def test_twee_laptops_tegelijk_signalen_en_stippen_niets_kwijt(plek):
             assert bewaarder.bewaar(s)
             v.stippen[s.id] = i + 1
             while not bewaarder.bewaar(v):
-                assert not bewaarder.wacht_op_keuze(), bewaarder.laatste_fout
+                assert not bewaarder.wacht_op_keuze, bewaarder.laatste_fout
             os.write(uit, f"{s.id} {i + 1}\n".encode())
 
     kinderen = [_kind(laptop) for _ in range(2)]

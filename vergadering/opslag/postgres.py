@@ -16,8 +16,9 @@ Tabellen (zie ``_TABELLEN``):
     wijzigingsteller   het nummer van de laatste wijziging
     wijkverbandrollen  welke databaserol bij welk wijkverband hoort (row-level security)
 
-Elke bewaaractie is één transactie: versiecontrole (``UPDATE … WHERE versie = …``), het
-document en de regel in ``wijzigingen``; pas na de commit keert ze terug. Wie een
+Elke bewaaractie is één transactie in één rondgang naar de server (de functie
+``vergadering_bewaar``): versiecontrole (``UPDATE … WHERE versie = …``), het document en de
+regel in ``wijzigingen``; pas na de commit keert ze terug. Wie een
 verouderde versie bewaart, krijgt ``GelijktijdigGewijzigd``, zoals bij de map.
 
 Wie wat ziet, regelt de server zelf met row-level security: een rol leest en schrijft alleen
@@ -108,6 +109,30 @@ CREATE TABLE IF NOT EXISTS wijkverbandrollen (
 CREATE OR REPLACE VIEW mijn_wijkverbanden AS
     SELECT r.wijkverband FROM wijkverbandrollen r JOIN pg_roles p ON p.rolname = r.rol
     WHERE pg_has_role(p.oid, 'MEMBER');
+-- Eén bewaaractie in één rondgang naar de server (de verbinding staat op autocommit, dus dit
+-- is één transactie): versiecontrole, het document en de wijziging voor wie volgt. Onwaar:
+-- een ander bewaarde intussen een nieuwere versie. Met de rechten van wie aanroept, dus
+-- onder row-level security. De teller houdt zijn rij vast tot de commit: zo komen de
+-- nummers in de volgorde van committen, en slaat een volger nooit een wijziging over die
+-- later zichtbaar wordt.
+CREATE OR REPLACE FUNCTION vergadering_bewaar(p_wv text, p_soort text, p_id text, p_vak text,
+        p_versie integer, p_status text, p_doc text, p_schrijver text) RETURNS boolean
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    UPDATE documenten SET versie = p_versie + 1, status = p_status, doc = p_doc
+        WHERE wijkverband = p_wv AND soort = p_soort AND id = p_id AND versie = p_versie;
+    IF NOT FOUND THEN
+        INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc)
+            VALUES (p_wv, p_soort, p_id, p_vak, p_versie + 1, p_status, p_doc)
+            ON CONFLICT DO NOTHING;
+        IF NOT FOUND THEN
+            RETURN false;
+        END IF;
+    END IF;
+    WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
+        INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    RETURN true;
+END $$;
 ALTER TABLE documenten ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wijzigingen ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS lezen ON documenten;
@@ -132,6 +157,7 @@ GRANT SELECT ON vergadering_meta, wijkverbandrollen, mijn_wijkverbanden TO {GEBR
 GRANT SELECT, INSERT, UPDATE ON documenten TO {GEBRUIKERSROL};
 GRANT SELECT, INSERT ON wijzigingen TO {GEBRUIKERSROL};
 GRANT SELECT, UPDATE ON wijzigingsteller TO {GEBRUIKERSROL};
+GRANT EXECUTE ON FUNCTION vergadering_bewaar TO {GEBRUIKERSROL};
 """
 
 # Van schemaversie n naar n+1 in de database (leeg zolang er maar één vorm is geweest).
@@ -665,30 +691,21 @@ class PostgresOpslag:
         document["versie"] = versie + 1
         doc_id = document["id"]
         vak = doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
-        with self._verbinding() as conn, conn.transaction(), conn.cursor() as cur:
-            tekst, status = _tekst(document), _status(document)
-            cur.execute(
-                "UPDATE documenten SET versie = %s, status = %s, doc = %s WHERE wijkverband = %s "
-                "AND soort = %s AND id = %s AND versie = %s",
-                (versie + 1, status, tekst, wijkverband_id, soort, doc_id, versie))
-            if cur.rowcount == 0:
-                cur.execute(
-                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    (wijkverband_id, soort, doc_id, vak, versie + 1, status, tekst))
-                if cur.rowcount == 0:
-                    raise GelijktijdigGewijzigd(
-                        f"Iemand anders heeft {_WOORD[soort]} {doc_id} intussen gewijzigd; "
-                        "open het opnieuw en doe uw wijziging nog eens."
-                    )
-            self._meld(cur, wijkverband_id, soort, vak)
+        with self._verbinding() as conn:
+            (gelukt,) = conn.execute(
+                "SELECT vergadering_bewaar(%s, %s, %s, %s, %s, %s, %s, %s)",
+                (wijkverband_id, soort, doc_id, vak, versie, _status(document),
+                 _tekst(document), self.schrijver)).fetchone()
+        if not gelukt:
+            raise GelijktijdigGewijzigd(
+                f"Iemand anders heeft {_WOORD[soort]} {doc_id} intussen gewijzigd; "
+                "open het opnieuw en doe uw wijziging nog eens."
+            )
         obj.versie = versie + 1
         return document
 
     def _meld(self, cur: psycopg.Cursor, wijkverband_id: str, soort: str, vak: str) -> None:
-        """De wijziging voor wie volgt, in dezelfde transactie. De teller houdt zijn rij
-        vast tot de commit: zo komen de nummers in de volgorde van committen, en slaat een
-        volger nooit een wijziging over die later zichtbaar wordt."""
+        """De wijziging voor wie volgt, in dezelfde transactie (zoals vergadering_bewaar)."""
         cur.execute(
             "WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr) "
             "INSERT INTO wijzigingen SELECT t.nr, %s, %s, %s, %s FROM t",
