@@ -35,7 +35,7 @@ def kies_wijkverband(opslag: Opslag, naam: str | None = None) -> Wijkverband:
     alle = opslag.wijkverbanden()
     if not alle:
         raise OngeldigeInvoer(
-            f"In {opslag.map} staat nog geen wijkverband; maak er een in de app en start de "
+            f"In {opslag.plek} staat nog geen wijkverband; maak er een in de app en start de "
             "beamer daarna opnieuw."
         )
     if len(alle) == 1:
