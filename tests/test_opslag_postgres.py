@@ -188,6 +188,12 @@ def test_een_wijkverband_ziet_en_schrijft_alleen_zijn_eigen_rijen(rollen):
                             (b,)).fetchone()[0] == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM documenten")
+        # De wijzigingsteller verzetten (en zo andermans bewaren laten mislukken) kan niet.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE wijzigingsteller SET nr = nr + 1")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO wijzigingen VALUES (999999, 'x', %s, 'signalen', 'x')",
+                         (a,))
     assert beheer.signaal(b, van_b.id).tekst == "signaal van B"
     # In zijn eigen wijkverband schrijft A gewoon, en B ziet daar niets van.
     eigen = _signaal(als_a, a, "nieuw van A")

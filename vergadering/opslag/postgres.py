@@ -109,12 +109,20 @@ CREATE TABLE IF NOT EXISTS wijkverbandrollen (
 CREATE OR REPLACE VIEW mijn_wijkverbanden AS
     SELECT r.wijkverband FROM wijkverbandrollen r JOIN pg_roles p ON p.rolname = r.rol
     WHERE pg_has_role(p.oid, 'MEMBER');
+-- De wijziging voor wie volgt. Met de rechten van de eigenaar: een gebruiker kan de teller
+-- en de lijst zo niet zelf verzetten (en daarmee andermans bewaren laten mislukken). De
+-- teller houdt zijn rij vast tot de commit: zo komen de nummers in de volgorde van
+-- committen, en slaat een volger nooit een wijziging over die later zichtbaar wordt.
+CREATE OR REPLACE FUNCTION vergadering_meld(p_wv text, p_soort text, p_vak text,
+        p_schrijver text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
+        INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+$$;
 -- Eén bewaaractie in één rondgang naar de server (de verbinding staat op autocommit, dus dit
 -- is één transactie): versiecontrole, het document en de wijziging voor wie volgt. Onwaar:
 -- een ander bewaarde intussen een nieuwere versie. Met de rechten van wie aanroept, dus
--- onder row-level security. De teller houdt zijn rij vast tot de commit: zo komen de
--- nummers in de volgorde van committen, en slaat een volger nooit een wijziging over die
--- later zichtbaar wordt.
+-- onder row-level security.
 CREATE OR REPLACE FUNCTION vergadering_bewaar(p_wv text, p_soort text, p_id text, p_vak text,
         p_versie integer, p_status text, p_doc text, p_schrijver text) RETURNS boolean
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
@@ -129,8 +137,7 @@ BEGIN
             RETURN false;
         END IF;
     END IF;
-    WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
-        INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    PERFORM vergadering_meld(p_wv, p_soort, p_vak, p_schrijver);
     RETURN true;
 END $$;
 ALTER TABLE documenten ENABLE ROW LEVEL SECURITY;
@@ -151,13 +158,13 @@ CREATE POLICY wijzigen ON documenten FOR UPDATE
 CREATE POLICY lezen ON wijzigingen FOR SELECT USING (
     wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden)
     OR pg_has_role('{GEMEENTEROL}', 'MEMBER'));
-CREATE POLICY schrijven ON wijzigingen FOR INSERT WITH CHECK (
-    wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden));
 GRANT SELECT ON vergadering_meta, wijkverbandrollen, mijn_wijkverbanden TO {GEBRUIKERSROL};
 GRANT SELECT, INSERT, UPDATE ON documenten TO {GEBRUIKERSROL};
-GRANT SELECT, INSERT ON wijzigingen TO {GEBRUIKERSROL};
-GRANT SELECT, UPDATE ON wijzigingsteller TO {GEBRUIKERSROL};
-GRANT EXECUTE ON FUNCTION vergadering_bewaar TO {GEBRUIKERSROL};
+GRANT SELECT ON wijzigingen, wijzigingsteller TO {GEBRUIKERSROL};
+REVOKE INSERT ON wijzigingen FROM {GEBRUIKERSROL};
+REVOKE UPDATE ON wijzigingsteller FROM {GEBRUIKERSROL};
+REVOKE EXECUTE ON FUNCTION vergadering_meld FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vergadering_meld, vergadering_bewaar TO {GEBRUIKERSROL};
 """
 
 # Van schemaversie n naar n+1 in de database (leeg zolang er maar één vorm is geweest).
@@ -706,10 +713,8 @@ class PostgresOpslag:
 
     def _meld(self, cur: psycopg.Cursor, wijkverband_id: str, soort: str, vak: str) -> None:
         """De wijziging voor wie volgt, in dezelfde transactie (zoals vergadering_bewaar)."""
-        cur.execute(
-            "WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr) "
-            "INSERT INTO wijzigingen SELECT t.nr, %s, %s, %s, %s FROM t",
-            (self.schrijver, wijkverband_id, soort, vak))
+        cur.execute("SELECT vergadering_meld(%s, %s, %s, %s)",
+                    (wijkverband_id, soort, vak, self.schrijver))
 
     def bewaar_wijkverband(self, wijkverband: Wijkverband) -> dict[str, Any]:
         """Bewaar een (nieuw of gewijzigd) wijkverband."""
