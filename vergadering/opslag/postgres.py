@@ -128,7 +128,8 @@ CREATE OR REPLACE FUNCTION vergadering_bewaar(p_wv text, p_soort text, p_id text
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     UPDATE documenten SET versie = p_versie + 1, status = p_status, doc = p_doc
-        WHERE wijkverband = p_wv AND soort = p_soort AND id = p_id AND versie = p_versie;
+        WHERE wijkverband = p_wv AND soort = p_soort AND vak = p_vak AND id = p_id
+            AND versie = p_versie;
     IF NOT FOUND THEN
         INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc)
             VALUES (p_wv, p_soort, p_id, p_vak, p_versie + 1, p_status, p_doc)
@@ -368,6 +369,11 @@ def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
 # --- de opslag ---------------------------------------------------------------------------
 
 
+def _vak(soort: str, doc_id: str) -> str:
+    """Het vak van een document (vakindeling.py); een wijkverband is zijn eigen vak."""
+    return doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
+
+
 def _tekst(document: dict[str, Any]) -> str:
     """Een document als JSON in ASCII: \u0000 en losse surrogaten blijven zo bewaard."""
     return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
@@ -548,17 +554,21 @@ class PostgresOpslag:
             kandidaat = f"{basis}-{n}"
         return kandidaat
 
+    # Elke vraag naar één document noemt ook zijn vak: zo is elke index goed (ook vóór de
+    # server statistieken heeft, en anders zocht hij door alle signalen van het wijkverband).
+
     def _bestaat(self, soort: str, wijkverband_id: str, doc_id: str) -> bool:
         with self._verbinding() as conn:
             return conn.execute(
-                "SELECT 1 FROM documenten WHERE wijkverband = %s AND soort = %s AND id = %s",
-                (wijkverband_id, soort, doc_id)).fetchone() is not None
+                "SELECT 1 FROM documenten WHERE wijkverband = %s AND soort = %s AND vak = %s "
+                "AND id = %s", (wijkverband_id, soort, _vak(soort, doc_id), doc_id)
+            ).fetchone() is not None
 
     def _een(self, soort: str, wijkverband_id: str, doc_id: str) -> Any:
         with self._verbinding() as conn:
             rij = conn.execute(
-                "SELECT doc FROM documenten WHERE wijkverband = %s AND soort = %s AND id = %s",
-                (wijkverband_id, soort, doc_id)).fetchone()
+                "SELECT doc FROM documenten WHERE wijkverband = %s AND soort = %s AND vak = %s "
+                "AND id = %s", (wijkverband_id, soort, _vak(soort, doc_id), doc_id)).fetchone()
         if rij is None:
             raise NietGevonden(f"Er is geen {_WOORD[soort]} '{doc_id[:30]}'.")
         return self._objecten(soort, [_lees(rij[0])])[0]
@@ -697,7 +707,7 @@ class PostgresOpslag:
         versie = document.get("versie", 0)
         document["versie"] = versie + 1
         doc_id = document["id"]
-        vak = doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
+        vak = _vak(soort, doc_id)
         with self._verbinding() as conn:
             (gelukt,) = conn.execute(
                 "SELECT vergadering_bewaar(%s, %s, %s, %s, %s, %s, %s, %s)",
