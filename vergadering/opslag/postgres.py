@@ -127,10 +127,13 @@ CREATE OR REPLACE FUNCTION vergadering_bewaar(p_wv text, p_soort text, p_id text
         p_versie integer, p_status text, p_doc text, p_schrijver text) RETURNS boolean
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    UPDATE documenten SET versie = p_versie + 1, status = p_status, doc = p_doc
-        WHERE wijkverband = p_wv AND soort = p_soort AND vak = p_vak AND id = p_id
-            AND versie = p_versie;
-    IF NOT FOUND THEN
+    -- Een nieuw document (versie 0) meteen invoegen; bestaat het al, dan is het verouderd.
+    IF p_versie > 0 THEN
+        UPDATE documenten SET versie = p_versie + 1, status = p_status, doc = p_doc
+            WHERE wijkverband = p_wv AND soort = p_soort AND vak = p_vak AND id = p_id
+                AND versie = p_versie;
+    END IF;
+    IF p_versie = 0 OR NOT FOUND THEN
         INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc)
             VALUES (p_wv, p_soort, p_id, p_vak, p_versie + 1, p_status, p_doc)
             ON CONFLICT DO NOTHING;
