@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from vergadering.overzicht import Overzicht
     from vergadering.sessie import Sessie
     from vergadering.signaal import Signaal
-    from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
 
@@ -307,12 +306,14 @@ class VergaderingApp(App[None]):
         self.notify("De vergadering is begonnen; de klok loopt.", markup=False)
         self._open(sessie)
 
-    def hervat_vergadering(self, wijkverband: Wijkverband, vergadering: Vergadering) -> None:
+    def hervat_vergadering(self, wijkverband: Wijkverband, vergadering_id: str) -> None:
         """Ga verder met een onafgemaakte vergadering, in dezelfde fase, met de juiste tijd."""
         from vergadering.agenda import waar
         from vergadering.sessie import Sessie
 
         gegevens = self.laad(wijkverband.id)
+        with self.bewaarder.stil():
+            vergadering = self.opslag.vergadering(wijkverband.id, vergadering_id)
         sessie = Sessie(
             wijkverband, vergadering, gegevens.signalen, gegevens.acties, self.bewaarder,
             self.klok,

@@ -16,6 +16,9 @@ class Bevestig(ModalScreen[bool]):
     """Een ja/nee-vraag; j of enter is ja, n of escape is nee."""
 
     CSS_PATH = "vraag.tcss"  # klein: de formulierstijlen pas bij het eerste formulier
+    # Via Textual zelf, niet in on_mount: deze vraag komt vlak na het opstarten, en wie dan
+    # meteen stopt, sloot de app terwijl de knoppen er nog niet waren (een traceback).
+    AUTO_FOCUS = "#ja"
 
     BINDINGS = [
         Binding("j", "antwoord(True)", "Ja"),
@@ -34,9 +37,6 @@ class Bevestig(ModalScreen[bool]):
                 yield Button(f"{self.ja} (j)", variant="primary", id="ja", compact=True)
                 yield Button(f"{self.nee} (n)", id="nee", compact=True)
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#ja", Button).focus()
 
     def action_antwoord(self, ja: bool) -> None:
         """Sluit met het antwoord."""

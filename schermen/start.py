@@ -31,9 +31,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from vergadering.opslag.wijzigingen import Wijziging
-    from vergadering.overzicht import Overzicht
+    from vergadering.overzicht import Overzicht, Vergaderkern
     from vergadering.tussendoor import Tussendoor
-    from vergadering.vergadering import Vergadering
     from vergadering.wijkverband import Wijkverband
 
     from .app import Startgegevens, VergaderingApp
@@ -292,7 +291,7 @@ class StartScherm(Screen[None]):
             self.impactregels = None
         elif self.impactregels:
             self._toon_impact(wv, tekst, self.impactregels)
-        self._laad_impact(wv, tekst)
+        self.call_after_refresh(self._laad_impact, wv, tekst)
         open_v = overzicht.onafgemaakte_vergadering
         if open_v is not None and wv.id not in self._aangeboden:
             self._aangeboden.add(wv.id)
@@ -359,7 +358,7 @@ class StartScherm(Screen[None]):
 
         def antwoord(ja: bool | None) -> None:
             if ja:
-                self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
+                self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v.id))
             elif of_nieuw:
                 self._vraag_start(wv)
 
@@ -400,9 +399,9 @@ class StartScherm(Screen[None]):
         open_v = self.overzicht.onafgemaakte_vergadering
         if open_v is not None:
             wv = self.gekozen
-            self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v))
+            self._met_gegevens(wv, lambda: self.vapp.hervat_vergadering(wv, open_v.id))
 
-    def _te_heropenen(self) -> Vergadering | None:
+    def _te_heropenen(self) -> Vergaderkern | None:
         """De laatste gesloten vergadering, als er geen onafgemaakte is: alleen die mag
         heropend worden (een eerdere zou de volgende ronde in de war brengen)."""
         o = self.overzicht
@@ -690,18 +689,11 @@ def na_afloop(toekomst: Future, doe: Callable[[Future], object]) -> None:
     toekomst.add_done_callback(klaar)
 
 
-def vergadering_in_woorden(v: Vergadering, lang: Callable[[date], str] | None = None) -> str:
+def vergadering_in_woorden(v: Vergaderkern, lang: Callable[[date], str] | None = None) -> str:
     """'maandag 23 november 2026, fase 2 (Top 1–2 acties)'; ``lang`` schrijft de datum
     (standaard ``datums.lang``; het overzicht kent de tekst al, zie ``Overzicht.lang``)."""
     if lang is None:
         from vergadering import datums
 
         lang = datums.lang
-    if not v.fasen:
-        return lang(v.datum)
-    from vergadering.agenda import cyclusnummer
-
-    nummer = cyclusnummer(v)
-    if not nummer:  # een agendapunt rond het cyclusblok
-        return f"{lang(v.datum)}, bij {v.fase.titel}"
-    return f"{lang(v.datum)}, fase {nummer} ({v.fase.titel})"
+    return f"{lang(v.datum)}{v.waar}"

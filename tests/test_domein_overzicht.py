@@ -7,7 +7,12 @@ import pytest
 from vergadering import regels
 from vergadering.actie import Actie
 from vergadering.opslag import Opslag
-from vergadering.overzicht import maak_overzicht, overzicht_uit_opslag, termijnen
+from vergadering.overzicht import (
+    Vergaderkern,
+    maak_overzicht,
+    overzicht_uit_opslag,
+    termijnen,
+)
 from vergadering.signaal import Signaal
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering, nieuwe_vergadering
@@ -98,13 +103,15 @@ def test_overzicht_na_een_vorige_vergadering():
     acties = [actie(1, VORIGE), actie(2, date(2026, 9, 1), status="gereed"),
               actie(3, VORIGE, wijkverband_id="elders")]
     o = maak_overzicht(wv, signalen, acties, [vorige, oudste], VANDAAG)
-    assert o.laatste_vergadering is vorige
+    assert o.laatste_vergadering == Vergaderkern.van(vorige)
+    assert o.laatste_vergadering.id == "v1" and o.laatste_vergadering.gesloten
     assert o.onafgemaakte_vergadering is None
     assert o.nieuwe_signalen == ["nieuw1", "nieuw2"]
     assert o.geparkeerd == 1
     assert [a.nummer for a in o.open_acties] == [1]
     assert [(t.actie.nummer, t.wat) for t in o.te_laat] == [(1, "eerste stap")]
-    assert o.laatste_terugkoppeling is vorige.terugkoppeling
+    assert o.laatste_vergadering.terugkoppeling
+    assert o.laatste_vergadering.kanaal == vorige.terugkoppeling.kanaal == "nieuwsbrief"
     assert o.volgende_update == date(2026, 11, 30) and not o.update_verstreken
     assert o.volgende_vergadering == date(2026, 11, 23)
     assert o.meldingen() == [
@@ -121,7 +128,7 @@ def test_overzicht_na_een_vorige_vergadering():
 def test_overzicht_zonder_vergaderingen():
     wv = wijkverband()
     o = maak_overzicht(wv, [signaal("s", date(2026, 1, 1))], [], [], VANDAAG)
-    assert o.laatste_vergadering is None and o.laatste_terugkoppeling is None
+    assert o.laatste_vergadering is None
     assert o.volgende_update is None
     assert o.nieuwe_signalen == ["s"]
     assert o.meldingen() == [
@@ -152,8 +159,10 @@ def test_onafgemaakte_vergadering_en_verstreken_update():
     vorige = gesloten_vergadering(wv)
     open_ = nieuwe_vergadering(wv, "v2", date(2026, 12, 7))
     o = maak_overzicht(wv, [], [], [open_, vorige], date(2026, 12, 8))
-    assert o.onafgemaakte_vergadering is open_
-    assert o.laatste_vergadering is vorige  # de open vergadering telt niet als laatste
+    assert o.onafgemaakte_vergadering == Vergaderkern.van(open_)
+    assert not o.onafgemaakte_vergadering.gesloten
+    # de open vergadering telt niet als laatste
+    assert o.laatste_vergadering == Vergaderkern.van(vorige)
     assert o.update_verstreken
     meldingen = o.meldingen()
     assert meldingen[0] == ("De vergadering van maandag 7 december 2026 is nog niet gesloten; "

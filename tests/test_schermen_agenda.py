@@ -246,6 +246,27 @@ async def test_lopende_vergadering_van_voor_het_sjabloon_gaat_verder(tmp_path: P
         assert _agenda_tekst(scherm).splitlines()[0].startswith("✓1 Top 5 signalen")
 
 
+
+async def test_de_vraag_om_verder_te_gaan_noemt_de_fase_uit_de_startindex(
+        tmp_path: Path) -> None:
+    """Het startscherm leest de onafgemaakte vergadering niet zelf (de kern komt uit de
+    startindex), en toch noemt de vraag de fase waar ze was; ja gaat daar verder."""
+    map_ = tmp_path / "db"
+    app = maak_app(map_, sjabloon=True)
+    opslag = Opslag(map_)
+    wv = opslag.wijkverband(WV)
+    v = nieuwe_vergadering(wv, opslag.nieuw_vergadering_id(WV, VANDAAG), VANDAAG)
+    v.fasen = standaard_fasen(wv.agenda)
+    v.gestart, v.fase_index = True, 1
+    opslag.bewaar_vergadering(v)
+    Opslag(map_).samenvatting(WV)  # de index bestaat al, zoals bij elke volgende start
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: isinstance(app.screen, Bevestig))
+        assert ", fase 2 (Top 1–2 acties) is nog niet gesloten" in app.screen.vraag
+        await pilot.press("j")
+        await wacht(pilot, lambda: isinstance(app.screen, VergaderScherm))
+        assert app.sessie.vergadering.id == v.id and app.sessie.vergadering.fase_index == 1
+
 # --- één hele vergadering met het standaardsjabloon ------------------------------------
 
 async def test_hele_vergadering_met_het_standaardsjabloon(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import datums
 from .zinnen import zonder_slot
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from .actie import Actie
     from .opslag import Opslag
     from .signaal import Signaal
-    from .terugkoppeling import Terugkoppeling
     from .vergadering import Vergadering
     from .wijkverband import Wijkverband
 
@@ -31,11 +30,68 @@ VOORUIT_DAGEN = 14
 TERMIJNEN_IN_BEELD = 8
 
 
+class Actiekern(NamedTuple):
+    """Wat het overzicht van een open actie nodig heeft. Zo komt het overzicht bij het
+    opstarten uit de startindex zonder de acties om te zetten (dat laadde bij dertig jaar
+    de hele actiemodule en honderd acties, voor twee datums per actie)."""
+
+    id: str
+    nummer: int
+    omschrijving: str
+    status: str
+    eerste_stap_datum: date | None
+    checkmoment: date | None
+
+    @property
+    def open(self) -> bool:
+        """Altijd waar: het overzicht houdt alleen open acties bij."""
+        return True
+
+    @classmethod
+    def van(cls, actie: Actie) -> Actiekern:
+        """De kern van een (open) actie."""
+        return cls(actie.id, actie.nummer, actie.omschrijving, actie.status,
+                   actie.eerste_stap_datum, actie.checkmoment)
+
+
+class Vergaderkern(NamedTuple):
+    """Wat het startscherm van een vergadering toont en nodig heeft: de datum, waar ze
+    is, wie voorzat en wat er aan bewoners beloofd is. Zo komt het overzicht uit de
+    startindex zonder een vergadering te lezen en om te zetten; wie verder gaat of heropent,
+    leest de hele vergadering dan pas (aan de hand van ``id``)."""
+
+    id: str
+    datum: date
+    gesloten: bool
+    voorzitter: str
+    waar: str
+    """', fase 2 (Top 1–2 acties)', ', bij Rondvraag' of '' (nog geen fasen)."""
+    terugkoppeling: bool
+    """Of de vergadering een terugkoppeling heeft."""
+    kanaal: str
+    volgende_update: date | None
+    volgende_vergadering: date | None
+
+    @classmethod
+    def van(cls, v: Vergadering) -> Vergaderkern:
+        """De kern van een vergadering."""
+        waar = ""
+        if v.fasen:
+            from .agenda import cyclusnummer
+
+            nummer = cyclusnummer(v)
+            waar = f", fase {nummer} ({v.fase.titel})" if nummer else f", bij {v.fase.titel}"
+        tk = v.terugkoppeling
+        return cls(v.id, v.datum, v.gesloten, v.voorzitter, waar, tk is not None,
+                   tk.kanaal if tk else "", tk.volgende_update if tk else None,
+                   v.volgende_vergadering)
+
+
 @dataclass
 class Termijn:
     """Een datum van een actie die eraan komt of verstreken is."""
 
-    actie: Actie
+    actie: Actie | Actiekern
     wat: str  # "eerste stap" of "checkmoment"
     datum: date
     dagen: int  # vanaf vandaag; negatief is verstreken
@@ -68,13 +124,13 @@ class Overzicht:
 
     wijkverband: Wijkverband
     vandaag: date
-    laatste_vergadering: Vergadering | None = None
-    onafgemaakte_vergadering: Vergadering | None = None
+    laatste_vergadering: Vergaderkern | None = None
+    onafgemaakte_vergadering: Vergaderkern | None = None
     # Kenmerken (oudste eerst) en een aantal: het startscherm telt ze alleen, en zo hoeft het
     # niet elk signaal van jaren te lezen (zie ``overzicht_van``).
     nieuwe_signalen: list[str] = field(default_factory=list)
     geparkeerd: int = 0
-    open_acties: list[Actie] = field(default_factory=list)
+    open_acties: list[Actiekern] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
     # Datums zoals Babel ze schreef (lang, kort), uit de startindex: het startscherm hoeft
     # Babel dan niet te laden (~25 ms bij het opstarten). Wat ontbreekt, schrijft Babel.
@@ -100,15 +156,10 @@ class Overzicht:
         return nodig
 
     @property
-    def laatste_terugkoppeling(self) -> Terugkoppeling | None:
-        """De terugkoppeling van de laatste gesloten vergadering."""
-        return self.laatste_vergadering.terugkoppeling if self.laatste_vergadering else None
-
-    @property
     def volgende_update(self) -> date | None:
         """De datum die bewoners de vorige keer beloofd is voor de volgende update."""
-        tk = self.laatste_terugkoppeling
-        return tk.volgende_update if tk else None
+        v = self.laatste_vergadering
+        return v.volgende_update if v else None
 
     @property
     def update_verstreken(self) -> bool:
@@ -161,9 +212,8 @@ class Overzicht:
             uit.append(f"Nog {eerder} eerdere termijnen zijn verstreken; `vergadering acties` "
                        "toont alle acties.")
         uit += [t.in_woorden(self.kort) for t in self.termijnen[-TERMIJNEN_IN_BEELD:]]
-        tk = self.laatste_terugkoppeling
-        if laatste is not None and tk is not None:
-            via = f" via {tk.kanaal}" if tk.kanaal else ""
+        if laatste is not None and laatste.terugkoppeling:
+            via = f" via {laatste.kanaal}" if laatste.kanaal else ""
             if self.volgende_update is None:
                 uit.append(f"De laatste terugkoppeling ging{via}; er is geen datum voor de "
                            "volgende update beloofd.")
@@ -195,7 +245,8 @@ def _acties(n: int) -> str:
     return "Er staat 1 actie" if n == 1 else f"Er staan {n} acties"
 
 
-def termijnen(acties: list[Actie], vandaag: date, vooruit: int = VOORUIT_DAGEN) -> list[Termijn]:
+def termijnen(acties: list[Actie] | list[Actiekern], vandaag: date,
+              vooruit: int = VOORUIT_DAGEN) -> list[Termijn]:
     """Eerste stappen en checkmomenten van open acties die binnen ``vooruit`` dagen vallen
     of al voorbij zijn, vroegste eerst.
 
@@ -220,9 +271,9 @@ def _overzicht(
     vandaag: date,
     nieuw: list[tuple[str, str]],
     geparkeerd: int,
-    open_acties: list[Actie],
-    laatste: Vergadering | None,
-    onafgemaakt: Vergadering | None,
+    open_acties: list[Actiekern],
+    laatste: Vergaderkern | None,
+    onafgemaakt: Vergaderkern | None,
     vooruit: int,
 ) -> Overzicht:
     """Het overzicht uit de signalen met status nieuw als (ISO-datum, kenmerk) en het aantal
@@ -266,9 +317,9 @@ def maak_overzicht(
         vandaag,
         [(s.datum.isoformat(), s.id) for s in eigen_signalen if s.status == "nieuw"],
         sum(s.status == "geparkeerd" for s in eigen_signalen),
-        [a for a in acties if a.wijkverband_id == wv and a.open],
-        gesloten[-1] if gesloten else None,
-        open_[-1] if open_ else None,
+        [Actiekern.van(a) for a in acties if a.wijkverband_id == wv and a.open],
+        Vergaderkern.van(gesloten[-1]) if gesloten else None,
+        Vergaderkern.van(open_[-1]) if open_ else None,
         vooruit,
     )
 
@@ -277,20 +328,20 @@ def overzicht_van(
     opslag: Opslag, wijkverband: Wijkverband, vandaag: date, vooruit: int = VOORUIT_DAGEN
 ) -> Overzicht:
     """Het overzicht van een wijkverband uit de opslag, zonder de jaren te lezen die niet
-    veranderd zijn (``Opslag.samenvatting``); alleen de laatste en de onafgemaakte
-    vergadering worden zelf gelezen."""
+    veranderd zijn (``Opslag.samenvatting``); ook de vergaderingen komen als kern uit de
+    index."""
     samen = opslag.samenvatting(wijkverband.id)
-    vergaderingen = sorted(samen.vergaderingen)
-    gesloten = [k for _, k, dicht in vergaderingen if dicht]
-    open_ = [k for _, k, dicht in vergaderingen if not dicht]
+    vergaderingen = sorted(samen.vergaderingen, key=lambda v: (v.datum, v.id))
+    gesloten = [v for v in vergaderingen if v.gesloten]
+    open_ = [v for v in vergaderingen if not v.gesloten]
     overzicht = _overzicht(
         wijkverband,
         vandaag,
         samen.nieuwe_signalen,
         samen.geparkeerd,
         samen.open_acties,
-        opslag.vergadering(wijkverband.id, gesloten[-1]) if gesloten else None,
-        opslag.vergadering(wijkverband.id, open_[-1]) if open_ else None,
+        gesloten[-1] if gesloten else None,
+        open_[-1] if open_ else None,
         vooruit,
     )
     bekend = samen.datumteksten

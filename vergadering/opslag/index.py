@@ -10,8 +10,11 @@ nodig heeft:
 
 - signalen: datum en kenmerk van elk nieuw signaal, en hoeveel er geparkeerd zijn (na
   dertig jaar duizenden, die het startscherm alleen telt);
-- acties: de open acties als document (zoals de façade ze bewaart);
-- vergaderingen: per vergadering datum, kenmerk en of ze gesloten is.
+- acties: van elke open actie wat het overzicht ervan toont (``overzicht.Actiekern``:
+  nummer, omschrijving, status en de twee datums), zodat het opstarten geen actie omzet;
+- vergaderingen: van elke vergadering wat het startscherm ervan toont
+  (``overzicht.Vergaderkern``: datum, kenmerk, gesloten, waar ze is, de beloofde update),
+  zodat het opstarten geen vergadering leest.
 
 De index is afgeleid en wordt nooit boven de echte bestanden vertrouwd: een vak telt alleen
 mee als zijn sleutel nu precies gelijk is; anders (of als de index ontbreekt, beschadigd
@@ -35,20 +38,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..datums import babelsleutel as _babelsleutel
 from ..fouten import BeschadigdBestand
 from .afgeleid import lees_index, schrijf_index, sleutel, vakken
-from .omzetten import naar_document, uit_document
 
 if TYPE_CHECKING:
-    from ..actie import Actie
+    from ..overzicht import Actiekern, Vergaderkern
     from .facade import Opslag
 
 NAAM = ".startindex"
-VERSIE = 2
+VERSIE = 4
 # De mappen van een wijkverband, in deze volgorde gelezen.
 SOORTEN = ("vergaderingen", "acties", "signalen")
 
@@ -61,9 +64,8 @@ class Samenvatting:
     """(datum als ISO-tekst, kenmerk) van elk signaal met status nieuw."""
     geparkeerd: int = 0
     """Hoeveel signalen geparkeerd zijn."""
-    open_acties: list[Actie] = field(default_factory=list)
-    vergaderingen: list[tuple[str, str, bool]] = field(default_factory=list)
-    """(datum als ISO-tekst, kenmerk, gesloten) van elke vergadering."""
+    open_acties: list[Actiekern] = field(default_factory=list)
+    vergaderingen: list[Vergaderkern] = field(default_factory=list)
     gelezen: int = 0
     """Hoeveel vakken er echt gelezen moesten worden (de rest kwam uit de index)."""
     datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -81,8 +83,12 @@ def _vat_samen(soort: str, objecten: list[Any]) -> Any:
         return {"n": [[s.datum.isoformat(), s.id] for s in objecten if s.status == "nieuw"],
                 "g": sum(s.status == "geparkeerd" for s in objecten)}
     if soort == "acties":
-        return [naar_document(a) for a in objecten if a.open]
-    return [[v.datum.isoformat(), v.id, v.gesloten] for v in objecten]
+        return [[a.id, a.nummer, a.omschrijving, a.status, _iso(a.eerste_stap_datum),
+                 _iso(a.checkmoment)] for a in objecten if a.open]
+    from ..overzicht import Vergaderkern
+
+    return [[_iso(d) if isinstance(d, date) else d for d in Vergaderkern.van(v)]
+            for v in objecten]
 
 
 def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
@@ -96,11 +102,47 @@ def _neem_op(samenvatting: Samenvatting, soort: str, inhoud: Any) -> None:
         samenvatting.nieuwe_signalen += nieuw
         samenvatting.geparkeerd += geparkeerd
     elif soort == "acties":
-        from ..actie import Actie
-
-        samenvatting.open_acties += [uit_document(Actie, doc) for doc in inhoud]
+        samenvatting.open_acties += [_actiekern(rij) for rij in inhoud]
     else:
-        samenvatting.vergaderingen += [(str(d), str(k), bool(g)) for d, k, g in inhoud]
+        samenvatting.vergaderingen += [_vergaderkern(rij) for rij in inhoud]
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _datum(tekst: object) -> date | None:
+    if tekst is None:
+        return None
+    if type(tekst) is not str:
+        raise TypeError(tekst)
+    return date.fromisoformat(tekst)
+
+
+def _actiekern(rij: list[Any]) -> Actiekern:
+    """Een actiekern uit de index; een rij van de verkeerde vorm geeft een uitzondering."""
+    from ..overzicht import Actiekern
+
+    kenmerk, nummer, omschrijving, status, stap, check = rij
+    if not (type(kenmerk) is str and type(nummer) is int and type(omschrijving) is str
+            and type(status) is str):
+        raise TypeError(rij)
+    return Actiekern(kenmerk, nummer, omschrijving, status, _datum(stap), _datum(check))
+
+
+def _vergaderkern(rij: list[Any]) -> Vergaderkern:
+    """Een vergaderkern uit de index; een rij van de verkeerde vorm geeft een uitzondering."""
+    from ..overzicht import Vergaderkern
+
+    kenmerk, datum, gesloten, voorzitter, waar, tk, kanaal, update, volgende = rij
+    if not (type(kenmerk) is str and type(gesloten) is bool and type(voorzitter) is str
+            and type(waar) is str and type(tk) is bool and type(kanaal) is str):
+        raise TypeError(rij)
+    d = _datum(datum)
+    if d is None:
+        raise TypeError(rij)
+    return Vergaderkern(kenmerk, d, gesloten, voorzitter, waar, tk, kanaal, _datum(update),
+                        _datum(volgende))
 
 
 def _lees_index(pad: Path, wijkverband_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
