@@ -155,7 +155,8 @@ def test_samenvatting_van_het_startscherm_klopt_met_de_lijsten(plek):
     assert samen.nieuwe_signalen == [(NOV.isoformat(), nieuw.id)]
     assert samen.geparkeerd == 1
     assert [a.id for a in samen.open_acties] == ["2026-1"]
-    assert samen.vergaderingen == [("2026-11-23", "2026-11-23", False)]
+    assert [(k.id, k.datum, k.gesloten) for k in samen.vergaderingen] == [
+        ("2026-11-23", NOV, False)]
 
 
 def test_veel_nieuwe_signalen_tegelijk_en_nog_eens_voegt_niets_dubbel_toe(plek):
