@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from datetime import date
 
@@ -69,6 +71,17 @@ def _signaal(opslag, wv_id: str, tekst: str) -> Signaal:
 ])
 def test_welk_adres_een_database_is(adres, database):
     assert is_database(adres) is database
+
+
+def test_de_map_laadt_geen_psycopg(tmp_path):
+    """De map blijft de standaard en start zo snel als voorheen: psycopg alleen als de
+    database gekozen is."""
+    code = ("import sys\nfrom vergadering.opdrachtregel import main\n"
+            "main(['signalen', '--db', sys.argv[1]])\n"
+            "assert 'psycopg' not in sys.modules, 'psycopg geladen'\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "leeg")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
 
 
 def test_een_wachtwoord_komt_nooit_in_een_melding():

@@ -5,24 +5,23 @@ Zonder psycopg: dit draait bij elke start, ook als de map gekozen is.
 
 from __future__ import annotations
 
-import re
-
 # Een libpq-verbindingsadres: een URL, of sleutel=waarde met een sleutel die libpq kent
 # ('service=wijk', 'host=db.gemeente.nl dbname=vergadering'). Een map die zo heet, is er
-# in de praktijk niet; wie hem toch wil, schrijft ./host=...
-_URL = re.compile(r"^\s*postgres(ql)?://", re.IGNORECASE)
+# in de praktijk niet; wie hem toch wil, schrijft ./host=... (Zonder re: dit draait bij elke
+# start.)
+_URL = ("postgresql://", "postgres://")
 _SLEUTELS = frozenset({
     "host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "options",
     "connect_timeout", "passfile", "application_name", "target_session_attrs", "sslrootcert",
     "sslcert", "sslkey", "gssencmode", "channel_binding",
 })
-_SLEUTEL = re.compile(r"^\s*([a-z_]+)\s*=")
 
 
 def is_database(db: str) -> bool:
     """Waar als ``db`` een PostgreSQL-adres is ('postgresql://…', 'postgres://…' of
     libpq-sleutels zoals 'service=wijk'), onwaar voor een map."""
-    if _URL.match(db):
+    kaal = db.strip()
+    if kaal.lower().startswith(_URL):
         return True
-    gevonden = _SLEUTEL.match(db)
-    return gevonden is not None and gevonden.group(1) in _SLEUTELS
+    sleutel, gelijk, _ = kaal.partition("=")
+    return bool(gelijk) and sleutel.strip() in _SLEUTELS
