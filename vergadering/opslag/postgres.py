@@ -217,6 +217,13 @@ def _onbereikbaar(db: str) -> OpslagFout:
     )
 
 
+def _geweigerd(db: str) -> OpslagFout:
+    return OpslagFout(
+        f"De database op {toonbaar(db)} weigerde dit; probeer het opnieuw of vraag uw "
+        "beheerder (er is niets veranderd)."
+    )
+
+
 def verbind(db: str, *, autocommit: bool = True) -> psycopg.Connection:
     """Een verbinding met de database; elke fout wordt één Nederlandse zin zonder
     wachtwoord. Het wachtwoord komt uit het libpq-wachtwoordbestand of het servicebestand,
@@ -310,6 +317,8 @@ def maak_schema(db: str) -> str:
                 f"U mag in de database op {toonbaar(db)} geen tabellen of rollen maken; laat "
                 "`vergadering database maak` draaien door de beheerder van de database."
             ) from fout
+        except psycopg.Error as fout:
+            raise _geweigerd(db) from fout
     if versie is None:
         return f"De tabellen van Vergadering zijn gemaakt in {toonbaar(db)} (schema {SCHEMA})."
     if versie < SCHEMA:
@@ -364,6 +373,8 @@ def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
                 "U mag in deze database geen rollen toekennen; laat dit doen door de beheerder "
                 "van de database."
             ) from fout
+        except psycopg.Error as fout:
+            raise _geweigerd(db) from fout
     if wijkverband_id is None:
         return f"De rol {lid} leest nu alle wijkverbanden (gemeente)."
     return f"De rol {lid} leest en schrijft nu wijkverband {wijkverband_id}."
