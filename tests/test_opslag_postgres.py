@@ -305,3 +305,19 @@ def test_dubbele_naam_en_onbekend_adres(db):
     with pytest.raises(OngeldigeInvoer, match="al een wijkverband"):
         _wijkverband(opslag, "de-hoven-2", "de hoven")
     assert conninfo_to_dict(zonder_wachtwoord(db))["dbname"] == conninfo_to_dict(db)["dbname"]
+
+
+def test_de_volger_overleeft_een_verbroken_verbinding(db):
+    opslag = PostgresOpslag(db)
+    _wijkverband(opslag, "de-hoven", "De Hoven")
+    volger = opslag.volger()
+    with psycopg.connect(db, autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(%s)", (volger._conn.info.backend_pid,))
+    assert volger.nieuw() == []  # weg: niets nieuws en geen fout; verbinden in een draad
+    nieuw = _signaal(PostgresOpslag(db), "de-hoven", "terwijl de volger weg was")
+    eind = time.monotonic() + 30
+    gezien: list = []
+    while not gezien and time.monotonic() < eind:
+        gezien = volger.nieuw()
+        time.sleep(0.05)
+    assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")], nieuw.id

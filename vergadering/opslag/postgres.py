@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -68,8 +69,12 @@ T = TypeVar("T")
 GEMEENTEROL = "vergadering_gemeente"
 GEBRUIKERSROL = "vergadering_gebruiker"  # elke rol die de app gebruikt, is hier lid van
 # Hoe lang een verbinding mag duren voor de melding 'niet bereikbaar' (libpq wacht anders
-# minuten): een buurthuis met slechte wifi moet snel horen wat er is.
+# minuten): een buurthuis met slechte wifi moet snel horen wat er is. Om dezelfde reden
+# merkt een open verbinding binnen ~10 s dat het netwerk weg is (keepalives, en een grens
+# aan onbevestigd verstuurde gegevens), in plaats van na minuten TCP.
 VERBINDEN_BINNEN = 10
+_NETWERK = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+            "keepalives_count": 3, "tcp_user_timeout": 10_000}
 
 _TABELLEN = f"""
 CREATE TABLE IF NOT EXISTS vergadering_meta (
@@ -237,7 +242,7 @@ def verbind(db: str, *, autocommit: bool = True) -> psycopg.Connection:
         ) from fout
     try:
         return psycopg.connect(db, autocommit=autocommit, connect_timeout=VERBINDEN_BINNEN,
-                               application_name="vergadering")
+                               application_name="vergadering", **_NETWERK)
     except psycopg.OperationalError as fout:
         tekst = str(fout)
         if "password authentication failed" in tekst or "no password supplied" in tekst:
@@ -831,20 +836,41 @@ class PostgresVolger:
         self.db = db
         self.eigen = eigen
         self._conn: psycopg.Connection | None = None
-        self._tot = self._teller() or 0
+        self._verbinden: threading.Thread | None = None
+        try:
+            self._conn = verbind(db)
+        except OpslagFout:
+            pass  # de volgende keer opnieuw, in een draad
+        # Tot waar gezien; None: (nog) niet te zeggen, de eerste keer dat het wel kan is
+        # het 'lees alles opnieuw'.
+        self._tot: int | None = self._teller()
 
-    def _verbinding(self) -> psycopg.Connection:
-        if self._conn is None or self._conn.closed:
+    def _verbinding(self) -> psycopg.Connection | None:
+        """De verbinding, of None zolang die er niet is. Opnieuw verbinden gebeurt in een
+        draad: volgen gebeurt in de hoofddraad van de app, en die mag niet seconden wachten
+        op een server die weg is."""
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        if self._verbinden is None or not self._verbinden.is_alive():
+            self._verbinden = threading.Thread(target=self._verbind, daemon=True,
+                                               name="volger-verbinden")
+            self._verbinden.start()
+        return None
+
+    def _verbind(self) -> None:
+        try:
             self._conn = verbind(self.db)
-        return self._conn
+        except OpslagFout:
+            time.sleep(2)  # niet vaker dan eens per paar seconden proberen
 
     def _teller(self) -> int | None:
+        conn = self._verbinding()
+        if conn is None:
+            return None
         try:
-            rij = self._verbinding().execute("SELECT nr FROM wijzigingsteller").fetchone()
-        except (psycopg.Error, OpslagFout):
-            if self._conn is not None:
-                self._conn.close()
-            self._conn = None
+            rij = conn.execute("SELECT nr FROM wijzigingsteller").fetchone()
+        except psycopg.Error:
+            conn.close()
             return None
         return None if rij is None else rij[0]
 
@@ -854,14 +880,18 @@ class PostgresVolger:
         nu = self._teller()
         if nu is None or nu == self._tot:
             return []
-        if nu < self._tot:
+        if self._tot is None or nu < self._tot:
             self._tot = nu
             return None
+        conn = self._verbinding()
+        if conn is None:
+            return []
         try:
-            rijen = self._verbinding().execute(
+            rijen = conn.execute(
                 "SELECT schrijver, wijkverband, soort, vak FROM wijzigingen "
                 "WHERE nr > %s AND nr <= %s ORDER BY nr", (self._tot, nu)).fetchall()
-        except (psycopg.Error, OpslagFout):
+        except psycopg.Error:
+            conn.close()
             return []
         self._tot = nu
         uit = []
