@@ -516,6 +516,17 @@ def maak_parser() -> argparse.ArgumentParser:
                    help="alleen dit bestand terugzetten")
     _db_optie(p)
 
+    p = sub.add_parser("overzetten", help="alles van een map naar de database, of terug",
+                       description="Zet alle gegevens over van een map naar een "
+                                   "PostgreSQL-database of terug (ook als reservekopie op een "
+                                   "USB-stick). Telt eerst, kopieert, en vergelijkt daarna elk "
+                                   "document; de bron blijft zoals hij is. Nog eens draaien "
+                                   "voegt niets dubbel toe.")
+    p.add_argument("--van", required=True, type=_map, metavar="MAP|DB",
+                   help="waar de gegevens nu staan (een map of postgresql://…)")
+    p.add_argument("--naar", required=True, type=_map, metavar="MAP|DB",
+                   help="waar ze heen gaan (een lege of nieuwe map, of een database)")
+
     p = sub.add_parser("database", help="de gedeelde PostgreSQL-database beheren",
                        description="Maak of werk de tabellen van Vergadering bij in een "
                                    "PostgreSQL-database, of geef een databaserol toegang.",
@@ -704,6 +715,48 @@ def _database(args: argparse.Namespace) -> int:
         wv = postgres.PostgresOpslag(database).wijkverband(args.wijkverband).id
     print(postgres.ken_rol_toe(database, args.lid, wv))
     return OK
+
+
+def _open_plek(plek: str) -> Any:
+    """Een opslag op een map of een database (voor overzetten: twee tegelijk)."""
+    from .opslag import is_database, open_opslag
+
+    if is_database(plek):
+        return open_opslag(plek)
+    pad = Path(plek).expanduser()
+    _controleer_map(pad)
+    return open_opslag(pad)
+
+
+def _overzetten(args: argparse.Namespace) -> int:
+    from .opslag import overzetten
+
+    van, naar = _open_plek(args.van), _open_plek(args.naar)
+    if van.plek == naar.plek and type(van) is type(naar):
+        raise OngeldigeInvoer("--van en --naar wijzen naar dezelfde plek; kies een ander doel.")
+    overzetten.controleer_bron(van)
+    telling = overzetten.tel(van)
+    print(f"In {van.plek}: {overzetten.telling_in_woorden(telling)}.")
+    with _balk(sum(telling.values()), f"naar {naar.plek}") as voortgang:
+        uit = overzetten.zet_over(van, naar, voortgang)
+    for regel in overzetten.in_zinnen(uit, naar.plek):
+        print(regel)
+    return DATAPROBLEEM if uit.anders else OK
+
+
+@contextmanager
+def _balk(totaal: int, wat: str) -> Iterator[Callable[[int, int], None]]:
+    """Een voortgangsbalk (Rich) op stderr bij veel werk, alleen op een terminal: dertig
+    jaar overzetten mag er niet uitzien als een programma dat hangt."""
+    if not sys.stderr.isatty() or totaal < 2_000:
+        yield lambda gedaan, totaal: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(wat, total=totaal)
+        yield lambda gedaan, totaal: balk.update(taak, completed=gedaan)
 
 
 def _signaal(args: argparse.Namespace) -> int:
@@ -1045,6 +1098,7 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "reservekopie": _reservekopie,
     "herstel": _herstel,
     "database": _database,
+    "overzetten": _overzetten,
 }
 
 
