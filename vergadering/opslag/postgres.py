@@ -123,6 +123,9 @@ CREATE OR REPLACE FUNCTION vergadering_meld(p_wv text, p_soort text, p_vak text,
     LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
     WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
         INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    -- Wie luistert, hoort het na de commit (zonder inhoud: wat er veranderde, leest hij
+    -- zelf, onder row-level security).
+    SELECT pg_notify('vergadering_' || current_schema(), '');
 $$;
 -- Eén bewaaractie in één rondgang naar de server (de verbinding staat op autocommit, dus dit
 -- is één transactie): versiecontrole, het document en de wijziging voor wie volgt. Onwaar:
@@ -823,13 +826,14 @@ class PostgresOpslag:
 
 
 class PostgresVolger:
-    """Kijkt of er sinds de vorige keer iets bewaard is: één kleine vraag aan de server
-    (het nummer van de laatste wijziging), en alleen als dat veranderde de nieuwe regels.
+    """Kijkt of er sinds de vorige keer iets bewaard is, zonder de server te vragen: elke
+    bewaaractie stuurt in haar transactie een NOTIFY, en deze volger LISTENt op een eigen
+    verbinding. ``nieuw()`` kijkt alleen of er een melding binnenkwam (microseconden, geen
+    vraag aan de server); alleen dan leest hij de nieuwe regels uit ``wijzigingen``.
 
-    Dit is de goedkope vorm; LISTEN/NOTIFY komt ervoor in de plaats zonder dat wie volgt iets
-    merkt (dezelfde ``nieuw()``). Een eigen verbinding: volgen wacht nooit op een lange
-    lezing van de app. Is de server even weg, dan is er niets nieuws; wat intussen gebeurde,
-    komt als hij terug is.
+    Een eigen verbinding: volgen wacht nooit op een lange lezing van de app. Is de server
+    even weg, dan is er niets nieuws; na het opnieuw verbinden leest hij één keer wat er
+    intussen gebeurde (meldingen van toen zijn verloren, de regels niet).
     """
 
     def __init__(self, db: str, eigen: str | None = None) -> None:
@@ -837,10 +841,8 @@ class PostgresVolger:
         self.eigen = eigen
         self._conn: psycopg.Connection | None = None
         self._verbinden: threading.Thread | None = None
-        try:
-            self._conn = verbind(db)
-        except OpslagFout:
-            pass  # de volgende keer opnieuw, in een draad
+        self._kijken = True  # na (opnieuw) verbinden één keer lezen, ook zonder melding
+        self._verbind(wacht=False)  # niet wachten: dit gebeurt in de hoofddraad
         # Tot waar gezien; None: (nog) niet te zeggen, de eerste keer dat het wel kan is
         # het 'lees alles opnieuw'.
         self._tot: int | None = self._teller()
@@ -857,11 +859,19 @@ class PostgresVolger:
             self._verbinden.start()
         return None
 
-    def _verbind(self) -> None:
+    def _verbind(self, wacht: bool = True) -> None:
+        """Verbind en luister (eerst luisteren, dan pas de teller lezen: zo valt er niets
+        tussen). ``wacht``: na een mislukte poging even wachten (in de draad)."""
         try:
-            self._conn = verbind(self.db)
-        except OpslagFout:
-            time.sleep(2)  # niet vaker dan eens per paar seconden proberen
+            conn = verbind(self.db)
+            schema = conn.execute("SELECT current_schema()").fetchone()[0]
+            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(f"vergadering_{schema}")))
+        except (OpslagFout, psycopg.Error):
+            if wacht:
+                time.sleep(2)  # niet vaker dan eens per paar seconden proberen
+            return
+        self._kijken = True
+        self._conn = conn
 
     def _teller(self) -> int | None:
         conn = self._verbinding()
@@ -877,6 +887,17 @@ class PostgresVolger:
     def nieuw(self) -> list[Wijziging] | None:
         """Wat anderen sinds de vorige aanroep bewaarden ([]: niets); None: lees alles
         opnieuw (de database werd teruggezet)."""
+        conn = self._verbinding()
+        if conn is None:
+            return []
+        try:
+            gemeld = sum(1 for _ in conn.notifies(timeout=0))  # alleen wat er al binnen is
+        except psycopg.Error:
+            conn.close()
+            return []
+        if not gemeld and not self._kijken:
+            return []
+        self._kijken = False
         nu = self._teller()
         if nu is None or nu == self._tot:
             return []
