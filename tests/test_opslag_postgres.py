@@ -321,3 +321,25 @@ def test_de_volger_overleeft_een_verbroken_verbinding(db):
         gezien = volger.nieuw()
         time.sleep(0.05)
     assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")], nieuw.id
+
+
+def test_oude_wijzigingen_worden_opgeruimd_en_een_volger_die_zo_ver_achter_is_leest_alles(db):
+    from vergadering.opslag.postgres import BEWAAR_WIJZIGINGEN
+
+    opslag = PostgresOpslag(db)
+    _wijkverband(opslag, "de-hoven", "De Hoven")
+    _signaal(opslag, "de-hoven", "oud")
+    achter = PostgresOpslag(db).volger()
+    bij = PostgresOpslag(db).volger()
+    with psycopg.connect(db, autocommit=True) as conn:
+        # Alsof er intussen bijna BEWAAR_WIJZIGINGEN + 1000 bewaaracties waren.
+        conn.execute("UPDATE wijzigingsteller SET nr = %s", (BEWAAR_WIJZIGINGEN + 999,))
+    bij._tot = BEWAAR_WIJZIGINGEN + 999  # deze volger was bij
+    _signaal(PostgresOpslag(db), "de-hoven", "nieuw")  # nummer … 1000: opruimen
+    with psycopg.connect(db) as conn:
+        vanaf, nr = conn.execute("SELECT vanaf, nr FROM wijzigingsteller").fetchone()
+        assert (vanaf, nr) == (1000, BEWAAR_WIJZIGINGEN + 1000)
+        assert conn.execute("SELECT count(*) FROM wijzigingen WHERE nr <= 1000").fetchone()[0] \
+            == 0
+    assert achter.nieuw() is None  # te ver achter: alles opnieuw lezen
+    assert [(w.soort, w.vak) for w in bij.nieuw()] == [("signalen", "2026-11.json")]

@@ -12,7 +12,8 @@ Tabellen (zie ``_TABELLEN``):
                        kenmerk, vak (vakindeling.py), versienummer en status; tekst en geen
                        jsonb, want jsonb weigert \u0000 en losse surrogaten, en vijandige
                        tekst moet precies zo terugkomen als hij bewaard werd
-    wijzigingen        één regel per bewaaractie, voor wie volgt (zie ``PostgresVolger``)
+    wijzigingen        één regel per bewaaractie, voor wie volgt (zie ``PostgresVolger``;
+                       elke regel gaat samen met een NOTIFY)
     wijzigingsteller   het nummer van de laatste wijziging
     wijkverbandrollen  welke databaserol bij welk wijkverband hoort (row-level security)
 
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 GEMEENTEROL = "vergadering_gemeente"
 GEBRUIKERSROL = "vergadering_gebruiker"  # elke rol die de app gebruikt, is hier lid van
+BEWAAR_WIJZIGINGEN = 50_000  # zoveel regels in ``wijzigingen`` blijven staan
 # Hoe lang een verbinding mag duren voor de melding 'niet bereikbaar' (libpq wacht anders
 # minuten): een buurthuis met slechte wifi moet snel horen wat er is. Om dezelfde reden
 # merkt een open verbinding binnen ~10 s dat het netwerk weg is (keepalives, en een grens
@@ -103,9 +105,10 @@ CREATE TABLE IF NOT EXISTS wijzigingen (
 );
 CREATE TABLE IF NOT EXISTS wijzigingsteller (
     een boolean PRIMARY KEY DEFAULT true CHECK (een),
-    nr bigint NOT NULL
+    nr bigint NOT NULL,
+    vanaf bigint NOT NULL DEFAULT 0  -- oudere regels zijn opgeruimd
 );
-INSERT INTO wijzigingsteller VALUES (true, 0) ON CONFLICT DO NOTHING;
+INSERT INTO wijzigingsteller VALUES (true, 0, 0) ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS wijkverbandrollen (
     wijkverband text NOT NULL,
     rol text NOT NULL,
@@ -123,6 +126,12 @@ CREATE OR REPLACE FUNCTION vergadering_meld(p_wv text, p_soort text, p_vak text,
     LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
     WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
         INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    -- Elke duizend wijzigingen de regels van meer dan {BEWAAR_WIJZIGINGEN} geleden weg; wie
+    -- zo ver achter is, leest alles opnieuw (zie PostgresVolger).
+    UPDATE wijzigingsteller SET vanaf = nr - {BEWAAR_WIJZIGINGEN}
+        WHERE nr % 1000 = 0 AND nr > {BEWAAR_WIJZIGINGEN};
+    DELETE FROM wijzigingen WHERE nr <= (SELECT vanaf FROM wijzigingsteller)
+        AND (SELECT nr % 1000 = 0 FROM wijzigingsteller);
     -- Wie luistert, hoort het na de commit (zonder inhoud: wat er veranderde, leest hij
     -- zelf, onder row-level security).
     SELECT pg_notify('vergadering_' || current_schema(), '');
@@ -842,10 +851,11 @@ class PostgresVolger:
         self._conn: psycopg.Connection | None = None
         self._verbinden: threading.Thread | None = None
         self._kijken = True  # na (opnieuw) verbinden één keer lezen, ook zonder melding
+        self._tot: int | None = None
         self._verbind(wacht=False)  # niet wachten: dit gebeurt in de hoofddraad
         # Tot waar gezien; None: (nog) niet te zeggen, de eerste keer dat het wel kan is
         # het 'lees alles opnieuw'.
-        self._tot: int | None = self._teller()
+        self._tot = self._teller()
 
     def _verbinding(self) -> psycopg.Connection | None:
         """De verbinding, of None zolang die er niet is. Opnieuw verbinden gebeurt in een
@@ -874,15 +884,22 @@ class PostgresVolger:
         self._conn = conn
 
     def _teller(self) -> int | None:
+        """Het nummer van de laatste wijziging; None als dat niet te zeggen is. Liggen de
+        regels vanaf ``_tot`` niet meer allemaal in de tabel (opgeruimd), dan geldt deze
+        volger als net begonnen: alles opnieuw lezen."""
         conn = self._verbinding()
         if conn is None:
             return None
         try:
-            rij = conn.execute("SELECT nr FROM wijzigingsteller").fetchone()
+            rij = conn.execute("SELECT nr, vanaf FROM wijzigingsteller").fetchone()
         except psycopg.Error:
             conn.close()
             return None
-        return None if rij is None else rij[0]
+        if rij is None:
+            return None
+        if self._tot is not None and self._tot < rij[1]:
+            self._tot = None
+        return rij[0]
 
     def nieuw(self) -> list[Wijziging] | None:
         """Wat anderen sinds de vorige aanroep bewaarden ([]: niets); None: lees alles
