@@ -1052,7 +1052,9 @@ def _herstel(args: argparse.Namespace) -> int:
     from .opslag import Opslag
 
     if _gekozen_database(args) is not None:
-        _opslag(args).herstel(args.kopie, args.bestand)  # weigert: dat doet de beheerder
+        # Weigert met een zin: een database zet de beheerder terug, niet dit programma.
+        print(_opslag(args).herstel(args.kopie, args.bestand).melding)
+        return OK
     pad = _gekozen_map(args)
     _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
