@@ -33,6 +33,7 @@ Gebruik::
 
     .venv/bin/python bench/beamer.py          # 1, 10 en 30 jaar, 200 bewerkingen, 20 s rust
     .venv/bin/python bench/beamer.py --jaren 1 30 --aantal 100 --rust 10
+    .venv/bin/python bench/beamer.py --postgres --jaren 1   # de kopie in PostgreSQL (issue 14)
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ DOEL_CPU = 2.0  # procent van één kern
 def kind_beamer(map_: str, wv: str, uit: str) -> None:
     """Proces B: de echte beamer, headless; elke getekende stand naar ``uit``."""
     from schermen.beamer_app import BeamerApp
-    from vergadering.opslag import Opslag
+    from vergadering.opslag import open_opslag
 
     bestand = open(uit, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 - leeft met het proces
 
@@ -78,15 +79,15 @@ def kind_beamer(map_: str, wv: str, uit: str) -> None:
             versie = beeld.vergadering.versie if beeld.vergadering is not None else -1
             bestand.write(f"{versie} {gezien:.6f} {time.monotonic():.6f} {beeld.stand}\n")
 
-    Gemeten(Opslag(map_), wv).run(headless=True, size=(160, 45))
+    Gemeten(open_opslag(map_), wv).run(headless=True, size=(160, 45))
 
 
 def kind_lezer(map_: str, wv: str, uit: str) -> None:
     """Het anker: dezelfde kijkronde en hetzelfde vak lezen, zonder Textual."""
     from schermen.beamer_app import KIJK_S
-    from vergadering.opslag import Opslag
+    from vergadering.opslag import open_opslag
 
-    opslag = Opslag(map_)
+    opslag = open_opslag(map_)
     volger = opslag.volger()
     bestand = open(uit, "a", buffering=1, encoding="utf-8")  # noqa: SIM115
     bestand.write("klaar\n")
@@ -151,16 +152,16 @@ def _start(*args: str) -> subprocess.Popen:
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
-def lopende_sessie(db: Path) -> Sessie:
+def lopende_sessie(db: Path | str) -> Sessie:
     """De voorzitter op een kopie van de gegevens: een lopende vergadering van vandaag, de
     laatste van het eerste wijkverband (onafgemaakte vergaderingen op de kopie gesloten), op
     de echte klok."""
     from vergadering.bewaarder import Bewaarder
-    from vergadering.opslag import Opslag
+    from vergadering.opslag import open_opslag
     from vergadering.sessie import Sessie
     from vergadering.vergadering import nieuwe_vergadering
 
-    opslag = Opslag(db)
+    opslag = open_opslag(db)
     wv = opslag.wijkverbanden()[0]
     vandaag = date.today()
     for oud in opslag.vergaderingen(wv.id):
@@ -178,14 +179,20 @@ def lopende_sessie(db: Path) -> Sessie:
     return sessie
 
 
-def meet(map_: Path, aantal: int, rust: float, seed: int = 1) -> dict:
-    """Eén meting op een kopie van ``map_``."""
+def meet(map_: Path, aantal: int, rust: float, seed: int = 1,
+         postgres: str | None = None) -> dict:
+    """Eén meting op een kopie van ``map_`` (met ``postgres``: die kopie in een nieuw schema
+    van die server)."""
     from vergadering import regels
 
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="beamer-bench-") as tmp:
-        db = Path(tmp) / "db"
+        db: Path | str = Path(tmp) / "db"
         shutil.copytree(map_, db)
+        if postgres:
+            from bench.toets import _naar_postgres
+
+            db = _naar_postgres(Path(db), postgres)
         sessie = lopende_sessie(db)
         wv, v = sessie.wijkverband, sessie.vergadering
         sid = regels.ranglijst(sessie.signalen, v.stippen)[0].signaal.id
@@ -276,12 +283,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jaren", type=int, nargs="+", default=[1, 10, 30])
     p.add_argument("--aantal", type=int, default=200, help="aantal bewerkingen per meting")
     p.add_argument("--rust", type=float, default=20.0, help="seconden rust voor de processor")
+    p.add_argument("--postgres", action="store_true",
+                   help="op PostgreSQL ($VERGADERING_PG, anders een eigen server)")
     p.add_argument("--kind", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.kind:
         soort, *rest = args.kind
         {"beamer": kind_beamer, "lezer": kind_lezer, "kaal": kind_kaal}[soort](*rest)
         return 0
+    if args.postgres and not os.environ.get("VERGADERING_PG"):
+        sys.path.insert(0, str(WORTEL / "tests"))
+        import pgserver
+
+        server = pgserver.start()
+        os.environ["VERGADERING_PG"] = server.conninfo
+        try:
+            return main(argv)
+        finally:
+            pgserver.stop(server.map)
     from bench.start import gegevensmap
 
     rijen = []
@@ -289,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     for jaren in args.jaren:
         print(f"{jaren} jaar: {args.aantal} bewerkingen, dan {args.rust:.0f} s rust …",
               file=sys.stderr)
-        u = meet(gegevensmap(jaren), args.aantal, args.rust)
+        u = meet(gegevensmap(jaren), args.aantal, args.rust,
+                 postgres=os.environ.get("VERGADERING_PG") if args.postgres else None)
         rijen.append((f"{jaren} jaar", u))
         p95 = _percentiel(u["beamer"]["totaal"], 95)
         gehaald &= (p95 <= DOEL_P95_S and u["cpu"]["beamer"] < DOEL_CPU

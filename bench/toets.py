@@ -231,18 +231,19 @@ async def _blokken(app: Any, pilot: Any, meter: _Meter, kanaal: _Kanaal,
 
 
 async def _kind_vergadering(map_: Path, per_seconde: float, profiel: bool,
-                            logboek: int) -> None:
+                            logboek: int, db: str | None = None) -> None:
     from schermen.app import VergaderingApp
     from schermen.fase_signalen import FaseSignalen, StippenTabel
     from schermen.ranglijst import Ranglijst
     from schermen.start import StartScherm
     from vergadering import bewaarder as bewaarder_module
     from vergadering import regels
-    from vergadering.opslag import Opslag, bestand, omzetten
+    from vergadering.opslag import bestand, omzetten, open_opslag
     from vergadering.sessie import Sessie
 
     kanaal = _Kanaal()
-    app = VergaderingApp(Opslag(map_), vandaag=date.today())
+    # --postgres: dezelfde app op de database (issue 14), anders op de map.
+    app = VergaderingApp(open_opslag(db or map_), vandaag=date.today())
     meter = _Meter()
     async with app.run_test(size=(80, 24)) as pilot:
         start = next(s for s in app.screen_stack if isinstance(s, StartScherm))
@@ -360,6 +361,8 @@ def _start_kind(soort: str, args: argparse.Namespace, map_: Path | None) -> subp
     opdracht = [sys.executable, __file__, "--kind", soort, "--per-seconde", str(args.per_seconde)]
     if map_ is not None:
         opdracht += ["--map", str(map_)]
+    if soort == "vergadering" and getattr(args, "db", None):
+        opdracht += ["--db", args.db]
     if soort == "vergadering":
         opdracht += ["--logboek", str(args.logboek)] + (["--profiel"] if args.profiel else [])
     kind = subprocess.Popen(opdracht, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -395,6 +398,27 @@ REGELS = (
 )
 
 
+def _naar_postgres(map_: Path, server: str) -> str:
+    """Zet de kopie over in een nieuw schema van de database; geeft het adres daarvan."""
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    from bench.postgres import _zet_over
+    from vergadering.opslag import Opslag
+    from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+
+    schema = f"toets_{os.getpid()}_{os.urandom(2).hex()}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    db = make_conninfo(server, options=f"-c search_path={schema}")
+    maak_schema(db)
+    doel = PostgresOpslag(db)
+    print(f"{_zet_over(Opslag(map_), doel)} documenten overgezet naar PostgreSQL.",
+          file=sys.stderr)
+    doel.sluit()
+    return db
+
+
 def _ouder(args: argparse.Namespace) -> int:
     werk = Path(tempfile.mkdtemp(prefix="vergadering-toets-"))
     kinderen: list[subprocess.Popen] = []
@@ -407,6 +431,8 @@ def _ouder(args: argparse.Namespace) -> int:
             maak(bron, jaren=10, wijkverbanden=5, seed=1)
         map_ = werk / "opslag"
         shutil.copytree(bron, map_)  # de bench begint een vergadering: niet in de bron
+        if args.postgres:
+            args.db = _naar_postgres(map_, args.postgres_server)
         vergadering = _start_kind("vergadering", args, map_)
         kaal = _start_kind("kaal", args, None)
         kinderen = [vergadering, kaal]
@@ -480,14 +506,42 @@ def main(argv: list[str] | None = None) -> int:
                         help="zoveel regels vooraf in het logboek (een lange vergadering)")
     parser.add_argument("--ruw", type=Path, default=None,
                         help="schrijf alle metingen per toets als JSON naar dit bestand")
+    parser.add_argument("--postgres", action="store_true",
+                        help="de app op PostgreSQL ($VERGADERING_PG, anders een eigen server)")
     parser.add_argument("--kind", choices=("vergadering", "kaal"), help=argparse.SUPPRESS)
+    parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.kind == "vergadering":
-        asyncio.run(_kind_vergadering(args.map, args.per_seconde, args.profiel, args.logboek))
+        asyncio.run(_kind_vergadering(args.map, args.per_seconde, args.profiel, args.logboek,
+                                      args.db))
         return 0
+    if args.postgres:
+        return _met_server(args)
     if args.kind == "kaal":
         asyncio.run(_kind_kaal(args.per_seconde))
         return 0
+    return _meet_alles(args)
+
+
+def _met_server(args: argparse.Namespace) -> int:
+    """Meet op PostgreSQL: op $VERGADERING_PG, anders op een eigen server die na afloop
+    weer stopt (tests/pgserver.py)."""
+    sys.path.insert(0, str(WORTEL / "tests"))
+    import pgserver
+
+    args.postgres_server = os.environ.get("VERGADERING_PG")
+    eigen = None
+    if not args.postgres_server:
+        eigen = pgserver.start()
+        args.postgres_server = eigen.conninfo
+    try:
+        return _meet_alles(args)
+    finally:
+        if eigen is not None:
+            pgserver.stop(eigen.map)
+
+
+def _meet_alles(args: argparse.Namespace) -> int:
     if args.map is not None:
         return _ouder(args)
     # Elke grootte een eigen meting, op de bewaarde gegevens die bench/start.py ook gebruikt.

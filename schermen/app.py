@@ -206,12 +206,11 @@ class VergaderingApp(App[None]):
         signalen (~1,7 s), en het opstarten mag daar niet op wachten. Met een eigen Opslag,
         zoals een ander proces: wat het verandert, komt via de volger binnen."""
         from vergadering import avg
-        from vergadering.opslag import Opslag
 
         if self.startgegevens is not None:
             self.startgegevens.result()
         self.call_from_thread(lambda: None)  # de lus heeft het overzicht verwerkt
-        avg.dagelijks(Opslag(self.opslag.map), self.vandaag())
+        avg.dagelijks(self.opslag.apart(), self.vandaag())
 
     # --- gegevens ---------------------------------------------------------------------
 

@@ -29,9 +29,12 @@ LUISTER_LOKAAL = "127.0.0.1"
 TITEL = "Vergadering – beamer"
 
 
-def beamer_opdracht(map_: Path, wijkverband_id: str | None) -> str:
-    """De opdracht die textual-serve per browser start: de alleen-lezen beamer."""
-    delen = [sys.executable, "-m", "schermen", "beamer", "--db", str(map_)]
+def beamer_opdracht(map_: Path | None, wijkverband_id: str | None) -> str:
+    """De opdracht die textual-serve per browser start: de alleen-lezen beamer (zonder
+    ``map_``: de opslag uit $VERGADERING_DB, zoals een database)."""
+    delen = [sys.executable, "-m", "schermen", "beamer"]
+    if map_ is not None:
+        delen += ["--db", str(map_)]
     if wijkverband_id:
         delen += ["--wijkverband", wijkverband_id]
     return shlex.join(delen)
@@ -105,7 +108,7 @@ def _server(opdracht: str, host: str, poort: int) -> Any:
                         templates_path=Path(__file__).with_name("web"))
 
 
-def serveer(map_: Path, wijkverband_id: str | None, *, host: str = LUISTER_LOKAAL,
+def serveer(map_: Path | None, wijkverband_id: str | None, *, host: str = LUISTER_LOKAAL,
             poort: int = STANDAARD_POORT) -> int:
     """Serveer de beamer tot ctrl+c; geeft de uitgangscode terug."""
     server = _server(beamer_opdracht(map_, wijkverband_id), host, poort)

@@ -31,7 +31,16 @@ class Schermen:
         if web:
             from .beamer_web import serveer
 
-            return serveer(opslag.map, wijkverband_id, host=host, poort=poort)
+            map_ = getattr(opslag, "map", None)
+            if map_ is None:
+                # PostgreSQL: elke browser krijgt een beamer die het adres uit de omgeving
+                # haalt, zodat een wachtwoord in het adres nooit in een opdrachtregel staat.
+                import os
+
+                from vergadering.opslag.facade import OMGEVINGSVARIABELE
+
+                os.environ[OMGEVINGSVARIABELE] = opslag.db
+            return serveer(map_, wijkverband_id, host=host, poort=poort)
         from .beamer_app import start_beamer
 
         return start_beamer(opslag, wijkverband_id)

@@ -17,3 +17,47 @@ if os.environ.get("CI"):
 # omgeving, zodat ook `vergadering export` als eigen proces het overneemt; de tests van de
 # PDF zelf zetten het weer aan (tests/test_export_pdf.py).
 os.environ["VERGADERING_PDF"] = "nee"
+
+
+# --- een echte PostgreSQL (issue 14) ------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """De conninfo van een lege testdatabase: ``VERGADERING_PG`` (zo start ``.ci/run`` er
+    een), anders een eigen server voor deze testrun (tests/pgserver.py), die aan het eind
+    weer stopt. Kan dat hier niet, dan slaan de PostgreSQL-tests over met de reden; in CI
+    (``CI`` gezet) is dat een fout."""
+    gegeven = os.environ.get("VERGADERING_PG")
+    if gegeven:
+        yield gegeven
+        return
+    import pgserver
+
+    reden = pgserver.kan_starten()
+    if reden:
+        if os.environ.get("CI"):
+            pytest.fail(reden)
+        pytest.skip(reden)
+    server = pgserver.start()
+    try:
+        yield server.conninfo
+    finally:
+        pgserver.stop(server.map)
+
+
+@pytest.fixture
+def postgres_db(postgres_server):
+    """Een conninfo naar een eigen, leeg schema voor deze test (via search_path); het schema
+    gaat aan het eind weer weg."""
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    schema = f"t_{os.getpid()}_{os.urandom(4).hex()}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    yield make_conninfo(postgres_server, options=f"-c search_path={schema}")
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')

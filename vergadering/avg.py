@@ -145,6 +145,13 @@ def dagelijks(opslag, vandaag: date) -> list[Anonimisering]:
     from .fouten import VergaderingFout
     from .opslag.bestand import lees_json, naar_bytes, schrijf_atomisch
 
+    if getattr(opslag, "map", None) is None:
+        # PostgreSQL: geen map voor een dagmerk (en geen herstel van een kopie om te
+        # herhalen); de termijn toepassen leest alleen, tot er iets te anonimiseren is.
+        try:
+            return toepassen(opslag, vandaag)[0]
+        except VergaderingFout:
+            return []
     merk = opslag.map / DAGMERK
     try:
         if (lees_json(merk) or {}).get("dag") == vandaag.isoformat():

@@ -471,11 +471,19 @@ def schrijf_demo(opslag: Opslag, vandaag: date) -> Wijkverband:
     Weigert (``OngeldigeInvoer``) als de map al gegevens of andere bestanden bevat: de demo
     schrijft nooit over iets heen. Geeft het nieuwe wijkverband terug.
     """
+    map_ = getattr(opslag, "map", None)  # None: een database (één transactie, hieronder)
     # Eerst kijken, dan pas het slot pakken: het slot maakt de map en ruimt er op.
-    _weiger_als_bezet(opslag.map)
+    if map_ is not None:
+        _weiger_als_bezet(map_)
     demo = bouw_demo(vandaag)
     with opslag.schrijven():
-        _weiger_als_bezet(opslag.map)  # nogmaals, nu niemand anders tegelijk schrijft
+        if map_ is not None:
+            _weiger_als_bezet(map_)  # nogmaals, nu niemand anders tegelijk schrijft
+        elif opslag.wijkverbanden():
+            raise OngeldigeInvoer(
+                f"In de database op {opslag.plek} staan al wijkverbanden en de demo schrijft "
+                "daar niet tussen; kies een lege database."
+            )
         opslag.bewaar_wijkverband(demo.wijkverband)
         for s in demo.signalen:
             opslag.bewaar_signaal(s)

@@ -235,7 +235,8 @@ def _db_optie(p: argparse.ArgumentParser, *, hoofd: bool = False) -> None:
         metavar="MAP",
         type=_map,
         default=None if hoofd else argparse.SUPPRESS,
-        help="de map met de gegevens (anders $VERGADERING_DB, anders de gebruikersmap)",
+        help="de map met de gegevens, of een PostgreSQL-database (postgresql://server/db of "
+             "service=naam) (anders $VERGADERING_DB, anders de gebruikersmap)",
     )
 
 
@@ -247,6 +248,15 @@ def _wv_optie(p: argparse.ArgumentParser, verplicht: bool = False) -> None:
 
 
 _VOORBEELDEN = {
+    "database": """\
+voorbeelden (als beheerder van de database):
+  vergadering database maak --db postgresql://db.gemeente.nl/vergadering
+  vergadering database rol anja --wijkverband "De Hoven-Noord" --db service=wijk
+  vergadering database rol gemeente_katwijk --gemeente --db service=wijk
+
+Het wachtwoord hoort in het wachtwoordbestand van libpq (~/.pgpass, op Windows
+%APPDATA%\\postgresql\\pgpass.conf) of in een service (~/.pg_service.conf), nooit op de
+opdrachtregel.""",
     "hoofd": """\
 voorbeelden:
   vergadering demo --db demo-opslag        demogegevens maken en de app openen
@@ -254,7 +264,8 @@ voorbeelden:
   vergadering signalen --json              alle signalen als JSON
 
 De map met gegevens kiest u met --db MAP (vóór of na de opdracht) of met de
-omgevingsvariabele VERGADERING_DB. Uitgangscodes: 0 gelukt, 1 probleem met de
+omgevingsvariabele VERGADERING_DB; een gedeelde PostgreSQL-database met
+--db postgresql://server/database of --db service=naam. Uitgangscodes: 0 gelukt, 1 probleem met de
 gegevens, 2 verkeerd gebruik.""",
     "demo": """\
 De demo is een verzonnen wijkverband (De Hoven-Noord) met een jaar geschiedenis tot
@@ -540,6 +551,33 @@ def maak_parser(opdracht: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--bestand", default=None, type=_tekst, metavar="PAD",
                    help="alleen dit bestand terugzetten")
     _db_optie(p)
+
+    p = sub.add_parser("overzetten", help="alles van een map naar de database, of terug",
+                       description="Zet alle gegevens over van een map naar een "
+                                   "PostgreSQL-database of terug (ook als reservekopie op een "
+                                   "USB-stick). Telt eerst, kopieert, en vergelijkt daarna elk "
+                                   "document; de bron blijft zoals hij is. Nog eens draaien "
+                                   "voegt niets dubbel toe.")
+    p.add_argument("--van", required=True, type=_map, metavar="MAP|DB",
+                   help="waar de gegevens nu staan (een map of postgresql://…)")
+    p.add_argument("--naar", required=True, type=_map, metavar="MAP|DB",
+                   help="waar ze heen gaan (een lege of nieuwe map, of een database)")
+
+    p = sub.add_parser("database", help="de gedeelde PostgreSQL-database beheren",
+                       description="Maak of werk de tabellen van Vergadering bij in een "
+                                   "PostgreSQL-database, of geef een databaserol toegang.",
+                       epilog=_VOORBEELDEN["database"])
+    handelingen = p.add_subparsers(dest="handeling", metavar="HANDELING", required=True)
+    q = handelingen.add_parser("maak", help="maak de tabellen of werk ze bij (mag vaker)")
+    _db_optie(q)
+    q = handelingen.add_parser("rol", help="geef een databaserol toegang tot een wijkverband "
+                                           "of (gemeente) tot alles om te lezen")
+    q.add_argument("lid", type=_tekst, help="de databaserol (die zich aanmeldt)")
+    q.add_argument("--wijkverband", metavar="NAAM", type=_tekst, default=None,
+                   help="lezen en schrijven in dit wijkverband")
+    q.add_argument("--gemeente", action="store_true", help="alle wijkverbanden lezen")
+    _db_optie(q)
+    _db_optie(p)
     return parser
 
 
@@ -550,6 +588,15 @@ def _gekozen_map(args: argparse.Namespace) -> Path:
     from .opslag import standaard_map
 
     return Path(args.db).expanduser() if args.db else standaard_map()
+
+
+def _gekozen_database(args: argparse.Namespace) -> str | None:
+    """Het PostgreSQL-adres van ``--db`` of ``VERGADERING_DB``; None als dat een map is."""
+    from .opslag import is_database
+    from .opslag.facade import OMGEVINGSVARIABELE
+
+    db = args.db or os.environ.get(OMGEVINGSVARIABELE) or ""
+    return db if is_database(db) else None
 
 
 def _controleer_map(pad: Path) -> None:
@@ -588,6 +635,17 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool =
     alleen, en moeten snel zijn; de app doet het zelf na het opstarten."""
     from .opslag import Opslag
 
+    database = _gekozen_database(args)
+    if database is not None:
+        from .opslag.postgres import PostgresOpslag
+
+        opslag: Any = PostgresOpslag(database)
+        _geopend.append(opslag)
+        if avg:
+            from . import avg as avg_
+
+            avg_.dagelijks(opslag, _vandaag())
+        return opslag
     pad = _gekozen_map(args)
     _controleer_map(pad)
     if moet_bestaan and not pad.exists():
@@ -656,11 +714,85 @@ def _demo(args: argparse.Namespace) -> int:
 
     opslag = _opslag(args)
     wv = schrijf_demo(opslag, date.today())
-    print(f"Demogegevens van {wv.naam} geschreven in {opslag.map}.")
+    print(f"Demogegevens van {wv.naam} geschreven in {opslag.plek}.")
     if args.geen_app:
-        print(f"Open de app erop met: vergadering --db {opslag.map}")
+        print(f"Open de app erop met: vergadering --db {_db_voor_zin(args, opslag)}")
         return OK
     return _open_app(args, opslag)
+
+
+def _db_voor_zin(args: argparse.Namespace, opslag: Any) -> str:
+    """Wat achter --db hoort in een zin: de map, of het databaseadres zonder wachtwoord."""
+    import shlex
+
+    if _gekozen_database(args) is not None:
+        from .opslag.postgres import zonder_wachtwoord
+
+        return shlex.quote(zonder_wachtwoord(opslag.db))
+    return shlex.quote(str(opslag.map))
+
+
+def _database(args: argparse.Namespace) -> int:
+    database = _gekozen_database(args)
+    if database is None:
+        raise OngeldigeInvoer(
+            "`vergadering database` werkt op een PostgreSQL-database; geef die met --db "
+            "postgresql://server/database of --db service=naam."
+        )
+    from .opslag import postgres
+
+    if args.handeling == "maak":
+        print(postgres.maak_schema(database))
+        return OK
+    if args.gemeente == (args.wijkverband is not None):
+        raise OngeldigeInvoer("Kies --wijkverband NAAM of --gemeente (één van de twee).")
+    wv = None
+    if args.wijkverband is not None:
+        wv = postgres.PostgresOpslag(database).wijkverband(args.wijkverband).id
+    print(postgres.ken_rol_toe(database, args.lid, wv))
+    return OK
+
+
+def _open_plek(plek: str) -> Any:
+    """Een opslag op een map of een database (voor overzetten: twee tegelijk)."""
+    from .opslag import is_database, open_opslag
+
+    if is_database(plek):
+        return open_opslag(plek)
+    pad = Path(plek).expanduser()
+    _controleer_map(pad)
+    return open_opslag(pad)
+
+
+def _overzetten(args: argparse.Namespace) -> int:
+    from .opslag import overzetten
+
+    van, naar = _open_plek(args.van), _open_plek(args.naar)
+    if van.plek == naar.plek and type(van) is type(naar):
+        raise OngeldigeInvoer("--van en --naar wijzen naar dezelfde plek; kies een ander doel.")
+    overzetten.controleer_bron(van)
+    telling = overzetten.tel(van)
+    print(f"In {van.plek}: {overzetten.telling_in_woorden(telling)}.")
+    with _balk(sum(telling.values()), f"naar {naar.plek}") as voortgang:
+        uit = overzetten.zet_over(van, naar, voortgang)
+    for regel in overzetten.in_zinnen(uit, naar.plek):
+        print(regel)
+    return DATAPROBLEEM if uit.anders else OK
+
+
+@contextmanager
+def _balk(totaal: int, wat: str) -> Iterator[Callable[[int, int], None]]:
+    """Een voortgangsbalk (Rich) op stderr bij veel werk, alleen op een terminal: dertig
+    jaar overzetten mag er niet uitzien als een programma dat hangt."""
+    if not sys.stderr.isatty() or totaal < 2_000:
+        yield lambda gedaan, totaal: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(wat, total=totaal)
+        yield lambda gedaan, totaal: balk.update(taak, completed=gedaan)
 
 
 def _signaal(args: argparse.Namespace) -> int:
@@ -956,7 +1088,7 @@ def _reservekopie(args: argparse.Namespace) -> int:
         return OK
     kopieen = opslag.reservekopieen()
     if not kopieen:
-        print(f"Er zijn nog geen reservekopieën in {opslag.map}.")
+        print(f"Er zijn nog geen reservekopieën in {opslag.plek}.")
     for kopie in kopieen:
         print(kopie.name)
     return OK
@@ -965,6 +1097,10 @@ def _reservekopie(args: argparse.Namespace) -> int:
 def _herstel(args: argparse.Namespace) -> int:
     from .opslag import Opslag
 
+    if _gekozen_database(args) is not None:
+        # Weigert met een zin: een database zet de beheerder terug, niet dit programma.
+        print(_opslag(args).herstel(args.kopie, args.bestand).melding)
+        return OK
     pad = _gekozen_map(args)
     _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.
@@ -1009,6 +1145,8 @@ OPDRACHTEN: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "beamer": _beamer,
     "reservekopie": _reservekopie,
     "herstel": _herstel,
+    "database": _database,
+    "overzetten": _overzetten,
 }
 
 

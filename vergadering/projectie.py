@@ -35,7 +35,7 @@ def kies_wijkverband(opslag: Opslag, naam: str | None = None) -> Wijkverband:
     alle = opslag.wijkverbanden()
     if not alle:
         raise OngeldigeInvoer(
-            f"In {opslag.map} staat nog geen wijkverband; maak er een in de app en start de "
+            f"In {opslag.plek} staat nog geen wijkverband; maak er een in de app en start de "
             "beamer daarna opnieuw."
         )
     if len(alle) == 1:
@@ -135,7 +135,7 @@ class Meekijker:
         assert self.wijkverband_id is not None
         vakken = self._vakken.setdefault(soort, {})
         self._klaar = {k: v for k, v in self._klaar.items() if k[0] != soort}
-        if not (self.opslag.vakmap(self.wijkverband_id, soort) / naam).exists():
+        if not self.opslag.heeft_vak(self.wijkverband_id, soort, naam):
             vakken.pop(naam, None)
             return
         vakken[naam] = self.opslag.lees_vak(self.wijkverband_id, soort, naam)

@@ -67,7 +67,7 @@ def _kies_wijkverband(opslag, naam: str | None):
         return alle[0]
     if not alle:
         raise NietGevonden(
-            f"Er is nog geen wijkverband in {opslag.map}; maak er een in de app of probeer "
+            f"Er is nog geen wijkverband in {opslag.plek}; maak er een in de app of probeer "
             "`vergadering demo`."
         )
     raise NietGevonden(

@@ -58,6 +58,7 @@ from .bestand import (
 )
 from .controle import klasse, onleesbaar
 from .migratie import MIGRATIES, SCHEMA, controlegetal_verplicht
+from .vakindeling import vaknaam
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -157,6 +158,7 @@ class Opslag:
         want dan mag juist dat bestand beschadigd zijn.
         """
         self.map = Path(map_).expanduser()
+        self.plek = str(self.map)  # waar de gegevens staan, voor meldingen (zoals PostgreSQL)
         self.wachttijd = wachttijd
         self._klok = klok
         self._geheugen: dict[Path, Any] = {}
@@ -181,6 +183,13 @@ class Opslag:
             )
         if controleer:
             self._verplicht = controlegetal_verplicht(self._controleer_schema())
+
+    def apart(self) -> Opslag:
+        """Een eigen opslag op dezelfde map, voor een werkdraad (zoals een ander proces)."""
+        return Opslag(self.map, wachttijd=self.wachttijd, klok=self._klok)
+
+    def sluit(self) -> None:
+        """Niets: een map houdt niets open (zoals ``PostgresOpslag.sluit``)."""
 
     # --- metabestand en schema -------------------------------------------------------
 
@@ -649,8 +658,7 @@ class Opslag:
     # --- signalen --------------------------------------------------------------------
 
     def _signaalvak(self, signaal_id: str, wijkverband_id: str) -> Path:
-        jjmm = signaal_id.split("-", 1)[0]
-        return self.map / wijkverband_id / "signalen" / f"20{jjmm[:2]}-{jjmm[2:4]}.json"
+        return self.map / wijkverband_id / "signalen" / vaknaam("signalen", signaal_id)
 
     def nieuw_signaal_id(self, wijkverband_id: str, datum: date) -> str:
         """Een vrij kenmerk voor een nieuw signaal."""
@@ -730,7 +738,7 @@ class Opslag:
     # --- acties ----------------------------------------------------------------------
 
     def _actievak(self, actie_id: str, wijkverband_id: str) -> Path:
-        return self.map / wijkverband_id / "acties" / f"{actie_id.split('-', 1)[0]}.json"
+        return self.map / wijkverband_id / "acties" / vaknaam("acties", actie_id)
 
     def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
         """De acties van één wijkverband (of van alle), op nummer."""
@@ -769,7 +777,8 @@ class Opslag:
     # --- vergaderingen ---------------------------------------------------------------
 
     def _vergaderingpad(self, wijkverband_id: str, vergadering_id: str) -> Path:
-        return self.map / wijkverband_id / "vergaderingen" / f"{vergadering_id}.json"
+        return self.map / wijkverband_id / "vergaderingen" / vaknaam("vergaderingen",
+                                                                    vergadering_id)
 
     def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
         """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
@@ -844,6 +853,10 @@ class Opslag:
             ) from fout
         return sorted((naam, naam + JOURNAAL in namen) for naam in namen
                       if naam.endswith(".json"))
+
+    def heeft_vak(self, wijkverband_id: str, soort: str, naam: str) -> bool:
+        """Waar als het vak (een naam uit ``vaknamen``) bestaat."""
+        return (self.vakmap(wijkverband_id, soort) / naam).exists()
 
     def lees_vak(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
         """De objecten uit één vakbestand (een naam uit ``vaknamen``); een beschadigd vak

@@ -1,0 +1,58 @@
+"""Dezelfde app op PostgreSQL (issue 14): het startscherm, een vergadering, een stip, en een
+signaal van een tweede proces (de opdrachtregel) dat in beeld komt. De schermen weten niet
+welke opslag ze gebruiken; dit bewijst dat. Zonder server slaat het over met de reden."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_pilot import begin_vergadering, naar_rij, wacht
+
+from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+
+WV = "de-hoven-noord"
+
+
+def _naar_database(map_: Path, db: str) -> PostgresOpslag:
+    """De vaste gegevens van de schermtests, overgezet in de database."""
+    bron = maak_opslag(map_)
+    maak_schema(db)
+    doel = PostgresOpslag(db)
+    with doel.schrijven():
+        for wv in bron.wijkverbanden():
+            doel.bewaar_wijkverband(wv)
+        for s in bron.signalen():
+            doel.bewaar_signaal(s)
+        for a in bron.acties():
+            doel.bewaar_actie(a)
+        for v in bron.vergaderingen():
+            doel.bewaar_vergadering(v)
+    return doel
+
+
+async def test_de_app_draait_op_postgresql_en_volgt_een_ander_proces(tmp_path, postgres_db):
+    from schermen.app import VergaderingApp
+
+    _naar_database(tmp_path / "bron", postgres_db)
+    app = VergaderingApp(PostgresOpslag(postgres_db), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin_vergadering(pilot)
+        tabel = app.screen.query_one("#ranglijst")
+        rijen = tabel.row_count
+        uit = await asyncio.to_thread(subprocess.run, [
+            sys.executable, "-m", "vergadering", "signaal", "Losliggende stoeptegels",
+            "--wijkverband", "De Hoven-Noord", "--db", postgres_db,
+        ], capture_output=True, text=True, timeout=60)
+        assert uit.returncode == 0, uit.stderr
+        await wacht(pilot, lambda: tabel.row_count == rijen + 1, 500)
+        nieuw = next(s for s in app.sessie.signalen if s.tekst == "Losliggende stoeptegels")
+        await naar_rij(pilot, tabel, nieuw.id)
+        await pilot.press("2")
+        await wacht(pilot, lambda: app.sessie.vergadering.stippen.get(nieuw.id) == 2)
+        assert app.bewaarder.wacht(10) and app.bewaarder.onopgeslagen == 0
+    bewaard = PostgresOpslag(postgres_db).onafgemaakte_vergadering(WV)
+    assert bewaard is not None and bewaard.stippen[nieuw.id] == 2

@@ -1,0 +1,949 @@
+"""De opslag op een gedeelde PostgreSQL-server: dezelfde façade als de map (facade.py).
+
+Voor een gemeente met meerdere wijkverbanden, met laptops die tegelijk werken. Schermen,
+opdrachtregel, export en beamer weten niet welke opslag ze gebruiken: ``open_opslag`` in
+``opslag/__init__.py`` kiest op ``--db``. psycopg wordt alleen geladen als deze opslag gekozen
+is (de map start zonder).
+
+Tabellen (zie ``_TABELLEN``):
+
+    vergadering_meta   schemaversie (dezelfde als de map: migratie.SCHEMA)
+    documenten         elk document als JSON-tekst (omzetten.py), met wijkverband, soort,
+                       kenmerk, vak (vakindeling.py), versienummer en status; tekst en geen
+                       jsonb, want jsonb weigert \u0000 en losse surrogaten, en vijandige
+                       tekst moet precies zo terugkomen als hij bewaard werd
+    wijzigingen        één regel per bewaaractie, voor wie volgt (zie ``PostgresVolger``;
+                       elke regel gaat samen met een NOTIFY)
+    wijzigingsteller   het nummer van de laatste wijziging
+    wijkverbandrollen  welke databaserol bij welk wijkverband hoort (row-level security)
+
+Elke bewaaractie is één transactie in één rondgang naar de server (de functie
+``vergadering_bewaar``): versiecontrole (``UPDATE … WHERE versie = …``), het document en de
+regel in ``wijzigingen``; pas na de commit keert ze terug. Wie een
+verouderde versie bewaart, krijgt ``GelijktijdigGewijzigd``, zoals bij de map.
+
+Wie wat ziet, regelt de server zelf met row-level security: een rol leest en schrijft alleen
+de rijen van de wijkverbanden waarvan hij lid is (via ``wijkverbandrollen``), de rol
+``vergadering_gemeente`` leest alles. De eigenaar van de tabellen (de beheerder die
+``vergadering database maak`` draaide) valt daar buiten, zoals PostgreSQL dat doet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from operator import attrgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import psycopg
+from psycopg import errors, sql
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.types.json import Jsonb
+
+from .. import ids
+from ..fouten import (
+    BeschadigdBestand,
+    GelijktijdigGewijzigd,
+    NietGevonden,
+    NieuwereVersie,
+    OngeldigeInvoer,
+    OpslagFout,
+)
+from .facade import _OP_DATUM, _zoek_wijkverband
+from .migratie import SCHEMA
+from .vakindeling import SOORTEN, vaknaam
+from .wijzigingen import ALLES, Wijziging
+
+if TYPE_CHECKING:
+    from ..actie import Actie
+    from ..signaal import Signaal
+    from ..vergadering import Vergadering
+    from ..wijkverband import Wijkverband
+
+T = TypeVar("T")
+GEMEENTEROL = "vergadering_gemeente"
+GEBRUIKERSROL = "vergadering_gebruiker"  # elke rol die de app gebruikt, is hier lid van
+BEWAAR_WIJZIGINGEN = 50_000  # zoveel regels in ``wijzigingen`` blijven staan
+# Hoe lang een verbinding mag duren voor de melding 'niet bereikbaar' (libpq wacht anders
+# minuten): een buurthuis met slechte wifi moet snel horen wat er is. Om dezelfde reden
+# merkt een open verbinding binnen ~10 s dat het netwerk weg is (keepalives, en een grens
+# aan onbevestigd verstuurde gegevens), in plaats van na minuten TCP.
+VERBINDEN_BINNEN = 10
+_NETWERK = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+            "keepalives_count": 3, "tcp_user_timeout": 10_000}
+
+_TABELLEN = f"""
+CREATE TABLE IF NOT EXISTS vergadering_meta (
+    sleutel text PRIMARY KEY,
+    waarde jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documenten (
+    wijkverband text NOT NULL,
+    soort text NOT NULL CHECK (soort IN ('wijkverbanden', 'signalen', 'acties',
+                                         'vergaderingen')),
+    id text NOT NULL,
+    vak text NOT NULL,
+    volgnr bigint GENERATED ALWAYS AS IDENTITY,
+    versie integer NOT NULL,
+    status text,
+    doc text NOT NULL,
+    PRIMARY KEY (wijkverband, soort, id)
+);
+CREATE INDEX IF NOT EXISTS documenten_per_vak ON documenten (wijkverband, soort, vak, volgnr);
+CREATE TABLE IF NOT EXISTS wijzigingen (
+    nr bigint PRIMARY KEY,
+    schrijver text NOT NULL,
+    wijkverband text NOT NULL,
+    soort text NOT NULL,
+    vak text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS wijzigingsteller (
+    een boolean PRIMARY KEY DEFAULT true CHECK (een),
+    nr bigint NOT NULL,
+    vanaf bigint NOT NULL DEFAULT 0  -- oudere regels zijn opgeruimd
+);
+INSERT INTO wijzigingsteller VALUES (true, 0, 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS wijkverbandrollen (
+    wijkverband text NOT NULL,
+    rol text NOT NULL,
+    PRIMARY KEY (wijkverband, rol)
+);
+CREATE OR REPLACE VIEW mijn_wijkverbanden AS
+    SELECT r.wijkverband FROM wijkverbandrollen r JOIN pg_roles p ON p.rolname = r.rol
+    WHERE pg_has_role(p.oid, 'MEMBER');
+-- De wijziging voor wie volgt. Met de rechten van de eigenaar: een gebruiker kan de teller
+-- en de lijst zo niet zelf verzetten (en daarmee andermans bewaren laten mislukken). De
+-- teller houdt zijn rij vast tot de commit: zo komen de nummers in de volgorde van
+-- committen, en slaat een volger nooit een wijziging over die later zichtbaar wordt.
+CREATE OR REPLACE FUNCTION vergadering_meld(p_wv text, p_soort text, p_vak text,
+        p_schrijver text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
+        INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    -- Elke duizend wijzigingen de regels van meer dan {BEWAAR_WIJZIGINGEN} geleden weg; wie
+    -- zo ver achter is, leest alles opnieuw (zie PostgresVolger).
+    UPDATE wijzigingsteller SET vanaf = nr - {BEWAAR_WIJZIGINGEN}
+        WHERE nr % 1000 = 0 AND nr > {BEWAAR_WIJZIGINGEN};
+    DELETE FROM wijzigingen WHERE nr <= (SELECT vanaf FROM wijzigingsteller)
+        AND (SELECT nr % 1000 = 0 FROM wijzigingsteller);
+    -- Wie luistert, hoort het na de commit (zonder inhoud: wat er veranderde, leest hij
+    -- zelf, onder row-level security).
+    SELECT pg_notify('vergadering_' || current_schema(), '');
+$$;
+-- Eén bewaaractie in één rondgang naar de server (de verbinding staat op autocommit, dus dit
+-- is één transactie): versiecontrole, het document en de wijziging voor wie volgt. Onwaar:
+-- een ander bewaarde intussen een nieuwere versie. Met de rechten van wie aanroept, dus
+-- onder row-level security.
+CREATE OR REPLACE FUNCTION vergadering_bewaar(p_wv text, p_soort text, p_id text, p_vak text,
+        p_versie integer, p_status text, p_doc text, p_schrijver text) RETURNS boolean
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    -- Een nieuw document (versie 0) meteen invoegen; bestaat het al, dan is het verouderd.
+    IF p_versie > 0 THEN
+        UPDATE documenten SET versie = p_versie + 1, status = p_status, doc = p_doc
+            WHERE wijkverband = p_wv AND soort = p_soort AND vak = p_vak AND id = p_id
+                AND versie = p_versie;
+    END IF;
+    IF p_versie = 0 OR NOT FOUND THEN
+        INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc)
+            VALUES (p_wv, p_soort, p_id, p_vak, p_versie + 1, p_status, p_doc)
+            ON CONFLICT DO NOTHING;
+        IF NOT FOUND THEN
+            RETURN false;
+        END IF;
+    END IF;
+    PERFORM vergadering_meld(p_wv, p_soort, p_vak, p_schrijver);
+    RETURN true;
+END $$;
+ALTER TABLE documenten ENABLE ROW LEVEL SECURITY;
+ALTER TABLE wijzigingen ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS lezen ON documenten;
+DROP POLICY IF EXISTS schrijven ON documenten;
+DROP POLICY IF EXISTS wijzigen ON documenten;
+DROP POLICY IF EXISTS lezen ON wijzigingen;
+DROP POLICY IF EXISTS schrijven ON wijzigingen;
+CREATE POLICY lezen ON documenten FOR SELECT USING (
+    wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden)
+    OR pg_has_role('{GEMEENTEROL}', 'MEMBER'));
+CREATE POLICY schrijven ON documenten FOR INSERT WITH CHECK (
+    wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden));
+CREATE POLICY wijzigen ON documenten FOR UPDATE
+    USING (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden))
+    WITH CHECK (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden));
+CREATE POLICY lezen ON wijzigingen FOR SELECT USING (
+    wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden)
+    OR pg_has_role('{GEMEENTEROL}', 'MEMBER'));
+GRANT SELECT ON vergadering_meta, wijkverbandrollen, mijn_wijkverbanden TO {GEBRUIKERSROL};
+GRANT SELECT, INSERT, UPDATE ON documenten TO {GEBRUIKERSROL};
+GRANT SELECT ON wijzigingen, wijzigingsteller TO {GEBRUIKERSROL};
+REVOKE INSERT ON wijzigingen FROM {GEBRUIKERSROL};
+REVOKE UPDATE ON wijzigingsteller FROM {GEBRUIKERSROL};
+REVOKE EXECUTE ON FUNCTION vergadering_meld FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vergadering_meld, vergadering_bewaar TO {GEBRUIKERSROL};
+"""
+
+# Van schemaversie n naar n+1 in de database (leeg zolang er maar één vorm is geweest).
+MIGRATIES: dict[int, str] = {}
+
+
+def toonbaar(db: str) -> str:
+    """Het adres van de database zoals een melding het noemt: server, poort en database, of
+    de service; nooit een wachtwoord."""
+    try:
+        delen = conninfo_to_dict(db)
+    except psycopg.ProgrammingError:
+        return "de opgegeven database"
+    if delen.get("service") and not delen.get("host"):
+        return f"service {delen['service']}"
+    host = str(delen.get("host") or delen.get("hostaddr") or "deze computer")
+    if host.startswith("/"):
+        host = "deze computer"
+    poort = f":{delen['port']}" if delen.get("port") else ""
+    naam = f"/{delen['dbname']}" if delen.get("dbname") else ""
+    return f"{host}{poort}{naam}"
+
+
+def zonder_wachtwoord(db: str) -> str:
+    """Het adres zonder wachtwoord (libpq-sleutels), om te tonen of te herhalen."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    from psycopg.conninfo import make_conninfo
+
+    if "://" not in db:
+        delen = {k: v for k, v in conninfo_to_dict(db).items() if k != "password"}
+        return make_conninfo("", **delen)
+    url = urlsplit(db.strip())
+    netloc = url.netloc
+    if "@" in netloc:
+        wie, _, waar = netloc.rpartition("@")
+        netloc = f"{wie.split(':', 1)[0]}@{waar}"
+    vraag = urlencode([(k, v) for k, v in parse_qsl(url.query) if k != "password"])
+    return urlunsplit((url.scheme, netloc, url.path, vraag, url.fragment))
+
+
+def _onbereikbaar(db: str) -> OpslagFout:
+    return OpslagFout(
+        f"De database op {toonbaar(db)} is niet bereikbaar; controleer de verbinding of "
+        "vraag uw beheerder."
+    )
+
+
+def _geweigerd(db: str) -> OpslagFout:
+    return OpslagFout(
+        f"De database op {toonbaar(db)} weigerde dit; probeer het opnieuw of vraag uw "
+        "beheerder (er is niets veranderd)."
+    )
+
+
+def verbind(db: str, *, autocommit: bool = True) -> psycopg.Connection:
+    """Een verbinding met de database; elke fout wordt één Nederlandse zin zonder
+    wachtwoord. Het wachtwoord komt uit het libpq-wachtwoordbestand of het servicebestand,
+    nooit van de opdrachtregel (zie README)."""
+    try:
+        conninfo_to_dict(db)
+    except psycopg.ProgrammingError as fout:
+        raise OpslagFout(
+            "Het databaseadres bij --db is niet te lezen; schrijf het als "
+            "postgresql://server/database of service=naam."
+        ) from fout
+    try:
+        return psycopg.connect(db, autocommit=autocommit, connect_timeout=VERBINDEN_BINNEN,
+                               application_name="vergadering", **_NETWERK)
+    except psycopg.OperationalError as fout:
+        tekst = str(fout)
+        if "password authentication failed" in tekst or "no password supplied" in tekst:
+            raise OpslagFout(
+                f"De database op {toonbaar(db)} weigert de aanmelding; controleer gebruiker en "
+                "wachtwoord in uw wachtwoordbestand (pgpass) of vraag uw beheerder."
+            ) from fout
+        if "definition of service" in tekst:
+            raise OpslagFout(
+                f"De {toonbaar(db)} staat niet in uw servicebestand (pg_service.conf); "
+                "controleer de naam of vraag uw beheerder."
+            ) from fout
+        if "does not exist" in tekst:
+            raise OpslagFout(
+                f"De database op {toonbaar(db)} bestaat niet of u hebt er geen toegang toe; "
+                "vraag uw beheerder."
+            ) from fout
+        raise _onbereikbaar(db) from fout
+
+
+def _meta(conn: psycopg.Connection) -> int | None:
+    """De schemaversie in de database; None als de tabellen er nog niet zijn."""
+    try:
+        with conn.transaction():
+            rij = conn.execute(
+                "SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
+    except errors.UndefinedTable:
+        return None
+    if rij is None or not isinstance(rij[0], int):
+        return None
+    return rij[0]
+
+
+def _weiger_nieuwer(versie: int | None, db: str) -> None:
+    if versie is not None and versie > SCHEMA:
+        raise NieuwereVersie(
+            f"De database op {toonbaar(db)} is gemaakt met een nieuwere versie van "
+            f"Vergadering (schema {versie}, dit programma kent {SCHEMA}); werk het programma "
+            "bij. De gegevens zijn niet aangeraakt."
+        )
+
+
+def _maak_rol(cur: psycopg.Cursor, rol: str) -> None:
+    """Een groepsrol (zonder aanmelden), als die er nog niet is."""
+    if cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (rol,)).fetchone() is None:
+        cur.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(rol)))
+
+
+def maak_schema(db: str) -> str:
+    """Maak de tabellen, rollen en regels van Vergadering in de database, of werk ze bij
+    (``vergadering database maak``). Mag vaker: wat er al is, blijft. Weigert een nieuwer
+    schema (``NieuwereVersie``). Geeft de zin voor de gebruiker."""
+    with verbind(db) as conn:
+        versie = _meta(conn)
+        _weiger_nieuwer(versie, db)
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                # Eén beheerder tegelijk: twee keer tegelijk 'maak' wacht op elkaar.
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext('vergadering maak'))")
+                versie = _meta_in(cur)
+                _weiger_nieuwer(versie, db)
+                _maak_rol(cur, GEBRUIKERSROL)
+                _maak_rol(cur, GEMEENTEROL)
+                cur.execute(sql.SQL("GRANT {} TO {}").format(
+                    sql.Identifier(GEBRUIKERSROL), sql.Identifier(GEMEENTEROL)))
+                for oud in range(versie or SCHEMA, SCHEMA):
+                    cur.execute(MIGRATIES[oud])
+                cur.execute(_TABELLEN)
+                schema = cur.execute("SELECT current_schema()").fetchone()[0]
+                cur.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
+                    sql.Identifier(schema), sql.Identifier(GEBRUIKERSROL)))
+                cur.execute(
+                    "INSERT INTO vergadering_meta VALUES ('schema', %s) ON CONFLICT (sleutel) "
+                    "DO UPDATE SET waarde = EXCLUDED.waarde", (Jsonb(SCHEMA),))
+        except errors.InsufficientPrivilege as fout:
+            raise OpslagFout(
+                f"U mag in de database op {toonbaar(db)} geen tabellen of rollen maken; laat "
+                "`vergadering database maak` draaien door de beheerder van de database."
+            ) from fout
+        except psycopg.Error as fout:
+            raise _geweigerd(db) from fout
+    if versie is None:
+        return f"De tabellen van Vergadering zijn gemaakt in {toonbaar(db)} (schema {SCHEMA})."
+    if versie < SCHEMA:
+        return f"De database op {toonbaar(db)} is bijgewerkt van schema {versie} naar {SCHEMA}."
+    return f"De database op {toonbaar(db)} was al bij (schema {SCHEMA}); er is niets veranderd."
+
+
+def _meta_in(cur: psycopg.Cursor) -> int | None:
+    if cur.execute("SELECT to_regclass('vergadering_meta')").fetchone()[0] is None:
+        return None
+    rij = cur.execute("SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
+    return rij[0] if rij is not None and isinstance(rij[0], int) else None
+
+
+def wijkverbandrol(wijkverband_id: str) -> str:
+    """De groepsrol van een wijkverband: 'vergadering_wv_<kenmerk>' (hooguit 63 tekens)."""
+    return f"vergadering_wv_{wijkverband_id}"[:63]
+
+
+def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
+    """Geef databaserol ``lid`` toegang tot één wijkverband (lezen en schrijven), of met
+    ``wijkverband_id=None`` de gemeenterol (alles lezen). Maakt de groepsrol van het
+    wijkverband zo nodig. Geeft de zin voor de gebruiker."""
+    with verbind(db) as conn:
+        _weiger_nieuwer(_meta(conn), db)
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                if cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                               (lid,)).fetchone() is None:
+                    raise NietGevonden(
+                        f"Er is geen databaserol '{lid[:60]}'; laat de beheerder hem eerst "
+                        "maken (CREATE ROLE … LOGIN)."
+                    )
+                if _meta_in(cur) is None:
+                    raise OpslagFout(
+                        f"De database op {toonbaar(db)} heeft nog geen tabellen van "
+                        f"Vergadering; maak ze eerst met `vergadering database maak`."
+                    )
+                if wijkverband_id is None:
+                    groep = GEMEENTEROL
+                else:
+                    groep = wijkverbandrol(wijkverband_id)
+                    _maak_rol(cur, groep)
+                    cur.execute(sql.SQL("GRANT {} TO {}").format(
+                        sql.Identifier(GEBRUIKERSROL), sql.Identifier(groep)))
+                    cur.execute("INSERT INTO wijkverbandrollen VALUES (%s, %s) "
+                                "ON CONFLICT DO NOTHING", (wijkverband_id, groep))
+                cur.execute(sql.SQL("GRANT {} TO {}").format(
+                    sql.Identifier(groep), sql.Identifier(lid)))
+        except errors.InsufficientPrivilege as fout:
+            raise OpslagFout(
+                "U mag in deze database geen rollen toekennen; laat dit doen door de beheerder "
+                "van de database."
+            ) from fout
+        except psycopg.Error as fout:
+            raise _geweigerd(db) from fout
+    if wijkverband_id is None:
+        return f"De rol {lid} leest nu alle wijkverbanden (gemeente)."
+    return f"De rol {lid} leest en schrijft nu wijkverband {wijkverband_id}."
+
+
+# --- de opslag ---------------------------------------------------------------------------
+
+
+def _vak(soort: str, doc_id: str) -> str:
+    """Het vak van een document (vakindeling.py); een wijkverband is zijn eigen vak."""
+    return doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
+
+
+def _tekst(document: dict[str, Any]) -> str:
+    """Een document als JSON in ASCII: \u0000 en losse surrogaten blijven zo bewaard."""
+    return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
+
+
+def _lees(tekst: str) -> Any:
+    """Een document uit de database; onleesbare JSON wordt een document dat omzetten.py
+    weigert met een melding (zoals een beschadigd vak)."""
+    try:
+        return json.loads(tekst)
+    except (ValueError, TypeError):
+        return None
+
+
+def _status(document: dict[str, Any]) -> str | None:
+    """De status van een signaal of actie, als kolom: het startscherm telt zo alleen de
+    nieuwe en geparkeerde signalen zonder de rest te lezen."""
+    status = document.get("status")
+    return status if isinstance(status, str) else None
+
+_WOORD = {"wijkverbanden": "wijkverband", "signalen": "signaal", "acties": "actie",
+          "vergaderingen": "vergadering"}
+
+
+def _klasse(soort: str) -> type:
+    from ..actie import Actie
+    from ..signaal import Signaal
+    from ..vergadering import Vergadering
+    from ..wijkverband import Wijkverband
+
+    return {"wijkverbanden": Wijkverband, "signalen": Signaal, "acties": Actie,
+            "vergaderingen": Vergadering}[soort]
+
+
+class PostgresOpslag:
+    """Alle gegevens in één PostgreSQL-database (voor zover de rol ze mag zien)."""
+
+    def __init__(self, db: str, *, klok: Any = datetime.now, **_: Any) -> None:
+        """Verbind met ``db`` (een libpq-adres) en controleer het schema. ``klok`` en andere
+        opties van de map worden aanvaard, zodat beide opslagen op dezelfde manier open gaan."""
+        self.db = db
+        self.plek = toonbaar(db)
+        self._klok = klok
+        self.waarschuwingen: list[str] = []
+        self.schrijver = f"{os.getpid():x}.{os.urandom(3).hex()}"
+        # Eén verbinding per opslag; de app leest ook in werkdraden: één tegelijk.
+        self._slot = threading.RLock()
+        self._conn: psycopg.Connection | None = None
+        self._in_schrijven = 0
+        with self._verbinding() as conn:
+            versie = _meta(conn)
+        _weiger_nieuwer(versie, db)
+        if versie is None:
+            raise OpslagFout(
+                f"De database op {self.plek} heeft nog geen tabellen van Vergadering; laat de "
+                f"beheerder ze maken met `vergadering database maak --db …`."
+            )
+
+    # --- verbinding ----------------------------------------------------------------------
+
+    @contextmanager
+    def _verbinding(self) -> Iterator[psycopg.Connection]:
+        """De verbinding, met het slot in handen; een verbroken verbinding wordt de volgende
+        keer opnieuw gemaakt, en elke fout van de server wordt één Nederlandse zin."""
+        with self._slot:
+            if self._conn is None or self._conn.closed:
+                self._conn = verbind(self.db)
+            try:
+                yield self._conn
+            except psycopg.OperationalError as fout:
+                if self._conn.broken or self._conn.closed:
+                    self._conn.close()
+                    self._conn = None
+                    raise _onbereikbaar(self.db) from fout
+                raise OpslagFout(
+                    f"De database op {self.plek} weigerde dit; probeer het opnieuw of vraag "
+                    "uw beheerder (uw wijziging is niet bewaard)."
+                ) from fout
+            except errors.InsufficientPrivilege as fout:
+                raise OpslagFout(
+                    "U hebt geen rechten voor dit wijkverband in de database; vraag uw "
+                    "beheerder om toegang (uw wijziging is niet bewaard)."
+                ) from fout
+            except errors.UndefinedTable as fout:
+                raise OpslagFout(
+                    f"De database op {self.plek} heeft geen tabellen van Vergadering (meer); "
+                    "laat de beheerder `vergadering database maak` draaien."
+                ) from fout
+            except psycopg.Error as fout:
+                raise OpslagFout(
+                    f"De database op {self.plek} weigerde dit; probeer het opnieuw of vraag "
+                    "uw beheerder (uw wijziging is niet bewaard)."
+                ) from fout
+
+    def sluit(self) -> None:
+        """Sluit de verbinding (een volgende bewerking maakt een nieuwe)."""
+        with self._slot:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def apart(self) -> PostgresOpslag:
+        """Een eigen opslag op dezelfde database, voor een werkdraad of ander proces."""
+        return PostgresOpslag(self.db, klok=self._klok)
+
+    def bestaat(self) -> bool:
+        """Waar: de tabellen bestaan (anders opende deze opslag niet)."""
+        return True
+
+    @contextmanager
+    def schrijven(self) -> Iterator[None]:
+        """Alles hierbinnen is één transactie: samen bewaard bij het einde, of niets."""
+        with self._verbinding() as conn, conn.transaction():
+            self._in_schrijven += 1
+            try:
+                yield
+            finally:
+                self._in_schrijven -= 1
+
+    # --- lezen -------------------------------------------------------------------------
+
+    def _documenten(self, soort: str, wijkverband_id: str | None = None,
+                    vak: str | None = None, waar: str = "") -> list[tuple[str, Any]]:
+        """(vak, document) van één soort, per vak in de volgorde van bewaren."""
+        vraag = "SELECT vak, doc FROM documenten WHERE soort = %s"
+        args: list[Any] = [soort]
+        if wijkverband_id is not None:
+            vraag += " AND wijkverband = %s"
+            args.append(wijkverband_id)
+        if vak is not None:
+            vraag += " AND vak = %s"
+            args.append(vak)
+        vraag += waar + " ORDER BY wijkverband, vak, volgnr"
+        with self._verbinding() as conn:
+            rijen = conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
+        return [(vak, _lees(doc)) for vak, doc in rijen]
+
+    def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
+        from .omzetten import uit_document
+
+        cls = _klasse(soort)
+        uit = []
+        for doc in docs:
+            try:
+                uit.append(uit_document(cls, doc))
+            except BeschadigdBestand as fout:
+                raise BeschadigdBestand(
+                    f"{str(fout).rstrip('.')} (in de database op {self.plek}); vraag uw "
+                    "beheerder om het te herstellen."
+                ) from fout
+        return uit
+
+    def _alle(self, soort: str, wijkverband_id: str | None) -> list[Any]:
+        return self._objecten(soort, [d for _, d in self._documenten(soort, wijkverband_id)])
+
+    def wijkverbanden(self) -> list[Wijkverband]:
+        """Alle wijkverbanden die deze rol mag zien, op naam."""
+        return sorted(self._alle("wijkverbanden", None), key=lambda w: w.naam.lower())
+
+    def wijkverband(self, naam_of_id: str) -> Wijkverband:
+        """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
+        alle = self.wijkverbanden()
+        return alle[_zoek_wijkverband(naam_of_id, [(w.id, w.naam) for w in alle])]
+
+    def wijkverband_id(self, naam_of_id: str) -> str:
+        """Het kenmerk van het wijkverband met deze naam of dit kenmerk."""
+        return self.wijkverband(naam_of_id).id
+
+    def _wijkverband_ids(self) -> list[str]:
+        return [w.id for w in self.wijkverbanden()]
+
+    def nieuw_wijkverband_id(self, naam: str) -> str:
+        """Een vrij kenmerk voor een nieuw wijkverband, afgeleid van de naam."""
+        basis = ids.slug(naam)
+        kandidaat, n = basis, 1
+        while self._bestaat("wijkverbanden", kandidaat, kandidaat):
+            n += 1
+            kandidaat = f"{basis}-{n}"
+        return kandidaat
+
+    # Elke vraag naar één document noemt ook zijn vak: zo is elke index goed (ook vóór de
+    # server statistieken heeft, en anders zocht hij door alle signalen van het wijkverband).
+
+    def _bestaat(self, soort: str, wijkverband_id: str, doc_id: str) -> bool:
+        with self._verbinding() as conn:
+            return conn.execute(
+                "SELECT 1 FROM documenten WHERE wijkverband = %s AND soort = %s AND vak = %s "
+                "AND id = %s", (wijkverband_id, soort, _vak(soort, doc_id), doc_id)
+            ).fetchone() is not None
+
+    def _een(self, soort: str, wijkverband_id: str, doc_id: str) -> Any:
+        with self._verbinding() as conn:
+            rij = conn.execute(
+                "SELECT doc FROM documenten WHERE wijkverband = %s AND soort = %s AND vak = %s "
+                "AND id = %s", (wijkverband_id, soort, _vak(soort, doc_id), doc_id)).fetchone()
+        if rij is None:
+            raise NietGevonden(f"Er is geen {_WOORD[soort]} '{doc_id[:30]}'.")
+        return self._objecten(soort, [_lees(rij[0])])[0]
+
+    def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
+        """De signalen van één wijkverband (of van alle), oudste eerst."""
+        return sorted(self._alle("signalen", wijkverband_id), key=_OP_DATUM)
+
+    def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
+        """Eén signaal."""
+        return self._een("signalen", wijkverband_id, signaal_id)
+
+    def nieuw_signaal_id(self, wijkverband_id: str, datum: date) -> str:
+        """Een vrij kenmerk voor een nieuw signaal."""
+        while True:
+            kandidaat = ids.signaal_id(datum)
+            if not self._bestaat("signalen", wijkverband_id, kandidaat):
+                return kandidaat
+
+    def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
+        """De acties van één wijkverband (of van alle), op nummer."""
+        return sorted(self._alle("acties", wijkverband_id),
+                      key=attrgetter("wijkverband_id", "nummer"))
+
+    def actie(self, wijkverband_id: str, actie_id: str) -> Actie:
+        """Eén actie."""
+        return self._een("acties", wijkverband_id, actie_id)
+
+    def volgend_actienummer(self, wijkverband_id: str) -> int:
+        """Het eerstvolgende actienummer binnen het wijkverband."""
+        return max((a.nummer for a in self.acties(wijkverband_id)), default=0) + 1
+
+    def nieuw_actie_id(self, wijkverband_id: str, jaar: int) -> tuple[str, int]:
+        """Kenmerk en nummer voor een nieuwe actie."""
+        nummer = self.volgend_actienummer(wijkverband_id)
+        return ids.actie_id(jaar, nummer), nummer
+
+    def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
+        """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
+        return sorted(self._alle("vergaderingen", wijkverband_id), key=_OP_DATUM)
+
+    def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
+        """Eén vergadering."""
+        return self._een("vergaderingen", wijkverband_id, vergadering_id)
+
+    def nieuw_vergadering_id(self, wijkverband_id: str, datum: date) -> str:
+        """'2026-11-23', of '2026-11-23-2' als er die dag al een was."""
+        basis = datum.isoformat()
+        kandidaat, n = basis, 1
+        while self._bestaat("vergaderingen", wijkverband_id, kandidaat):
+            n += 1
+            kandidaat = f"{basis}-{n}"
+        return kandidaat
+
+    def onafgemaakte_vergadering(self, wijkverband_id: str) -> Vergadering | None:
+        """De laatste vergadering die nog niet gesloten is, om verder te gaan."""
+        open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]
+        return open_[-1] if open_ else None
+
+    # --- vakken (voor de beamer, een tweede venster en de lijsten) ----------------------
+
+    def vaknamen(self, wijkverband_id: str, soort: str) -> list[tuple[str, bool]]:
+        """De vakken van één soort op volgorde (zie vakindeling.py), zonder journaal."""
+        if soort not in SOORTEN:
+            raise ValueError(soort)
+        with self._verbinding() as conn:
+            rijen = conn.execute(
+                "SELECT DISTINCT vak FROM documenten WHERE wijkverband = %s AND soort = %s "
+                "ORDER BY vak", (wijkverband_id, soort)).fetchall()
+        return [(vak, False) for (vak,) in rijen]
+
+    def heeft_vak(self, wijkverband_id: str, soort: str, naam: str) -> bool:
+        """Waar als er in dit vak iets bewaard is."""
+        with self._verbinding() as conn:
+            return conn.execute(
+                "SELECT 1 FROM documenten WHERE wijkverband = %s AND soort = %s AND vak = %s "
+                "LIMIT 1", (wijkverband_id, soort, naam)).fetchone() is not None
+
+    def lees_vak(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
+        """De objecten uit één vak."""
+        return self._objecten(soort, [d for _, d in
+                                      self._documenten(soort, wijkverband_id, naam)])
+
+    def lijstrijen(self, soort: str, wijkverband_id: str | None,
+                   maak: Callable[[list[Any]], list[list[Any]]], vorm: str,
+                   index: str | None = None) -> list[list[Any]]:
+        """De rijen van een lijst, vak voor vak (zoals ``Opslag.lijstrijen``); zonder
+        afgeleide index: de server leest snel genoeg, en een index in de database zou voor
+        elke rol apart moeten kloppen."""
+        wvs = [wijkverband_id] if wijkverband_id else self._wijkverband_ids()
+        uit: list[list[Any]] = []
+        for wv in wvs:
+            per_vak: dict[str, list[Any]] = {}
+            for vak, doc in self._documenten(soort, wv):
+                per_vak.setdefault(vak, []).append(doc)
+            for docs in per_vak.values():
+                uit += maak(self._objecten(soort, docs))
+        return uit
+
+    def samenvatting(self, wijkverband_id: str) -> Any:
+        """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``), vak
+        voor vak samengevat zoals de startindex dat doet. Van de signalen alleen de nieuwe en
+        geparkeerde: de rest telt het overzicht niet."""
+        from .index import Samenvatting, _neem_op, _vat_samen
+
+        uit = Samenvatting()
+        for soort in ("vergaderingen", "acties", "signalen"):
+            waar = (" AND status IN ('nieuw', 'geparkeerd')"
+                    if soort == "signalen" else "")
+            per_vak: dict[str, list[Any]] = {}
+            for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
+                per_vak.setdefault(vak, []).append(doc)
+            for docs in per_vak.values():
+                _neem_op(uit, soort, _vat_samen(soort, self._objecten(soort, docs)))
+                uit.gelezen += 1
+        return uit
+
+    def bewaar_datumteksten(self, wijkverband_id: str, teksten: dict[str, tuple[str, str]]
+                            ) -> None:
+        """Niets: de map onthoudt Babels datumteksten in haar startindex; hier niet nodig."""
+
+    def laad_maandnamen(self) -> None:
+        """Babels maandnamen voor de lijsten, rechtstreeks uit Babel."""
+        from .. import datums
+
+        datums.te_bewaren()
+
+    # --- bewaren -------------------------------------------------------------------------
+
+    def _bewaar(self, soort: str, wijkverband_id: str, obj: Any) -> dict[str, Any]:
+        """Bewaar één object in één transactie, met controle op het versienummer; geeft het
+        bewaarde document terug (de basis om later samen te voegen)."""
+        from .omzetten import naar_document
+
+        document = naar_document(obj)
+        versie = document.get("versie", 0)
+        document["versie"] = versie + 1
+        doc_id = document["id"]
+        vak = _vak(soort, doc_id)
+        with self._verbinding() as conn:
+            (gelukt,) = conn.execute(
+                "SELECT vergadering_bewaar(%s, %s, %s, %s, %s, %s, %s, %s)",
+                (wijkverband_id, soort, doc_id, vak, versie, _status(document),
+                 _tekst(document), self.schrijver)).fetchone()
+        if not gelukt:
+            raise GelijktijdigGewijzigd(
+                f"Iemand anders heeft {_WOORD[soort]} {doc_id} intussen gewijzigd; "
+                "open het opnieuw en doe uw wijziging nog eens."
+            )
+        obj.versie = versie + 1
+        return document
+
+    def _meld(self, cur: psycopg.Cursor, wijkverband_id: str, soort: str, vak: str) -> None:
+        """De wijziging voor wie volgt, in dezelfde transactie (zoals vergadering_bewaar)."""
+        cur.execute("SELECT vergadering_meld(%s, %s, %s, %s)",
+                    (wijkverband_id, soort, vak, self.schrijver))
+
+    def bewaar_wijkverband(self, wijkverband: Wijkverband) -> dict[str, Any]:
+        """Bewaar een (nieuw of gewijzigd) wijkverband."""
+        if wijkverband.versie == 0:
+            for ander in self.wijkverbanden():
+                if ander.id != wijkverband.id and ander.naam.lower() == wijkverband.naam.lower():
+                    raise OngeldigeInvoer(
+                        f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
+                    )
+        return self._bewaar("wijkverbanden", wijkverband.id, wijkverband)
+
+    def bewaar_signaal(self, signaal: Signaal) -> dict[str, Any]:
+        """Bewaar een (nieuw of gewijzigd) signaal."""
+        return self._bewaar("signalen", signaal.wijkverband_id, signaal)
+
+    def bewaar_actie(self, actie: Actie) -> dict[str, Any]:
+        """Bewaar een (nieuwe of gewijzigde) actie."""
+        return self._bewaar("acties", actie.wijkverband_id, actie)
+
+    def bewaar_vergadering(self, vergadering: Vergadering) -> dict[str, Any]:
+        """Bewaar een (nieuwe of gewijzigde) vergadering."""
+        return self._bewaar("vergaderingen", vergadering.wijkverband_id, vergadering)
+
+    def bewaar_nieuwe_signalen(self, signalen: list[Signaal]) -> int:
+        """Bewaar veel nieuwe signalen in één transactie (een import); een kenmerk dat er al
+        is, wordt overgeslagen. Geeft het aantal toegevoegde signalen."""
+        from .omzetten import naar_document
+
+        toegevoegd: list[Signaal] = []
+        with self._verbinding() as conn, conn.transaction(), conn.cursor() as cur:
+            vakken: set[tuple[str, str]] = set()
+            for s in signalen:
+                document = naar_document(s)
+                document["versie"] = s.versie + 1
+                vak = vaknaam("signalen", s.id)
+                cur.execute(
+                    "INSERT INTO documenten (wijkverband, soort, id, vak, versie, status, doc) "
+                    "VALUES (%s, 'signalen', %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    (s.wijkverband_id, s.id, vak, s.versie + 1, _status(document),
+                     _tekst(document)))
+                if cur.rowcount:
+                    toegevoegd.append(s)
+                    vakken.add((s.wijkverband_id, vak))
+            for wv, vak in sorted(vakken):
+                self._meld(cur, wv, "signalen", vak)
+        for s in toegevoegd:
+            s.versie += 1
+        return len(toegevoegd)
+
+    # --- volgen ------------------------------------------------------------------------
+
+    def volger(self) -> PostgresVolger:
+        """Een volger van wat andere processen vanaf nu bewaren (zie ``PostgresVolger``)."""
+        return PostgresVolger(self.db, self.schrijver)
+
+    # --- reservekopieën: die maakt de beheerder van de server --------------------------
+
+    def maak_reservekopie(self) -> Path | None:
+        """Niets: van een database maakt de beheerder de reservekopieën (pg_dump)."""
+        return None
+
+    def reservekopieen(self) -> list[Path]:
+        """Geen: zie ``maak_reservekopie``."""
+        return []
+
+    def verwijder_reservekopieen(self, ouder_dan: datetime | None = None,
+                                 behalve: Path | None = None) -> list[str]:
+        """Geen: zie ``maak_reservekopie``."""
+        return []
+
+    def herstel(self, naam: str, bestand: str | None = None) -> Any:
+        """Weigert: een database zet de beheerder zelf terug."""
+        raise OpslagFout(
+            f"De gegevens staan in de database op {self.plek}; een reservekopie daarvan zet "
+            "de beheerder van de database terug, niet dit programma."
+        )
+
+
+class PostgresVolger:
+    """Kijkt of er sinds de vorige keer iets bewaard is, zonder de server te vragen: elke
+    bewaaractie stuurt in haar transactie een NOTIFY, en deze volger LISTENt op een eigen
+    verbinding. ``nieuw()`` kijkt alleen of er een melding binnenkwam (microseconden, geen
+    vraag aan de server); alleen dan leest hij de nieuwe regels uit ``wijzigingen``.
+
+    Een eigen verbinding: volgen wacht nooit op een lange lezing van de app. Is de server
+    even weg, dan is er niets nieuws; na het opnieuw verbinden leest hij één keer wat er
+    intussen gebeurde (meldingen van toen zijn verloren, de regels niet).
+    """
+
+    def __init__(self, db: str, eigen: str | None = None) -> None:
+        self.db = db
+        self.eigen = eigen
+        self._conn: psycopg.Connection | None = None
+        self._verbinden: threading.Thread | None = None
+        self._kijken = True  # na (opnieuw) verbinden één keer lezen, ook zonder melding
+        self._tot: int | None = None
+        self._verbind(wacht=False)  # niet wachten: dit gebeurt in de hoofddraad
+        # Tot waar gezien; None: (nog) niet te zeggen, de eerste keer dat het wel kan is
+        # het 'lees alles opnieuw'.
+        self._tot = self._teller()
+
+    def _verbinding(self) -> psycopg.Connection | None:
+        """De verbinding, of None zolang die er niet is. Opnieuw verbinden gebeurt in een
+        draad: volgen gebeurt in de hoofddraad van de app, en die mag niet seconden wachten
+        op een server die weg is."""
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        if self._verbinden is None or not self._verbinden.is_alive():
+            self._verbinden = threading.Thread(target=self._verbind, daemon=True,
+                                               name="volger-verbinden")
+            self._verbinden.start()
+        return None
+
+    def _verbind(self, wacht: bool = True) -> None:
+        """Verbind en luister (eerst luisteren, dan pas de teller lezen: zo valt er niets
+        tussen). ``wacht``: na een mislukte poging even wachten (in de draad)."""
+        try:
+            conn = verbind(self.db)
+            schema = conn.execute("SELECT current_schema()").fetchone()[0]
+            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(f"vergadering_{schema}")))
+        except (OpslagFout, psycopg.Error):
+            if wacht:
+                time.sleep(2)  # niet vaker dan eens per paar seconden proberen
+            return
+        self._kijken = True
+        self._conn = conn
+
+    def _teller(self) -> int | None:
+        """Het nummer van de laatste wijziging; None als dat niet te zeggen is. Liggen de
+        regels vanaf ``_tot`` niet meer allemaal in de tabel (opgeruimd), dan geldt deze
+        volger als net begonnen: alles opnieuw lezen."""
+        conn = self._verbinding()
+        if conn is None:
+            return None
+        try:
+            rij = conn.execute("SELECT nr, vanaf FROM wijzigingsteller").fetchone()
+        except psycopg.Error:
+            conn.close()
+            return None
+        if rij is None:
+            return None
+        if self._tot is not None and self._tot < rij[1]:
+            self._tot = None
+        return rij[0]
+
+    def nieuw(self) -> list[Wijziging] | None:
+        """Wat anderen sinds de vorige aanroep bewaarden ([]: niets); None: lees alles
+        opnieuw (de database werd teruggezet)."""
+        conn = self._verbinding()
+        if conn is None:
+            return []
+        try:
+            gemeld = sum(1 for _ in conn.notifies(timeout=0))  # alleen wat er al binnen is
+        except psycopg.Error:
+            conn.close()
+            return []
+        if not gemeld and not self._kijken:
+            return []
+        self._kijken = False
+        nu = self._teller()
+        if nu is None or nu == self._tot:
+            return []
+        if self._tot is None or nu < self._tot:
+            self._tot = nu
+            return None
+        conn = self._verbinding()
+        if conn is None:
+            return []
+        try:
+            rijen = conn.execute(
+                "SELECT schrijver, wijkverband, soort, vak FROM wijzigingen "
+                "WHERE nr > %s AND nr <= %s ORDER BY nr", (self._tot, nu)).fetchall()
+        except psycopg.Error:
+            conn.close()
+            return []
+        self._tot = nu
+        uit = []
+        for schrijver, wv, soort, vak in rijen:
+            if schrijver == self.eigen:
+                continue
+            if soort == "wijkverbanden":
+                uit.append(Wijziging(schrijver, ALLES, soort, vak))
+            else:
+                uit.append(Wijziging(schrijver, wv, soort, vak))
+        return uit
+
+    def sluit(self) -> None:
+        """Sluit de eigen verbinding."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
