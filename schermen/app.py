@@ -104,9 +104,7 @@ class VergaderingApp(App[None]):
     """Vergadering: de app voor voorzitter en notulist."""
 
     TITLE = "Vergadering"
-    # impact.tcss al bij het starten (een paar regels): een scherm met een eigen CSS-bestand
-    # laat Textual bij het eerste openen álle CSS opnieuw ontleden (~40 ms bij m, issue 13).
-    CSS_PATH: ClassVar = ["app.tcss", "impact.tcss"]
+    CSS_PATH: ClassVar = ["app.tcss"]
     # Alleen onze eigen handelingen: die van Textual zelf (Theme, Quit, Keys, Screenshot,
     # Maximize) zijn Engels; stoppen staat bij de onze.
     COMMANDS = {_commandos}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schermen_gegevens import VANDAAG, maak_app
 from schermen_pilot import op_startscherm, wacht
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import Static
 
 from schermen.impact import ImpactScherm
 from schermen.start import StartScherm
@@ -15,8 +15,8 @@ from vergadering.opslag import Opslag
 
 
 def _cellen(scherm: ImpactScherm, kop: str) -> list[list[str]]:
-    tabel = next(t for t in scherm.query(DataTable) if t.border_title == kop)
-    return [[str(c) for c in tabel.get_row_at(i)] for i in range(tabel.row_count)]
+    kolommen = [[str(c) for c in k.cells] for k in scherm.tabellen[kop].columns]
+    return [list(rij) for rij in zip(*kolommen, strict=True)]
 
 
 async def test_startscherm_toont_een_regel_per_pijn(tmp_path: Path):
@@ -45,17 +45,22 @@ async def test_impactscherm_met_toets_m_en_cijfers_in_tabellen(tmp_path: Path):
         per_maand = _cellen(scherm, "Per maand")
         assert ["buurt onbekend", "8"] in _cellen(scherm, "Per buurt")
         assert [[m, str(n), str(b)] for m, n, b in verwacht.bereik.per_maand] == per_maand
-        # De andere tabs worden pas gevuld als ze gekozen worden.
-        assert not [t for t in scherm.query(DataTable) if t.border_title == "Trechter"]
-        scherm.query_one(TabbedContent).active = "tab-doorwerking"
-        await wacht(pilot, lambda: any(t.border_title == "Trechter"
-                                       for t in scherm.query(DataTable)))
+        # De grafiek komt na het eerste beeld; zijn getallen staan dan al in de tabel.
+        await wacht(pilot, lambda: scherm.grafiek is not None)
+        # Eén pijn tegelijk: de doorwerking pas met toets 3.
+        assert "Trechter" not in scherm.tabellen
+        await pilot.press("3")
+        assert "Per maand" not in scherm.tabellen
         trechter = _cellen(scherm, "Trechter")
         assert [int(r[1]) for r in trechter] == [a.aantal for _, a in verwacht.doorwerking.trechter]
 
         # Andere periode: dit jaar.
         await pilot.press("p")
         await wacht(pilot, lambda: scherm.impact.periode.naam == "2026")
+        assert scherm.pijn == "doorwerking"  # de gekozen pijn blijft staan
+        await pilot.press("4")
+        assert "Kanalen" in scherm.tabellen
+        assert scherm.grafiek is None  # de terugkoppeling heeft geen grafiek
         await pilot.press("escape")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
 
@@ -70,3 +75,22 @@ async def test_impactscherm_via_het_commandopalet(tmp_path: Path):
         await pilot.press(*"impact")
         await pilot.press("enter")
         await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm))
+
+
+async def test_impactstijl_niet_bij_het_starten_en_openen_zonder_alles_te_herlezen(
+        tmp_path: Path, monkeypatch):
+    # impact.tcss bij het starten laden maakt de start trager (issue 8); bij het openen
+    # alle CSS opnieuw ontleden maakt m trager (issue 13). Beide mogen niet.
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        pad = str(Path(ImpactScherm.__module__.replace(".", "/")).with_suffix(".tcss"))
+        assert not [bron for bron, _ in app.stylesheet.source if bron.endswith(pad)]
+        herlezen = []
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: herlezen.append(1))
+        await pilot.press("m")
+        await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
+        assert not herlezen
+        assert [bron for bron, _ in app.stylesheet.source if bron.endswith(pad)]
+        # De stijl werkt: het vak van de grafiek is 12 regels hoog.
+        assert app.screen.query_one("#impact-grafiek").size.height == 12
