@@ -2,11 +2,12 @@
 terminal (textual-plotext) en bij elke grafiek dezelfde getallen in een tabel (voor wie de
 kleuren niet ziet of een schermlezer gebruikt).
 
-Licht gebouwd, want het moet binnen 0,3 s open (issue 13): geen TabbedContent en geen
-DataTable, maar één pijn tegelijk (toetsen 1–4, of klik op de regel met de pijnen) in een
-VerticalScroll met Rich-tabellen in twee Statics. De grafiek komt pas na het eerste beeld in
-zijn vaste vak (de tabellen eronder springen dus niet). Het rekenen (``vergadering.impact``)
-gebeurt in een werkdraad; cijfers die het startscherm al had staan er meteen. Past op 80×24.
+Licht gebouwd, want het moet binnen 0,3 s open (issue 13): geen TabbedContent, geen
+DataTable en geen PlotextPlot-widget, maar één pijn tegelijk (toetsen 1–4, of klik op de
+regel met de pijnen) als één Rich-groep in één Static: tekst, de grafiek (de plot van
+textual-plotext, getekend op de breedte die Rich geeft) en Rich-tabellen. Het rekenen
+(``vergadering.impact``) gebeurt in een werkdraad; cijfers die het startscherm al had staan
+er meteen. Past op 80×24.
 """
 
 from __future__ import annotations
@@ -17,19 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 # Plotext laden kost ~0,2 s; dit module wordt al in de werkdraad van het startscherm geladen
 # (voor de impactregels), zodat het scherm daarna zonder die wachttijd opent.
-from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
 
 from vergadering.fouten import VergaderingFout
 from vergadering.impact import inwonercellen
@@ -37,8 +38,6 @@ from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from textual_plotext.plot import Plot
 
     from vergadering.impact import Impact
     from vergadering.wijkverband import Wijkverband
@@ -48,16 +47,28 @@ if TYPE_CHECKING:
 PIJNEN = (("bereik", "Bereik"), ("representativiteit", "Spiegel van de wijk"),
           ("doorwerking", "Doorwerking"), ("terugkoppeling", "Terugkoppeling"))
 
-Grafiek = Callable[["Plot"], None]
-"""Tekent één grafiek op een lege plotext-figuur."""
+GRAFIEKHOOGTE = 12
 
 
-class Pijn:
-    """Wat één pijn toont: boven de grafiek, de grafiek (of geen), eronder."""
+class Grafiek:
+    """Een plot als Rich-renderable: getekend op de breedte die er is (ook na een andere
+    terminalgrootte), zonder eigen widget. Kleuren uit het thema 'clear': de voorgrond en
+    achtergrond van het scherm, de staven in een ANSI-kleur die het Textual-thema kiest."""
 
-    def __init__(self, boven: list[RenderableType], grafiek: Grafiek | None,
-                 onder: list[RenderableType]) -> None:
-        self.boven, self.grafiek, self.onder = boven, grafiek, onder
+    def __init__(self, teken: Callable[[Plot], None]) -> None:
+        self.teken = teken
+        self._getekend: dict[int, Text] = {}  # per breedte: Textual vraagt vaak opnieuw
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        breedte = options.max_width
+        if breedte not in self._getekend:
+            plt = Plot()
+            self.teken(plt)
+            plt.theme("clear")
+            plt.plotsize(breedte, GRAFIEKHOOGTE)
+            self._getekend[breedte] = Text.from_ansi(plt.build(), no_wrap=True, end="")
+        yield self._getekend[breedte]
+        yield Text()  # een witregel tussen grafiek en tabel
 
 
 def periodes(vandaag: date) -> list[str]:
@@ -135,7 +146,7 @@ class ImpactScherm(Screen[None]):
         self._cijfers = cijfers
         self.impact: Impact | None = None  # de laatst getoonde cijfers (tests wachten hierop)
         self.tabellen: dict[str, Table] = {}  # de tabellen in beeld, op hun kop
-        self.grafiek: PlotextPlot | None = None  # de grafiek in beeld, na het eerste beeld
+        self.grafiek: Grafiek | None = None  # de grafiek in beeld, of None
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -148,9 +159,7 @@ class ImpactScherm(Screen[None]):
                      markup=False)
         yield Static(_pijnregel(self.pijn), id="impact-pijnen")
         with VerticalScroll(id="impact-vak"):
-            yield Static(id="impact-boven")
-            yield Container(id="impact-grafiek")
-            yield Static(id="impact-onder")
+            yield Static(id="impact-pijn")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -188,36 +197,21 @@ class ImpactScherm(Screen[None]):
         self._vul()
 
     def _vul(self) -> None:
-        """Toon de gekozen pijn: tekst en tabellen meteen, de grafiek na het eerste beeld."""
+        """Toon de gekozen pijn: tekst, grafiek en tabellen in één Static."""
         if self.impact is None:
             return
         maak = {"bereik": self._bereik, "representativiteit": self._spiegel,
                 "doorwerking": self._doorwerking, "terugkoppeling": self._terugkoppeling}
-        pijn = maak[self.pijn](self.impact)
-        self.tabellen = {str(t.title): t for t in (*pijn.boven, *pijn.onder)
-                         if isinstance(t, Table)}
-        boven = self.query_one("#impact-boven", Static)
-        boven.update(Group(*pijn.boven))
-        boven.display = bool(pijn.boven)
-        self.query_one("#impact-onder", Static).update(Group(*pijn.onder))
-        vak = self.query_one("#impact-grafiek", Container)
-        vak.display = pijn.grafiek is not None
-        vak.remove_children()
-        self.grafiek = None
-        if pijn.grafiek is not None:
-            self.call_after_refresh(self._teken, self.impact, self.pijn, pijn.grafiek)
-
-    def _teken(self, i: Impact, sleutel: str, teken: Grafiek) -> None:
-        if not self.is_attached or self.impact is not i or self.pijn != sleutel:
-            return  # intussen een andere pijn of periode
-        grafiek = PlotextPlot()
-        teken(grafiek.plt)
-        self.query_one("#impact-grafiek", Container).mount(grafiek)
-        self.grafiek = grafiek
+        delen = maak[self.pijn](self.impact)
+        self.tabellen = {str(t.title): t for t in delen if isinstance(t, Table)}
+        self.grafiek = next((g for g in delen if isinstance(g, Grafiek)), None)
+        # Een witregel na elke tabel: anders plakt de kop van de volgende eraan.
+        self.query_one("#impact-pijn", Static).update(Group(*(
+            x for deel in delen for x in ((deel, Text()) if isinstance(deel, Table) else (deel,)))))
 
     # --- per pijn ---------------------------------------------------------------------
 
-    def _bereik(self, i: Impact) -> Pijn:
+    def _bereik(self, i: Impact) -> list[RenderableType]:
         b = i.bereik
 
         def teken(plt: Plot) -> None:
@@ -229,15 +223,15 @@ class ImpactScherm(Screen[None]):
             stap = max(1, len(plaatsen) // 6)
             plt.xticks(plaatsen[::stap], [m[2:] for m, _, _ in b.per_maand][::stap])
 
-        return Pijn(
-            [_zin(f"{b.signalen} signalen van naar schatting {b.bewoners} bewoners "
-                  f"(n = {b.signalen}).")], teken,
-            [_tabel("Per maand", ("Maand", "Signalen", "Bewoners"), b.per_maand),
+        return [
+            _zin(f"{b.signalen} signalen van naar schatting {b.bewoners} bewoners "
+                 f"(n = {b.signalen})."), Grafiek(teken),
+            _tabel("Per maand", ("Maand", "Signalen", "Bewoners"), b.per_maand),
              _tabel("Per praktijkvorm", ("Vorm", "Signalen"), list(b.per_vorm.items())),
              _tabel("Per buurt", ("Buurt", "Signalen"), list(b.per_buurt.items())),
-             _tabel("Per thema", ("Thema", "Signalen"), list(b.per_thema.items()))])
+             _tabel("Per thema", ("Thema", "Signalen"), list(b.per_thema.items()))]
 
-    def _spiegel(self, i: Impact) -> Pijn:
+    def _spiegel(self, i: Impact) -> list[RenderableType]:
         r, b = i.representativiteit, i.bereik
         inwoners = {p.buurt: p for p in r.per_inwoners}
         onder: list[RenderableType] = [
@@ -256,9 +250,9 @@ class ImpactScherm(Screen[None]):
         onder.append(_tabel("Aandeel per praktijkvorm", ("Vorm", "Signalen", "Aandeel"),
                             [(k, a.aantal, _procent(a.procent))
                              for k, a in r.aandeel_vorm.items()]))
-        return Pijn([], None, onder)
+        return onder
 
-    def _doorwerking(self, i: Impact) -> Pijn:
+    def _doorwerking(self, i: Impact) -> list[RenderableType]:
         d = i.doorwerking
 
         def teken(plt: Plot) -> None:
@@ -268,7 +262,8 @@ class ImpactScherm(Screen[None]):
             plt.bar([naam for naam, _ in stappen], [a.aantal for _, a in stappen],
                     orientation="horizontal", marker="hd")
 
-        return Pijn([], teken, [
+        return [
+            Grafiek(teken),
             _tabel("Trechter", ("Stap", "Signalen", "Van alle"),
                    [(naam, a.aantal, _procent(a.procent)) for naam, a in d.trechter]),
             _tabel("Looptijd en afspraken", ("Maat", "Waarde"), [
@@ -280,18 +275,18 @@ class ImpactScherm(Screen[None]):
                 ("Gestopt", d.gestopt.tekst()),
             ]),
             _tabel("Waarom vastgelopen of gestopt", ("Keer", "Reden"),
-                   [(n, een_regel(reden)) for reden, n in d.redenen.items()])])
+                   [(n, een_regel(reden)) for reden, n in d.redenen.items()])]
 
-    def _terugkoppeling(self, i: Impact) -> Pijn:
+    def _terugkoppeling(self, i: Impact) -> list[RenderableType]:
         t = i.terugkoppeling
-        return Pijn([], None, [
+        return [
             _tabel("Terugkoppeling", ("Maat", "Waarde"), [
                 ("Vergaderingen met terugkoppeling", t.met_terugkoppeling.tekst()),
                 ("Beloofde updates op tijd", t.updates_op_tijd.tekst()),
                 ("Beloofde updates te laat", t.updates_te_laat),
                 ("Signaal tot terugkoppeling (mediaan)", t.signaal_tot_terugkoppeling.tekst()),
             ]),
-            _tabel("Kanalen", ("Kanaal", "Keer"), list(t.kanalen.items()))])
+            _tabel("Kanalen", ("Kanaal", "Keer"), list(t.kanalen.items()))]
 
     # --- handelingen ------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ def test_impactscherm_80x24(snap_compare, tmp_path: Path, toets: str) -> None:
         await pilot.press("m")
         await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
         await pilot.press(toets)
-        # De grafiek komt na het eerste beeld: wacht erop.
         await wacht(pilot, lambda: app.screen.grafiek is not None)
         app.clear_notifications()
         await pilot.pause()
