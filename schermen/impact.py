@@ -32,7 +32,7 @@ from textual.widgets import Footer, Header, Static
 # (voor de impactregels), zodat het scherm daarna zonder die wachttijd opent.
 from textual_plotext.plot import Plot
 
-from vergadering.fouten import VergaderingFout
+from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.impact import inwonercellen
 from vergadering.tekst import een_regel
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from vergadering.impact import Impact
+    from vergadering.privacycheck import PrivacyOnbeslist
     from vergadering.wijkverband import Wijkverband
 
     from .app import VergaderingApp
@@ -132,6 +133,7 @@ class ImpactScherm(Screen[None]):
     BINDINGS = [
         Binding("escape", "terug", "Terug"),
         Binding("p", "periode", "Andere periode"),
+        Binding("d", "jaarverslag", "Jaarverslag (docx)"),
         Binding("q", "terug", "Terug", show=False),
         *(Binding(str(n), f"pijn('{sleutel}')", titel, show=False)
           for n, (sleutel, titel) in enumerate(PIJNEN, 1)),
@@ -311,10 +313,65 @@ class ImpactScherm(Screen[None]):
             "Even geduld: de cijfers worden uitgerekend…")
         self._reken(self.periode)
 
+    def action_jaarverslag(self, keuzes: dict[str, str] | None = None) -> None:
+        """Schrijf impact.docx over de getoonde periode, in een werkdraad. Eerst de
+        privacycheck, zoals bij het mapje: is daar iets onbeslist, dan het scherm van de
+        check; de keuzes komen bij de laatste vergadering (daar leest de export ze)."""
+        wv, periode, vapp = self.wijkverband, self.periode, self.vapp
+        doelmap = None
+        if vapp.mapjes is not None:
+            from vergadering.export.mapje import veilige_naam
+
+            doelmap = vapp.mapjes / veilige_naam(wv.naam)
+
+        def werk() -> None:
+            from vergadering.export.impact import exporteer_impact
+            from vergadering.privacycheck import PrivacyOnbeslist, bewaar_keuzes
+
+            try:
+                if keuzes:
+                    laatste = max(vapp.opslag.vergaderingen(wv.id), default=None,
+                                  key=lambda v: (v.datum, v.id))
+                    if laatste is None:
+                        raise VergaderingFout(
+                            "Er is nog geen vergadering om de keuzes van de privacycheck bij "
+                            "te bewaren; maak het jaarverslag met 'vergadering export --impact'.")
+                    bewaar_keuzes(vapp.opslag, wv.id, laatste.id, keuzes)
+                pad = exporteer_impact(vapp.opslag, wv, periode, doelmap, vandaag=vapp.vandaag())
+            except PrivacyOnbeslist as fout:
+                vapp.call_from_thread(self._privacycheck, fout)
+            except VergaderingFout as fout:
+                vapp.call_from_thread(self.notify, str(fout), severity="error", markup=False)
+            except OSError as fout:
+                vapp.call_from_thread(
+                    self.notify, f"Het jaarverslag kon niet geschreven worden ({oorzaak(fout)}); "
+                    "controleer de map en probeer het opnieuw met d.", severity="error",
+                    markup=False)
+            else:
+                vapp.call_from_thread(self.notify, f"Het jaarverslag staat in {pad}.",
+                                      markup=False, timeout=15)
+
+        self.notify("Het jaarverslag (impact.docx) wordt gemaakt…", markup=False)
+        self.run_worker(werk, thread=True, group="jaarverslag", name="jaarverslag")
+
+    def _privacycheck(self, fout: PrivacyOnbeslist) -> None:
+        from .formulieren.privacycheck import PrivacyCheck
+
+        def klaar(keuzes: dict[str, str] | None) -> None:
+            if keuzes is None:
+                self.notify("Het jaarverslag is niet gemaakt: de privacycheck is niet "
+                            "afgemaakt.", markup=False)
+            else:
+                self.action_jaarverslag(keuzes)
+
+        self.app.push_screen(PrivacyCheck(fout.alle, fout.keuzes), klaar)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         yield ("Andere periode", "p: de laatste 12 maanden, dit jaar, vorig jaar",
                self.action_periode)
+        yield ("Jaarverslag maken", "d: impact.docx over deze periode, na de privacycheck",
+               self.action_jaarverslag)
         for n, (sleutel, titel) in enumerate(PIJNEN, 1):
             yield (titel, f"{n}: deze pijn tonen", lambda s=sleutel: self.action_pijn(s))
         yield ("Terug naar het startscherm", "escape", self.action_terug)

@@ -93,3 +93,47 @@ async def test_impactstijl_niet_bij_het_starten_en_openen_zonder_alles_te_herlez
         assert [bron for bron, _ in app.stylesheet.source if bron.endswith(pad)]
         # De stijl werkt: de kop staat niet tegen de rand.
         assert app.screen.query_one("#impact-kop").styles.padding.left == 1
+
+
+async def test_jaarverslag_met_d_na_de_privacycheck(tmp_path: Path):
+    # Zoals het mapje: eerst de privacycheck; escape maakt niets, maskeren maakt het verslag
+    # zonder de naam, en de keuze staat bij de laatste vergadering.
+    from datetime import UTC, date, datetime
+
+    from schermen_gegevens import Klok
+    from schermen_pilot import meldingen
+    from test_export_impact import VANDAAG as DAG
+    from test_export_impact import _tekst, _wijkverband_met_persoonsgegevens
+
+    from schermen.app import VergaderingApp
+    from schermen.formulieren.privacycheck import PrivacyCheck
+    from vergadering.vergadering import Vergadering
+
+    opslag = _wijkverband_met_persoonsgegevens(tmp_path / "db",
+                                               "Mevrouw Jansen van nummer 3 wil het niet")
+    vergadering = Vergadering("v1", "wv", date(2026, 11, 3))
+    vergadering.gesloten_op = datetime(2026, 11, 3, 21, 30, tzinfo=UTC)
+    opslag.bewaar_vergadering(vergadering)
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=DAG,
+                         mapjes=tmp_path / "mapjes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        await pilot.press("m")
+        await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
+        await pilot.press("d")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+        assert [v.tekst for v in app.screen.vondsten if not v.vast] == ["Mevrouw Jansen"]
+        await pilot.press("escape")
+        await wacht(pilot, lambda: any("niet gemaakt" in m for m in meldingen(app)))
+        assert not (tmp_path / "mapjes").exists()
+        await pilot.press("d")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+        await pilot.press("a", "ctrl+s")
+        await wacht(pilot, lambda: any("Het jaarverslag staat in" in m for m in meldingen(app)),
+                    keer=1500)
+        assert isinstance(app.screen, ImpactScherm)
+    [pad] = (tmp_path / "mapjes").rglob("impact.docx")
+    _, tekst = _tekst(pad)
+    assert "Jansen" not in tekst and "van nummer 3 wil het niet" in tekst
+    assert "06-12345678" not in tekst
+    assert Opslag(tmp_path / "db").vergadering("wv", "v1").privacykeuzes
