@@ -60,6 +60,11 @@ async def test_impactscherm_met_toets_m_en_cijfers_in_tabellen(tmp_path: Path):
         await pilot.press("4")
         assert "Kanalen" in scherm.tabellen
         assert scherm.grafiek is None  # de terugkoppeling heeft geen grafiek
+        # Ook met de muis: een klik op '2 Spiegel van de wijk' in de regel met de pijnen.
+        regel = str(scherm.query_one("#impact-pijnen", Static).render())
+        await pilot.click("#impact-pijnen", offset=(1 + regel.index("Spiegel"), 0))
+        await wacht(pilot, lambda: scherm.pijn == "representativiteit")
+        assert "Aandeel per buurt" in scherm.tabellen
         await pilot.press("escape")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
 
