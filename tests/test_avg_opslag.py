@@ -17,9 +17,10 @@ from test_export_gegevens import BEWONERS, VANDAAG, bouw_opslag
 from test_opslag_postgres import _signaal, db, rollen  # noqa: F401 - fixtures
 
 from vergadering import avg
+from vergadering.fouten import OpslagFout
 from vergadering.opslag import Opslag
 from vergadering.opslag.overzetten import zet_over
-from vergadering.opslag.postgres import PostgresOpslag
+from vergadering.opslag.postgres import PostgresOpslag, maak_schema
 from vergadering.signaal import Contact
 from vergadering.wijkverband import Wijkverband
 
@@ -129,5 +130,10 @@ def test_een_database_zonder_de_avg_tabellen_past_de_termijn_elke_start_toe(db):
     opslag.bewaar_avg_merk(LATER, ["noord"])
     assert opslag.avg_nog_te_doen(LATER) == ["noord"]
     assert opslag.lees_avg_afdrukken() == []
-    with pytest.raises(Exception, match="vergadering database maak"):
+    with pytest.raises(OpslagFout, match="vergadering database maak"):
         avg.verwijder(opslag, BEWONERS[0], VANDAAG)
+    # `database maak` zet ze erbij, en zegt dat.
+    assert "tabellen voor de AVG" in maak_schema(db)
+    avg.verwijder(opslag, BEWONERS[0], VANDAAG)
+    assert opslag.lees_avg_afdrukken() == [avg.vingerafdruk(BEWONERS[0])]
+    assert "niets veranderd" in maak_schema(db)

@@ -355,6 +355,8 @@ def maak_schema(db: str) -> str:
                 for oud in range(versie or SCHEMA, SCHEMA):
                     cur.execute(MIGRATIES[oud])
                 cur.execute(_TABELLEN)
+                zonder_avg = cur.execute(
+                    "SELECT to_regclass('avg_vingerafdrukken') IS NULL").fetchone()[0]
                 cur.execute(_AVG_TABELLEN)
                 schema = cur.execute("SELECT current_schema()").fetchone()[0]
                 cur.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
@@ -373,6 +375,9 @@ def maak_schema(db: str) -> str:
         return f"De tabellen van Vergadering zijn gemaakt in {toonbaar(db)} (schema {SCHEMA})."
     if versie < SCHEMA:
         return f"De database op {toonbaar(db)} is bijgewerkt van schema {versie} naar {SCHEMA}."
+    if zonder_avg:
+        return (f"De database op {toonbaar(db)} is bijgewerkt: de tabellen voor de AVG "
+                f"(bewaartermijn en verwijderen op verzoek) zijn erbij (schema {SCHEMA}).")
     return f"De database op {toonbaar(db)} was al bij (schema {SCHEMA}); er is niets veranderd."
 
 
