@@ -153,13 +153,15 @@ class Grootte:
         assert self.bewaarder.bewaar(v), self.bewaarder.laatste_fout
 
 
-def _meet(taken: list[tuple[str, Callable[[], None]]], herhalingen: int
+def _meet(taken: list[tuple[str, Callable[[], None]]], herhalingen: int, rust: float = 0.0
           ) -> dict[str, list[float]]:
     tijden: dict[str, list[float]] = {naam: [] for naam, _ in taken}
     volgorde = list(taken)
     for _ in range(herhalingen):
         random.shuffle(volgorde)  # door elkaar: ruis van de machine treft iedereen gelijk
         for naam, taak in volgorde:
+            if rust:
+                time.sleep(rust)  # het tempo van een vergadering: de server staat niet klaar
             begin = time.perf_counter()
             taak()
             tijden[naam].append(time.perf_counter() - begin)
@@ -175,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--herhalingen", type=int, default=300)
     p.add_argument("--jaren", type=int, nargs="+", default=[1, 10])
+    p.add_argument("--rust", type=float, default=0.0,
+                   help="ms rust vóór elke bewerking (50: twintig toetsen per seconde)")
     args = p.parse_args(argv)
     random.seed(1)
     server = os.environ.get("VERGADERING_PG")
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                           (f"{g.jaren}:kaal_vergadering", g.kaal_vergadering),
                           (f"{g.jaren}:stip", g.stip)]
             _meet(taken, 10)  # opwarmen: verbindingen, voorbereide plannen, caches
-            tijden = _meet(taken, args.herhalingen)
+            tijden = _meet(taken, args.herhalingen, args.rust / 1000)
             for g in groottes:
                 g.sluit()
     finally:
@@ -208,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
              "kaal_vergadering": "anker: insert + commit, vergadering",
              "stip": "een stip (Bewaarder, vergadering)"}
     ankers = {"signaal": "kaal_signaal", "stip": "kaal_vergadering"}
-    print(f"PostgreSQL {server.split('@')[-1]}; {args.herhalingen} rondes, door elkaar; "
-          f"opzet {opzet:.0f} s")
+    print(f"PostgreSQL {server.split('@')[-1]}; {args.herhalingen} rondes, door elkaar, "
+          f"{args.rust:g} ms rust vóór elke bewerking; opzet {opzet:.0f} s")
     print(f"{'bewerking':36} {'grootte':>8} {'docs':>7} {'kB':>5} {'mediaan ms':>11} "
           f"{'p95 ms':>8} {'× anker':>8} {'× p95':>6}")
     print("-" * 98)
