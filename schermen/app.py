@@ -195,6 +195,8 @@ class VergaderingApp(App[None]):
         if self._volger is None:
             self._volger = self.opslag.volger()
         self.set_interval(VOLG_INTERVAL, self._kijk_elders, name="volgen")
+        # Op een database meldt de server een wijziging meteen: dan niet op de ronde wachten.
+        self._volger.wek(lambda: self._vanuit_draad(self._kijk_elders))
         self._controleer_grootte(self.size.width, self.size.height)
         if self._avg:
             self.run_worker(self._avg_dagelijks, thread=True, group="avg", name="avg",
