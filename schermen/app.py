@@ -156,6 +156,28 @@ class VergaderingApp(App[None]):
         self._lus: asyncio.AbstractEventLoop | None = None
         self._registreer_themas()
 
+    # --- toetsen ---------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Een toets die binnenkwam terwijl het vorige scherm nog vooraan stond, maar pas
+        terugkomt nadat een ander scherm geopend is ('a' en meteen de tekst erachteraan),
+        gaat naar het nieuwe scherm in plaats van daar een toets van de app te zijn (een
+        spatie pauzeerde dan de klok en de tekst was weg)."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                event._vergadering_scherm = self.screen  # type: ignore[attr-defined]
+            else:
+                scherm = getattr(event, "_vergadering_scherm", None)
+                if scherm is not None and scherm is not self.screen:
+                    event.stop()
+                    doel = self.screen.focused or self.screen
+                    nieuw = events.Key(event.key, event.character)
+                    nieuw._vergadering_scherm = self.screen  # type: ignore[attr-defined]
+                    # _forward_event: zo weet de app dat deze toets al doorgegeven is.
+                    doel._forward_event(nieuw)
+                    return
+        await super().on_event(event)
+
     # --- tijd ------------------------------------------------------------------------
 
     def vandaag(self) -> date:
