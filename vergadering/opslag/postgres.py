@@ -240,6 +240,21 @@ def toonbaar(db: str) -> str:
     return f"{host}{poort}{naam}"
 
 
+def heeft_wachtwoord(db: str) -> bool:
+    """Waar als het adres zelf een wachtwoord bevat ('postgresql://anja:geheim@…' of
+    'password=…')."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    try:
+        if "://" not in db:
+            return "password" in conninfo_to_dict(db)
+        url = urlsplit(db.strip())
+        return url.password is not None or any(k == "password" for k, _ in
+                                               parse_qsl(url.query))
+    except (ValueError, psycopg.Error):
+        return False  # een onleesbaar adres: de melding komt bij het verbinden
+
+
 def zonder_wachtwoord(db: str) -> str:
     """Het adres zonder wachtwoord (libpq-sleutels), om te tonen of te herhalen."""
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
