@@ -315,8 +315,9 @@ class StartScherm(Screen[None]):
 
     def _toon_impact(self, wv: Wijkverband, tekst: str, regels: Text,
                      cijfers: object = None) -> None:
-        if self.gekozen is None or self.gekozen.id != wv.id or tekst != self._overzichttekst:
-            return  # intussen een ander wijkverband of een nieuwer overzicht
+        if (not self.is_attached or self.gekozen is None or self.gekozen.id != wv.id
+                or tekst != self._overzichttekst):
+            return  # intussen een ander wijkverband, een nieuwer overzicht, of de app stopt
         if cijfers is not None:
             self._impactcijfers = cijfers
         self.impactregels, self._impact_van = regels, wv.id
