@@ -575,7 +575,7 @@ class VergaderingApp(App[None]):
         if self._volger is None:
             return
         nieuw = self._volger.nieuw()
-        if nieuw == []:
+        if nieuw == [] and self._te_volgen == []:
             return
         if nieuw is None or self._te_volgen is None:
             self._te_volgen = None
@@ -719,7 +719,15 @@ class VergaderingApp(App[None]):
         (de bewaarder meldt uit de hoofddraad en uit een werkdraad)."""
         lus = self._lus
         if lus is not None and not lus.is_closed():
-            lus.call_soon_threadsafe(doe, *args)
+            lus.call_soon_threadsafe(self._als_app, doe, *args)
+
+    def _als_app(self, doe: Callable[..., object], *args: object) -> None:
+        # Vanuit een werkdraad (het afspelen van het lokale journaal) kent de lus deze app
+        # niet als de actieve: een scherm openen (KiesWaarde) zou dan mislukken.
+        from textual._context import active_app
+
+        active_app.set(self)
+        doe(*args)
 
     def _meld_opslagfout(self, melding: str) -> None:
         self._vanuit_draad(self._toon_opslagfout, melding)
@@ -754,9 +762,7 @@ class VergaderingApp(App[None]):
             self.sub_title = ""
         self.notify("De verbinding is terug; alle wijzigingen staan nu in de database.",
                     markup=False, timeout=6)
-        self._te_volgen = None
-        if not self._volgen_bezig:
-            self._verwerk_elders()
+        self._te_volgen = None  # de volgende keer kijken (_kijk_elders) leest alles opnieuw
 
     def on_unmount(self) -> None:
         self.bewaarder.stop()
