@@ -873,4 +873,12 @@ def start_app(opslag: Opslag) -> int:
     app = VergaderingApp(opslag, avg=True)
     app.run()
     app.bewaarder.wacht(30)
+    if app.bewaarder.offline and app.bewaarder.journaal is not None:
+        import sys
+
+        from vergadering.opslag.offline import melding_bij_start
+
+        zin = melding_bij_start(app.bewaarder.journaal)
+        if zin:
+            print(f"vergadering: {zin}", file=sys.stderr)
     return 0 if not app.bewaarder.onopgeslagen else 1

@@ -225,5 +225,5 @@ def melding_bij_start(journaal: LokaalJournaal) -> str | None:
         return str(fout)
     if not aantal:
         return None
-    return (f"Er liggen nog {aantal} wijziging(en) van een vorige keer op deze laptop "
-            f"({journaal.pad}); ze worden bewaard in de database zodra die bereikbaar is.")
+    return (f"Er liggen nog {aantal} wijziging(en) op deze laptop die nog niet in de database "
+            f"staan ({journaal.pad}); ze worden daar bewaard zodra die bereikbaar is.")
