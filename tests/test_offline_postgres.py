@@ -341,6 +341,30 @@ def test_opdrachtregel_zonder_server_weigert_en_er_gebeurt_niets(server, db):
     assert journaal_voor(PostgresOpslag(db)).regels() == []
 
 
+def test_opdrachtregel_speelt_een_liggend_journaal_eerst_af(server, db):
+    """De app stopte zonder server met een gevuld journaal; de eerstvolgende opdracht op die
+    database (met server) zet het er eerst in, en zegt dat."""
+    opslag, v = _nieuwe_vergadering(db)
+    bewaarder = Bewaarder(opslag)
+    bewaarder.onthoud(v)
+    pgserver.pauzeer(server.map)
+    try:
+        v.stippen[ZWERFAFVAL] = 2
+        assert bewaarder.bewaar(v)
+        bewaarder.stop()
+        uit = _cli("signalen", "--wijkverband", "De Hoven-Noord", "--db", db)
+        assert uit.returncode == 1 and "niet bereikbaar" in uit.stderr
+        assert len(journaal_voor(opslag).regels()) == 1  # niet weggegooid
+    finally:
+        pgserver.herstart(server.map)
+    uit = _cli("signaal", "Kapotte lantaarn", "--wijkverband", "De Hoven-Noord", "--db", db)
+    assert uit.returncode == 0, uit.stderr
+    assert "1 wijziging(en) die op deze laptop wachtten" in uit.stderr
+    assert _vergadering(db).stippen == {ZWERFAFVAL: 2}
+    assert any(s.tekst == "Kapotte lantaarn" for s in PostgresOpslag(db).signalen(WV))
+    assert journaal_voor(opslag).regels() == [] and not journaal_voor(opslag).pad.exists()
+
+
 # --- de app -------------------------------------------------------------------------------
 
 
