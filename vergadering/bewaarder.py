@@ -326,8 +326,14 @@ class Bewaarder:
         if nieuw:
             self.laatste_fout = GEEN_VERBINDING
             self._meld_offline(GEEN_VERBINDING)
+        self._zeg_waarschuwingen()
         self.start_herstel()
         return True
+
+    def _zeg_waarschuwingen(self) -> None:
+        """Wat het journaal te zeggen had (een beschadigd bestand dat gered is)."""
+        while self.journaal is not None and self.journaal.waarschuwingen:
+            self._meld_offline(self.journaal.waarschuwingen.pop(0))
 
     def journaal_van_vorige_keer(self) -> str | None:
         """Kijk of er nog een lokaal journaal ligt (de app of opdracht stopte terwijl de
@@ -341,6 +347,7 @@ class Bewaarder:
         if melding is not None:
             with self._schrijfslot:
                 self._offline = True
+        self._zeg_waarschuwingen()
         return melding
 
     def nieuw_signaal_id(self, wijkverband_id: str, datum: Any) -> str:
@@ -404,6 +411,7 @@ class Bewaarder:
             except VergaderingFout as fout:
                 self._meld_afspeelfout(fout)
                 return False
+            self._zeg_waarschuwingen()
             if not regels:
                 with self._schrijfslot:
                     if journaal.regels():

@@ -674,7 +674,7 @@ def _speel_journaal_af(opslag: Any) -> None:
     from .bewaarder import Bewaarder
 
     vragen: list[Any] = []
-    bewaarder = Bewaarder(opslag, meld_conflict=vragen.append)
+    bewaarder = Bewaarder(opslag, meld_conflict=vragen.append, meld_offline=_zeg)
     if bewaarder.journaal is None or bewaarder.journaal_van_vorige_keer() is None:
         return
     aantal = len(bewaarder.journaal)
@@ -686,11 +686,10 @@ def _speel_journaal_af(opslag: Any) -> None:
     if vragen:
         _zeg(f"{rest} wijziging(en) op deze laptop wachten op een keuze: op een andere laptop "
              "is hetzelfde anders ingevuld; open de app, dan vraagt die welke waarde blijft.")
-    else:
-        reden = bewaarder.laatste_fout.rstrip(".") or "de database was even niet bereikbaar"
+    elif not bewaarder.laatste_fout:  # anders zei meld_offline de reden al
         _zeg(f"{rest} wijziging(en) op deze laptop konden nog niet in de database gezet "
-             f"worden ({reden}); ze blijven bewaard en worden "
-             "bij een volgende keer opnieuw geprobeerd.")
+             "worden (de verbinding viel weg); ze blijven bewaard en worden bij een volgende "
+             "keer opnieuw geprobeerd.")
 
 
 # --- de opdrachten -----------------------------------------------------------------

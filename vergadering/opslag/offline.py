@@ -24,20 +24,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fouten import OpslagFout
+from ..fouten import BeschadigdBestand, OpslagFout
 from .bestand import (
     NIET_VOLGEN,
+    Record,
     _schrijf_alles,
     fsync_map,
     journaalregel,
+    lees_journaal_ruim,
     lees_journaalregels,
     maak_map,
+    schrijf_atomisch,
     vertaal_oserror,
 )
 
@@ -101,6 +105,7 @@ class LokaalJournaal:
         self.pad = pad
         self.plek = plek  # de database, voor meldingen
         self._slot: Any = None
+        self.waarschuwingen: list[str] = []  # bijvoorbeeld: een beschadigd journaal gered
         # Wat het bestand bevat, bij (inode, grootte, tijdstip): het afspelen leest zo niet
         # bij elke regel het hele bestand opnieuw. Een ander proces verandert het stempel.
         self._stand: tuple[tuple[int, int, int], _Stand] | None = None
@@ -136,8 +141,11 @@ class LokaalJournaal:
                 ruw = f.read()
         except OSError as fout:
             raise vertaal_oserror(fout, self.pad) from fout
-        records, tot = lees_journaalregels(ruw, self.pad)
-        stand = _Stand(tot=tot)
+        try:
+            records, tot = lees_journaalregels(ruw, self.pad)
+        except BeschadigdBestand:
+            records, tot = self._red(ruw), None
+        stand = _Stand(tot=tot or 0)
         for tabel, nr, doc in records:
             stand.volgend = max(stand.volgend, int(nr) + 1)
             if tabel == AF:
@@ -145,8 +153,28 @@ class LokaalJournaal:
             else:
                 stand.regels.append(
                     Regel(int(nr), tabel, doc.get("mijn") or {}, doc.get("basis")))
+        if tot is None:  # gered: het bestand is nu een ander
+            self._stand = None
+            stand.tot = self.pad.stat().st_size
+            return stand
         self._stand = (stempel, stand)
         return stand
+
+    def _red(self, ruw: bytes) -> list[Record]:
+        """Een beschadigde regel middenin (een omgevallen bit, een kapotte schijf): de goede
+        regels gaan verder in een nieuw journaal, het beschadigde bestand blijft ernaast
+        staan (nooit stil weggooien), en ``waarschuwingen`` zegt het."""
+        goed, kapot = lees_journaal_ruim(ruw)
+        apart = self.pad.with_name(f"{self.pad.name}.beschadigd-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.pad, apart)
+            schrijf_atomisch(self.pad, b"".join(journaalregel(*r) for r in goed))
+        except OSError as fout:
+            raise vertaal_oserror(fout, self.pad) from fout
+        self.waarschuwingen.append(
+            f"Het lokale journaal was beschadigd: {len(kapot)} regel(s) waren onleesbaar en "
+            f"staan apart in {apart}; de andere {len(goed)} worden gewoon bewaard.")
+        return goed
 
     def regels(self) -> list[Regel]:
         """De regels die nog niet bewaard zijn, in volgorde."""
