@@ -391,6 +391,9 @@ async def test_server_weg_midden_in_de_vergadering_de_app_gaat_door(server, db):
             await wacht(pilot, lambda: _in_tabel(tabel, nieuw.id))
             assert app.sessie.vergadering.stippen.get(ZWERFAFVAL) == 2
             assert "GEEN VERBINDING" in _kop(app)  # zolang het duurt
+            await pilot.press("ctrl+s")  # probeert het nu, en zegt dat er nog niets is
+            assert any("Nog geen verbinding" in m for m in meldingen(app))
+            assert "GEEN VERBINDING" in _kop(app)
             assert app.bewaarder.onopgeslagen == 0 and len(app.bewaarder.journaal) >= 3
         finally:
             await asyncio.to_thread(pgserver.herstart, server.map)
