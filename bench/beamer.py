@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from vergadering.sessie import Sessie
 
 DOEL_P95_S = 0.5
+DOEL_P95_S_POSTGRES = 0.3  # issue 14: van bewerking tot beeld in een ander proces
 DOEL_CPU = 2.0  # procent van één kern
 
 
@@ -305,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rijen = []
     gehaald = True
+    doel = DOEL_P95_S_POSTGRES if args.postgres else DOEL_P95_S
     for jaren in args.jaren:
         print(f"{jaren} jaar: {args.aantal} bewerkingen, dan {args.rust:.0f} s rust …",
               file=sys.stderr)
@@ -312,10 +314,10 @@ def main(argv: list[str] | None = None) -> int:
                  postgres=os.environ.get("VERGADERING_PG") if args.postgres else None)
         rijen.append((f"{jaren} jaar", u))
         p95 = _percentiel(u["beamer"]["totaal"], 95)
-        gehaald &= (p95 <= DOEL_P95_S and u["cpu"]["beamer"] < DOEL_CPU
+        gehaald &= (p95 <= doel and u["cpu"]["beamer"] < DOEL_CPU
                     and len(u["beamer"]["totaal"]) == args.aantal)
     print("Van bewerking in proces A tot beeld in proces B (ms), en processor in rust "
-          f"(% van één kern). Doel: p95 ≤ {1000 * DOEL_P95_S:.0f} ms, rust < {DOEL_CPU:.0f}%.")
+          f"(% van één kern). Doel: p95 ≤ {1000 * doel:.0f} ms, rust < {DOEL_CPU:.0f}%.")
     print(tabel(rijen))
     print("doel gehaald" if gehaald else "doel NIET gehaald")
     return 0 if gehaald else 1

@@ -198,6 +198,8 @@ class VergaderingApp(App[None]):
         if self._volger is None:
             self._volger = self.opslag.volger()
         self.set_interval(VOLG_INTERVAL, self._kijk_elders, name="volgen")
+        # Op een database meldt de server een wijziging meteen: dan niet op de ronde wachten.
+        self._volger.wek(lambda: self._vanuit_draad(self._kijk_elders))
         # Ligt er nog een lokaal journaal van een vorige keer (de server was weg): zeggen,
         # en afspelen zodra de server er is.
         vorige_keer = self.bewaarder.journaal_van_vorige_keer()

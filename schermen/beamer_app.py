@@ -113,6 +113,9 @@ class BeamerApp(App[int]):
         self._toon_wachten(None, "De beamer leest de vergadering.")
         self._vraag(None)
         self.set_interval(self.kijk_s, self._kijk)
+        # Op een database meldt de server een wijziging meteen: dan niet op de ronde wachten.
+        lus = asyncio.get_running_loop()
+        self._volger.wek(lambda: lus.call_soon_threadsafe(self._kijk))
 
     # --- volgen --------------------------------------------------------------------
 

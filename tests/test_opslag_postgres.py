@@ -323,6 +323,28 @@ def test_de_volger_overleeft_een_verbroken_verbinding(db):
     assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")], nieuw.id
 
 
+
+def test_de_wekker_meldt_een_wijziging_van_een_ander_zonder_kijkronde(db):
+    """``wek``: zodra een ander iets bewaart, roept de volger terug (uit zijn eigen draad),
+    en dan ziet ``nieuw()`` de wijziging."""
+    import threading
+
+    opslag = PostgresOpslag(db)
+    _wijkverband(opslag, "de-hoven", "De Hoven")
+    volger = opslag.volger()
+    gewekt = threading.Event()
+    volger.wek(gewekt.set)
+    assert volger.nieuw() == []
+    _signaal(PostgresOpslag(db), "de-hoven", "van de andere laptop")
+    assert gewekt.wait(30), "de volger werd niet gewekt"
+    gezien: list = []
+    eind = time.monotonic() + 30
+    while not gezien and time.monotonic() < eind:  # de melding kan net onderweg zijn
+        gezien = volger.nieuw()
+        time.sleep(0.01)
+    assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")]
+    volger.sluit()
+
 def test_oude_wijzigingen_worden_opgeruimd_en_een_volger_die_zo_ver_achter_is_leest_alles(db):
     from vergadering.opslag.postgres import BEWAAR_WIJZIGINGEN
 

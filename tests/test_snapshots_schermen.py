@@ -79,7 +79,11 @@ async def _fase3(pilot) -> None:
 
 
 async def _klaar(pilot) -> None:
-    pilot.app.screen.ververs() if hasattr(pilot.app.screen, "ververs") else None
+    # Elk scherm in de stapel, ook het vergaderscherm onder een formulier: niet wachten op de
+    # klok-timer, die op een drukke machine na de afdruk kan komen.
+    for scherm in pilot.app.screen_stack:
+        if hasattr(scherm, "ververs"):
+            scherm.ververs()
     pilot.app.clear_notifications()
     await pilot.pause()
 

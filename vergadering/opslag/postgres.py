@@ -849,6 +849,8 @@ class PostgresVolger:
     intussen gebeurde (meldingen van toen zijn verloren, de regels niet).
     """
 
+    _gesloten = False
+
     def __init__(self, db: str, eigen: str | None = None) -> None:
         self.db = db
         self.eigen = eigen
@@ -856,6 +858,8 @@ class PostgresVolger:
         self._verbinden: threading.Thread | None = None
         self._kijken = True  # na (opnieuw) verbinden één keer lezen, ook zonder melding
         self._tot: int | None = None
+        # Gezet als ``nieuw()`` de binnengekomen meldingen gelezen heeft (zie ``wek``).
+        self._gelezen = threading.Event()
         self._verbind(wacht=False)  # niet wachten: dit gebeurt in de hoofddraad
         # Tot waar gezien; None: (nog) niet te zeggen, de eerste keer dat het wel kan is
         # het 'lees alles opnieuw'.
@@ -916,6 +920,8 @@ class PostgresVolger:
         except psycopg.Error:
             conn.close()
             return []
+        finally:
+            self._gelezen.set()
         if not gemeld and not self._kijken:
             return []
         self._kijken = False
@@ -946,8 +952,37 @@ class PostgresVolger:
                 uit.append(Wijziging(schrijver, wv, soort, vak))
         return uit
 
+    def wek(self, callback: Callable[[], None]) -> None:
+        """Roep ``callback`` aan (vanuit een eigen draad) zodra er een melding binnenkomt,
+        zodat wie volgt meteen ``nieuw()`` kan vragen in plaats van op zijn volgende ronde te
+        wachten: van een bewerking op de ene laptop tot het beeld op de andere scheelt dat
+        gemiddeld een halve kijkronde. De draad kijkt alleen of de verbinding iets te lezen
+        heeft (select), leest niets zelf, en wacht daarna tot ``nieuw()`` gelezen heeft."""
+        import select
+
+        def wachter() -> None:
+            while not self._gesloten:
+                conn = self._conn
+                if conn is None or conn.closed:
+                    time.sleep(0.5)  # opnieuw verbinden gebeurt bij de volgende nieuw()
+                    continue
+                try:
+                    klaar, _, _ = select.select([conn.fileno()], [], [], 5.0)
+                except (OSError, ValueError, psycopg.Error):
+                    time.sleep(0.5)  # de verbinding ging net dicht
+                    continue
+                if klaar and not self._gesloten:
+                    self._gelezen.clear()
+                    callback()
+                    # Tot de melding gelezen is, blijft de verbinding 'leesbaar': niet
+                    # opnieuw wekken (hooguit na een tijd, als nieuw() niet kwam).
+                    self._gelezen.wait(2.0)
+
+        threading.Thread(target=wachter, daemon=True, name="volger-wekker").start()
+
     def sluit(self) -> None:
-        """Sluit de eigen verbinding."""
+        """Sluit de eigen verbinding (en laat de wekker stoppen)."""
+        self._gesloten = True
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -19,6 +19,7 @@ bestandsnummer en leest alles opnieuw.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -74,6 +75,10 @@ class Volger:
         self.pad = Path(map_) / NAAM
         self.eigen = eigen
         self._ino, self._tot = self._stand()
+
+    def wek(self, callback: Callable[[], None]) -> None:
+        """Niets: een map stuurt geen meldingen (een netwerkschijf ook niet); wie volgt, kijkt
+        elke ronde (zie ``PostgresVolger.wek`` voor de database)."""
 
     def _stand(self) -> tuple[int | None, int]:
         try:
