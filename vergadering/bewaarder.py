@@ -17,8 +17,11 @@ dan gaat de wijziging in het lokale journaal op de laptop (opslag/offline.py, me
 telt ze als bewaard; ``meld_offline`` zegt het de gebruiker. Zolang daar regels in staan, gaat
 elke volgende wijziging er ook in (de volgorde blijft). Een werkdraad (``start_herstel``)
 probeert het met een oplopende wachttijd opnieuw en speelt de regels in volgorde af, met
-samenvoegen zoals hierboven; pas na de commit is een regel af. Daarna werkt ``werk_bij`` (in
-de hoofddraad) de objecten in het geheugen bij tot wat nu in de database staat.
+samenvoegen zoals hierboven; pas na de commit is een regel af. Is het journaal leeg, dan
+meldt ``meld_afgespeeld`` het: de app leest dan opnieuw wat er nu in de database staat (daar
+staat ook wat anderen intussen deden). Een object dat in het journaal stond, heeft in het
+geheugen nog de oude versie; wordt het daarna bewaard, dan voegt de bewaarder samen met als
+basis wat het laatst in het journaal ging, zodat er niets van een ander overschreven wordt.
 """
 
 from __future__ import annotations
@@ -99,7 +102,6 @@ class Bewaarder:
         self._meld_offline = meld_offline
         self._meld_afgespeeld = meld_afgespeeld
         self._in_journaal: dict[Sleutel, tuple[Any, dict[str, Any]]] = {}
-        self._afgespeeld: dict[Sleutel, Any] = {}  # voor werk_bij
         self._regelkeuzes: dict[int, dict[Pad, str]] = {}
         self._regelvraag: Tegenstrijdig | None = None
         self._offline = False
@@ -305,7 +307,8 @@ class Bewaarder:
         from .opslag.omzetten import naar_document
 
         if self.journaal is None:  # pragma: no cover - alleen een database is onbereikbaar
-            return self._mislukt_met(sleutel, obj, "De opslag is niet bereikbaar.")
+            return self._mislukt_met(sleutel, obj,
+                                     "De opslag is niet bereikbaar; probeer het zo opnieuw.")
         with self._schrijfslot:
             mijn = naar_document(obj)
             vorig = self._in_journaal.get(sleutel)
