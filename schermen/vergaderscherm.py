@@ -53,6 +53,7 @@ class VergaderScherm(Screen[None]):
         Binding("o", "notities", "Notities"),
         Binding("l", "logboek", "Logboek", show=False),
         Binding("i", "punt_erbij", "Punt erbij", show=False),
+        Binding("A", "agenda_aanpassen", "Agenda", show=False),
     ]
 
     def __init__(self, sessie: Sessie) -> None:
@@ -165,6 +166,12 @@ class VergaderScherm(Screen[None]):
 
         self.app.push_screen(AgendapuntFormulier(), klaar)
 
+    def action_agenda_aanpassen(self) -> None:
+        """Haal een punt dat nog moet komen van de agenda, of schuif het op of neer."""
+        from .agenda_aanpassen import AgendaAanpassen
+
+        self.app.push_screen(AgendaAanpassen(self.sessie), lambda _: self.ververs())
+
     def action_logboek(self) -> None:
         """Toon het logboek van deze vergadering."""
         from .formulieren.notities import Logboek
@@ -176,4 +183,6 @@ class VergaderScherm(Screen[None]):
         yield ("Notities bij deze fase", "o", self.action_notities)
         yield ("Logboek tonen", "l", self.action_logboek)
         yield ("Agendapunt erbij (alleen deze keer)", "i", self.action_punt_erbij)
+        yield ("Agenda aanpassen: een punt weghalen of verschuiven", "A",
+               self.action_agenda_aanpassen)
         yield from self.paneel.commandos()

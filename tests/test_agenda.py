@@ -4,7 +4,7 @@ per punt, sluiten, het vorige verslag vaststellen, oude bestanden en samenvoegen
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 
 import pytest
@@ -252,6 +252,77 @@ def test_eerste_vergadering_heeft_geen_vorig_verslag(tmp_path) -> None:
         agendabeheer(sessie).stel_vast()
 
 
+
+# --- de agenda aanpassen tijdens de vergadering ------------------------------------------
+
+def _titels(v: Vergadering) -> list[str]:
+    return [f.titel for f in v.fasen]
+
+
+def test_punt_weghalen_en_verschuiven_alleen_wat_nog_moet_komen() -> None:
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    agenda.voeg_punt_toe(v, "Buurtfeest", 10)  # vóór de sluiting, na de rondvraag
+    v.fase_index = 2  # de top 5 loopt
+    assert agenda.verplaats_punt(v, 6, -1) == 5  # Buurtfeest vóór de rondvraag
+    assert _titels(v)[5:] == ["Buurtfeest", "Rondvraag", "Sluiting"]
+    assert agenda.verplaats_punt(v, 5, -1) == 4  # en vóór het terugkoppelen
+    assert _titels(v)[2:6] == ["Top 5 signalen", "Top 1–2 acties", "Buurtfeest",
+                               "Wat koppelen we terug?"]
+    assert agenda.cyclusnummer(v, 5) == 3  # de cyclus telt door
+    weg = agenda.haal_punt_weg(v, 6)
+    assert weg.titel == "Rondvraag" and "Rondvraag" not in _titels(v)
+    assert v.fase_index == 2 and v.fase.titel == "Top 5 signalen"
+
+
+@pytest.mark.parametrize(("handeling", "index", "zin"), [
+    ("weg", 3, "fasen van de cyclus"),
+    ("weg", 0, "al geweest of loopt nu"),
+    ("weg", 1, "vorige verslag blijft op de agenda"),
+    ("weg", 9, "Kies een punt"),
+    ("op", 5, "niet vóór het punt dat nu loopt"),
+    ("neer", 6, "al onderaan"),
+    ("op", 2, "fasen van de cyclus"),
+])
+def test_agenda_aanpassen_weigert_met_een_zin(handeling, index, zin) -> None:
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    # Het terugkoppelen loopt (de rondvraag en de sluiting komen nog); voor het vorige
+    # verslag: de opening loopt nog.
+    v.fase_index = 0 if index == 1 else 4
+    voor = naar_document(v)
+    with pytest.raises(OngeldigeInvoer, match=zin):
+        if handeling == "weg":
+            agenda.haal_punt_weg(v, index)
+        else:
+            agenda.verplaats_punt(v, index, -1 if handeling == "op" else 1)
+    assert naar_document(v) == voor  # niets veranderd
+
+
+def test_een_punt_met_notities_of_tijd_blijft_en_een_gesloten_agenda_ligt_vast() -> None:
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    v.fasen[5].notities = "Vraag over de bankjes"
+    with pytest.raises(OngeldigeInvoer, match="al notities"):
+        agenda.haal_punt_weg(v, 5)
+    v.fasen[5].notities, v.fasen[5].gebruikt_s = "", 30.0
+    with pytest.raises(OngeldigeInvoer, match="tijd gebruikt"):
+        agenda.haal_punt_weg(v, 5)
+    v.gesloten_op = datetime(2026, 11, 23, 21, 30)
+    with pytest.raises(OngeldigeInvoer, match="al gesloten"):
+        agenda.verplaats_punt(v, 6, -1)
+
+
+def test_weghalen_en_verschuiven_komen_in_het_logboek_en_op_schijf(tmp_path) -> None:
+    maak_opslag(tmp_path, sjabloon=True)
+    sessie = voorzitter(tmp_path, Klok())
+    beheer = agendabeheer(sessie)
+    laatste = len(sessie.vergadering.fasen) - 1
+    assert beheer.verplaats_punt(laatste - 1, 1) == laatste  # rondvraag na de sluiting
+    beheer.haal_punt_weg(laatste - 1)  # en de sluiting weg
+    bewaard = Opslag(tmp_path).vergadering(sessie.wijkverband.id, sessie.vergadering.id)
+    assert _titels(bewaard)[-2:] == ["Wat koppelen we terug?", "Rondvraag"]
+    logboek = [r.tekst for r in bewaard.logboek]
+    assert "Agendapunt verschoven: Rondvraag is nu punt 7." in logboek
+    assert "Agendapunt van de agenda gehaald: Sluiting." in logboek
+
 # --- samenvoegen -----------------------------------------------------------------------
 
 def test_punt_erbij_en_notities_elders_gaan_samen() -> None:
@@ -280,6 +351,39 @@ def test_twee_kanten_elk_een_punt_erbij() -> None:
     assert [f["titel"] for f in uit.document["fasen"]][-4:] == [
         "Rondvraag", "Buurtfeest", "Kerstmarkt", "Sluiting"]
 
+
+
+def test_verschuiven_hier_en_notities_elders_blijven_bij_hun_punt() -> None:
+    """De ene laptop schuift de rondvraag omhoog, de andere schrijft intussen notities bij
+    de rondvraag en de sluiting: de notities blijven bij hun eigen punt."""
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    agenda.voeg_punt_toe(v, "Buurtfeest", 10)
+    basis = naar_document(v)
+    mijn = copy.deepcopy(v)
+    agenda.verplaats_punt(mijn, 6, -1)  # Buurtfeest vóór de rondvraag
+    hun = copy.deepcopy(basis)
+    hun["fasen"][5]["notities"] = "Vraag over bankjes"  # de rondvraag
+    hun["fasen"][7]["notities"] = "Tot ziens"  # de sluiting
+    hun["versie"] = 2
+    uit = voeg_samen(basis, naar_document(mijn), hun)
+    assert uit.conflicten == []
+    fasen = {f["titel"]: f for f in uit.document["fasen"]}
+    assert [f["titel"] for f in uit.document["fasen"]][5:] == [
+        "Buurtfeest", "Rondvraag", "Sluiting"]
+    assert fasen["Rondvraag"]["notities"] == "Vraag over bankjes"
+    assert fasen["Sluiting"]["notities"] == "Tot ziens"
+    assert fasen["Buurtfeest"]["notities"] == ""
+
+
+def test_weghalen_hier_en_een_punt_erbij_elders_gaan_samen() -> None:
+    v = nieuwe_vergadering(_wv(), "v1", VANDAAG)
+    basis = naar_document(v)
+    mijn, hun = copy.deepcopy(v), copy.deepcopy(v)
+    agenda.haal_punt_weg(mijn, 5)  # de rondvraag
+    agenda.voeg_punt_toe(hun, "Kerstmarkt", 5)
+    uit = voeg_samen(basis, naar_document(mijn), naar_document(hun))
+    assert [f["titel"] for f in uit.document["fasen"]][4:] == [
+        "Wat koppelen we terug?", "Kerstmarkt", "Sluiting"]
 
 # --- de demo ---------------------------------------------------------------------------
 

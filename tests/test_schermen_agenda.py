@@ -158,6 +158,41 @@ async def test_punt_erbij_met_titel_en_minuten(tmp_path: Path) -> None:
     assert [f.gepland_s for f in bewaard.fasen if f.soort == "extra"] == [900, 300]
 
 
+
+async def test_agenda_aanpassen_weghalen_verschuiven_en_een_zin_bij_de_cyclus(
+        tmp_path: Path) -> None:
+    """A: de agenda met wat geweest is, wat loopt en wat komt; ] schuift de rondvraag na de
+    sluiting, d haalt de sluiting weg, een fase van de cyclus weghalen geeft een zin."""
+    from schermen.agenda_aanpassen import AgendaAanpassen
+
+    app = maak_app(tmp_path / "db", sjabloon=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin_vergadering(pilot)
+        scherm = app.screen
+        await pilot.press("A")
+        await wacht(pilot, lambda: isinstance(app.screen, AgendaAanpassen))
+        lijst = app.screen.query_one("#agenda-punten")
+        assert lijst.highlighted == 1  # het eerste punt dat nog komt
+        await pilot.press("d")  # het vorige verslag: blijft
+        await wacht(pilot, lambda: any("vorige verslag blijft" in m for m in meldingen(app)))
+        await pilot.press("down")  # de top 5: een fase van de cyclus
+        await pilot.press("d")
+        await wacht(pilot, lambda: any("fasen van de cyclus" in m for m in meldingen(app)))
+        await pilot.press("down", "down", "down")  # de rondvraag
+        assert app.sessie.vergadering.fasen[lijst.highlighted].titel == "Rondvraag"
+        await pilot.press("]")
+        await wacht(pilot, lambda: app.sessie.vergadering.fasen[-1].titel == "Rondvraag")
+        assert lijst.highlighted == 6  # de markering gaat mee
+        await pilot.press("up", "d")  # de sluiting weg
+        await wacht(pilot, lambda: len(app.sessie.vergadering.fasen) == 6)
+        assert any("'Sluiting' is van de agenda gehaald" in m for m in meldingen(app))
+        await pilot.press("escape")
+        await wacht(pilot, lambda: app.screen is scherm)
+        assert app.bewaarder.wacht(10)
+    bewaard = Opslag(tmp_path / "db").vergadering(WV, app.sessie.vergadering.id)
+    assert [f.titel for f in bewaard.fasen][-2:] == ["Wat koppelen we terug?", "Rondvraag"]
+    assert bewaard.fase_index == 0
+
 async def test_elk_punt_eigen_notities(tmp_path: Path) -> None:
     app = maak_app(tmp_path / "db", sjabloon=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ from datetime import date
 
 from .agendapunt import Agendapunt, controleer_minuten
 from .fouten import OngeldigeInvoer
-from .tekst import invoer
+from .tekst import invoer, kort
 from .vergadering import Fase, Vergadering
 from .wijkverband import Agenda
 
@@ -101,6 +101,66 @@ def voeg_punt_toe(vergadering: Vergadering, titel: str, minuten: int) -> tuple[F
         len(fasen))
     fasen.insert(plek, fase)
     return fase, plek
+
+
+def _aan_te_passen(vergadering: Vergadering, index: int) -> Fase:
+    """Het punt op plek ``index`` als het weg mag of mag verschuiven; anders een
+    Nederlandse fout die zegt waarom niet."""
+    if vergadering.gesloten:
+        raise OngeldigeInvoer("Deze vergadering is al gesloten; de agenda ligt vast.")
+    if not 0 <= index < len(vergadering.fasen):
+        raise OngeldigeInvoer("Kies een punt van de agenda.")
+    fase = vergadering.fasen[index]
+    if fase.cyclus:
+        raise OngeldigeInvoer(
+            "De fasen van de cyclus (signalen, acties, terugkoppelen) blijven op hun plek; "
+            "alleen de punten eromheen kunnen weg of verschuiven."
+        )
+    if index <= vergadering.fase_index:
+        raise OngeldigeInvoer(
+            f"'{kort(fase.titel)}' is al geweest of loopt nu; alleen een punt dat nog moet "
+            "komen, kan weg of verschuiven."
+        )
+    return fase
+
+
+def haal_punt_weg(vergadering: Vergadering, index: int) -> Fase:
+    """Haal een agendapunt dat nog moet komen van de agenda (niet een fase van de cyclus,
+    niet het vaststellen van het vorige verslag, niet een punt met notities of gebruikte
+    tijd); geeft het weggehaalde punt terug."""
+    fase = _aan_te_passen(vergadering, index)
+    if fase.soort == "verslag":
+        raise OngeldigeInvoer(
+            "Het vaststellen van het vorige verslag blijft op de agenda; sla het deze keer "
+            "over met n als het niet lukt."
+        )
+    if fase.notities.strip() or fase.gebruikt_s > 0 or fase.gestart_op is not None:
+        raise OngeldigeInvoer(
+            f"Bij '{kort(fase.titel)}' staan al notities of is al tijd gebruikt, dus het "
+            "blijft op de agenda; sla het over met n."
+        )
+    del vergadering.fasen[index]
+    return fase
+
+
+def verplaats_punt(vergadering: Vergadering, index: int, stap: int) -> int:
+    """Schuif een agendapunt dat nog moet komen één plek op (``stap`` -1) of neer (+1),
+    nooit vóór het punt dat nu loopt; geeft zijn nieuwe plek. De fasen van de cyclus
+    houden hun onderlinge volgorde (alleen de punten eromheen schuiven)."""
+    fase = _aan_te_passen(vergadering, index)
+    if stap not in (-1, 1):
+        raise OngeldigeInvoer("Een punt schuift één plek tegelijk.")
+    doel = index + stap
+    if doel <= vergadering.fase_index:
+        raise OngeldigeInvoer(
+            f"'{kort(fase.titel)}' kan niet vóór het punt dat nu loopt; het staat al zo "
+            "vroeg als kan."
+        )
+    if doel >= len(vergadering.fasen):
+        raise OngeldigeInvoer(f"'{kort(fase.titel)}' staat al onderaan de agenda.")
+    fasen = vergadering.fasen
+    fasen[index], fasen[doel] = fasen[doel], fasen[index]
+    return doel
 
 
 # --- het vorige verslag ----------------------------------------------------------------

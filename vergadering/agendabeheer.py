@@ -39,6 +39,21 @@ class Agendabeheer:
         self.sessie.bewaar()
         return fase
 
+    def haal_punt_weg(self, index: int) -> Fase:
+        """Haal een punt dat nog moet komen van de agenda (zie ``agenda.haal_punt_weg``)."""
+        fase = agenda.haal_punt_weg(self.vergadering, index)
+        self.sessie.log(f"Agendapunt van de agenda gehaald: {kort(fase.titel)}.")
+        self.sessie.bewaar()
+        return fase
+
+    def verplaats_punt(self, index: int, stap: int) -> int:
+        """Schuif een punt dat nog moet komen één plek op of neer; geeft zijn nieuwe plek."""
+        doel = agenda.verplaats_punt(self.vergadering, index, stap)
+        fase = self.vergadering.fasen[doel]
+        self.sessie.log(f"Agendapunt verschoven: {kort(fase.titel)} is nu punt {doel + 1}.")
+        self.sessie.bewaar()
+        return doel
+
     # --- het vorige verslag ------------------------------------------------------------
 
     def vorig(self) -> Vergadering | None:

@@ -459,10 +459,10 @@ class Bewaarder:
         """Bewaar één regel van het journaal, samengevoegd met wat er nu staat; False als de
         voorzitter eerst moet kiezen. ``vorig``: per object de vorige afgespeelde regel en
         wat toen bewaard werd (dan hoeft het niet opnieuw gelezen te worden)."""
+        from .opslag.offline import klasse
         from .opslag.omzetten import naar_document, uit_document
-        from .opslag.postgres import _klasse
 
-        cls = _klasse(regel.soort)
+        cls = klasse(regel.soort)
         obj = uit_document(cls, regel.mijn)
         sleutel = _sleutel(obj)
         keuzes = self._regelkeuzes.get(regel.nr, {})

@@ -147,14 +147,26 @@ def _lijst(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pad, st
         weg = set(basis) - set(mijn)
         samen = [x for x in hun if x not in weg]
         return samen + [x for x in mijn if x not in basis and x not in samen]
-    if len(mijn) == len(hun) == n and all(isinstance(x, dict) for x in [*mijn, *hun]):
-        # Evenveel onderdelen (de fasen van de agenda): per onderdeel.
+    if len(mijn) == len(hun) == n and all(isinstance(x, dict) for x in [*mijn, *hun]) \
+            and _zelfde_volgorde(basis, mijn, hun):
+        # Evenveel onderdelen in dezelfde volgorde (de fasen van de agenda): per onderdeel.
         return [_waarde(b, m, h, (*pad, i), keuzes, uit, False)
                 for i, (b, m, h) in enumerate(zip(basis, mijn, hun, strict=True))]
     if _met_sleutel(basis) and _met_sleutel(mijn) and _met_sleutel(hun):
-        # Agendapunten: een kant voegde een punt toe (agenda.voeg_punt_toe).
+        # Agendapunten: een kant voegde een punt toe, haalde er een weg of verschoof er een
+        # (agenda.py).
         return _op_sleutel(basis, mijn, hun, pad, keuzes, uit)
     return _WEG
+
+
+def _zelfde_volgorde(basis: list, mijn: list, hun: list) -> bool:
+    """Waar als geen kant onderdelen met een sleutel verschoof: dan is samenvoegen per plek
+    goed. Verschoof er een (een agendapunt omhoog), dan per sleutel, anders kwamen de
+    notities van het ene punt bij het andere."""
+    if not (_met_sleutel(basis) and _met_sleutel(mijn) and _met_sleutel(hun)):
+        return True
+    return ([x["sleutel"] for x in basis] == [x["sleutel"] for x in mijn]
+            == [x["sleutel"] for x in hun])
 
 
 def _met_sleutel(lijst: list) -> bool:
@@ -165,16 +177,23 @@ def _met_sleutel(lijst: list) -> bool:
 
 def _op_sleutel(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pad, str],
                 uit: Samenvoeging) -> list:
-    """Twee lijsten onderdelen met een sleutel samen: de volgorde van ``hun``, wat alleen
-    ``mijn`` toevoegde na zijn voorganger, en per sleutel die beide hebben veld voor veld."""
+    """Twee lijsten onderdelen met een sleutel samen: de volgorde van de kant die punten
+    verschoof (van ``hun`` als geen of beide), wat alleen de andere kant toevoegde na zijn
+    voorganger, wat een kant weghaalde blijft weg, en per sleutel die beide hebben veld voor
+    veld."""
     b = {x["sleutel"]: x for x in basis}
     m = {x["sleutel"]: x for x in mijn}
     h = {x["sleutel"]: x for x in hun}
     weg = (set(b) - set(m)) | (set(b) - set(h))
-    volgorde = [k for k in h if k not in weg]
+    # De volgorde van hun, tenzij alleen mijn kant punten verschoof: dan die van mij. Wat de
+    # andere kant toevoegde, komt na zijn voorganger daar.
+    hun_verschoven = [k for k in h if k in b] != [k for k in b if k in h]
+    eerst, ander = (h, m) if hun_verschoven or [k for k in m if k in b] == [
+        k for k in b if k in m] else (m, h)
+    volgorde = [k for k in eerst if k not in weg]
     vorige: str | None = None
-    for k in m:
-        if k not in h and k not in b:
+    for k in ander:
+        if k not in eerst and k not in b:
             plek = volgorde.index(vorige) + 1 if vorige in volgorde else len(volgorde)
             volgorde.insert(plek, k)
         vorige = k

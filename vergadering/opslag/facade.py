@@ -57,6 +57,7 @@ from .bestand import (
     vertaal_oserror,
 )
 from .controle import klasse, onleesbaar
+from .gedeeld import OP_DATUM, Gedeeld, zoek_wijkverband
 from .migratie import MIGRATIES, SCHEMA, controlegetal_verplicht
 from .vakindeling import vaknaam
 
@@ -79,9 +80,6 @@ SCHIJF_BIJNA_VOL = (
 )
 _gemeld: set[str] = set()  # waarschuwingen die dit proces al gaf (één keer is genoeg)
 BABELNAMEN = ".babelnamen"  # Babels maandnamen voor de lijsten (afgeleid, zie laad_maandnamen)
-# Oudste eerst, bij gelijke datum op kenmerk; attrgetter in plaats van een lambda (dertig
-# jaar signalen: zestigduizend aanroepen minder).
-_OP_DATUM = attrgetter("datum", "id")
 
 
 def _relatief_databestand(bestand: str) -> Path:
@@ -102,34 +100,6 @@ def _relatief_databestand(bestand: str) -> Path:
     return relatief
 
 
-def _zoek_wijkverband(naam_of_id: str, paren: list[tuple[str, str]]) -> int:
-    """De plaats in ``paren`` (kenmerk, naam) van het wijkverband met deze naam of dit
-    kenmerk; anders ``NietGevonden`` met de bekende namen."""
-    zoek = naam_of_id.strip().lower()
-    for i, (wv_id, naam) in enumerate(paren):
-        if wv_id == zoek or naam.lower() == zoek:
-            return i
-    # 'De Hoven-Noord' voor 'Wijkverband De Hoven-Noord': zo noemt men het in de zaal.
-    # Alleen als dat precies één wijkverband aanwijst.
-    zonder = [i for i, (_, naam) in enumerate(paren)
-              if _zonder_soortwoord(naam) == _zonder_soortwoord(zoek)]
-    if len(zonder) == 1:
-        return zonder[0]
-    bekend = ", ".join(naam for _, naam in paren) or "nog geen"
-    raise NietGevonden(
-        f"Er is geen wijkverband '{naam_of_id.strip()[:60]}'; bekend zijn: {bekend}."
-    )
-
-
-def _zonder_soortwoord(naam: str) -> str:
-    """Een naam zonder 'wijkverband' of 'wijkraad' ervoor, in kleine letters."""
-    kern = naam.strip().lower()
-    for woord in ("wijkverband ", "wijkraad "):
-        if kern.startswith(woord):
-            return kern[len(woord):].strip()
-    return kern
-
-
 def standaard_map() -> Path:
     """Waar de gegevens staan: $VERGADERING_DB, anders de gebruikersmap van het systeem."""
     gekozen = os.environ.get(OMGEVINGSVARIABELE)
@@ -140,7 +110,7 @@ def standaard_map() -> Path:
     return user_data_path("vergadering", appauthor=False) / "opslag"
 
 
-class Opslag:
+class Opslag(Gedeeld):
     """Alle gegevens van één opslagmap."""
 
     def __init__(
@@ -614,16 +584,11 @@ class Opslag:
         alle = self._lees_objecten(Wijkverband, [self._wijkverbandenpad], "wijkverbanden")
         return sorted(alle, key=lambda w: w.naam.lower())
 
-    def wijkverband(self, naam_of_id: str) -> Wijkverband:
-        """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
-        alle = self.wijkverbanden()
-        return alle[_zoek_wijkverband(naam_of_id, [(w.id, w.naam) for w in alle])]
-
     def wijkverband_id(self, naam_of_id: str) -> str:
         """Het kenmerk van het wijkverband met deze naam of dit kenmerk, zoals ``wijkverband``
         het vindt, zonder de wijkverbanden om te zetten (een lijst heeft alleen dit nodig)."""
         paren = self._wijkverbandnamen()
-        return paren[_zoek_wijkverband(naam_of_id, paren)][0]
+        return paren[zoek_wijkverband(naam_of_id, paren)][0]
 
     def _wijkverbandnamen(self) -> list[tuple[str, str]]:
         """(kenmerk, naam) van elk wijkverband, op naam, rechtstreeks uit de documenten.
@@ -635,24 +600,12 @@ class Opslag:
             paren = [(w.id, w.naam) for w in self.wijkverbanden()]
         return sorted(paren, key=lambda p: p[1].lower())
 
-    def nieuw_wijkverband_id(self, naam: str) -> str:
-        """Een vrij kenmerk voor een nieuw wijkverband, afgeleid van de naam."""
-        basis = ids.slug(naam)
-        bezet = {w.id for w in self.wijkverbanden()}
-        kandidaat, n = basis, 1
-        while kandidaat in bezet:
-            n += 1
-            kandidaat = f"{basis}-{n}"
-        return kandidaat
+    def _heeft_wijkverband(self, wijkverband_id: str) -> bool:
+        return any(i == wijkverband_id for i, _ in self._wijkverbandnamen())
 
     def bewaar_wijkverband(self, wijkverband: Wijkverband) -> dict[str, Any]:
         """Bewaar een (nieuw of gewijzigd) wijkverband."""
-        if wijkverband.versie == 0:
-            for ander in self.wijkverbanden():
-                if ander.id != wijkverband.id and ander.naam.lower() == wijkverband.naam.lower():
-                    raise OngeldigeInvoer(
-                        f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
-                    )
+        self._controleer_nieuwe_naam(wijkverband)
         return self._bewaar(self._wijkverbandenpad, "wijkverbanden", wijkverband, "wijkverband")
 
     # --- signalen --------------------------------------------------------------------
@@ -676,7 +629,7 @@ class Opslag:
         for wv in wvs:
             uit += self._lees_objecten(Signaal, self._vakken(self.map / wv / "signalen"),
                                        "signalen")
-        return sorted(uit, key=_OP_DATUM)
+        return sorted(uit, key=OP_DATUM)
 
     def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
         """Eén signaal."""
@@ -750,15 +703,6 @@ class Opslag:
             uit += self._lees_objecten(Actie, self._vakken(self.map / wv / "acties"), "acties")
         return sorted(uit, key=attrgetter("wijkverband_id", "nummer"))
 
-    def volgend_actienummer(self, wijkverband_id: str) -> int:
-        """Het eerstvolgende actienummer binnen het wijkverband."""
-        return max((a.nummer for a in self.acties(wijkverband_id)), default=0) + 1
-
-    def nieuw_actie_id(self, wijkverband_id: str, jaar: int) -> tuple[str, int]:
-        """Kenmerk en nummer voor een nieuwe actie."""
-        nummer = self.volgend_actienummer(wijkverband_id)
-        return ids.actie_id(jaar, nummer), nummer
-
     def bewaar_actie(self, actie: Actie) -> dict[str, Any]:
         """Bewaar een (nieuwe of gewijzigde) actie."""
         return self._bewaar(self._actievak(actie.id, actie.wijkverband_id), "acties", actie,
@@ -790,7 +734,7 @@ class Opslag:
             uit += self._lees_objecten(
                 Vergadering, self._vakken(self.map / wv / "vergaderingen"), "vergadering"
             )
-        return sorted(uit, key=_OP_DATUM)
+        return sorted(uit, key=OP_DATUM)
 
     def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
         """Eén vergadering."""
@@ -802,19 +746,8 @@ class Opslag:
             raise NietGevonden(f"Er is geen vergadering '{vergadering_id[:30]}'.")
         return gevonden[0]
 
-    def nieuw_vergadering_id(self, wijkverband_id: str, datum: date) -> str:
-        """'2026-11-23', of '2026-11-23-2' als er die dag al een was."""
-        basis = datum.isoformat()
-        kandidaat, n = basis, 1
-        while self._vergaderingpad(wijkverband_id, kandidaat).exists():
-            n += 1
-            kandidaat = f"{basis}-{n}"
-        return kandidaat
-
-    def onafgemaakte_vergadering(self, wijkverband_id: str) -> Vergadering | None:
-        """De laatste vergadering die nog niet gesloten is, om verder te gaan."""
-        open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]
-        return open_[-1] if open_ else None
+    def _heeft_vergadering(self, wijkverband_id: str, vergadering_id: str) -> bool:
+        return self._vergaderingpad(wijkverband_id, vergadering_id).exists()
 
     def bewaar_vergadering(self, vergadering: Vergadering) -> dict[str, Any]:
         """Bewaar een (nieuwe of gewijzigde) vergadering."""

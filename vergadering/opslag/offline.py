@@ -72,6 +72,20 @@ class Regel:
     basis: dict[str, Any] | None
 
 
+def klasse(soort: str) -> type:
+    """De klasse van de documenten van een soort ('signalen' -> Signaal)."""
+    from ..actie import Actie
+    from ..signaal import Signaal
+    from ..vergadering import Vergadering
+    from ..wijkverband import Wijkverband
+
+    klassen = {k.__name__: k for k in (Actie, Signaal, Vergadering, Wijkverband)}
+    naam = next((n for n, s in SOORTEN.items() if s == soort), None)
+    if naam is None:
+        raise BeschadigdBestand(f"Het lokale journaal noemt een onbekende soort '{soort[:20]}'.")
+    return klassen[naam]
+
+
 def journaalmap() -> Path:
     """De map met lokale journalen (per gebruiker, naast de standaardopslag)."""
     from platformdirs import user_data_path

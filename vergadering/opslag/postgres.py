@@ -53,10 +53,9 @@ from ..fouten import (
     NietGevonden,
     NieuwereVersie,
     Onbereikbaar,
-    OngeldigeInvoer,
     OpslagFout,
 )
-from .facade import _OP_DATUM, _zoek_wijkverband
+from .gedeeld import OP_DATUM, Gedeeld
 from .migratie import SCHEMA
 from .vakindeling import SOORTEN, vaknaam
 from .wijzigingen import ALLES, Wijziging
@@ -440,7 +439,7 @@ def _klasse(soort: str) -> type:
             "vergaderingen": Vergadering}[soort]
 
 
-class PostgresOpslag:
+class PostgresOpslag(Gedeeld):
     """Alle gegevens in één PostgreSQL-database (voor zover de rol ze mag zien)."""
 
     def __init__(self, db: str, *, klok: Any = datetime.now, **_: Any) -> None:
@@ -568,11 +567,6 @@ class PostgresOpslag:
         """Alle wijkverbanden die deze rol mag zien, op naam."""
         return sorted(self._alle("wijkverbanden", None), key=lambda w: w.naam.lower())
 
-    def wijkverband(self, naam_of_id: str) -> Wijkverband:
-        """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
-        alle = self.wijkverbanden()
-        return alle[_zoek_wijkverband(naam_of_id, [(w.id, w.naam) for w in alle])]
-
     def wijkverband_id(self, naam_of_id: str) -> str:
         """Het kenmerk van het wijkverband met deze naam of dit kenmerk."""
         return self.wijkverband(naam_of_id).id
@@ -580,14 +574,11 @@ class PostgresOpslag:
     def _wijkverband_ids(self) -> list[str]:
         return [w.id for w in self.wijkverbanden()]
 
-    def nieuw_wijkverband_id(self, naam: str) -> str:
-        """Een vrij kenmerk voor een nieuw wijkverband, afgeleid van de naam."""
-        basis = ids.slug(naam)
-        kandidaat, n = basis, 1
-        while self._bestaat("wijkverbanden", kandidaat, kandidaat):
-            n += 1
-            kandidaat = f"{basis}-{n}"
-        return kandidaat
+    def _heeft_wijkverband(self, wijkverband_id: str) -> bool:
+        return self._bestaat("wijkverbanden", wijkverband_id, wijkverband_id)
+
+    def _heeft_vergadering(self, wijkverband_id: str, vergadering_id: str) -> bool:
+        return self._bestaat("vergaderingen", wijkverband_id, vergadering_id)
 
     # Elke vraag naar één document noemt ook zijn vak: zo is elke index goed (ook vóór de
     # server statistieken heeft, en anders zocht hij door alle signalen van het wijkverband).
@@ -610,7 +601,7 @@ class PostgresOpslag:
 
     def signalen(self, wijkverband_id: str | None = None) -> list[Signaal]:
         """De signalen van één wijkverband (of van alle), oudste eerst."""
-        return sorted(self._alle("signalen", wijkverband_id), key=_OP_DATUM)
+        return sorted(self._alle("signalen", wijkverband_id), key=OP_DATUM)
 
     def signaal(self, wijkverband_id: str, signaal_id: str) -> Signaal:
         """Eén signaal."""
@@ -632,36 +623,13 @@ class PostgresOpslag:
         """Eén actie."""
         return self._een("acties", wijkverband_id, actie_id)
 
-    def volgend_actienummer(self, wijkverband_id: str) -> int:
-        """Het eerstvolgende actienummer binnen het wijkverband."""
-        return max((a.nummer for a in self.acties(wijkverband_id)), default=0) + 1
-
-    def nieuw_actie_id(self, wijkverband_id: str, jaar: int) -> tuple[str, int]:
-        """Kenmerk en nummer voor een nieuwe actie."""
-        nummer = self.volgend_actienummer(wijkverband_id)
-        return ids.actie_id(jaar, nummer), nummer
-
     def vergaderingen(self, wijkverband_id: str | None = None) -> list[Vergadering]:
         """De vergaderingen van één wijkverband (of van alle), oudste eerst."""
-        return sorted(self._alle("vergaderingen", wijkverband_id), key=_OP_DATUM)
+        return sorted(self._alle("vergaderingen", wijkverband_id), key=OP_DATUM)
 
     def vergadering(self, wijkverband_id: str, vergadering_id: str) -> Vergadering:
         """Eén vergadering."""
         return self._een("vergaderingen", wijkverband_id, vergadering_id)
-
-    def nieuw_vergadering_id(self, wijkverband_id: str, datum: date) -> str:
-        """'2026-11-23', of '2026-11-23-2' als er die dag al een was."""
-        basis = datum.isoformat()
-        kandidaat, n = basis, 1
-        while self._bestaat("vergaderingen", wijkverband_id, kandidaat):
-            n += 1
-            kandidaat = f"{basis}-{n}"
-        return kandidaat
-
-    def onafgemaakte_vergadering(self, wijkverband_id: str) -> Vergadering | None:
-        """De laatste vergadering die nog niet gesloten is, om verder te gaan."""
-        open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]
-        return open_[-1] if open_ else None
 
     # --- vakken (voor de beamer, een tweede venster en de lijsten) ----------------------
 
@@ -763,12 +731,7 @@ class PostgresOpslag:
 
     def bewaar_wijkverband(self, wijkverband: Wijkverband) -> dict[str, Any]:
         """Bewaar een (nieuw of gewijzigd) wijkverband."""
-        if wijkverband.versie == 0:
-            for ander in self.wijkverbanden():
-                if ander.id != wijkverband.id and ander.naam.lower() == wijkverband.naam.lower():
-                    raise OngeldigeInvoer(
-                        f"Er is al een wijkverband '{ander.naam}'; kies een andere naam."
-                    )
+        self._controleer_nieuwe_naam(wijkverband)
         return self._bewaar("wijkverbanden", wijkverband.id, wijkverband)
 
     def bewaar_signaal(self, signaal: Signaal) -> dict[str, Any]:
