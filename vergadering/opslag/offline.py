@@ -192,6 +192,8 @@ class LokaalJournaal:
 
     def regels(self) -> list[Regel]:
         """De regels die nog niet bewaard zijn, in volgorde."""
+        if not os.path.lexists(self.pad):  # het gewone geval: niets, en geen slot nodig
+            return []
         with self._op_slot():
             stand = self._lees()
             return [r for r in stand.regels if r.nr not in stand.af]
