@@ -10,9 +10,14 @@ en om in één run, als nieuw proces met stdout naar een bestand; eerst één ke
 warmen (paginacache en lijstindex, het gewone geval).
 
 Daarnaast het impactscherm: in één proces de app (headless) op dezelfde gegevens, het
-startscherm met zijn overzicht (de gegevens zijn geladen), dan m; gemeten tot het scherm
-zijn cijfers toont en getekend heeft (rekenen in een werkdraad, tabellen en grafieken
-opbouwen). Doel: binnen 0,3 s.
+startscherm met zijn overzicht (de gegevens zijn geladen), dan m; gemeten (zoals
+``bench/start.py``: meekijken bij ``App._display``) tot het eerste beeld van het
+impactscherm met zijn cijfers (kop, tekst en tabellen; rekenen in een werkdraad alleen als
+het startscherm de cijfers nog niet had). Doel: binnen 0,3 s, per keer (ook de hoogste
+telt). Ter informatie ernaast: tot het eerste beeld met de grafiek (die komt na het eerste
+beeld), en de oude maat: tot ``Pilot.press`` terugkomt. Die wacht tot het hele proces 20 ms
+lang stil is (``wait_for_idle``, twee keer), dus telt ook die wachttijd en alle werk na het
+beeld mee; een leeg Textual-scherm kost daarin al ~0,125 s.
 
 Gebruik::
 
@@ -71,8 +76,10 @@ def meet(jaren: int, herhalingen: int, cache: Path) -> dict[str, float]:
 SCHERM_DOEL = 0.3
 
 
-def meet_scherm(jaren: int, herhalingen: int, cache: Path) -> list[float]:
-    """Van m op het startscherm tot het impactscherm met cijfers in beeld, per keer."""
+def meet_scherm(jaren: int, herhalingen: int, cache: Path) -> list[tuple[float, float, float]]:
+    """Per keer, van de toets m op het startscherm tot (1) het eerste beeld van het
+    impactscherm met zijn cijfers, (2) het eerste beeld met de grafiek, en (3) tot Pilot het
+    proces stil vindt (de oude maat)."""
     import asyncio
     import time
 
@@ -90,8 +97,19 @@ def meet_scherm(jaren: int, herhalingen: int, cache: Path) -> list[float]:
                 raise SystemExit("Het impactscherm kwam niet binnen 30 s; meting afgebroken.")
             await asyncio.sleep(pauze)
 
-    async def een_keer() -> float:
+    async def een_keer() -> tuple[float, float, float]:
         app = VergaderingApp(Opslag(map_))
+        beelden: list[tuple[float, bool, bool]] = []  # tijd, met cijfers, met grafiek
+        toon = app._display
+
+        def _display(screen, renderable) -> None:
+            # Meekijken, zoals bench/start.py: het moment dat een beeld naar de terminal gaat.
+            if isinstance(screen, ImpactScherm):
+                beelden.append((time.perf_counter(), screen.impact is not None,
+                                screen.grafiek is not None))
+            toon(screen, renderable)
+
+        app._display = _display  # type: ignore[method-assign]
         async with app.run_test(size=(80, 24)) as pilot:
             await wacht(lambda: any(isinstance(s, StartScherm) for s in app.screen_stack), 0.01)
             start = next(s for s in app.screen_stack if isinstance(s, StartScherm))
@@ -101,11 +119,15 @@ def meet_scherm(jaren: int, herhalingen: int, cache: Path) -> list[float]:
                 await pilot.press("escape")
                 await wacht(lambda: app.screen is start, 0.01)
             begin = time.perf_counter()
-            await pilot.press("m")
+            await pilot.press("m")  # wacht tot het proces stil is (wait_for_idle)
             await wacht(lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact,
                         0.001)
-            await pilot.pause()  # één beeld
-            return time.perf_counter() - begin
+            await pilot.pause()
+            stil = time.perf_counter() - begin
+            await wacht(lambda: any(g for _, _, g in beelden), 0.001)
+            cijfers = next(t for t, c, _ in beelden if c) - begin
+            grafiek = next(t for t, _, g in beelden if g) - begin
+            return cijfers, grafiek, stil
 
     return [asyncio.run(een_keer()) for _ in range(herhalingen)]
 
@@ -126,12 +148,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{m['verhouding']:.2f}×")
         gehaald = m["verhouding"] <= DOEL
         print(f"Doel (≤ {DOEL:g}×) {'gehaald' if gehaald else 'NIET gehaald'}.")
-        scherm = meet_scherm(jaren, herhalingen, args.cache)
-        mediaan = statistics.median(scherm)
-        print(f"impactscherm, {jaren} jaar: van m tot de cijfers in beeld "
-              f"{', '.join(f'{s:.3f}' for s in scherm)} s (mediaan {mediaan:.3f} s); doel "
-              f"≤ {SCHERM_DOEL:g} s {'gehaald' if mediaan <= SCHERM_DOEL else 'NIET gehaald'}.")
-        alles_gehaald = alles_gehaald and gehaald and mediaan <= SCHERM_DOEL
+        keren = meet_scherm(jaren, herhalingen, args.cache)
+        scherm = [c for c, _, _ in keren]
+        mediaan, hoogste = statistics.median(scherm), max(scherm)
+        print(f"impactscherm, {jaren} jaar: van m tot het eerste beeld met de cijfers "
+              f"{', '.join(f'{s:.3f}' for s in scherm)} s (mediaan {mediaan:.3f} s, hoogste "
+              f"{hoogste:.3f} s); doel ≤ {SCHERM_DOEL:g} s per keer "
+              f"{'gehaald' if hoogste <= SCHERM_DOEL else 'NIET gehaald'}. Met de grafiek: "
+              f"{', '.join(f'{g:.3f}' for _, g, _ in keren)} s; tot Pilot het proces stil "
+              f"vindt: {', '.join(f'{t:.3f}' for _, _, t in keren)} s.")
+        alles_gehaald = alles_gehaald and gehaald and hoogste <= SCHERM_DOEL
     return 0 if alles_gehaald else 1
 
 

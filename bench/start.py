@@ -19,6 +19,10 @@ beeld naar de terminal gaat) en noteert met de systeembrede monotone klok:
   bovenop, dan telt dat beeld ook: het overzicht staat er gedimd onder en de vraag zelf
   komt uit de gegevens. Bij de kale app: het eerste beeld (alles staat er dan);
 - *eerste beeld* (ter vergelijking): het eerste beeld van het startscherm, leeg of vol;
+- *processortijd tot de gegevens* (ter vergelijking): ``time.process_time()`` van het
+  proces (alle draden) op het moment van de gegevens. Wat andere programma's op de machine
+  doen, telt daarin nauwelijks mee; op een rustige machine ligt de verhouding dicht bij die
+  van de tijd, op een drukke laat ze zien of een uitschieter van de machine of van ons komt;
 - *haperingen*: in de twee seconden na de gegevens, hoe lang de lus van de app het langst
   vastzat en hoe vaak langer dan één frame (1/60 s).
 
@@ -73,6 +77,7 @@ def meet(app, is_eerste_scherm, heeft_gegevens):
             tijden["getekend"] = nu
         if "gegevens" not in tijden and heeft_gegevens(app):
             tijden["gegevens"] = nu
+            tijden["cpu"] = time.process_time()
         return echte_display(screen, update)
 
     app._display = display
@@ -127,7 +132,7 @@ app.run(headless=True, size=(80, 24),
         auto_pilot=meet(app, lambda screen: True, lambda app: True))
 """
 
-DUREN = ("langste_schok", "schokken")
+DUREN = ("langste_schok", "schokken", "cpu")
 
 
 def _een_run(code: str, map_: Path) -> dict[str, float]:
@@ -236,17 +241,20 @@ def main(argv: list[str] | None = None) -> int:
 
     kaal = uitkomst["kaal"]
     k_geg, k_eerst = _mediaan(kaal, "gegevens"), _mediaan(kaal, "getekend")
+    k_cpu = _mediaan(kaal, "cpu")
     print(f"\nOpstarttijd tot het startscherm met gegevens, mediaan van {args.runs} verse "
           "processen per soort, om en om (5 wijkverbanden)")
     print(f"{'':24} {'gegevens in beeld (telt)':>25}   {'eerste beeld':>20}   "
-          f"{'langste':>8} {'>1 frame':>8}")
+          f"{'processortijd tot':>20}   {'langste':>8} {'>1 frame':>8}")
     print(f"{'':24} {'tijd':>12} {'verhouding':>12}   {'tijd':>9} {'verhouding':>10}   "
-          f"{'hapering':>8} {'(2 s)':>8}")
+          f"{'de gegevens':>9} {'verh.':>10}   {'hapering':>8} {'(2 s)':>8}")
     oordelen = []
     for naam, runs in uitkomst.items():
         g, e = _mediaan(runs, "gegevens"), _mediaan(runs, "getekend")
         titel = "kale Textual-app" if naam == "kaal" else f"Vergadering, {naam}"
+        c = _mediaan(runs, "cpu")
         print(f"{titel:24} {g:>10.3f} s {g / k_geg:>11.2f}×   {e:>7.3f} s {e / k_eerst:>9.2f}×"
+              f"   {c:>7.3f} s {c / k_cpu:>9.2f}×"
               f"   {_mediaan(runs, 'langste_schok') * 1000:>5.0f} ms"
               f" {_mediaan(runs, 'schokken'):>8.0f}")
         if naam != "kaal":

@@ -126,13 +126,21 @@ class _Meter:
     def _tijd(eigenaar: Any, attribuut: str, bij: Callable[[float], None]) -> None:
         """Vervang ``eigenaar.attribuut`` door een versie die zijn duur aan ``bij`` geeft."""
         echt = getattr(eigenaar, attribuut)
+        # Alleen de buitenste aanroep telt: ``naar_document`` roept zichzelf aan via de
+        # module, dus via deze omwikkeling; anders telde elk genest deel dubbel mee. Per
+        # draad: een werkdraad mag tegelijk bewaren.
+        binnen = threading.local()
 
         def gemeten(*args: Any, **kwargs: Any) -> Any:
+            if getattr(binnen, "ja", False):
+                return echt(*args, **kwargs)
+            binnen.ja = True
             t = time.perf_counter()
             try:
                 return echt(*args, **kwargs)
             finally:
                 bij(time.perf_counter() - t)
+                binnen.ja = False
 
         setattr(eigenaar, attribuut, gemeten)
 

@@ -106,9 +106,7 @@ class VergaderingApp(App[None]):
     """Vergadering: de app voor voorzitter en notulist."""
 
     TITLE = "Vergadering"
-    # impact.tcss al bij het starten (een paar regels): een scherm met een eigen CSS-bestand
-    # laat Textual bij het eerste openen álle CSS opnieuw ontleden (~40 ms bij m, issue 13).
-    CSS_PATH: ClassVar = ["app.tcss", "impact.tcss"]
+    CSS_PATH: ClassVar = ["app.tcss"]
     # Alleen onze eigen handelingen: die van Textual zelf (Theme, Quit, Keys, Screenshot,
     # Maximize) zijn Engels; stoppen staat bij de onze.
     COMMANDS = {_commandos}
@@ -160,6 +158,28 @@ class VergaderingApp(App[None]):
         self._te_klein: Any = None
         self._lus: asyncio.AbstractEventLoop | None = None
         self._registreer_themas()
+
+    # --- toetsen ---------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Een toets die binnenkwam terwijl het vorige scherm nog vooraan stond, maar pas
+        terugkomt nadat een ander scherm geopend is ('a' en meteen de tekst erachteraan),
+        gaat naar het nieuwe scherm in plaats van daar een toets van de app te zijn (een
+        spatie pauzeerde dan de klok en de tekst was weg)."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                event._vergadering_scherm = self.screen  # type: ignore[attr-defined]
+            else:
+                scherm = getattr(event, "_vergadering_scherm", None)
+                if scherm is not None and scherm is not self.screen:
+                    event.stop()
+                    doel = self.screen.focused or self.screen
+                    nieuw = events.Key(event.key, event.character)
+                    nieuw._vergadering_scherm = self.screen  # type: ignore[attr-defined]
+                    # _forward_event: zo weet de app dat deze toets al doorgegeven is.
+                    doel._forward_event(nieuw)
+                    return
+        await super().on_event(event)
 
     # --- tijd ------------------------------------------------------------------------
 

@@ -2,43 +2,74 @@
 terminal (textual-plotext) en bij elke grafiek dezelfde getallen in een tabel (voor wie de
 kleuren niet ziet of een schermlezer gebruikt).
 
-Het rekenen (``vergadering.impact``) gebeurt in een werkdraad: het scherm staat er meteen,
-met 'even geduld', en vult zich zodra de cijfers er zijn. Past op 80×24 (per pijn een tab).
+Licht gebouwd, want het moet binnen 0,3 s open (issue 13): geen TabbedContent, geen
+DataTable en geen PlotextPlot-widget, maar één pijn tegelijk (toetsen 1–4, of klik op de
+regel met de pijnen) als één Rich-groep in één Static: tekst, de grafiek (de plot van
+textual-plotext, getekend op de breedte die Rich geeft) en Rich-tabellen. Het rekenen
+(``vergadering.impact``) gebeurt in een werkdraad; cijfers die het startscherm al had staan
+er meteen. Past op 80×24.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
 from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static
 
 # Plotext laden kost ~0,2 s; dit module wordt al in de werkdraad van het startscherm geladen
 # (voor de impactregels), zodat het scherm daarna zonder die wachttijd opent.
-from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
 
-from vergadering.fouten import VergaderingFout
+from vergadering.fouten import VergaderingFout, oorzaak
 from vergadering.impact import inwonercellen
 from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from textual.widget import Widget
-
     from vergadering.impact import Impact
+    from vergadering.privacycheck import PrivacyOnbeslist
     from vergadering.wijkverband import Wijkverband
 
     from .app import VergaderingApp
 
-TABS = (("bereik", "Bereik"), ("representativiteit", "Spiegel van de wijk"),
-        ("doorwerking", "Doorwerking"), ("terugkoppeling", "Terugkoppeling"))
+PIJNEN = (("bereik", "Bereik"), ("representativiteit", "Spiegel van de wijk"),
+          ("doorwerking", "Doorwerking"), ("terugkoppeling", "Terugkoppeling"))
+
+GRAFIEKHOOGTE = 12
+
+
+class Grafiek:
+    """Een plot als Rich-renderable: getekend op de breedte die er is (ook na een andere
+    terminalgrootte), zonder eigen widget. Kleuren uit het thema 'clear': de voorgrond en
+    achtergrond van het scherm, de staven in een ANSI-kleur die het Textual-thema kiest."""
+
+    def __init__(self, teken: Callable[[Plot], None]) -> None:
+        self.teken = teken
+        self._getekend: dict[int, Text] = {}  # per breedte: Textual vraagt vaak opnieuw
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        breedte = options.max_width
+        if breedte not in self._getekend:
+            plt = Plot()
+            self.teken(plt)
+            plt.theme("clear")
+            plt.plotsize(breedte, GRAFIEKHOOGTE)
+            self._getekend[breedte] = Text.from_ansi(plt.build(), no_wrap=True, end="")
+        yield self._getekend[breedte]
+        yield Text()  # een witregel tussen grafiek en tabel
 
 
 def periodes(vandaag: date) -> list[str]:
@@ -46,12 +77,29 @@ def periodes(vandaag: date) -> list[str]:
     return ["12m", str(vandaag.year), str(vandaag.year - 1)]
 
 
-def _tabel(kop: str, kolommen: tuple[str, ...], rijen: list[tuple]) -> DataTable:
-    tabel: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="impact-tabel")
-    tabel.border_title = kop
-    tabel.add_columns(*kolommen)
-    tabel.add_rows([tuple(str(c) for c in r) for r in rijen] or [("–",) * len(kolommen)])
+def laad_stijl(app: App, scherm: Screen) -> None:
+    """Zet de CSS-bestanden van ``scherm`` alvast in de stylesheet van de app.
+
+    Staat het bestand er bij het pushen nog niet in, dan ontleedt Textual álle CSS opnieuw
+    (zonder cache) en stijlt elk scherm opnieuw: ~40 ms bij het openen. Het in de app-CSS
+    zetten kost juist bij het starten. Zo wordt alleen dit ene bestand ontleed.
+    """
+    stijlen = app.stylesheet
+    for pad in scherm.css_path:
+        if not stijlen.has_source(str(pad), ""):
+            stijlen.add_source(Path(pad).read_text(encoding="utf-8"), read_from=(str(pad), ""))
+
+
+def _tabel(kop: str, kolommen: tuple[str, ...], rijen: list[tuple]) -> Table:
+    tabel = Table(*kolommen, title=kop, title_justify="left", title_style="bold",
+                  box=box.ROUNDED, row_styles=["", "dim"] if len(rijen) > 3 else None)
+    for rij in rijen or [("–",) * len(kolommen)]:
+        tabel.add_row(*(Text(str(c)) for c in rij))  # Text: bewonerstekst is nooit markup
     return tabel
+
+
+def _zin(tekst: str) -> Text:
+    return Text(tekst + "\n")
 
 
 def _procent(p: float | None) -> str:
@@ -69,6 +117,15 @@ def _kop(i: Impact) -> Text:
     return kop
 
 
+def _pijnregel(actief: str) -> str:
+    """De regel met de vier pijnen; de gekozen vet en omgekeerd, elke pijn klikbaar."""
+    delen = []
+    for n, (sleutel, titel) in enumerate(PIJNEN, 1):
+        stijl = "reverse bold" if sleutel == actief else "not bold"
+        delen.append(f"[@click=screen.pijn('{sleutel}')][{stijl}]{n} {titel}[/][/]")
+    return " │ ".join(delen)
+
+
 class ImpactScherm(Screen[None]):
     """Bereik, spiegel van de wijk, doorwerking en terugkoppeling van één wijkverband."""
 
@@ -76,7 +133,10 @@ class ImpactScherm(Screen[None]):
     BINDINGS = [
         Binding("escape", "terug", "Terug"),
         Binding("p", "periode", "Andere periode"),
+        Binding("d", "jaarverslag", "Jaarverslag (docx)"),
         Binding("q", "terug", "Terug", show=False),
+        *(Binding(str(n), f"pijn('{sleutel}')", titel, show=False)
+          for n, (sleutel, titel) in enumerate(PIJNEN, 1)),
     ]
 
     def __init__(self, wijkverband: Wijkverband, cijfers: Impact | None = None) -> None:
@@ -84,9 +144,11 @@ class ImpactScherm(Screen[None]):
         super().__init__()
         self.wijkverband = wijkverband
         self.periode = "12m"
+        self.pijn = PIJNEN[0][0]
         self._cijfers = cijfers
         self.impact: Impact | None = None  # de laatst getoonde cijfers (tests wachten hierop)
-        self._gevuld: set[str] = set()  # de tabs die de cijfers van self.impact tonen
+        self.tabellen: dict[str, Table] = {}  # de tabellen in beeld, op hun kop
+        self.grafiek: Grafiek | None = None  # de grafiek in beeld, of None
 
     @property
     def vapp(self) -> VergaderingApp:
@@ -94,26 +156,20 @@ class ImpactScherm(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        # Zijn de cijfers er al (van het startscherm), dan staan ze meteen in de eerste tab:
-        # niet eerst een leeg scherm en dan nog een ronde opbouwen (sneller open).
-        klaar = self._cijfers if self._cijfers is not None and \
-            self._cijfers.periode.naam == self.periode else None
         yield Header(icon="◆")
-        yield Static("Even geduld: de cijfers worden uitgerekend…" if klaar is None
-                     else _kop(klaar), id="impact-kop", markup=False)
-        with TabbedContent(id="impact-tabs"):
-            for sleutel, titel in TABS:
-                with TabPane(titel, id=f"tab-{sleutel}"), \
-                        VerticalScroll(id=f"impact-{sleutel}", classes="impact-vak"):
-                    if klaar is not None and sleutel == TABS[0][0]:
-                        self._gevuld = {sleutel}
-                        yield from self._bereik(klaar)
+        yield Static("Even geduld: de cijfers worden uitgerekend…", id="impact-kop",
+                     markup=False)
+        yield Static(_pijnregel(self.pijn), id="impact-pijnen")
+        with VerticalScroll(id="impact-vak"):
+            yield Static(id="impact-pijn")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Impact — {een_regel(self.wijkverband.naam)}"
-        if self._gevuld:
-            self.impact = self._cijfers
+        self.query_one("#impact-vak").focus()
+        # Zijn de cijfers er al (van het startscherm), dan staan ze er meteen.
+        if self._cijfers is not None and self._cijfers.periode.naam == self.periode:
+            self._toon(self._cijfers)
         else:
             self._reken(self.periode)
 
@@ -140,100 +196,110 @@ class ImpactScherm(Screen[None]):
             return
         self.query_one("#impact-kop", Static).update(_kop(i))
         self.impact = i
-        self._gevuld: set[str] = set()
-        for vak in self.query(".impact-vak").results(VerticalScroll):
-            vak.remove_children()
-        # Alleen de zichtbare tab meteen: de andere pas als ze gekozen worden (sneller open).
-        self._vul(self.query_one(TabbedContent).active.removeprefix("tab-"))
+        self._vul()
 
-    def _vul(self, sleutel: str) -> None:
-        if self.impact is None or sleutel in self._gevuld or sleutel not in dict(TABS):
+    def _vul(self) -> None:
+        """Toon de gekozen pijn: tekst, grafiek en tabellen in één Static."""
+        if self.impact is None:
             return
-        self._gevuld.add(sleutel)
         maak = {"bereik": self._bereik, "representativiteit": self._spiegel,
                 "doorwerking": self._doorwerking, "terugkoppeling": self._terugkoppeling}
-        self.query_one(f"#impact-{sleutel}", VerticalScroll).mount_all(
-            list(maak[sleutel](self.impact)))
-
-    @on(TabbedContent.TabActivated)
-    def _tab_gekozen(self, event: TabbedContent.TabActivated) -> None:
-        self._vul(str(event.pane.id or "").removeprefix("tab-"))
+        delen = maak[self.pijn](self.impact)
+        self.tabellen = {str(t.title): t for t in delen if isinstance(t, Table)}
+        self.grafiek = next((g for g in delen if isinstance(g, Grafiek)), None)
+        # Een witregel na elke tabel: anders plakt de kop van de volgende eraan.
+        self.query_one("#impact-pijn", Static).update(Group(*(
+            x for deel in delen for x in ((deel, Text()) if isinstance(deel, Table) else (deel,)))))
 
     # --- per pijn ---------------------------------------------------------------------
 
-    def _grafiek(self, titel: str) -> Widget:
-        grafiek = PlotextPlot(classes="impact-grafiek")
-        grafiek.plt.title(titel)
-        return grafiek
-
-    def _bereik(self, i: Impact) -> Iterator[Widget]:
+    def _bereik(self, i: Impact) -> list[RenderableType]:
         b = i.bereik
-        yield Static(f"{b.signalen} signalen van naar schatting {b.bewoners} bewoners "
-                     f"(n = {b.signalen}).", classes="impact-zin", markup=False)
-        grafiek = self._grafiek("Signalen per maand")
-        # Vaste plaatsen en labels (om de maand): zo kiest plotext niet zelf, en staat er
-        # elke keer hetzelfde.
-        plaatsen = list(range(1, len(b.per_maand) + 1))
-        grafiek.plt.bar(plaatsen, [n for _, n, _ in b.per_maand], marker="hd")
-        stap = max(1, len(plaatsen) // 6)
-        grafiek.plt.xticks(plaatsen[::stap], [m[2:] for m, _, _ in b.per_maand][::stap])
-        yield grafiek
-        yield _tabel("Per maand", ("Maand", "Signalen", "Bewoners"), b.per_maand)
-        yield _tabel("Per praktijkvorm", ("Vorm", "Signalen"), list(b.per_vorm.items()))
-        yield _tabel("Per buurt", ("Buurt", "Signalen"), list(b.per_buurt.items()))
-        yield _tabel("Per thema", ("Thema", "Signalen"), list(b.per_thema.items()))
 
-    def _spiegel(self, i: Impact) -> Iterator[Widget]:
+        def teken(plt: Plot) -> None:
+            plt.title("Signalen per maand")
+            # Vaste plaatsen en labels (om de maand): zo kiest plotext niet zelf, en staat er
+            # elke keer hetzelfde.
+            plaatsen = list(range(1, len(b.per_maand) + 1))
+            plt.bar(plaatsen, [n for _, n, _ in b.per_maand], marker="hd")
+            stap = max(1, len(plaatsen) // 6)
+            plt.xticks(plaatsen[::stap], [m[2:] for m, _, _ in b.per_maand][::stap])
+
+        return [
+            _zin(f"{b.signalen} signalen van naar schatting {b.bewoners} bewoners "
+                 f"(n = {b.signalen})."), Grafiek(teken),
+            _tabel("Per maand", ("Maand", "Signalen", "Bewoners"), b.per_maand),
+             _tabel("Per praktijkvorm", ("Vorm", "Signalen"), list(b.per_vorm.items())),
+             _tabel("Per buurt", ("Buurt", "Signalen"), list(b.per_buurt.items())),
+             _tabel("Per thema", ("Thema", "Signalen"), list(b.per_thema.items()))]
+
+    def _spiegel(self, i: Impact) -> list[RenderableType]:
         r, b = i.representativiteit, i.bereik
-        yield Static(
-            f"Zonder signaal: {', '.join(r.stille_buurten) or 'geen buurt'}; thema's: "
-            f"{', '.join(r.stille_themas) or 'geen'}. Uit de grootste buurt "
-            f"({r.grootste_buurt or '–'}): {r.concentratie.tekst()}. Buurt onbekend: "
-            f"{r.buurt_onbekend.tekst()}.", classes="impact-zin", markup=False)
         inwoners = {p.buurt: p for p in r.per_inwoners}
-        yield _tabel("Aandeel per buurt",
-                     ("Buurt", "Signalen", "Aandeel", "Inwoners", "Per 1.000 inwoners"),
-                     [(k, n, _procent(round(100 * n / r.n, 1) if r.n else None),
-                       *inwonercellen(inwoners.get(k))) for k, n in b.per_buurt.items()])
+        onder: list[RenderableType] = [
+            _zin(f"Zonder signaal: {', '.join(r.stille_buurten) or 'geen buurt'}; thema's: "
+                 f"{', '.join(r.stille_themas) or 'geen'}. Uit de grootste buurt "
+                 f"({r.grootste_buurt or '–'}): {r.concentratie.tekst()}. Buurt onbekend: "
+                 f"{r.buurt_onbekend.tekst()}."),
+            _tabel("Aandeel per buurt",
+                   ("Buurt", "Signalen", "Aandeel", "Inwoners", "Per 1.000 inwoners"),
+                   [(k, n, _procent(round(100 * n / r.n, 1) if r.n else None),
+                     *inwonercellen(inwoners.get(k))) for k, n in b.per_buurt.items()])]
         if not any(p.inwoners for p in r.per_inwoners):
-            yield Static("Vul bij de instellingen (i op het startscherm) het aantal inwoners "
-                         "per buurt in, dan staat hier hoeveel signalen per 1.000 inwoners.",
-                         classes="impact-zin", markup=False)
-        yield _tabel("Aandeel per praktijkvorm", ("Vorm", "Signalen", "Aandeel"),
-                     [(k, a.aantal, _procent(a.procent)) for k, a in r.aandeel_vorm.items()])
+            onder.append(_zin("Vul bij de instellingen (i op het startscherm) het aantal "
+                              "inwoners per buurt in, dan staat hier hoeveel signalen per "
+                              "1.000 inwoners."))
+        onder.append(_tabel("Aandeel per praktijkvorm", ("Vorm", "Signalen", "Aandeel"),
+                            [(k, a.aantal, _procent(a.procent))
+                             for k, a in r.aandeel_vorm.items()]))
+        return onder
 
-    def _doorwerking(self, i: Impact) -> Iterator[Widget]:
+    def _doorwerking(self, i: Impact) -> list[RenderableType]:
         d = i.doorwerking
-        grafiek = self._grafiek(f"Trechter (n = {d.trechter[0][1].n})")
-        # Van onder naar boven getekend: de eerste stap (alle signalen) bovenaan.
-        stappen = d.trechter[::-1]
-        grafiek.plt.bar([naam for naam, _ in stappen], [a.aantal for _, a in stappen],
-                        orientation="horizontal", marker="hd")
-        yield grafiek
-        yield _tabel("Trechter", ("Stap", "Signalen", "Van alle"),
-                     [(naam, a.aantal, _procent(a.procent)) for naam, a in d.trechter])
-        yield _tabel("Looptijd en afspraken", ("Maat", "Waarde"), [
-            ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
-            ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
-            ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
-            ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
-            ("Vastgelopen", d.vastgelopen.tekst()),
-            ("Gestopt", d.gestopt.tekst()),
-        ])
-        yield _tabel("Waarom vastgelopen of gestopt", ("Keer", "Reden"),
-                     [(n, een_regel(reden)) for reden, n in d.redenen.items()])
 
-    def _terugkoppeling(self, i: Impact) -> Iterator[Widget]:
+        def teken(plt: Plot) -> None:
+            plt.title(f"Trechter (n = {d.trechter[0][1].n})")
+            # Van onder naar boven getekend: de eerste stap (alle signalen) bovenaan.
+            stappen = d.trechter[::-1]
+            plt.bar([naam for naam, _ in stappen], [a.aantal for _, a in stappen],
+                    orientation="horizontal", marker="hd")
+
+        return [
+            Grafiek(teken),
+            _tabel("Trechter", ("Stap", "Signalen", "Van alle"),
+                   [(naam, a.aantal, _procent(a.procent)) for naam, a in d.trechter]),
+            _tabel("Looptijd en afspraken", ("Maat", "Waarde"), [
+                ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
+                ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
+                ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
+                ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
+                ("Vastgelopen", d.vastgelopen.tekst()),
+                ("Gestopt", d.gestopt.tekst()),
+            ]),
+            _tabel("Waarom vastgelopen of gestopt", ("Keer", "Reden"),
+                   [(n, een_regel(reden)) for reden, n in d.redenen.items()])]
+
+    def _terugkoppeling(self, i: Impact) -> list[RenderableType]:
         t = i.terugkoppeling
-        yield _tabel("Terugkoppeling", ("Maat", "Waarde"), [
-            ("Vergaderingen met terugkoppeling", t.met_terugkoppeling.tekst()),
-            ("Beloofde updates op tijd", t.updates_op_tijd.tekst()),
-            ("Beloofde updates te laat", t.updates_te_laat),
-            ("Signaal tot terugkoppeling (mediaan)", t.signaal_tot_terugkoppeling.tekst()),
-        ])
-        yield _tabel("Kanalen", ("Kanaal", "Keer"), list(t.kanalen.items()))
+        return [
+            _tabel("Terugkoppeling", ("Maat", "Waarde"), [
+                ("Vergaderingen met terugkoppeling", t.met_terugkoppeling.tekst()),
+                ("Beloofde updates op tijd", t.updates_op_tijd.tekst()),
+                ("Beloofde updates te laat", t.updates_te_laat),
+                ("Signaal tot terugkoppeling (mediaan)", t.signaal_tot_terugkoppeling.tekst()),
+            ]),
+            _tabel("Kanalen", ("Kanaal", "Keer"), list(t.kanalen.items()))]
 
     # --- handelingen ------------------------------------------------------------------
+
+    def action_pijn(self, sleutel: str) -> None:
+        """Toon een andere pijn (toetsen 1–4 of een klik op de regel met de pijnen)."""
+        if sleutel == self.pijn or sleutel not in dict(PIJNEN):
+            return
+        self.pijn = sleutel
+        self.query_one("#impact-pijnen", Static).update(_pijnregel(sleutel))
+        self.query_one("#impact-vak", VerticalScroll).scroll_home(animate=False)
+        self._vul()
 
     def action_terug(self) -> None:
         """Terug naar het startscherm."""
@@ -247,10 +313,67 @@ class ImpactScherm(Screen[None]):
             "Even geduld: de cijfers worden uitgerekend…")
         self._reken(self.periode)
 
+    def action_jaarverslag(self, keuzes: dict[str, str] | None = None) -> None:
+        """Schrijf impact.docx over de getoonde periode, in een werkdraad. Eerst de
+        privacycheck, zoals bij het mapje: is daar iets onbeslist, dan het scherm van de
+        check; de keuzes komen bij de laatste vergadering (daar leest de export ze)."""
+        wv, periode, vapp = self.wijkverband, self.periode, self.vapp
+        doelmap = None
+        if vapp.mapjes is not None:
+            from vergadering.export.mapje import veilige_naam
+
+            doelmap = vapp.mapjes / veilige_naam(wv.naam)
+
+        def werk() -> None:
+            from vergadering.export.impact import exporteer_impact
+            from vergadering.privacycheck import PrivacyOnbeslist, bewaar_keuzes
+
+            try:
+                if keuzes:
+                    laatste = max(vapp.opslag.vergaderingen(wv.id), default=None,
+                                  key=lambda v: (v.datum, v.id))
+                    if laatste is None:
+                        raise VergaderingFout(
+                            "Er is nog geen vergadering om de keuzes van de privacycheck bij "
+                            "te bewaren; maak het jaarverslag met 'vergadering export --impact'.")
+                    bewaar_keuzes(vapp.opslag, wv.id, laatste.id, keuzes)
+                pad = exporteer_impact(vapp.opslag, wv, periode, doelmap, vandaag=vapp.vandaag())
+            except PrivacyOnbeslist as fout:
+                vapp.call_from_thread(self._privacycheck, fout)
+            except VergaderingFout as fout:
+                vapp.call_from_thread(self.notify, str(fout), severity="error", markup=False)
+            except OSError as fout:
+                vapp.call_from_thread(
+                    self.notify, f"Het jaarverslag kon niet geschreven worden ({oorzaak(fout)}); "
+                    "controleer de map en probeer het opnieuw met d.", severity="error",
+                    markup=False)
+            else:
+                vapp.call_from_thread(self.notify, f"Het jaarverslag staat in {pad}.",
+                                      markup=False, timeout=15)
+
+        self.notify("Het jaarverslag (impact.docx) wordt gemaakt…", markup=False)
+        self.run_worker(werk, thread=True, group="jaarverslag", name="jaarverslag")
+
+    def _privacycheck(self, fout: PrivacyOnbeslist) -> None:
+        from .formulieren.privacycheck import PrivacyCheck
+
+        def klaar(keuzes: dict[str, str] | None) -> None:
+            if keuzes is None:
+                self.notify("Het jaarverslag is niet gemaakt: de privacycheck is niet "
+                            "afgemaakt.", markup=False)
+            else:
+                self.action_jaarverslag(keuzes)
+
+        self.app.push_screen(PrivacyCheck(fout.alle, fout.keuzes), klaar)
+
     def commandos(self) -> Iterator[tuple[str, str, object]]:
         """De handelingen van dit scherm voor het commandopalet."""
         yield ("Andere periode", "p: de laatste 12 maanden, dit jaar, vorig jaar",
                self.action_periode)
+        yield ("Jaarverslag maken", "d: impact.docx over deze periode, na de privacycheck",
+               self.action_jaarverslag)
+        for n, (sleutel, titel) in enumerate(PIJNEN, 1):
+            yield (titel, f"{n}: deze pijn tonen", lambda s=sleutel: self.action_pijn(s))
         yield ("Terug naar het startscherm", "escape", self.action_terug)
 
 

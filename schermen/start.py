@@ -329,10 +329,12 @@ class StartScherm(Screen[None]):
     def action_impact(self) -> None:
         """Open het impactscherm van het gekozen wijkverband."""
         if self.gekozen is not None:
-            from .impact import ImpactScherm
+            from .impact import ImpactScherm, laad_stijl
 
             cijfers = self._impactcijfers if self._impact_van == self.gekozen.id else None
-            self.app.push_screen(ImpactScherm(self.gekozen, cijfers))  # type: ignore[arg-type]
+            scherm = ImpactScherm(self.gekozen, cijfers)  # type: ignore[arg-type]
+            laad_stijl(self.app, scherm)  # niet alle CSS opnieuw bij het openen (issue 13)
+            self.app.push_screen(scherm)
 
     # --- handelingen ------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from vergadering.fouten import OngeldigeInvoer
 from vergadering.opslag import Opslag
 from vergadering.opslag.omzetten import naar_document, uit_document
 from vergadering.samenvoegen import voeg_samen
-from vergadering.termijn import kanaal_uit, termijn_dagen
+from vergadering.termijn import eigenaar_uit, kanaal_uit, termijn_dagen
 from vergadering.terugkoppeling import Terugkoppeling
 from vergadering.vergadering import Vergadering
 from vergadering.volgende import lees_tijd
@@ -315,6 +315,24 @@ def test_kanaal_is_een_kanaal_niet_de_zin():
     assert kanaal_uit("Via de buurtapp en de website", kanalen) == "buurtapp"
     assert kanaal_uit("Buurtkrant", kanalen) == "Buurtkrant"
     assert kanaal_uit("We zetten het ergens neer, dat zien we nog.", kanalen) == ""
+
+
+def test_eigenaar_is_een_naam_niet_de_zin():
+    leden = ["Annelies Verbeek", "Sandra Koster", "Joost van Dam"]
+    demo = "Sandra Koster (ervaringsdeskundige), samen met de notulist."
+    assert eigenaar_uit(demo, leden) == "Sandra Koster"
+    assert eigenaar_uit("joost van dam en sandra koster", leden) == "Joost van Dam"
+    assert eigenaar_uit("De notulist", leden) == "De notulist"
+    assert eigenaar_uit("Wie het verslag maakt, zet het ook op de website.", leden) == ""
+    assert eigenaar_uit("", leden) == ""
+
+
+def test_voorstel_eigenaar_uit_de_afspraken_is_het_lid(tmp_path):
+    sessie, _ = _sessie(tmp_path)
+    lid = sessie.wijkverband.leden[-1].naam
+    sessie.wijkverband.afspraken = Participatieafspraken(
+        terugkoppeling_eigenaar=f"{lid} (bewoner), samen met de notulist.")
+    assert sessie.terugkoppeling_voorstel().eigenaar == lid
 
 
 def test_voorstel_volgende_update_en_kanaal_uit_de_afspraken(tmp_path):

@@ -82,3 +82,24 @@ async def test_snel_typen_en_meteen_bewaren(tmp_path: Path) -> None:
         nieuw = app.sessie.signalen[-1]
         assert (nieuw.tekst, nieuw.aantal) == ("Losse tegels", 3)
         assert isinstance(app.screen, VergaderScherm)
+
+
+async def test_typen_meteen_na_de_toets_die_het_formulier_opent(tmp_path: Path) -> None:
+    """'a' en meteen de tekst, zoals een notulist typt: de letters kwamen binnen terwijl het
+    vergaderscherm nog vooraan stond en gingen verloren, en de spatie pauzeerde de klok. Nu
+    staat de hele tekst in het eerste veld en loopt de klok door."""
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin_vergadering(pilot)
+        klok = app.sessie.agendaklok
+        assert klok.loopt
+        fase = app.sessie.vergadering.fase_index
+        await snel(pilot, "a", *"Bankje kapot bij de speeltuin")
+        await wacht(pilot, lambda: isinstance(app.screen, SignaalFormulier))
+        formulier = app.screen
+        await wacht(pilot, lambda: formulier.query_one("#tekst", Input).value
+                    == "Bankje kapot bij de speeltuin")
+        assert klok.loopt  # geen spatie naar de klok
+        assert app.sessie.vergadering.fase_index == fase  # geen 'n' naar de volgende fase
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == [
+            "VergaderScherm", "SignaalFormulier"]

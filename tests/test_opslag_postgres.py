@@ -26,6 +26,7 @@ from vergadering.opslag import is_database, open_opslag
 from vergadering.opslag.migratie import SCHEMA
 from vergadering.opslag.postgres import (
     PostgresOpslag,
+    heeft_wachtwoord,
     ken_rol_toe,
     maak_schema,
     toonbaar,
@@ -94,7 +95,24 @@ def test_een_wachtwoord_komt_nooit_in_een_melding():
     assert "geheim123" not in zonder_wachtwoord(adres) + toonbaar(adres)
     assert "geheim" not in zonder_wachtwoord("host=db password=geheim dbname=v")
     r = cli("signalen", "--db", adres)
-    assert r.returncode == 1 and zonder_traceback(r.stderr) and "geheim123" not in r.stderr
+    # Wie een wachtwoord op de opdrachtregel zet, hoort eerst waarom dat niet handig is (één
+    # regel); dan de fout zelf, ook één regel.
+    waarschuwing, _, fout_ = r.stderr.partition("\n")
+    assert "Let op: er staat een wachtwoord in --db" in waarschuwing and "pgpass" in waarschuwing
+    assert r.returncode == 1 and zonder_traceback(fout_) and "geheim123" not in r.stderr
+    zonder = cli("signalen", "--db", "postgresql://anja@127.0.0.1:1/vergadering")
+    assert zonder.returncode == 1 and "wachtwoord in --db" not in zonder.stderr
+
+
+@pytest.mark.parametrize(("adres", "wel"), [
+    ("postgresql://anja:geheim@db/v", True),
+    ("postgresql://anja@db/v?password=geheim", True),
+    ("host=db password=geheim dbname=v", True),
+    ("postgresql://anja@db/v?sslmode=verify-full", False),
+    ("service=wijk", False),
+])
+def test_heeft_wachtwoord(adres, wel):
+    assert heeft_wachtwoord(adres) is wel
 
 
 # --- schema en versie ---------------------------------------------------------------------

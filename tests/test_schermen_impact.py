@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schermen_gegevens import VANDAAG, maak_app
 from schermen_pilot import op_startscherm, wacht
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import Static
 
 from schermen.impact import ImpactScherm
 from schermen.start import StartScherm
@@ -15,8 +15,8 @@ from vergadering.opslag import Opslag
 
 
 def _cellen(scherm: ImpactScherm, kop: str) -> list[list[str]]:
-    tabel = next(t for t in scherm.query(DataTable) if t.border_title == kop)
-    return [[str(c) for c in tabel.get_row_at(i)] for i in range(tabel.row_count)]
+    kolommen = [[str(c) for c in k.cells] for k in scherm.tabellen[kop].columns]
+    return [list(rij) for rij in zip(*kolommen, strict=True)]
 
 
 async def test_startscherm_toont_een_regel_per_pijn(tmp_path: Path):
@@ -45,17 +45,26 @@ async def test_impactscherm_met_toets_m_en_cijfers_in_tabellen(tmp_path: Path):
         per_maand = _cellen(scherm, "Per maand")
         assert ["buurt onbekend", "8"] in _cellen(scherm, "Per buurt")
         assert [[m, str(n), str(b)] for m, n, b in verwacht.bereik.per_maand] == per_maand
-        # De andere tabs worden pas gevuld als ze gekozen worden.
-        assert not [t for t in scherm.query(DataTable) if t.border_title == "Trechter"]
-        scherm.query_one(TabbedContent).active = "tab-doorwerking"
-        await wacht(pilot, lambda: any(t.border_title == "Trechter"
-                                       for t in scherm.query(DataTable)))
+        assert scherm.grafiek is not None  # de grafiek, met zijn getallen in 'Per maand'
+        # Eén pijn tegelijk: de doorwerking pas met toets 3.
+        assert "Trechter" not in scherm.tabellen
+        await pilot.press("3")
+        assert "Per maand" not in scherm.tabellen
         trechter = _cellen(scherm, "Trechter")
         assert [int(r[1]) for r in trechter] == [a.aantal for _, a in verwacht.doorwerking.trechter]
 
         # Andere periode: dit jaar.
         await pilot.press("p")
         await wacht(pilot, lambda: scherm.impact.periode.naam == "2026")
+        assert scherm.pijn == "doorwerking"  # de gekozen pijn blijft staan
+        await pilot.press("4")
+        assert "Kanalen" in scherm.tabellen
+        assert scherm.grafiek is None  # de terugkoppeling heeft geen grafiek
+        # Ook met de muis: een klik op '2 Spiegel van de wijk' in de regel met de pijnen.
+        regel = str(scherm.query_one("#impact-pijnen", Static).render())
+        await pilot.click("#impact-pijnen", offset=(1 + regel.index("Spiegel"), 0))
+        await wacht(pilot, lambda: scherm.pijn == "representativiteit")
+        assert "Aandeel per buurt" in scherm.tabellen
         await pilot.press("escape")
         await wacht(pilot, lambda: isinstance(app.screen, StartScherm))
 
@@ -70,3 +79,66 @@ async def test_impactscherm_via_het_commandopalet(tmp_path: Path):
         await pilot.press(*"impact")
         await pilot.press("enter")
         await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm))
+
+
+async def test_impactstijl_niet_bij_het_starten_en_openen_zonder_alles_te_herlezen(
+        tmp_path: Path, monkeypatch):
+    # impact.tcss bij het starten laden maakt de start trager (issue 8); bij het openen
+    # alle CSS opnieuw ontleden maakt m trager (issue 13). Beide mogen niet.
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        pad = str(Path(ImpactScherm.__module__.replace(".", "/")).with_suffix(".tcss"))
+        assert not [bron for bron, _ in app.stylesheet.source if bron.endswith(pad)]
+        herlezen = []
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: herlezen.append(1))
+        await pilot.press("m")
+        await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
+        assert not herlezen
+        assert [bron for bron, _ in app.stylesheet.source if bron.endswith(pad)]
+        # De stijl werkt: de kop staat niet tegen de rand.
+        assert app.screen.query_one("#impact-kop").styles.padding.left == 1
+
+
+async def test_jaarverslag_met_d_na_de_privacycheck(tmp_path: Path):
+    # Zoals het mapje: eerst de privacycheck; escape maakt niets, maskeren maakt het verslag
+    # zonder de naam, en de keuze staat bij de laatste vergadering.
+    from datetime import UTC, date, datetime
+
+    from schermen_gegevens import Klok
+    from schermen_pilot import meldingen
+    from test_export_impact import VANDAAG as DAG
+    from test_export_impact import _tekst, _wijkverband_met_persoonsgegevens
+
+    from schermen.app import VergaderingApp
+    from schermen.formulieren.privacycheck import PrivacyCheck
+    from vergadering.vergadering import Vergadering
+
+    opslag = _wijkverband_met_persoonsgegevens(tmp_path / "db",
+                                               "Mevrouw Jansen van nummer 3 wil het niet")
+    vergadering = Vergadering("v1", "wv", date(2026, 11, 3))
+    vergadering.gesloten_op = datetime(2026, 11, 3, 21, 30, tzinfo=UTC)
+    opslag.bewaar_vergadering(vergadering)
+    app = VergaderingApp(Opslag(tmp_path / "db"), klok=Klok(), vandaag=DAG,
+                         mapjes=tmp_path / "mapjes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await op_startscherm(pilot)
+        await pilot.press("m")
+        await wacht(pilot, lambda: isinstance(app.screen, ImpactScherm) and app.screen.impact)
+        await pilot.press("d")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+        assert [v.tekst for v in app.screen.vondsten if not v.vast] == ["Mevrouw Jansen"]
+        await pilot.press("escape")
+        await wacht(pilot, lambda: any("niet gemaakt" in m for m in meldingen(app)))
+        assert not (tmp_path / "mapjes").exists()
+        await pilot.press("d")
+        await wacht(pilot, lambda: isinstance(app.screen, PrivacyCheck), keer=1500)
+        await pilot.press("a", "ctrl+s")
+        await wacht(pilot, lambda: any("Het jaarverslag staat in" in m for m in meldingen(app)),
+                    keer=1500)
+        assert isinstance(app.screen, ImpactScherm)
+    [pad] = (tmp_path / "mapjes").rglob("impact.docx")
+    _, tekst = _tekst(pad)
+    assert "Jansen" not in tekst and "van nummer 3 wil het niet" in tekst
+    assert "06-12345678" not in tekst
+    assert Opslag(tmp_path / "db").vergadering("wv", "v1").privacykeuzes

@@ -42,9 +42,11 @@ BEWAARTERMIJN = 365
 MINIMUM = 30
 NOTITIE = "Contactgegevens geanonimiseerd volgens de bewaartermijn"
 OP_VERZOEK = "Gegevens van een bewoner verwijderd op verzoek"
-DAGMERK = ".avg-dag"  # de datum waarop de bewaartermijn het laatst is toegepast
-# Vingerafdrukken van namen die gewist moeten blijven; verborgen, dus niet in een reservekopie
-# en ook niet weg na een herstel.
+# In de map: de datum waarop de bewaartermijn het laatst is toegepast (de database heeft er
+# een tabel voor, zie opslag/postgres.py).
+DAGMERK = ".avg-dag"
+# In de map: vingerafdrukken van namen die gewist moeten blijven; verborgen, dus niet in een
+# reservekopie en ook niet weg na een herstel.
 VINGERAFDRUKKEN = ".avg-verwijderd"
 
 
@@ -103,13 +105,16 @@ def _regel(vandaag: date, tekst: str) -> str:
     return f"{vandaag:%d-%m-%Y}: {tekst}."
 
 
-def toepassen(opslag, vandaag: date, uitvoeren: bool = True) -> tuple[list[Anonimisering],
-                                                                         list[str]]:
-    """De bewaartermijn voor elk wijkverband: welke contacten weg moeten en welke
-    reservekopieën; met ``uitvoeren`` gebeurt het ook. Geeft (anonimiseringen, kopieën)."""
+def toepassen(opslag, vandaag: date, uitvoeren: bool = True,
+              wijkverbanden: list[str] | None = None) -> tuple[list[Anonimisering], list[str]]:
+    """De bewaartermijn voor elk wijkverband (of alleen deze kenmerken): welke contacten weg
+    moeten en welke reservekopieën; met ``uitvoeren`` gebeurt het ook. Geeft
+    (anonimiseringen, kopieën)."""
     uit: list[Anonimisering] = []
     kortste = None
     for wv in opslag.wijkverbanden():
+        if wijkverbanden is not None and wv.id not in wijkverbanden:
+            continue
         termijn = max(MINIMUM, int(getattr(wv, "bewaartermijn_dagen", BEWAARTERMIJN)))
         kortste = termijn if kortste is None else min(kortste, termijn)
         signalen = opslag.signalen(wv.id)
@@ -139,31 +144,19 @@ def toepassen(opslag, vandaag: date, uitvoeren: bool = True) -> tuple[list[Anoni
 
 
 def dagelijks(opslag, vandaag: date) -> list[Anonimisering]:
-    """``toepassen``, hoogstens één keer per dag (het dagmerk staat in de opslagmap). Een
-    fout hier (een beschadigd vak, een volle schijf) houdt het openen niet tegen: morgen
-    opnieuw, en ``vergadering avg`` zegt wat er misgaat."""
+    """``toepassen``, hoogstens één keer per dag per wijkverband (de opslag onthoudt de dag:
+    ``avg_nog_te_doen`` en ``bewaar_avg_merk``), en wat op verzoek gewist is opnieuw wissen.
+    Een fout hier (een beschadigd vak, een volle schijf, een server die weg is) houdt het
+    openen niet tegen: morgen opnieuw, en ``vergadering avg`` zegt wat er misgaat."""
     from .fouten import VergaderingFout
-    from .opslag.bestand import lees_json, naar_bytes, schrijf_atomisch
 
-    if getattr(opslag, "map", None) is None:
-        # PostgreSQL: geen map voor een dagmerk (en geen herstel van een kopie om te
-        # herhalen); de termijn toepassen leest alleen, tot er iets te anonimiseren is.
-        try:
-            return toepassen(opslag, vandaag)[0]
-        except VergaderingFout:
-            return []
-    merk = opslag.map / DAGMERK
     try:
-        if (lees_json(merk) or {}).get("dag") == vandaag.isoformat():
+        te_doen = opslag.avg_nog_te_doen(vandaag)
+        if not te_doen:
             return []
-    except VergaderingFout:
-        pass
-    if not (opslag.map / "wijkverbanden.json").exists():
-        return []
-    try:
-        gedaan, _ = toepassen(opslag, vandaag)
+        gedaan, _ = toepassen(opslag, vandaag, wijkverbanden=te_doen)
         herhaal_verwijderingen(opslag, vandaag)
-        schrijf_atomisch(merk, naar_bytes({"dag": vandaag.isoformat()}))
+        opslag.bewaar_avg_merk(vandaag, te_doen)
     except (VergaderingFout, OSError):
         return []
     return gedaan
@@ -295,30 +288,13 @@ def _wis(opslag, namen: list[str], vandaag: date) -> int:
     return gewijzigd
 
 
-def _afdrukken(opslag) -> list[str]:
-    from .opslag.bestand import lees_json
-
-    try:
-        data = lees_json(opslag.map / VINGERAFDRUKKEN) or {}
-    except Exception:  # noqa: BLE001 - een onleesbaar bestand: opnieuw beginnen
-        data = {}
-    return [a for a in data.get("namen", []) if isinstance(a, str)]
-
-
 def verwijder(opslag, naam: str, vandaag: date) -> tuple[int, list[str]]:
-    """Wis ``naam`` overal (zie ``inzage``), onthoud zijn vingerafdruk, maak een nieuwe
-    reservekopie en haal de oudere weg. Geeft (aantal gewijzigd, weggehaalde kopieën)."""
-    from .opslag.bestand import naar_bytes, schrijf_atomisch
-
+    """Wis ``naam`` overal (zie ``inzage``), onthoud zijn vingerafdruk (eerst: mislukt het
+    wissen halverwege, dan wist de volgende dag de rest), maak een nieuwe reservekopie en
+    haal de oudere weg. Geeft (aantal gewijzigd, weggehaalde kopieën)."""
     naam = naam.strip()
+    opslag.bewaar_avg_afdruk(vingerafdruk(naam), [wv.id for wv in opslag.wijkverbanden()])
     gewijzigd = _wis(opslag, [naam], vandaag)
-    afdrukken = _afdrukken(opslag)
-    if vingerafdruk(naam) not in afdrukken:
-        afdrukken.append(vingerafdruk(naam))
-        schrijf_atomisch(opslag.map / VINGERAFDRUKKEN,
-                         naar_bytes({"namen": afdrukken, "uitleg": (
-                             "Vingerafdrukken van namen die op verzoek gewist zijn; na een "
-                             "herstel worden ze opnieuw gewist.")}))
     kopie = opslag.maak_reservekopie()
     return gewijzigd, opslag.verwijder_reservekopieen(behalve=kopie)
 
@@ -326,7 +302,7 @@ def verwijder(opslag, naam: str, vandaag: date) -> tuple[int, list[str]]:
 def herhaal_verwijderingen(opslag, vandaag: date) -> int:
     """Na een herstel: wis opnieuw wat op verzoek gewist was. Alleen de vingerafdrukken zijn
     bekend, dus elk contact wordt ermee vergeleken, en gevonden namen ook in de tekst."""
-    afdrukken = set(_afdrukken(opslag))
+    afdrukken = set(opslag.lees_avg_afdrukken())
     if not afdrukken:
         return 0
     namen: set[str] = set()

@@ -596,7 +596,17 @@ def _gekozen_database(args: argparse.Namespace) -> str | None:
     from .opslag.facade import OMGEVINGSVARIABELE
 
     db = args.db or os.environ.get(OMGEVINGSVARIABELE) or ""
-    return db if is_database(db) else None
+    if not is_database(db):
+        return None
+    from .opslag.postgres import heeft_wachtwoord
+
+    if args.db and heeft_wachtwoord(db):
+        # Wat op de opdrachtregel staat, ziet elke gebruiker van deze computer (ps) en komt
+        # in de geschiedenis van de shell: zeg het, eenmalig, en ga door.
+        print("Let op: er staat een wachtwoord in --db; dat is voor andere gebruikers van "
+              "deze computer te zien. Zet het in het wachtwoordbestand van libpq (~/.pgpass) "
+              "of gebruik een service (--db service=…).", file=sys.stderr)
+    return db
 
 
 def _controleer_map(pad: Path) -> None:

@@ -13,7 +13,7 @@ from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
 from .stemming import Stemming
 from .tekst import MAX_TEKST, invoer, kort
-from .termijn import kanaal_uit, termijn_dagen
+from .termijn import eigenaar_uit, kanaal_uit, termijn_dagen
 from .terugkoppeling import Terugkoppeling, actiezin
 from .vergadering import Score, Vergadering
 from .wijkverband import Lid, Wijkverband
@@ -567,7 +567,8 @@ def voorstel_terugkoppeling(
         kanaal=huidig.kanaal
         or kanaal_uit(afspraken.terugkoppeling_kanaal, wijkverband.kanalen)
         or (wijkverband.kanalen[0] if wijkverband.kanalen else ""),
-        eigenaar=huidig.eigenaar or afspraken.terugkoppeling_eigenaar,
+        eigenaar=huidig.eigenaar or eigenaar_uit(afspraken.terugkoppeling_eigenaar,
+                                                 [lid.naam for lid in wijkverband.leden]),
         contact=huidig.contact,
     )
 

@@ -65,3 +65,25 @@ def kanaal_uit(tekst: str, kanalen: list[str]) -> str:
     if len(t) <= 30 and len(t.split()) <= 2 and not re.search(r"[.,;:()]", t):
         return t
     return ""
+
+
+def eigenaar_uit(tekst: str, namen: list[str]) -> str:
+    """Wie de terugkoppeling doet, uit de participatieafspraken: de eerste naam uit
+    ``namen`` (de leden) die de tekst noemt ('Sandra Koster (ervaringsdeskundige), samen met
+    de notulist.' → 'Sandra Koster'). Noemt de tekst geen lid, dan de tekst zelf als die kort
+    genoeg is om een eigenaar te zijn (een naam of rol, zonder zinstekens), anders leeg: dan
+    vult de voorzitter het in, in plaats van een hele zin als eigenaar."""
+    t = str(tekst or "").strip()
+    if not t:
+        return ""
+    laag = t.casefold()
+    beste: tuple[int, str] | None = None
+    for naam in namen:
+        m = re.search(rf"(?<!\w){re.escape(naam.casefold())}(?!\w)", laag)
+        if naam.strip() and m and (beste is None or m.start() < beste[0]):
+            beste = (m.start(), naam)
+    if beste is not None:
+        return beste[1]
+    if len(t) <= 40 and len(t.split()) <= 4 and not re.search(r"[.,;:()]", t):
+        return t
+    return ""

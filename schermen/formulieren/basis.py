@@ -36,6 +36,7 @@ from textual.widgets import (
     Select,
     SelectionList,
     Static,
+    TextArea,
 )
 from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
@@ -218,6 +219,28 @@ class Formulier(ModalScreen[T], Generic[T]):
     def on_mount(self) -> None:
         # De focus op het eerste veld schuift soms een regel door: houd de kop in beeld.
         self.call_after_refresh(self._naar_boven)
+
+    _vooraf = ""  # getypt voordat een veld de focus had (zie on_key)
+
+    def on_key(self, event: events.Key) -> None:
+        """Een notulist typt vaak meteen na de toets die het formulier opent ('a', dan de
+        tekst). Wat binnenkomt voordat het eerste veld de focus heeft (zie
+        ``VergaderingApp.on_event``), gaat alsnog naar dat veld, in dezelfde volgorde."""
+        if self.focused is None and event.is_printable and event.character:
+            self._vooraf += event.character
+            event.stop()
+            event.prevent_default()
+            self.call_after_refresh(self._zet_vooraf)
+
+    def _zet_vooraf(self) -> None:
+        tekst, veld = self._vooraf, self.focused
+        if not tekst or veld is None:
+            return  # nog geen veld: bij de volgende ronde
+        self._vooraf = ""
+        if isinstance(veld, Input):
+            veld.insert_text_at_cursor(tekst)
+        elif isinstance(veld, TextArea):
+            veld.insert(tekst)
 
     def _naar_boven(self) -> None:
         velden = self.query_one(".dialoog-velden", VerticalScroll)

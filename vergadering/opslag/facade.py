@@ -39,6 +39,7 @@ from ..fouten import (
     NieuwereVersie,
     OngeldigeInvoer,
     OpslagFout,
+    VergaderingFout,
     oorzaak,
 )
 from . import reservekopie, wijzigingen
@@ -383,6 +384,51 @@ class Opslag(Gedeeld):
     def reservekopieen(self) -> list[Path]:
         """De reservekopieën, nieuwste eerst."""
         return reservekopie.kopieen(self.map)
+
+    # --- wat de AVG onthoudt (avg.py): in verborgen bestanden, niet in een reservekopie ---
+
+    def avg_nog_te_doen(self, vandaag: date) -> list[str]:
+        """De wijkverbanden (kenmerken) waarvoor de bewaartermijn vandaag nog niet is
+        toegepast. De map onthoudt één dag voor alle wijkverbanden erin (``avg.DAGMERK``); is
+        dat vandaag, dan wordt verder niets gelezen (dit gebeurt bij elke start)."""
+        from ..avg import DAGMERK
+
+        try:
+            if (lees_json(self.map / DAGMERK) or {}).get("dag") == vandaag.isoformat():
+                return []
+        except (VergaderingFout, OSError):
+            pass  # een onleesbaar dagmerk: opnieuw toepassen kan altijd
+        if not (self.map / "wijkverbanden.json").exists():
+            return []
+        return [w.id for w in self.wijkverbanden()]
+
+    def bewaar_avg_merk(self, vandaag: date, wijkverband_ids: list[str]) -> None:
+        """Onthoud dat de bewaartermijn vandaag is toegepast (voor de hele map)."""
+        from ..avg import DAGMERK
+
+        schrijf_atomisch(self.map / DAGMERK, naar_bytes({"dag": vandaag.isoformat()}))
+
+    def lees_avg_afdrukken(self) -> list[str]:
+        """De vingerafdrukken van namen die op verzoek gewist zijn (``avg.vingerafdruk``)."""
+        from ..avg import VINGERAFDRUKKEN
+
+        try:
+            data = lees_json(self.map / VINGERAFDRUKKEN) or {}
+        except (VergaderingFout, OSError):
+            data = {}  # onleesbaar: opnieuw beginnen (de namen zelf zijn al gewist)
+        return [a for a in data.get("namen", []) if isinstance(a, str)]
+
+    def bewaar_avg_afdruk(self, afdruk: str, wijkverband_ids: list[str]) -> None:
+        """Onthoud een vingerafdruk (voor de hele map; een herstel laat het bestand staan)."""
+        from ..avg import VINGERAFDRUKKEN
+
+        afdrukken = self.lees_avg_afdrukken()
+        if afdruk in afdrukken:
+            return
+        schrijf_atomisch(self.map / VINGERAFDRUKKEN, naar_bytes({
+            "namen": [*afdrukken, afdruk],
+            "uitleg": ("Vingerafdrukken van namen die op verzoek gewist zijn; na een herstel "
+                       "worden ze opnieuw gewist.")}))
 
     def herstel(self, naam: str, bestand: str | None = None) -> reservekopie.Terugzetting:
         """Zet een reservekopie terug (alles, of één bestand); eerst wordt de huidige stand

@@ -121,21 +121,26 @@ CREATE OR REPLACE VIEW mijn_wijkverbanden AS
 -- en de lijst zo niet zelf verzetten (en daarmee andermans bewaren laten mislukken). De
 -- teller houdt zijn rij vast tot de commit: zo komen de nummers in de volgorde van
 -- committen, en slaat een volger nooit een wijziging over die later zichtbaar wordt.
+-- In plpgsql: die bewaart de plannen van zijn vragen per verbinding (een sql-functie
+-- plant ze bij elke aanroep opnieuw, ~0,1 ms per bewerking).
 CREATE OR REPLACE FUNCTION vergadering_meld(p_wv text, p_soort text, p_vak text,
         p_schrijver text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    WITH t AS (UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr)
-        INSERT INTO wijzigingen SELECT t.nr, p_schrijver, p_wv, p_soort, p_vak FROM t;
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    v_nr bigint;
+BEGIN
+    UPDATE wijzigingsteller SET nr = nr + 1 RETURNING nr INTO v_nr;
+    INSERT INTO wijzigingen VALUES (v_nr, p_schrijver, p_wv, p_soort, p_vak);
     -- Elke duizend wijzigingen de regels van meer dan {BEWAAR_WIJZIGINGEN} geleden weg; wie
     -- zo ver achter is, leest alles opnieuw (zie PostgresVolger).
-    UPDATE wijzigingsteller SET vanaf = nr - {BEWAAR_WIJZIGINGEN}
-        WHERE nr % 1000 = 0 AND nr > {BEWAAR_WIJZIGINGEN};
-    DELETE FROM wijzigingen WHERE nr <= (SELECT vanaf FROM wijzigingsteller)
-        AND (SELECT nr % 1000 = 0 FROM wijzigingsteller);
+    IF v_nr % 1000 = 0 AND v_nr > {BEWAAR_WIJZIGINGEN} THEN
+        UPDATE wijzigingsteller SET vanaf = v_nr - {BEWAAR_WIJZIGINGEN};
+        DELETE FROM wijzigingen WHERE nr <= v_nr - {BEWAAR_WIJZIGINGEN};
+    END IF;
     -- Wie luistert, hoort het na de commit (zonder inhoud: wat er veranderde, leest hij
     -- zelf, onder row-level security).
-    SELECT pg_notify('vergadering_' || current_schema(), '');
-$$;
+    PERFORM pg_notify('vergadering_' || current_schema(), '');
+END $$;
 -- Eén bewaaractie in één rondgang naar de server (de verbinding staat op autocommit, dus dit
 -- is één transactie): versiecontrole, het document en de wijziging voor wie volgt. Onwaar:
 -- een ander bewaarde intussen een nieuwere versie. Met de rechten van wie aanroept, dus
@@ -188,6 +193,33 @@ REVOKE EXECUTE ON FUNCTION vergadering_meld FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vergadering_meld, vergadering_bewaar TO {GEBRUIKERSROL};
 """
 
+# Wat de AVG onthoudt (avg.py), per wijkverband en alleen voor zijn eigen leden (ook de
+# gemeente ziet het niet): de dag waarop de bewaartermijn het laatst is toegepast, en de
+# vingerafdrukken van namen die op verzoek gewist zijn.
+_AVG_TABELLEN = f"""
+CREATE TABLE IF NOT EXISTS avg_dagmerk (
+    wijkverband text PRIMARY KEY,
+    dag date NOT NULL
+);
+CREATE TABLE IF NOT EXISTS avg_vingerafdrukken (
+    wijkverband text NOT NULL,
+    afdruk text NOT NULL,
+    PRIMARY KEY (wijkverband, afdruk)
+);
+ALTER TABLE avg_dagmerk ENABLE ROW LEVEL SECURITY;
+ALTER TABLE avg_vingerafdrukken ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS eigen ON avg_dagmerk;
+DROP POLICY IF EXISTS eigen ON avg_vingerafdrukken;
+CREATE POLICY eigen ON avg_dagmerk
+    USING (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden))
+    WITH CHECK (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden));
+CREATE POLICY eigen ON avg_vingerafdrukken
+    USING (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden))
+    WITH CHECK (wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden));
+GRANT SELECT, INSERT, UPDATE ON avg_dagmerk TO {GEBRUIKERSROL};
+GRANT SELECT, INSERT ON avg_vingerafdrukken TO {GEBRUIKERSROL};
+"""
+
 # Van schemaversie n naar n+1 in de database (leeg zolang er maar één vorm is geweest).
 MIGRATIES: dict[int, str] = {}
 
@@ -207,6 +239,21 @@ def toonbaar(db: str) -> str:
     poort = f":{delen['port']}" if delen.get("port") else ""
     naam = f"/{delen['dbname']}" if delen.get("dbname") else ""
     return f"{host}{poort}{naam}"
+
+
+def heeft_wachtwoord(db: str) -> bool:
+    """Waar als het adres zelf een wachtwoord bevat ('postgresql://anja:geheim@…' of
+    'password=…')."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    try:
+        if "://" not in db:
+            return "password" in conninfo_to_dict(db)
+        url = urlsplit(db.strip())
+        return url.password is not None or any(k == "password" for k, _ in
+                                               parse_qsl(url.query))
+    except (ValueError, psycopg.Error):
+        return False  # een onleesbaar adres: de melding komt bij het verbinden
 
 
 def zonder_wachtwoord(db: str) -> str:
@@ -323,6 +370,9 @@ def maak_schema(db: str) -> str:
                 for oud in range(versie or SCHEMA, SCHEMA):
                     cur.execute(MIGRATIES[oud])
                 cur.execute(_TABELLEN)
+                zonder_avg = cur.execute(
+                    "SELECT to_regclass('avg_vingerafdrukken') IS NULL").fetchone()[0]
+                cur.execute(_AVG_TABELLEN)
                 schema = cur.execute("SELECT current_schema()").fetchone()[0]
                 cur.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
                     sql.Identifier(schema), sql.Identifier(GEBRUIKERSROL)))
@@ -340,6 +390,9 @@ def maak_schema(db: str) -> str:
         return f"De tabellen van Vergadering zijn gemaakt in {toonbaar(db)} (schema {SCHEMA})."
     if versie < SCHEMA:
         return f"De database op {toonbaar(db)} is bijgewerkt van schema {versie} naar {SCHEMA}."
+    if zonder_avg:
+        return (f"De database op {toonbaar(db)} is bijgewerkt: de tabellen voor de AVG "
+                f"(bewaartermijn en verwijderen op verzoek) zijn erbij (schema {SCHEMA}).")
     return f"De database op {toonbaar(db)} was al bij (schema {SCHEMA}); er is niets veranderd."
 
 
@@ -799,6 +852,64 @@ class PostgresOpslag(Gedeeld):
             f"De gegevens staan in de database op {self.plek}; een reservekopie daarvan zet "
             "de beheerder van de database terug, niet dit programma."
         )
+
+
+    # --- wat de AVG onthoudt (avg.py) --------------------------------------------------
+    # Een database van vóór deze tabellen (nog geen `vergadering database maak` gedraaid):
+    # dan elke start de termijn toepassen zoals eerst, en verwijderen op verzoek zegt wat
+    # de beheerder moet doen.
+
+    def avg_nog_te_doen(self, vandaag: date) -> list[str]:
+        """De wijkverbanden (kenmerken) waarvan deze rol lid is en waarvoor de bewaartermijn
+        vandaag nog niet is toegepast. De gemeente (alleen lezen) past hem niet toe; de
+        eigenaar van de tabellen (buiten row-level security) voor alle wijkverbanden."""
+        vraag = ("SELECT d.wijkverband FROM documenten d WHERE d.soort = 'wijkverbanden' "
+                 "AND (NOT row_security_active('documenten') "
+                 "     OR d.wijkverband IN (SELECT wijkverband FROM mijn_wijkverbanden)) ")
+        with self._verbinding() as conn:
+            try:
+                rijen = conn.execute(
+                    vraag + "AND NOT EXISTS (SELECT 1 FROM avg_dagmerk m WHERE "
+                    "m.wijkverband = d.wijkverband AND m.dag = %s) ORDER BY 1",
+                    (vandaag,)).fetchall()
+            except errors.UndefinedTable:
+                rijen = conn.execute(vraag + "ORDER BY 1").fetchall()
+        return [wv for (wv,) in rijen]
+
+    def bewaar_avg_merk(self, vandaag: date, wijkverband_ids: list[str]) -> None:
+        """Onthoud per wijkverband dat de bewaartermijn vandaag is toegepast."""
+        with self._verbinding() as conn:
+            try:
+                conn.execute(
+                    "INSERT INTO avg_dagmerk SELECT unnest(%s::text[]), %s "
+                    "ON CONFLICT (wijkverband) DO UPDATE SET dag = EXCLUDED.dag",
+                    (wijkverband_ids, vandaag))
+            except errors.UndefinedTable:
+                pass  # zie hierboven: dan morgen (of bij de volgende start) opnieuw
+
+    def lees_avg_afdrukken(self) -> list[str]:
+        """De vingerafdrukken van namen die in de eigen wijkverbanden op verzoek gewist zijn."""
+        with self._verbinding() as conn:
+            try:
+                rijen = conn.execute(
+                    "SELECT DISTINCT afdruk FROM avg_vingerafdrukken ORDER BY 1").fetchall()
+            except errors.UndefinedTable:
+                return []
+        return [afdruk for (afdruk,) in rijen]
+
+    def bewaar_avg_afdruk(self, afdruk: str, wijkverband_ids: list[str]) -> None:
+        """Onthoud een vingerafdruk bij elk van deze wijkverbanden (waar de naam gewist is)."""
+        with self._verbinding() as conn:
+            try:
+                conn.execute(
+                    "INSERT INTO avg_vingerafdrukken SELECT unnest(%s::text[]), %s "
+                    "ON CONFLICT DO NOTHING", (wijkverband_ids, afdruk))
+            except errors.UndefinedTable as fout:
+                raise OpslagFout(
+                    f"De database op {self.plek} kan nog niet onthouden wie op verzoek gewist "
+                    "is; laat de beheerder `vergadering database maak` draaien en probeer het "
+                    "dan opnieuw (er is niets gewist)."
+                ) from fout
 
 
 class PostgresVolger:
