@@ -77,6 +77,8 @@ Commando = tuple[str, str, Callable[[], Any]]
 # Zo vaak kijkt de app of een ander proces iets bewaarde (één stat van de markering; het
 # echte werk alleen als er iets veranderde): 2–4 keer per seconde werkt ook op een netwerkschijf.
 VOLG_INTERVAL = 0.3
+# In de kop zolang de server weg is (de melding zelf verdwijnt na een paar seconden).
+GEEN_VERBINDING_KOP = "GEEN VERBINDING — wordt bewaard zodra die terug is"
 
 
 def in_draad(werk: Callable[[], Any], naam: str) -> Future:
@@ -141,6 +143,7 @@ class VergaderingApp(App[None]):
         self.bewaarder = Bewaarder(
             opslag, self._meld_opslagfout, self._meld_opgeslagen,
             meld_conflict=self._meld_conflict, meld_samengevoegd=self._meld_samengevoegd,
+            meld_offline=self._meld_offline, meld_afgespeeld=self._meld_afgespeeld,
         )
         self._volger: Volger | None = None
         # Wat de volger zag en nog verwerkt moet worden ([]: niets; None: alles opnieuw), en of
@@ -217,6 +220,12 @@ class VergaderingApp(App[None]):
         self.set_interval(VOLG_INTERVAL, self._kijk_elders, name="volgen")
         # Op een database meldt de server een wijziging meteen: dan niet op de ronde wachten.
         self._volger.wek(lambda: self._vanuit_draad(self._kijk_elders))
+        # Ligt er nog een lokaal journaal van een vorige keer (de server was weg): zeggen,
+        # en afspelen zodra de server er is.
+        vorige_keer = self.bewaarder.journaal_van_vorige_keer()
+        if vorige_keer is not None:
+            self._toon_offline(vorige_keer)
+            self.bewaarder.start_herstel()
         self._controleer_grootte(self.size.width, self.size.height)
         if self._avg:
             self.run_worker(self._avg_dagelijks, thread=True, group="avg", name="avg",
@@ -588,7 +597,7 @@ class VergaderingApp(App[None]):
         if self._volger is None:
             return
         nieuw = self._volger.nieuw()
-        if nieuw == []:
+        if nieuw == [] and self._te_volgen == []:
             return
         if nieuw is None or self._te_volgen is None:
             self._te_volgen = None
@@ -732,7 +741,15 @@ class VergaderingApp(App[None]):
         (de bewaarder meldt uit de hoofddraad en uit een werkdraad)."""
         lus = self._lus
         if lus is not None and not lus.is_closed():
-            lus.call_soon_threadsafe(doe, *args)
+            lus.call_soon_threadsafe(self._als_app, doe, *args)
+
+    def _als_app(self, doe: Callable[..., object], *args: object) -> None:
+        # Vanuit een werkdraad (het afspelen van het lokale journaal) kent de lus deze app
+        # niet als de actieve: een scherm openen (KiesWaarde) zou dan mislukken.
+        from textual._context import active_app
+
+        active_app.set(self)
+        doe(*args)
 
     def _meld_opslagfout(self, melding: str) -> None:
         self._vanuit_draad(self._toon_opslagfout, melding)
@@ -747,12 +764,38 @@ class VergaderingApp(App[None]):
         )
         self.sub_title = "NIET OPGESLAGEN — ctrl+s"
 
+    def _meld_offline(self, melding: str) -> None:
+        self._vanuit_draad(self._toon_offline, melding)
+
+    def _toon_offline(self, melding: str) -> None:
+        """De server is weg (of het afspelen lukt nog niet): de vergadering gaat door, alles
+        staat in het lokale journaal. De kop zegt het zolang het duurt."""
+        self.notify(melding, title="Geen verbinding", severity="warning", markup=False,
+                    timeout=10)
+        self.sub_title = GEEN_VERBINDING_KOP
+
+    def _meld_afgespeeld(self) -> None:
+        self._vanuit_draad(self._toon_afgespeeld)
+
+    def _toon_afgespeeld(self) -> None:
+        """Het lokale journaal staat in de database: zeggen, en alles opnieuw lezen (daar
+        staan nu ook de wijzigingen die anderen intussen deden, samengevoegd)."""
+        if self.sub_title == GEEN_VERBINDING_KOP:
+            self.sub_title = ""
+        self.notify("De verbinding is terug; alle wijzigingen staan nu in de database.",
+                    markup=False, timeout=6)
+        self._te_volgen = None  # de volgende keer kijken (_kijk_elders) leest alles opnieuw
+
+    def on_unmount(self) -> None:
+        self.bewaarder.stop()
+
     def _meld_opgeslagen(self) -> None:
         while self.opslag.waarschuwingen:  # bijvoorbeeld: de schijf is bijna vol
             zin = self.opslag.waarschuwingen.pop(0)
             self._vanuit_draad(partial(self.notify, zin, title="Let op", severity="warning",
                                        markup=False, timeout=15))
-        if self.sub_title and self.bewaarder.onopgeslagen == 0:
+        if (self.sub_title and self.bewaarder.onopgeslagen == 0
+                and not self.bewaarder.offline):
             self._vanuit_draad(setattr, self, "sub_title", "")
 
     def action_opnieuw_opslaan(self) -> None:
@@ -760,6 +803,11 @@ class VergaderingApp(App[None]):
         if self._vragen:
             self.notify("Kies eerst welke waarde blijft staan; daarna wordt alles bewaard.",
                         markup=False)
+            return
+        if self.bewaarder.offline:
+            self.bewaarder.probeer_nu()
+            self.notify("Nog geen verbinding met de database; alles staat veilig op deze laptop "
+                        "en wordt bewaard zodra die terug is.", markup=False)
             return
         aantal = self.bewaarder.opnieuw()
         if self.sessie is not None:
@@ -847,4 +895,12 @@ def start_app(opslag: Opslag) -> int:
     app = VergaderingApp(opslag, avg=True)
     app.run()
     app.bewaarder.wacht(30)
+    if app.bewaarder.offline and app.bewaarder.journaal is not None:
+        import sys
+
+        from vergadering.opslag.offline import melding_bij_start
+
+        zin = melding_bij_start(app.bewaarder.journaal)
+        if zin:
+            print(f"vergadering: {zin}", file=sys.stderr)
     return 0 if not app.bewaarder.onopgeslagen else 1

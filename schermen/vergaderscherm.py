@@ -34,6 +34,7 @@ _CYCLUS_IDS = dict(zip(("signalen", "acties", "terugkoppelen"), FASE_IDS, strict
 # Zoveel agendapunten staan boven de fase (een venster rond het huidige): zo blijft de
 # klokbalk even hoog als met alleen het cyclusblok, en past alles op 80×24.
 AGENDA_REGELS = 3
+KLOKHULP = "spatie pauze, + min, n/v fase, b beamer"
 
 
 def paneel_id(fase: Fase) -> str:
@@ -66,7 +67,7 @@ class VergaderScherm(Screen[None]):
             yield FaseKlok(klok, id="faseklok")
             with Vertical(id="agendakolom"):
                 yield Agendabalk(klok, id="agendabalk", hoogstens=AGENDA_REGELS)
-                yield Static("spatie pauze, + min, n/v fase, b beamer", id="klokhulp")
+                yield Static(KLOKHULP, id="klokhulp")
         # Het werkvlak: de fase, en rechts ervan de notities als die open zijn.
         with Horizontal(id="werkvlak"), ContentSwitcher(
             initial=paneel_id(self.sessie.vergadering.fase), id="fasen"
@@ -80,6 +81,14 @@ class VergaderScherm(Screen[None]):
 
     def on_mount(self) -> None:
         self.ververs()
+        # Wat de app in haar kop zet (geen verbinding, niet opgeslagen), staat hier zolang het
+        # duurt: dit scherm heeft geen kopregel, en de klokbalk is altijd in beeld.
+        self.watch(self.app, "sub_title", self._toon_kop)
+
+    def _toon_kop(self, kop: str) -> None:
+        hulp = self.query_one("#klokhulp", Static)
+        hulp.update(kop or KLOKHULP)
+        hulp.set_class(bool(kop), "waarschuwing")
 
     @property
     def paneel(self) -> FasePaneel:

@@ -104,15 +104,38 @@ def start() -> Server:
     _draai([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"])
     opties = f"-p {poort} -k {map_} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    # Voor herstart(): dezelfde poort en opties (de tests van een weggevallen server).
+    (map_ / "opties").write_text(opties)
     try:
-        _draai([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"),
-                "-o", opties, "-w", "-t", "60", "start"])
+        _pg_ctl_start(bindir, data, opties)
         _draai([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(poort), "-U", "postgres",
                 DATABASE])
     except BaseException:
         stop(map_)
         raise
     return Server(map_, f"postgresql://postgres@127.0.0.1:{poort}/{DATABASE}")
+
+
+def _pg_ctl_start(bindir: Path, data: Path, opties: str) -> None:
+    _draai([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"),
+            "-o", opties, "-w", "-t", "60", "start"])
+
+
+def pauzeer(map_: str | Path) -> None:
+    """Stop de server in ``map_`` maar laat de gegevens staan (de wifi valt weg); verbindingen
+    worden verbroken. ``herstart`` start hem weer op dezelfde poort."""
+    bindir = _bindir()
+    assert bindir is not None
+    _draai([str(bindir / "pg_ctl"), "-D", str(Path(map_) / "data"), "-m", "fast", "-w",
+            "-t", "60", "stop"])
+
+
+def herstart(map_: str | Path) -> None:
+    """Start een met ``pauzeer`` gestopte server weer, met dezelfde poort en opties."""
+    bindir = _bindir()
+    assert bindir is not None
+    data = Path(map_) / "data"
+    _pg_ctl_start(bindir, data, (Path(map_) / "opties").read_text())
 
 
 def stop(map_: str | Path) -> None:

@@ -11,6 +11,17 @@ is opnieuw proberen zinloos: de bewaarder leest dan de bewaarde versie en voegt 
 samenvoegen.py), met als basis het document zoals dit proces het het laatst las of bewaarde.
 Alleen als beide kanten hetzelfde veld anders invulden, vraagt hij de voorzitter
 (``meld_conflict``) welke waarde blijft; ``beslis`` bewaart dan de keuze.
+
+Is de server van een database niet bereikbaar (``Onbereikbaar``: wifi weg in het buurthuis),
+dan gaat de wijziging in het lokale journaal op de laptop (opslag/offline.py, met fsync) en
+telt ze als bewaard; ``meld_offline`` zegt het de gebruiker. Zolang daar regels in staan, gaat
+elke volgende wijziging er ook in (de volgorde blijft). Een werkdraad (``start_herstel``)
+probeert het met een oplopende wachttijd opnieuw en speelt de regels in volgorde af, met
+samenvoegen zoals hierboven; pas na de commit is een regel af. Is het journaal leeg, dan
+meldt ``meld_afgespeeld`` het: de app leest dan opnieuw wat er nu in de database staat (daar
+staat ook wat anderen intussen deden). Een object dat in het journaal stond, heeft in het
+geheugen nog de oude versie; wordt het daarna bewaard, dan voegt de bewaarder samen met als
+basis wat het laatst in het journaal ging, zodat er niets van een ander overschreven wordt.
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fouten import GelijktijdigGewijzigd, VergaderingFout, oorzaak
+from .fouten import GelijktijdigGewijzigd, Onbereikbaar, VergaderingFout, oorzaak
 from .opslag import Opslag
 from .samenvoegen import Conflict, Pad, neem_over, voeg_samen
 
@@ -35,6 +46,9 @@ def _sleutel(obj: Any) -> Sleutel:
 # Zo vaak samenvoegen en opnieuw bewaren als een ander proces steeds net eerder is.
 POGINGEN = 5
 WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde blijft"
+# Opnieuw proberen na een weggevallen verbinding: eerst snel, dan steeds wat langer (geen
+# drukke lus, en na een korte hapering is alles toch snel bewaard).
+HERSTEL_EERST, HERSTEL_HOOGSTENS = 0.5, 8.0
 
 
 @dataclass
@@ -45,6 +59,7 @@ class Tegenstrijdig:
     obj: Any
     conflicten: list[Conflict]
     keuzes: dict[Pad, str] = field(default_factory=dict)
+    regel: int | None = None  # een regel uit het lokale journaal (na een weggevallen server)
 
 
 class Bewaarder:
@@ -62,7 +77,11 @@ class Bewaarder:
         *,
         meld_conflict: Callable[[Tegenstrijdig], None] = lambda _: None,
         meld_samengevoegd: Callable[[list[Any]], None] = lambda _: None,
+        meld_offline: Callable[[str], None] = lambda _: None,
+        meld_afgespeeld: Callable[[], None] = lambda: None,
     ) -> None:
+        from .opslag.offline import journaal_voor
+
         self.opslag = opslag
         self._meld_fout = meld_fout
         self._meld_gelukt = meld_gelukt
@@ -77,6 +96,18 @@ class Bewaarder:
         self._schrijfslot = threading.RLock()
         self._mislukt: dict[Sleutel, Any] = {}
         self.laatste_fout = ""
+        # Het lokale journaal (alleen bij een database) en wat erin wacht: per object het
+        # object zelf en het laatst erin gezette document (de basis van de volgende regel).
+        self.journaal = journaal_voor(opslag)
+        self._meld_offline = meld_offline
+        self._meld_afgespeeld = meld_afgespeeld
+        self._in_journaal: dict[Sleutel, tuple[Any, dict[str, Any]]] = {}
+        self._regelkeuzes: dict[int, dict[Pad, str]] = {}
+        self._regelvraag: Tegenstrijdig | None = None
+        self._offline = False
+        self._wekker = threading.Event()
+        self._stop = threading.Event()
+        self._herstel: threading.Thread | None = None
 
     # --- bewaren ---------------------------------------------------------------------
 
@@ -90,7 +121,13 @@ class Bewaarder:
             sleutel = _sleutel(obj)
             try:
                 with self._schrijfslot:
+                    if self._offline:
+                        gelukt = self._naar_journaal(sleutel, obj) and gelukt
+                        continue
                     self._basis[sleutel] = self._schrijf(obj)
+            except Onbereikbaar:
+                gelukt = self._naar_journaal(sleutel, obj) and gelukt
+                continue
             except GelijktijdigGewijzigd:
                 gelukt = self._voeg_samen(sleutel, obj, {}) and gelukt
                 continue
@@ -112,7 +149,11 @@ class Bewaarder:
         sleutel = _sleutel(obj)
         try:
             with self._schrijfslot:
+                if self._offline:
+                    return self._naar_journaal(sleutel, obj)
                 self._basis[sleutel] = self._schrijf(obj)
+        except Onbereikbaar:
+            return self._naar_journaal(sleutel, obj)
         except GelijktijdigGewijzigd:
             return self._voeg_samen(sleutel, obj, {})
         except OSError as fout:
@@ -144,8 +185,10 @@ class Bewaarder:
                 self.onthoud(obj)
 
     def niet_opgeslagen(self, obj: Any) -> bool:
-        """Waar als dit object wijzigingen heeft die (nog) niet op schijf staan."""
-        return _sleutel(obj) in self._mislukt
+        """Waar als dit object wijzigingen heeft die (nog) niet in de opslag staan: niet
+        bewaard, of alleen nog in het lokale journaal."""
+        sleutel = _sleutel(obj)
+        return sleutel in self._mislukt or sleutel in self._in_journaal
 
     @property
     def wacht_op_keuze(self) -> list[Tegenstrijdig]:
@@ -155,6 +198,14 @@ class Bewaarder:
     def beslis(self, vraag: Tegenstrijdig, keuzes: dict[Pad, str]) -> bool:
         """Bewaar met de keuzes van de voorzitter (per pad ``MIJN`` of ``HUN``); True als het
         bewaard is. Nieuwe tegenstrijdigheden (intussen weer gewijzigd) worden opnieuw gemeld."""
+        if vraag.regel is not None:
+            # Een regel uit het lokale journaal: het afspelen gaat verder met deze keuzes.
+            with self._schrijfslot:
+                self._regelkeuzes[vraag.regel] = {**vraag.keuzes, **keuzes}
+                if self._regelvraag is vraag:
+                    self._regelvraag = None
+            self._wekker.set()
+            return True
         sleutel = _sleutel(vraag.obj)
         if self._wacht_op_keuze.get(sleutel) is vraag:
             del self._wacht_op_keuze[sleutel]
@@ -196,6 +247,8 @@ class Bewaarder:
                         self._basis[sleutel] = self._schrijf(obj)
                     except GelijktijdigGewijzigd:
                         continue  # weer net een ander ertussen: nog eens
+                    except Onbereikbaar:
+                        return self._naar_journaal(sleutel, obj)
                     self._mislukt.pop(sleutel, None)
                     self._meld_samengevoegd([obj])
                     return True
@@ -239,6 +292,200 @@ class Bewaarder:
         """Lees veilig uit de opslag: er wordt zolang niet geschreven."""
         with self._schrijfslot:
             yield
+
+    # --- het lokale journaal (de server is even weg) -------------------------------------
+
+    @property
+    def offline(self) -> bool:
+        """Waar zolang wijzigingen in het lokale journaal gaan (de server was weg)."""
+        return self._offline
+
+    def _naar_journaal(self, sleutel: Sleutel, obj: Any) -> bool:
+        """Zet ``obj`` in het lokale journaal (duurzaam); True als dat lukte. Daarna gaat
+        alles naar het journaal tot het afgespeeld is, en de werkdraad probeert het opnieuw."""
+        from .opslag.offline import GEEN_VERBINDING, SOORTEN
+        from .opslag.omzetten import naar_document
+
+        if self.journaal is None:  # pragma: no cover - alleen een database is onbereikbaar
+            return self._mislukt_met(sleutel, obj,
+                                     "De opslag is niet bereikbaar; probeer het zo opnieuw.")
+        with self._schrijfslot:
+            mijn = naar_document(obj)
+            vorig = self._in_journaal.get(sleutel)
+            if vorig is not None:
+                basis: dict[str, Any] | None = vorig[1]
+            else:
+                basis = self._basis.get(sleutel)
+                if basis is not None and basis.get("versie") != obj.versie:
+                    basis = None  # niet de versie waarop dit object voortbouwt
+            try:
+                self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
+            except VergaderingFout as fout:
+                return self._mislukt_met(sleutel, obj, str(fout))
+            self._in_journaal[sleutel] = (obj, mijn)
+            self._mislukt.pop(sleutel, None)
+            nieuw = not self._offline
+            self._offline = True
+        if nieuw:
+            self.laatste_fout = GEEN_VERBINDING
+            self._meld_offline(GEEN_VERBINDING)
+        self._zeg_waarschuwingen()
+        self.start_herstel()
+        return True
+
+    def _zeg_waarschuwingen(self) -> None:
+        """Wat het journaal te zeggen had (een beschadigd bestand dat gered is)."""
+        while self.journaal is not None and self.journaal.waarschuwingen:
+            self._meld_offline(self.journaal.waarschuwingen.pop(0))
+
+    def journaal_van_vorige_keer(self) -> str | None:
+        """Kijk of er nog een lokaal journaal ligt (de app of opdracht stopte terwijl de
+        server weg was); zo ja, dan gaat alles eerst daarin tot het afgespeeld is. Geeft de
+        zin voor de gebruiker, of None."""
+        from .opslag.offline import melding_bij_start
+
+        if self.journaal is None:
+            return None
+        melding = melding_bij_start(self.journaal)
+        if melding is not None:
+            with self._schrijfslot:
+                self._offline = True
+        self._zeg_waarschuwingen()
+        return melding
+
+    def nieuw_signaal_id(self, wijkverband_id: str, datum: Any) -> str:
+        """Een vrij kenmerk voor een nieuw signaal; zonder server een willekeurig kenmerk
+        (vier tekens per maand: een botsing is zeldzaam, en wordt bij het afspelen een vraag)."""
+        from . import ids
+
+        if not self._offline:
+            try:
+                return self.opslag.nieuw_signaal_id(wijkverband_id, datum)
+            except Onbereikbaar:
+                pass
+        return ids.signaal_id(datum)
+
+    def start_herstel(self) -> None:
+        """Start (als dat nog niet gebeurde) de werkdraad die het journaal afspeelt zodra de
+        server er weer is."""
+        if self.journaal is None or self._stop.is_set():
+            return
+        with self._schrijfslot:
+            if self._herstel is not None and self._herstel.is_alive():
+                return
+            self._herstel = threading.Thread(target=self._herstel_lus, daemon=True,
+                                             name="journaal-afspelen")
+            self._herstel.start()
+
+    def probeer_nu(self) -> None:
+        """Laat de werkdraad nu opnieuw proberen (ctrl+s), niet pas na de wachttijd."""
+        self._wekker.set()
+
+    def stop(self) -> None:
+        """Stop de werkdraad (bij het afsluiten); het journaal blijft voor de volgende keer."""
+        self._stop.set()
+        self._wekker.set()
+
+    def _herstel_lus(self) -> None:
+        wachttijd = HERSTEL_EERST
+        while not self._stop.is_set():
+            if self.speel_af():
+                return
+            if self._regelvraag is not None:
+                self._wekker.wait()  # tot de voorzitter kiest (beslis) of stop
+                wachttijd = HERSTEL_EERST
+            elif self._wekker.wait(wachttijd):
+                wachttijd = HERSTEL_EERST
+            else:
+                wachttijd = min(wachttijd * 2, HERSTEL_HOOGSTENS)
+            self._wekker.clear()
+
+    def speel_af(self) -> bool:
+        """Speel het lokale journaal in volgorde af; True als het leeg is. Onbereikbaar, of
+        een vraag aan de voorzitter: False (de regels blijven staan)."""
+        journaal = self.journaal
+        if journaal is None:
+            return True
+        vorig: dict[Sleutel, tuple[dict[str, Any], dict[str, Any]]] = {}
+        afgespeeld = False
+        while True:
+            try:
+                regels = journaal.regels()
+            except VergaderingFout as fout:
+                self._meld_afspeelfout(fout)
+                return False
+            self._zeg_waarschuwingen()
+            if not regels:
+                with self._schrijfslot:
+                    if journaal.regels():
+                        continue  # net een nieuwe erbij
+                    klaar = self._offline or afgespeeld
+                    self._offline = False
+                    for sleutel, (_, laatst) in self._in_journaal.items():
+                        self._basis[sleutel] = laatst  # de basis als het nu direct bewaart
+                    self._in_journaal.clear()
+                if klaar:
+                    self.laatste_fout = ""
+                    self._meld_afgespeeld()
+                return True
+            for regel in regels:
+                try:
+                    with self._schrijfslot:
+                        if self._regelvraag is not None or self._stop.is_set():
+                            return False
+                        if not self._speel_regel(regel, vorig):
+                            return False
+                        journaal.af(regel.nr)
+                        self._regelkeuzes.pop(regel.nr, None)
+                        afgespeeld = True
+                except Onbereikbaar:
+                    return False
+                except VergaderingFout as fout:
+                    # Bijvoorbeeld geen rechten: de regel blijft (nooit stil weggooien).
+                    self._meld_afspeelfout(fout)
+                    return False
+
+    def _meld_afspeelfout(self, fout: VergaderingFout) -> None:
+        """Afspelen lukt niet om een andere reden dan de verbinding: zeg het (één keer per
+        reden); de regels blijven in het journaal en de werkdraad probeert het opnieuw."""
+        zin = (f"{str(fout).rstrip('.')}. Uw wijzigingen staan veilig op deze laptop en "
+               "worden later opnieuw naar de database gestuurd.")
+        if zin != self.laatste_fout:
+            self.laatste_fout = zin
+            self._meld_offline(zin)
+
+    def _speel_regel(self, regel: Any,
+                     vorig: dict[Sleutel, tuple[dict[str, Any], dict[str, Any]]]) -> bool:
+        """Bewaar één regel van het journaal, samengevoegd met wat er nu staat; False als de
+        voorzitter eerst moet kiezen. ``vorig``: per object de vorige afgespeelde regel en
+        wat toen bewaard werd (dan hoeft het niet opnieuw gelezen te worden)."""
+        from .opslag.offline import klasse
+        from .opslag.omzetten import naar_document, uit_document
+
+        cls = klasse(regel.soort)
+        obj = uit_document(cls, regel.mijn)
+        sleutel = _sleutel(obj)
+        keuzes = self._regelkeuzes.get(regel.nr, {})
+        hun: dict[str, Any] | None = None
+        if sleutel in vorig and vorig[sleutel][0] == regel.basis:
+            hun = vorig[sleutel][1]  # bouwt voort op wat net bewaard is
+        for _ in range(POGINGEN):
+            if hun is not None:
+                uit = voeg_samen(regel.basis, regel.mijn, hun, keuzes)
+                if uit.conflicten:
+                    vraag = Tegenstrijdig(uit_document(cls, regel.mijn), uit.conflicten,
+                                          dict(keuzes), regel=regel.nr)
+                    self._regelvraag = vraag
+                    self.laatste_fout = f"{WACHT_OP_KEUZE[0].upper()}{WACHT_OP_KEUZE[1:]}."
+                    self._meld_conflict(vraag)
+                    return False
+                obj = uit_document(cls, uit.document)
+            try:
+                vorig[sleutel] = (regel.mijn, self._schrijf(obj))
+                return True
+            except GelijktijdigGewijzigd:
+                hun = naar_document(self._lees(obj))
+        return False
 
     def _mislukt_met(self, sleutel: Sleutel, obj: Any, melding: str) -> bool:
         self._mislukt[sleutel] = obj

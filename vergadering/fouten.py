@@ -30,6 +30,10 @@ class BezetDoorAnder(OpslagFout):
     """Een ander proces schrijft op dit moment in de opslag."""
 
 
+class Onbereikbaar(OpslagFout):
+    """De server van de opslag is (even) niet te bereiken; er is niets bewaard."""
+
+
 class GelijktijdigGewijzigd(OpslagFout):
     """Iemand anders heeft hetzelfde gegeven intussen gewijzigd."""
 

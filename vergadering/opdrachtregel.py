@@ -639,10 +639,13 @@ def _vandaag() -> date:
     return date.today()
 
 
-def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool = False):
+def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool = False,
+            afspelen: bool = True):
     """De opslag van ``--db``; met ``avg`` wordt (één keer per dag) de bewaartermijn van
     contactgegevens toegepast (zie avg.py). Lijsten en de beamer doen dat niet: die lezen
-    alleen, en moeten snel zijn; de app doet het zelf na het opstarten."""
+    alleen, en moeten snel zijn; de app doet het zelf na het opstarten. Bij een database
+    wordt eerst een lokaal journaal van een vorige keer afgespeeld (``afspelen``; de app doet
+    dat zelf, met de voorzitter erbij als er iets te kiezen is)."""
     from .opslag import Opslag
 
     database = _gekozen_database(args)
@@ -651,6 +654,8 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool =
 
         opslag: Any = PostgresOpslag(database)
         _geopend.append(opslag)
+        if afspelen:
+            _speel_journaal_af(opslag)
         if avg:
             from . import avg as avg_
 
@@ -670,6 +675,31 @@ def _opslag(args: argparse.Namespace, *, moet_bestaan: bool = False, avg: bool =
 
         avg_.dagelijks(opslag, _vandaag())
     return opslag
+
+
+def _speel_journaal_af(opslag: Any) -> None:
+    """Ligt er op deze laptop nog een lokaal journaal voor deze database (de server was weg
+    toen de app of een opdracht bewaarde), speel het dan nu af; lukt dat niet helemaal, dan
+    blijft het liggen en zegt een zin waarom. Nooit stil weggooien."""
+    from .bewaarder import Bewaarder
+
+    vragen: list[Any] = []
+    bewaarder = Bewaarder(opslag, meld_conflict=vragen.append, meld_offline=_zeg)
+    if bewaarder.journaal is None or bewaarder.journaal_van_vorige_keer() is None:
+        return
+    aantal = len(bewaarder.journaal)
+    if bewaarder.speel_af():
+        _zeg(f"{aantal} wijziging(en) die op deze laptop wachtten (de database was niet "
+             "bereikbaar), staan nu in de database.")
+        return
+    rest = len(bewaarder.journaal)
+    if vragen:
+        _zeg(f"{rest} wijziging(en) op deze laptop wachten op een keuze: op een andere laptop "
+             "is hetzelfde anders ingevuld; open de app, dan vraagt die welke waarde blijft.")
+    elif not bewaarder.laatste_fout:  # anders zei meld_offline de reden al
+        _zeg(f"{rest} wijziging(en) op deze laptop konden nog niet in de database gezet "
+             "worden (de verbinding viel weg); ze blijven bewaard en worden bij een volgende "
+             "keer opnieuw geprobeerd.")
 
 
 # --- de opdrachten -----------------------------------------------------------------
@@ -707,7 +737,7 @@ def _voorkant(args: argparse.Namespace) -> Voorkant:
 
 def _app(args: argparse.Namespace) -> int:
     # De app past de bewaartermijn zelf toe, na het opstarten (zie schermen/app.py).
-    return _open_app(args, _opslag(args))
+    return _open_app(args, _opslag(args, afspelen=False))
 
 
 def _beamer(args: argparse.Namespace) -> int:

@@ -52,6 +52,7 @@ from ..fouten import (
     GelijktijdigGewijzigd,
     NietGevonden,
     NieuwereVersie,
+    Onbereikbaar,
     OpslagFout,
 )
 from .gedeeld import OP_DATUM, Gedeeld
@@ -273,8 +274,8 @@ def zonder_wachtwoord(db: str) -> str:
     return urlunsplit((url.scheme, netloc, url.path, vraag, url.fragment))
 
 
-def _onbereikbaar(db: str) -> OpslagFout:
-    return OpslagFout(
+def _onbereikbaar(db: str) -> Onbereikbaar:
+    return Onbereikbaar(
         f"De database op {toonbaar(db)} is niet bereikbaar; controleer de verbinding of "
         "vraag uw beheerder."
     )
@@ -527,7 +528,10 @@ class PostgresOpslag(Gedeeld):
             try:
                 yield self._conn
             except psycopg.OperationalError as fout:
-                if self._conn.broken or self._conn.closed:
+                # Ook een server die stopt of nog opstart is (even) niet bereikbaar: dan
+                # bewaart de bewaarder lokaal (opslag/offline.py) in plaats van te weigeren.
+                if (self._conn.broken or self._conn.closed
+                        or isinstance(fout, (errors.AdminShutdown, errors.CannotConnectNow))):
                     self._conn.close()
                     self._conn = None
                     raise _onbereikbaar(self.db) from fout
