@@ -197,6 +197,43 @@ def koppeling_fout(pad: Path) -> BeschadigdBestand:
     )
 
 
+def voeg_regel_toe(pad: Path, regel: bytes, tot: int, *, nieuw: bool,
+                   melding: Path) -> os.stat_result:
+    """Zet ``regel`` duurzaam op plek ``tot`` van het journaal ``pad``: een halve staart van
+    een afgebroken proces gaat eerst weg, dan schrijven en fsync; mislukt dat, dan wordt de
+    regel weer weggehaald (niets half laten staan). ``nieuw``: het bestand bestond nog niet,
+    dus ook de map fsyncen. Een koppeling wordt niet gevolgd. Fouten noemen ``melding``.
+    Geeft de stat van het journaal vóór het schrijven (bestandsnummer)."""
+    try:
+        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | NIET_VOLGEN, 0o600)
+    except OSError as fout:
+        if is_koppeling(fout):
+            raise koppeling_fout(pad) from fout
+        raise vertaal_oserror(fout, melding) from fout
+    try:
+        try:
+            st = os.fstat(fd)
+            if st.st_size != tot:
+                os.ftruncate(fd, tot)
+            os.lseek(fd, tot, os.SEEK_SET)
+            _schrijf_alles(fd, regel)
+            os.fsync(fd)
+        except OSError as fout:
+            try:
+                os.ftruncate(fd, tot)
+            except OSError:
+                pass
+            raise vertaal_oserror(fout, melding) from fout
+    finally:
+        os.close(fd)
+    if nieuw:
+        try:
+            fsync_map(pad.parent)
+        except OSError as fout:
+            raise vertaal_oserror(fout, melding) from fout
+    return st
+
+
 def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
     """De inhoud van een bestand met de sleutel van precies die versie (fstat op hetzelfde
     open bestand, zodat sleutel en inhoud bij elkaar horen); None als het er niet is.
@@ -633,37 +670,11 @@ class AtomischeOpslag:
             if self._bij_volle_schijf is not None:
                 self._bij_volle_schijf()
         try:
-            nieuw = stand.journaal_ino is None
-            fd = os.open(self.journaal, os.O_WRONLY | os.O_CREAT | NIET_VOLGEN, 0o600)
-        except OSError as fout:
-            if is_koppeling(fout):
-                raise koppeling_fout(self.journaal) from fout
-            raise vertaal_oserror(fout, self.pad) from fout
-        try:
-            try:
-                st = os.fstat(fd)
-                ino = st.st_ino
-                # Een half geschreven regel van een afgebroken proces eerst weghalen.
-                if st.st_size != stand.journaal_tot:
-                    os.ftruncate(fd, stand.journaal_tot)
-                os.lseek(fd, stand.journaal_tot, os.SEEK_SET)
-                _schrijf_alles(fd, regel)
-                os.fsync(fd)
-            except OSError as fout:
-                try:  # niets half laten staan
-                    os.ftruncate(fd, stand.journaal_tot)
-                except OSError:
-                    pass
-                self._geheugen.pop(self.pad, None)
-                raise vertaal_oserror(fout, self.pad) from fout
-        finally:
-            os.close(fd)
-        if nieuw:
-            try:
-                fsync_map(self.pad.parent)
-            except OSError as fout:
-                self._geheugen.pop(self.pad, None)
-                raise vertaal_oserror(fout, self.pad) from fout
+            ino = voeg_regel_toe(self.journaal, regel, stand.journaal_tot,
+                                 nieuw=stand.journaal_ino is None, melding=self.pad).st_ino
+        except OpslagFout:
+            self._geheugen.pop(self.pad, None)
+            raise
         stand.data.setdefault(tabel, {})[doc_id] = doc
         stand.nagaan.discard((tabel, doc_id))  # net gemaakt uit een dataclass: klopt
         stand.journaal_ino = ino

@@ -35,7 +35,6 @@ from ..fouten import BeschadigdBestand, OpslagFout
 from .bestand import (
     NIET_VOLGEN,
     Record,
-    _schrijf_alles,
     fsync_map,
     journaalregel,
     lees_journaal_ruim,
@@ -43,6 +42,7 @@ from .bestand import (
     maak_map,
     schrijf_atomisch,
     vertaal_oserror,
+    voeg_regel_toe,
 )
 
 AF = "af"  # de 'tabel' van een regel die zegt dat regel nr bewaard is
@@ -203,32 +203,10 @@ class LokaalJournaal:
 
     def _voeg_toe(self, regel: bytes, stand: _Stand) -> None:
         """Zet één regel achter de goede regels (een halve staart eerst weg) en fsync."""
-        tot = stand.tot
         self._stand = None  # pas weer geldig als alles gelukt is
-        nieuw = not self.pad.exists()
-        try:
-            fd = os.open(self.pad, os.O_WRONLY | os.O_CREAT | NIET_VOLGEN, 0o600)
-        except OSError as fout:
-            raise vertaal_oserror(fout, self.pad) from fout
-        try:
-            os.ftruncate(fd, tot)
-            os.lseek(fd, tot, os.SEEK_SET)
-            _schrijf_alles(fd, regel)
-            os.fsync(fd)
-            st = os.fstat(fd)
-        except OSError as fout:
-            try:
-                os.ftruncate(fd, tot)
-            except OSError:
-                pass
-            raise vertaal_oserror(fout, self.pad) from fout
-        finally:
-            os.close(fd)
-        if nieuw:
-            try:
-                fsync_map(self.pad.parent)
-            except OSError as fout:
-                raise vertaal_oserror(fout, self.pad) from fout
+        voeg_regel_toe(self.pad, regel, stand.tot, nieuw=not self.pad.exists(),
+                       melding=self.pad)
+        st = os.stat(self.pad)
         stand.tot += len(regel)
         self._stand = ((st.st_ino, st.st_size, st.st_mtime_ns), stand)
 
