@@ -46,25 +46,34 @@ def termijn_dagen(tekst: str) -> int | None:
     return min(gevonden)[1] if gevonden else None
 
 
-def kanaal_uit(tekst: str, kanalen: list[str]) -> str:
-    """Het kanaal dat de tekst als eerste noemt, zoals het wijkverband het schrijft
-    ('… in de Hovenkrant (nieuwsbrief) en de buurtapp' → 'nieuwsbrief'). Noemt de tekst geen
-    bekend kanaal, dan de tekst zelf als die kort genoeg is om een kanaal te zijn (één of
-    twee woorden), anders leeg."""
+def _eerst_genoemd(tekst: str, bekend: list[str], tekens: int, woorden: int) -> str:
+    """Wat uit ``bekend`` de tekst als eerste noemt (hoofdletters tellen niet, alleen hele
+    woorden), zoals ``bekend`` het schrijft; noemt ze niets, dan de tekst zelf als die kort is
+    (hoogstens ``tekens`` tekens en ``woorden`` woorden, zonder zinstekens), anders leeg."""
     t = str(tekst or "").strip()
     if not t:
         return ""
     laag = t.casefold()
     beste: tuple[int, str] | None = None
-    for kanaal in kanalen:
-        m = re.search(rf"(?<!\w){re.escape(kanaal.casefold())}(?!\w)", laag)
+    for kandidaat in bekend:
+        if not kandidaat.strip():
+            continue
+        m = re.search(rf"(?<!\w){re.escape(kandidaat.casefold())}(?!\w)", laag)
         if m and (beste is None or m.start() < beste[0]):
-            beste = (m.start(), kanaal)
+            beste = (m.start(), kandidaat)
     if beste is not None:
         return beste[1]
-    if len(t) <= 30 and len(t.split()) <= 2 and not re.search(r"[.,;:()]", t):
+    if len(t) <= tekens and len(t.split()) <= woorden and not re.search(r"[.,;:()]", t):
         return t
     return ""
+
+
+def kanaal_uit(tekst: str, kanalen: list[str]) -> str:
+    """Het kanaal dat de tekst als eerste noemt, zoals het wijkverband het schrijft
+    ('… in de Hovenkrant (nieuwsbrief) en de buurtapp' → 'nieuwsbrief'). Noemt de tekst geen
+    bekend kanaal, dan de tekst zelf als die kort genoeg is om een kanaal te zijn (één of
+    twee woorden), anders leeg."""
+    return _eerst_genoemd(tekst, kanalen, tekens=30, woorden=2)
 
 
 def eigenaar_uit(tekst: str, namen: list[str]) -> str:
@@ -73,17 +82,4 @@ def eigenaar_uit(tekst: str, namen: list[str]) -> str:
     de notulist.' → 'Sandra Koster'). Noemt de tekst geen lid, dan de tekst zelf als die kort
     genoeg is om een eigenaar te zijn (een naam of rol, zonder zinstekens), anders leeg: dan
     vult de voorzitter het in, in plaats van een hele zin als eigenaar."""
-    t = str(tekst or "").strip()
-    if not t:
-        return ""
-    laag = t.casefold()
-    beste: tuple[int, str] | None = None
-    for naam in namen:
-        m = re.search(rf"(?<!\w){re.escape(naam.casefold())}(?!\w)", laag)
-        if naam.strip() and m and (beste is None or m.start() < beste[0]):
-            beste = (m.start(), naam)
-    if beste is not None:
-        return beste[1]
-    if len(t) <= 40 and len(t.split()) <= 4 and not re.search(r"[.,;:()]", t):
-        return t
-    return ""
+    return _eerst_genoemd(tekst, namen, tekens=40, woorden=4)
