@@ -33,7 +33,7 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
 from vergadering.fouten import VergaderingFout, oorzaak
-from vergadering.impact import inwonercellen
+from vergadering.impact import inwonercellen, maten_doorwerking
 from vergadering.tekst import een_regel
 
 if TYPE_CHECKING:
@@ -268,14 +268,7 @@ class ImpactScherm(Screen[None]):
             Grafiek(teken),
             _tabel("Trechter", ("Stap", "Signalen", "Van alle"),
                    [(naam, a.aantal, _procent(a.procent)) for naam, a in d.trechter]),
-            _tabel("Looptijd en afspraken", ("Maat", "Waarde"), [
-                ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
-                ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
-                ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
-                ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
-                ("Vastgelopen", d.vastgelopen.tekst()),
-                ("Gestopt", d.gestopt.tekst()),
-            ]),
+            _tabel("Looptijd en afspraken", ("Maat", "Waarde"), maten_doorwerking(d)),
             _tabel("Waarom vastgelopen of gestopt", ("Keer", "Reden"),
                    [(n, een_regel(reden)) for reden, n in d.redenen.items()])]
 

@@ -344,6 +344,19 @@ class Doorwerking(NamedTuple):
     checkmoment_op_tijd: Aandeel
 
 
+def maten_doorwerking(d: Doorwerking) -> list[tuple[str, str]]:
+    """De looptijden en afspraken van doorwerking als (maat, waarde in woorden): dezelfde
+    rijen op het impactscherm en in het jaarverslag."""
+    return [
+        ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
+        ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
+        ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
+        ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
+        ("Vastgelopen", d.vastgelopen.tekst()),
+        ("Gestopt", d.gestopt.tekst()),
+    ]
+
+
 class Terugkoppeling(NamedTuple):
     """Horen bewoners wat ermee gedaan is?"""
 

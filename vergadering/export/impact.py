@@ -29,6 +29,7 @@ from ..impact import (
     PerInwoners,
     impact,
     inwonercellen,
+    maten_doorwerking,
     met_meldingen,
     periode,
 )
@@ -269,12 +270,7 @@ def schrijf(i: Impact, pad: Path, nu: datetime) -> None:
                      liggend=True))
     stuk.tabel(("Maat", "Waarde"), [
         *((f"Trechter: {naam}", a.tekst()) for naam, a in d.trechter),
-        ("Signaal tot besluit (mediaan)", d.signaal_tot_besluit.tekst()),
-        ("Besluit tot gereed (mediaan)", d.besluit_tot_gereed.tekst()),
-        ("Eerste stap op tijd", d.eerste_stap_op_tijd.tekst()),
-        ("Checkmoment op tijd", d.checkmoment_op_tijd.tekst()),
-        ("Vastgelopen", d.vastgelopen.tekst()),
-        ("Gestopt", d.gestopt.tekst()),
+        *maten_doorwerking(d),
     ], (90, 60))
     if d.redenen:
         stuk.tabel(("Waarom vastgelopen of gestopt", "Keer"),
