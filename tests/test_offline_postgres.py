@@ -462,7 +462,8 @@ async def piloot(pilot):
     while type(app.screen).__name__ != "StartScherm" or app.screen.overzicht is None:
         await pilot.pause(0.02)
     await pilot.press("s")
-    await pilot.pause(0.2)
+    while type(app.screen).__name__ != "StartFormulier":  # niet op tijd hopen: wachten
+        await pilot.pause(0.02)
     await pilot.press("ctrl+s")
     while type(app.screen).__name__ != "VergaderScherm":
         await pilot.pause(0.02)

@@ -31,13 +31,14 @@ async def piloot(pilot):
     while type(app.screen).__name__ != "StartScherm" or app.screen.overzicht is None:
         await pilot.pause(0.02)
     await pilot.press("s")
-    await pilot.pause(0.2)
+    while type(app.screen).__name__ != "StartFormulier":  # niet op tijd hopen: wachten
+        await pilot.pause(0.02)
     await pilot.press("ctrl+s")
     while type(app.screen).__name__ != "VergaderScherm":
         await pilot.pause(0.02)
     await pilot.press("3", "down", "2", "down", "1")
     await pilot.press("n")
-    await pilot.pause(0.3)  # de laatste wijziging gaat binnen milliseconden naar schijf
+    assert app.bewaarder.wacht(30)  # de laatste wijziging staat op schijf
     print("IN-FASE-2", flush=True)
     await asyncio.sleep(120)
 
