@@ -155,3 +155,51 @@ def test_opdrachtregel_zegt_het_in_een_zin_en_de_oorzaak_alleen_met_debug(tmp_pa
     assert debug.returncode == 1
     assert "het veld 'datum'" in debug.stderr and "fromisoformat" in debug.stderr
     assert WV in s.wijkverband_id
+
+
+# --- naar_document: de uitgeschreven weg ---------------------------------------------------
+
+
+def _algemeen(obj):
+    """De regel van naar_document zonder uitgeschreven weg: veld voor veld, waarde voor waarde."""
+    import dataclasses
+
+    if type(obj) in (str, int, float, bool, type(None)):
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _algemeen(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (datetime, date)):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): _algemeen(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_algemeen(v) for v in obj]
+    return obj
+
+
+class _Tekst(str):
+    """Een tekst die niet precies een str is (zoals een StrEnum)."""
+
+
+def test_naar_document_per_klasse_geeft_hetzelfde_als_de_algemene_regel():
+    v = Vergadering("2026-11-23", WV, DAG, plaats="Buurthuis")
+    v.log(datetime(2026, 11, 23, 19, 30), "Begonnen.")
+    v.stippen["2611-ab12"] = 3
+    # Waarden die niet precies hun typehint volgen, gaan langs de algemene regel.
+    v.gasten = ("Piet", _Tekst("Klaas"))  # type: ignore[assignment]
+    v.stippen[7] = 2.5  # type: ignore[index]
+    v.plaats = None  # type: ignore[assignment]
+    v.gesloten_op = date(2026, 11, 24)  # type: ignore[assignment]
+    v.fase_index = True
+    v.voorzitter = DAG  # type: ignore[assignment]
+    v.notulist = ["Anja", DAG]  # type: ignore[assignment]
+    v.vastgesteld_op = (DAG,)  # type: ignore[assignment]
+    v.logboek.append(datetime(2026, 11, 23, 20, 0))  # type: ignore[arg-type]
+    s = Signaal("2611-ab12", WV, "Stoep kapot", DAG, contact=Contact("Anja", "06"))
+    s.datum = datetime(2026, 11, 2, 8, 15)  # type: ignore[assignment]
+    a = Actie("2026-1", WV, 1, "Stoep melden", "Anja", DAG)
+    a.historie.append(StatusWijziging(datetime(2026, 11, 3, 9, 0), "open", "loopt"))
+    for obj in (v, s, a, Terugkoppeling(gehoord="x"), Contact()):
+        nieuw, oud = naar_document(obj), _algemeen(obj)
+        assert nieuw == oud
+        assert repr(nieuw) == repr(oud)  # ook de volgorde en de typen (True blijft True)

@@ -325,6 +325,34 @@ def test_dubbele_naam_en_onbekend_adres(db):
     assert conninfo_to_dict(zonder_wachtwoord(db))["dbname"] == conninfo_to_dict(db)["dbname"]
 
 
+def test_een_nieuw_signaalkenmerk_is_vrij_en_wordt_niet_twee_keer_uitgegeven(db, monkeypatch):
+    from itertools import cycle
+
+    from vergadering import ids
+    from vergadering.opslag import postgres
+
+    opslag, ander = PostgresOpslag(db), PostgresOpslag(db)
+    _wijkverband(opslag, "de-hoven", "De Hoven")
+    bezet = _signaal(ander, "de-hoven", "Al bewaard").id
+    # Het toeval geeft steeds dezelfde paar kenmerken; één ervan is al bezet.
+    vrij = {f"2611-{c * 4}" for c in "abcde"}
+    kandidaten = cycle([bezet, *sorted(vrij)])
+    monkeypatch.setattr(ids, "signaal_id", lambda datum: next(kandidaten))
+    gezien = {bezet}
+    for i in range(2):  # uit één vraag: een voorraad van de vrije
+        sid = opslag.nieuw_signaal_id("de-hoven", NOV)
+        assert sid not in gezien
+        gezien.add(sid)
+        opslag.bewaar_signaal(Signaal(sid, "de-hoven", f"Signaal {i}", NOV))
+    # Een ander bewaart intussen de voorraad op één na; is die verlopen, dan vraagt de
+    # opslag opnieuw en geeft het enige vrije kenmerk.
+    over = sorted(vrij - gezien)
+    for sid in over[1:]:
+        ander.bewaar_signaal(Signaal(sid, "de-hoven", "Elders", NOV))
+    monkeypatch.setattr(postgres, "VRIJ_HOUDBAAR", 0.0)
+    assert opslag.nieuw_signaal_id("de-hoven", NOV) == over[0]
+
+
 def test_de_volger_overleeft_een_verbroken_verbinding(db):
     opslag = PostgresOpslag(db)
     _wijkverband(opslag, "de-hoven", "De Hoven")

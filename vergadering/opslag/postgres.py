@@ -75,6 +75,9 @@ BEWAAR_WIJZIGINGEN = 50_000  # zoveel regels in ``wijzigingen`` blijven staan
 # merkt een open verbinding binnen ~10 s dat het netwerk weg is (keepalives, en een grens
 # aan onbevestigd verstuurde gegevens), in plaats van na minuten TCP.
 VERBINDEN_BINNEN = 10
+# Een nieuw signaalkenmerk: zoveel kandidaten in één vraag, en zo lang (seconden) blijven de
+# vrije over als voorraad (zie PostgresOpslag.nieuw_signaal_id).
+KANDIDATEN, VRIJ_HOUDBAAR = 8, 600.0
 _NETWERK = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
             "keepalives_count": 3, "tcp_user_timeout": 10_000}
 
@@ -458,9 +461,14 @@ def _vak(soort: str, doc_id: str) -> str:
     return doc_id if soort == "wijkverbanden" else vaknaam(soort, doc_id)
 
 
+# Eén keer gemaakt (json.dumps met opties maakt er elke keer een); zonder controle op
+# kringen: een document uit naar_document heeft er geen (die zou dan al niet eindigen).
+_JSON = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False)
+
+
 def _tekst(document: dict[str, Any]) -> str:
     """Een document als JSON in ASCII: \u0000 en losse surrogaten blijven zo bewaard."""
-    return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
+    return _JSON.encode(document)
 
 
 def _lees(tekst: str) -> Any:
@@ -507,6 +515,8 @@ class PostgresOpslag(Gedeeld):
         self._slot = threading.RLock()
         self._conn: psycopg.Connection | None = None
         self._in_schrijven = 0
+        # Getoetste vrije signaalkenmerken per (wijkverband, maand): zie nieuw_signaal_id.
+        self._vrije_ids: dict[tuple[str, str], tuple[float, list[str]]] = {}
         with self._verbinding() as conn:
             versie = _meta(conn)
         _weiger_nieuwer(versie, db)
@@ -661,11 +671,32 @@ class PostgresOpslag(Gedeeld):
         return self._een("signalen", wijkverband_id, signaal_id)
 
     def nieuw_signaal_id(self, wijkverband_id: str, datum: date) -> str:
-        """Een vrij kenmerk voor een nieuw signaal."""
-        while True:
-            kandidaat = ids.signaal_id(datum)
-            if not self._bestaat("signalen", wijkverband_id, kandidaat):
-                return kandidaat
+        """Een vrij kenmerk voor een nieuw signaal.
+
+        Eén vraag aan de server toetst ``KANDIDATEN`` kenmerken tegelijk; de vrije die over
+        zijn, geeft deze opslag daarna zonder vraag uit (elk één keer), zolang ze niet ouder
+        zijn dan ``VRIJ_HOUDBAAR``: een signaal toevoegen is dan één rondgang in plaats van
+        twee. Dat een ander proces intussen toevallig hetzelfde kenmerk koos (vier tekens
+        per maand: één op de 923.521 per signaal), kan ook tussen toetsen en bewaren van een
+        enkel kenmerk; bewaren overschrijft dan niets (zie ``vergadering_bewaar``)."""
+        sleutel = (wijkverband_id, f"{datum:%y%m}")
+        with self._slot:
+            voorraad = self._vrije_ids.get(sleutel)
+            if voorraad and voorraad[1] and time.monotonic() - voorraad[0] < VRIJ_HOUDBAAR:
+                return voorraad[1].pop()
+            while True:
+                kandidaten = list(dict.fromkeys(ids.signaal_id(datum)
+                                                for _ in range(KANDIDATEN)))
+                with self._verbinding() as conn:
+                    bezet = {i for (i,) in conn.execute(
+                        "SELECT id FROM documenten WHERE wijkverband = %s AND soort = "
+                        "'signalen' AND vak = %s AND id = ANY(%s)",
+                        (wijkverband_id, vaknaam("signalen", kandidaten[0]), kandidaten))}
+                vrij = [k for k in kandidaten if k not in bezet]
+                if vrij:
+                    kandidaat = vrij.pop()
+                    self._vrije_ids[sleutel] = (time.monotonic(), vrij)
+                    return kandidaat
 
     def acties(self, wijkverband_id: str | None = None) -> list[Actie]:
         """De acties van één wijkverband (of van alle), op nummer."""
