@@ -98,10 +98,10 @@ class Grootte:
         self.anker.execute("INSERT INTO anker (wijkverband, soort, id, vak, versie, status, doc) "
                            "SELECT wijkverband, soort, id, vak, versie, status, doc "
                            "FROM documenten")
-        # Statistieken zoals autovacuum ze op een draaiende server heeft (na een grote lading
-        # binnen een minuut): zonder kiest de server voor 'bestaat dit kenmerk al' een index
-        # die het hele vak doorloopt, en dat vak groeit in deze meting met elk signaal.
-        self.anker.execute("ANALYZE documenten")
+        # Statistieken zoals na ``vergadering overzetten`` (en zoals autovacuum ze na een
+        # grote lading binnen een minuut heeft): zonder kiest de server voor 'welke kenmerken
+        # bestaan al' een index die het hele vak doorloopt, en dat vak groeit in deze meting.
+        self.opslag.na_grote_lading()  # wat ``vergadering overzetten`` ook doet
         self.anker.execute("ANALYZE anker")
         self.signaal_tekst = _tekst(naar_document(self._nieuw_signaal()))
         self.vergadering_tekst = _tekst(naar_document(self.open))

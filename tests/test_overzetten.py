@@ -39,6 +39,10 @@ def test_map_naar_database_en_terug_is_precies_hetzelfde_en_de_bron_blijft(tmp_p
     assert uit.bron == tel(Opslag(bron)) and uit.gekopieerd == uit.bron and not uit.anders
     assert _alles(PostgresOpslag(postgres_db)) == verwacht  # ook de versienummers
     assert momentopname(bron) == voor
+    # De server heeft meteen statistieken (niet pas als autovacuum langskomt).
+    with psycopg.connect(postgres_db) as conn:
+        assert conn.execute("SELECT last_analyze FROM pg_stat_user_tables "
+                            "WHERE relid = 'documenten'::regclass").fetchone()[0] is not None
 
     # Nog eens: niets dubbel, niets gekopieerd.
     nog_eens = zet_over(Opslag(bron), PostgresOpslag(postgres_db))

@@ -104,6 +104,9 @@ class Gedeeld:
         return vrij_kenmerk(datum.isoformat(),
                             lambda k: self._heeft_vergadering(wijkverband_id, k))
 
+    def na_grote_lading(self) -> None:
+        """Na een grote lading (overzetten): wat de opslag dan bijwerkt; de map niets."""
+
     def onafgemaakte_vergadering(self, wijkverband_id: str) -> Vergadering | None:
         """De laatste vergadering die nog niet gesloten is, om verder te gaan."""
         open_ = [v for v in self.vergaderingen(wijkverband_id) if not v.gesloten]

@@ -109,6 +109,8 @@ def zet_over(van: Any, naar: Any,
                         uit.anders.append(_benoem(soort, obj))
             gedaan += len(objecten[begin:begin + BLOK])
             voortgang(gedaan, totaal)
+    if sum(uit.gekopieerd.values()):
+        naar.na_grote_lading()
     _controleer(bron, naar, uit)
     return uit
 

@@ -856,6 +856,15 @@ class PostgresOpslag(Gedeeld):
             s.versie += 1
         return len(toegevoegd)
 
+    def na_grote_lading(self) -> None:
+        """Laat de server zijn statistieken bijwerken (ANALYZE). Zonder die kiest hij tot
+        autovacuum langskomt (na een minuut of later) voor één document een index die een
+        heel vak doorloopt: ~2,5 ms per bewerking in plaats van een tiende daarvan. Mag de rol
+        dat niet (alleen de eigenaar van de tabellen), dan zegt de server alleen een
+        waarschuwing en doet autovacuum het later."""
+        with self._verbinding() as conn:
+            conn.execute("ANALYZE documenten, wijzigingen")
+
     # --- volgen ------------------------------------------------------------------------
 
     def volger(self) -> PostgresVolger:
