@@ -57,6 +57,7 @@ from ..fouten import (
 )
 from .gedeeld import OP_DATUM, Gedeeld
 from .migratie import SCHEMA
+from .omzetten import naar_document, uit_document
 from .vakindeling import SOORTEN, vaknaam
 from .wijzigingen import ALLES, Wijziging
 
@@ -609,8 +610,6 @@ class PostgresOpslag(Gedeeld):
         return [(vak, _lees(doc)) for vak, doc in rijen]
 
     def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
-        from .omzetten import uit_document
-
         cls = _klasse(soort)
         uit = []
         for doc in docs:
@@ -788,8 +787,6 @@ class PostgresOpslag(Gedeeld):
     def _bewaar(self, soort: str, wijkverband_id: str, obj: Any) -> dict[str, Any]:
         """Bewaar één object in één transactie, met controle op het versienummer; geeft het
         bewaarde document terug (de basis om later samen te voegen)."""
-        from .omzetten import naar_document
-
         document = naar_document(obj)
         versie = document.get("versie", 0)
         document["versie"] = versie + 1
@@ -833,8 +830,6 @@ class PostgresOpslag(Gedeeld):
     def bewaar_nieuwe_signalen(self, signalen: list[Signaal]) -> int:
         """Bewaar veel nieuwe signalen in één transactie (een import); een kenmerk dat er al
         is, wordt overgeslagen. Geeft het aantal toegevoegde signalen."""
-        from .omzetten import naar_document
-
         toegevoegd: list[Signaal] = []
         with self._verbinding() as conn, conn.transaction(), conn.cursor() as cur:
             vakken: set[tuple[str, str]] = set()
