@@ -66,22 +66,50 @@ def _zet_over(bron: Opslag, doel: PostgresOpslag) -> int:
     return n
 
 
+# Wat ``--hergebruik`` bewaart en terugzet: de tabellen die het overzetten vult.
+_BRON = ("documenten", "wijzigingen", "wijzigingsteller")
+
+
+def _bronmerk() -> str:
+    """Waarmee de documenten gemaakt zijn (het gegevensbestand, de omzetting, het schema): een
+    hergebruikt schema van vóór een wijziging daarin telt niet."""
+    import hashlib
+
+    from vergadering.opslag import migratie, omzetten
+
+    h = hashlib.sha256(str(migratie.SCHEMA).encode())
+    for pad in (HIER / "tienjaar.py", Path(omzetten.__file__)):
+        h.update(pad.read_bytes())
+    return h.hexdigest()[:16]
+
+
 class Grootte:
     """Eén gevulde database (eigen schema) met zijn anker en de bewerkingen."""
 
-    def __init__(self, werkmap: Path, server: str, jaren: int) -> None:
-        self.jaren = jaren
-        map_ = werkmap / f"{jaren}jaar"
-        maak(map_, jaren=jaren)
-        schema = f"bench_{jaren}_{os.getpid()}"
+    def __init__(self, werkmap: Path, server: str, jaren: int, hergebruik: bool = False
+                 ) -> None:
+        self.jaren, self.hergebruik = jaren, hergebruik
+        schema = f"bench_vast_{jaren}" if hergebruik else f"bench_{jaren}_{os.getpid()}"
         self.server, self.schema = server, schema
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            conn.execute(f'CREATE SCHEMA "{schema}"')
         self.db = make_conninfo(server, options=f"-c search_path={schema}")
-        maak_schema(self.db)
+        if not (hergebruik and self._zet_terug()):
+            with psycopg.connect(server, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                conn.execute(f'CREATE SCHEMA "{schema}"')
+            map_ = werkmap / f"{jaren}jaar"
+            maak(map_, jaren=jaren)
+            maak_schema(self.db)
+            opslag = PostgresOpslag(self.db)
+            _zet_over(Opslag(map_), opslag)
+            opslag.sluit()
+            if hergebruik:  # de documenten zoals na het overzetten, voor een volgende keer
+                with psycopg.connect(self.db, autocommit=True) as conn:
+                    for tabel in _BRON:
+                        conn.execute(f"CREATE TABLE bench_{tabel} AS SELECT * FROM {tabel}")
+                    conn.execute(f"COMMENT ON TABLE bench_documenten IS '{_bronmerk()}'")
         self.opslag = PostgresOpslag(self.db)
-        self.aantal = _zet_over(Opslag(map_), self.opslag)
+        with psycopg.connect(self.db) as conn:
+            self.aantal = conn.execute("SELECT count(*) FROM documenten").fetchone()[0]
         self.wv = self.opslag.wijkverbanden()[0]
         self.vandaag = date.today()
         self.open = self.opslag.onafgemaakte_vergadering(self.wv.id)
@@ -106,12 +134,35 @@ class Grootte:
         self.signaal_tekst = _tekst(naar_document(self._nieuw_signaal()))
         self.vergadering_tekst = _tekst(naar_document(self.open))
 
+    def _zet_terug(self) -> bool:
+        """Met ``--hergebruik``: het schema van een vorige keer precies terug zoals na het
+        overzetten (dezelfde rijen in documenten, wijzigingen en de teller, vers ingevoegd;
+        geen anker), als het er is en met dezelfde gegevens en omzetting gemaakt. Het schema zelf (tabellen, functies)
+        maakt ``maak_schema`` zoals de code het nu zegt."""
+        with psycopg.connect(self.db, autocommit=True) as conn:
+            merk = conn.execute("SELECT obj_description(to_regclass('bench_documenten'), "
+                                "'pg_class')").fetchone()[0]
+            if merk != _bronmerk():
+                return False
+            maak_schema(self.db)
+            with conn.transaction():
+                conn.execute("DROP TABLE IF EXISTS anker")
+                conn.execute(f"TRUNCATE {', '.join(_BRON)}")
+                for tabel in _BRON:
+                    conn.execute(f"INSERT INTO {tabel} OVERRIDING SYSTEM VALUE "
+                                 f"SELECT * FROM bench_{tabel}")
+        return True
+
     def sluit(self) -> None:
-        """Verbindingen dicht en het schema weg (op een gedeelde server blijft niets staan)."""
+        """Verbindingen dicht en het schema weg (op een gedeelde server blijft niets staan,
+        behalve met ``--hergebruik``: dan blijft het voor de volgende keer)."""
         self.anker.close()
         self.opslag.sluit()
         with psycopg.connect(self.server, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{self.schema}" CASCADE')
+            if self.hergebruik:
+                conn.execute(f'DROP TABLE "{self.schema}".anker')
+            else:
+                conn.execute(f'DROP SCHEMA "{self.schema}" CASCADE')
 
     # --- de bewerkingen --------------------------------------------------------------
 
@@ -177,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--herhalingen", type=int, default=300)
     p.add_argument("--jaren", type=int, nargs="+", default=[1, 10])
+    p.add_argument("--hergebruik", action="store_true",
+                   help="laat de gevulde schema's staan en gebruik ze de volgende keer (dertig "
+                        "jaar overzetten kost anders een halve minuut); teruggezet zoals na het "
+                        "overzetten")
     p.add_argument("--rust", type=float, default=0.0,
                    help="ms rust vóór elke bewerking (50: twintig toetsen per seconde)")
     args = p.parse_args(argv)
@@ -191,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="vergadering-bench-") as tmp:
             begin = time.perf_counter()
-            groottes = [Grootte(Path(tmp), server, j) for j in args.jaren]
+            groottes = [Grootte(Path(tmp), server, j, args.hergebruik) for j in args.jaren]
             opzet = time.perf_counter() - begin
             taken = []
             for g in groottes:
