@@ -137,8 +137,8 @@ class Grootte:
     def _zet_terug(self) -> bool:
         """Met ``--hergebruik``: het schema van een vorige keer precies terug zoals na het
         overzetten (dezelfde rijen in documenten, wijzigingen en de teller, vers ingevoegd;
-        geen anker), als het er is en met dezelfde gegevens en omzetting gemaakt. Het schema zelf (tabellen, functies)
-        maakt ``maak_schema`` zoals de code het nu zegt."""
+        geen anker), als het er is en met dezelfde gegevens en omzetting gemaakt. Het schema
+        zelf (tabellen, functies) maakt ``maak_schema`` zoals de code het nu zegt."""
         with psycopg.connect(self.db, autocommit=True) as conn:
             merk = conn.execute("SELECT obj_description(to_regclass('bench_documenten'), "
                                 "'pg_class')").fetchone()[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hulp_opslag import WV, nieuwe_opslag, voeg_signaal_toe
@@ -184,6 +184,11 @@ class _Tekst(str):
 def test_naar_document_per_klasse_geeft_hetzelfde_als_de_algemene_regel():
     v = Vergadering("2026-11-23", WV, DAG, plaats="Buurthuis")
     v.log(datetime(2026, 11, 23, 19, 30), "Begonnen.")
+    # Gelijke tijdstippen die anders geschreven worden: met tijdzone, en zonder.
+    v.log(datetime(2026, 11, 23, 12, 0, tzinfo=timezone(timedelta(hours=1))), "Eén uur.")
+    v.log(datetime(2026, 11, 23, 11, 0, tzinfo=UTC), "UTC.")
+    v.log(datetime(2026, 11, 23, 11, 0), "Zonder tijdzone.")
+    v.log(datetime(2026, 11, 23, 11, 0, fold=1), "Fold.")
     v.stippen["2611-ab12"] = 3
     # Waarden die niet precies hun typehint volgen, gaan langs de algemene regel.
     v.gasten = ("Piet", _Tekst("Klaas"))  # type: ignore[assignment]
@@ -199,7 +204,7 @@ def test_naar_document_per_klasse_geeft_hetzelfde_als_de_algemene_regel():
     s.datum = datetime(2026, 11, 2, 8, 15)  # type: ignore[assignment]
     a = Actie("2026-1", WV, 1, "Stoep melden", "Anja", DAG)
     a.historie.append(StatusWijziging(datetime(2026, 11, 3, 9, 0), "open", "loopt"))
-    for obj in (v, s, a, Terugkoppeling(gehoord="x"), Contact()):
+    for obj in (v, s, a, Terugkoppeling(gehoord="x"), Contact(), v):  # v twee keer
         nieuw, oud = naar_document(obj), _algemeen(obj)
         assert nieuw == oud
         assert repr(nieuw) == repr(oud)  # ook de volgorde en de typen (True blijft True)

@@ -30,6 +30,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .fouten import GelijktijdigGewijzigd, Onbereikbaar, VergaderingFout, oorzaak
@@ -41,6 +42,23 @@ Sleutel = tuple[str, str, str]
 
 def _sleutel(obj: Any) -> Sleutel:
     return (type(obj).__name__, getattr(obj, "wijkverband_id", ""), obj.id)
+
+
+@cache
+def _bewaarmethode(soort: type) -> str:
+    """De methode van de opslag die een object van deze klasse bewaart (één keer per klasse
+    uitgezocht: dit gebeurt bij elke bewerking)."""
+    # Hier pas: het startscherm laadt deze domeinmodules niet voor het eerste beeld.
+    from .actie import Actie
+    from .signaal import Signaal
+    from .vergadering import Vergadering
+    from .wijkverband import Wijkverband
+
+    for klasse, methode in ((Vergadering, "bewaar_vergadering"), (Signaal, "bewaar_signaal"),
+                            (Actie, "bewaar_actie"), (Wijkverband, "bewaar_wijkverband")):
+        if issubclass(soort, klasse):
+            return methode
+    raise TypeError(soort.__name__)  # pragma: no cover - programmeerfout
 
 
 # Zo vaak samenvoegen en opnieuw bewaren als een ander proces steeds net eerder is.
@@ -494,18 +512,4 @@ class Bewaarder:
         return False
 
     def _schrijf(self, kopie: Any) -> dict[str, Any]:
-        # Hier pas: het startscherm laadt deze domeinmodules niet voor het eerste beeld.
-        from .actie import Actie
-        from .signaal import Signaal
-        from .vergadering import Vergadering
-        from .wijkverband import Wijkverband
-
-        if isinstance(kopie, Vergadering):
-            return self.opslag.bewaar_vergadering(kopie)
-        if isinstance(kopie, Signaal):
-            return self.opslag.bewaar_signaal(kopie)
-        if isinstance(kopie, Actie):
-            return self.opslag.bewaar_actie(kopie)
-        if isinstance(kopie, Wijkverband):
-            return self.opslag.bewaar_wijkverband(kopie)
-        raise TypeError(type(kopie).__name__)  # pragma: no cover - programmeerfout
+        return getattr(self.opslag, _bewaarmethode(type(kopie)))(kopie)

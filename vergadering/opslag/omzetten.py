@@ -51,6 +51,21 @@ def naar_document(obj: Any) -> Any:
     return obj
 
 
+class _Tijden(dict):
+    """Tijdstip (zonder tijdzone) -> ISO-tekst, elk één keer: bij elke stip wordt de hele
+    vergadering bewaard, met vijftig logregels waarvan er maar één nieuw is, en isoformat
+    kost meer dan opzoeken. Zonder tijdzone is gelijk ook gelijk geschreven (``fold`` telt
+    bij beide niet); met tijdzone niet (12:00+01:00 is 11:00+00:00), die staan er niet in."""
+
+    def __missing__(self, tijd: datetime) -> str:
+        if len(self) >= 100_000:  # een begrenzing voor een proces dat lang loopt
+            self.clear()
+        tekst = self[tijd] = tijd.isoformat()
+        return tekst
+
+
+_tijden = _Tijden()
+
 # Typehints die ``_schrijver`` uitschrijft: precies dit type blijft zoals het is.
 _ZELF = {str: "str", int: "int", float: "float", bool: "bool"}
 _bezig: set[type] = set()
@@ -73,7 +88,8 @@ def _schrijver(cls: type) -> Callable[[Any], dict[str, Any]] | None:
         hints = typing.get_type_hints(cls)
     except Exception:  # noqa: BLE001 - een hint die niet op te lossen is: de algemene weg
         hints = {}
-    naamruimte: dict[str, Any] = {"_nd": naar_document, "date": date, "datetime": datetime}
+    naamruimte: dict[str, Any] = {"_nd": naar_document, "date": date, "datetime": datetime,
+                                  "_tijden": _tijden}
     _bezig.add(cls)
     try:
         delen = [f"{f.name!r}: {_uitdrukking(hints.get(f.name, Any), f'w{i}', naamruimte, 0)}"
@@ -92,8 +108,13 @@ def _uitdrukking(tp: Any, w: str, naamruimte: dict[str, Any], diepte: int) -> st
     anders = f"_nd({w})"
     if tp in _ZELF:
         return f"({w} if type({w}) is {_ZELF[tp]} else {anders})"
-    if tp is datetime or tp is date:
-        return f"({w}.isoformat() if type({w}) is {tp.__name__} else {anders})"
+    if tp is datetime:
+        # Een tijdstip zonder tijdzone uit het geheugen van geschreven tijdstippen (zie
+        # ``_Tijden``); met tijdzone zoals het is.
+        return (f"(_tijden[{w}] if type({w}) is datetime and {w}.tzinfo is None else "
+                f"{w}.isoformat() if type({w}) is datetime else {anders})")
+    if tp is date:
+        return f"({w}.isoformat() if type({w}) is date else {anders})"
     oorsprong = typing.get_origin(tp)
     if oorsprong in (typing.Union, types.UnionType):
         echte = [a for a in typing.get_args(tp) if a is not type(None)]
