@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import errors, sql
-from psycopg.conninfo import conninfo_to_dict
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.types.json import Jsonb
 
 from .. import ids
@@ -264,8 +264,6 @@ def zonder_wachtwoord(db: str) -> str:
     """Het adres zonder wachtwoord (libpq-sleutels), om te tonen of te herhalen."""
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-    from psycopg.conninfo import make_conninfo
-
     if "://" not in db:
         delen = {k: v for k, v in conninfo_to_dict(db).items() if k != "password"}
         return make_conninfo("", **delen)
@@ -276,6 +274,64 @@ def zonder_wachtwoord(db: str) -> str:
         netloc = f"{wie.split(':', 1)[0]}@{waar}"
     vraag = urlencode([(k, v) for k, v in parse_qsl(url.query) if k != "password"])
     return urlunsplit((url.scheme, netloc, url.path, vraag, url.fragment))
+
+
+# Wat samen zegt wélke database het is; de rest (sslmode, time-outs, wachtwoord) niet.
+_WELKE = ("host", "hostaddr", "port", "dbname", "user")
+_OMGEVING = {"host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT",
+             "dbname": "PGDATABASE", "user": "PGUSER"}
+
+
+def _servicebestanden() -> list[Path]:
+    """Waar libpq een service zoekt, in zijn volgorde: het eigen bestand van de gebruiker
+    (PGSERVICEFILE of ~/.pg_service.conf), dan dat van het systeem (PGSYSCONFDIR)."""
+    eigen = os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")
+    uit = [Path(eigen)]
+    if os.environ.get("PGSYSCONFDIR"):
+        uit.append(Path(os.environ["PGSYSCONFDIR"]) / "pg_service.conf")
+    uit.append(Path("/etc/postgresql-common/pg_service.conf"))  # Debians vaste plek
+    return uit
+
+
+def _uit_service(naam: str) -> dict[str, str]:
+    """De sleutels van een service uit het eerste servicebestand dat hem kent (leeg als
+    geen bestand hem kent of een bestand niet te lezen is)."""
+    from configparser import ConfigParser, Error
+
+    for pad in _servicebestanden():
+        lezer = ConfigParser(interpolation=None)
+        try:
+            if not lezer.read(pad, encoding="utf-8") or not lezer.has_section(naam):
+                continue
+        except (Error, OSError, UnicodeDecodeError):
+            continue
+        return dict(lezer.items(naam))
+    return {}
+
+
+def welke_database(db: str) -> str:
+    """Eén vaste schrijfwijze voor de database achter een adres, zonder wachtwoord: een URL,
+    sleutels of een service die naar dezelfde server, poort, database en gebruiker wijzen,
+    geven dezelfde tekst (zo horen ze bij één lokaal journaal). Wat ontbreekt, vult dit aan
+    zoals libpq: uit de service, de omgeving (PGHOST…) en de vaste waarden."""
+    import getpass
+
+    delen = {k: str(v) for k, v in conninfo_to_dict(db).items() if v is not None}
+    service = delen.pop("service", None) or os.environ.get("PGSERVICE")
+    if service:
+        for k, v in _uit_service(service).items():
+            delen.setdefault(k, v)
+    welke = {k: delen.get(k) or os.environ.get(_OMGEVING[k], "") for k in _WELKE}
+    if not (welke["host"] or welke["hostaddr"]) and service and not _uit_service(service):
+        welke["service"] = service  # onbekende service: dan alleen zijn naam
+    try:
+        gebruiker = getpass.getuser()
+    except (KeyError, OSError):
+        gebruiker = ""
+    welke["port"] = welke["port"] or "5432"
+    welke["user"] = welke["user"] or gebruiker
+    welke["dbname"] = welke["dbname"] or welke["user"]
+    return make_conninfo("", **{k: v for k, v in sorted(welke.items()) if v})
 
 
 def _onbereikbaar(db: str) -> Onbereikbaar:
@@ -757,13 +813,16 @@ class PostgresOpslag(Gedeeld):
     def samenvatting(self, wijkverband_id: str) -> Any:
         """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``), vak
         voor vak samengevat zoals de startindex dat doet. Van de signalen alleen de nieuwe en
-        geparkeerde: de rest telt het overzicht niet."""
+        geparkeerde, van de acties alleen de open: de rest telt het overzicht niet, en
+        hoeft dan niet over de lijn."""
+        from ..statussen import OPEN_STATUSSEN
         from .index import Samenvatting, _neem_op, _vat_samen
 
+        alleen = {"signalen": ("nieuw", "geparkeerd"), "acties": OPEN_STATUSSEN}
         uit = Samenvatting()
         for soort in ("vergaderingen", "acties", "signalen"):
-            waar = (" AND status IN ('nieuw', 'geparkeerd')"
-                    if soort == "signalen" else "")
+            waar = (f" AND status IN ({', '.join(repr(s) for s in alleen[soort])})"
+                    if soort in alleen else "")
             per_vak: dict[str, list[Any]] = {}
             for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
                 per_vak.setdefault(vak, []).append(doc)
