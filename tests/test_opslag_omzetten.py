@@ -1,5 +1,6 @@
 """Inlezen van opgeslagen documenten: de snelle weg geeft hetzelfde als de constructor, en
-een document dat niet te lezen is geeft één Nederlandse zin die het veld noemt."""
+een document dat niet te lezen is geeft één Nederlandse zin die het veld noemt. Schrijven:
+``naar_document`` per klasse uitgeschreven geeft hetzelfde als de algemene regel."""
 
 from __future__ import annotations
 
