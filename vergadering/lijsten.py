@@ -142,8 +142,13 @@ def lijst(opslag: Opslag, soort: str, wijkverband_id: str | None = None,
           vandaag: date | None = None) -> list[list[Any]]:
     """De rijen van een lijst ('signalen', 'acties', 'vergaderingen') als lijsten in de
     volgorde van ``SLEUTELS[soort]``, gesorteerd zoals de opslag: vakken die niet veranderd
-    zijn uit de lijstindex (zie opslag/lijstindex.py), de rest gelezen en gecontroleerd."""
-    rijen = opslag.lijstrijen(soort, wijkverband_id, _VAK[soort], _VORM[soort])
+    zijn uit de lijstindex (zie opslag/lijstindex.py), de rest gelezen en gecontroleerd
+    (rechtstreeks uit de documenten als dat kan, zie rauwe_rijen.py)."""
+    from . import rauwe_rijen
+
+    ruw = {"signalen": rauwe_rijen.signaalrijen, "acties": rauwe_rijen.actierijen,
+           "vergaderingen": rauwe_rijen.vergaderingrijen}[soort]
+    rijen = opslag.lijstrijen(soort, wijkverband_id, _VAK[soort], _VORM[soort], ruw=ruw)
     rijen.sort(key=_VOLGORDE[soort])
     _AF[soort](rijen, vandaag or date.today())
     return rijen

@@ -710,10 +710,14 @@ class PostgresOpslag(Gedeeld):
 
     def lijstrijen(self, soort: str, wijkverband_id: str | None,
                    maak: Callable[[list[Any]], list[list[Any]]], vorm: str,
-                   index: str | None = None) -> list[list[Any]]:
-        """De rijen van een lijst, vak voor vak (zoals ``Opslag.lijstrijen``); zonder
-        afgeleide index: de server leest snel genoeg, en een index in de database zou voor
-        elke rol apart moeten kloppen."""
+                   index: str | None = None,
+                   ruw: Callable[[list[Any]], list[list[Any]]] | None = None
+                   ) -> list[list[Any]]:
+        """De rijen van een lijst, vak voor vak (zoals ``Opslag.lijstrijen``, ook met
+        ``ruw``); zonder afgeleide index: de server leest snel genoeg, en een index in de
+        database zou voor elke rol apart moeten kloppen."""
+        from .lijstindex import AndersLezen
+
         wvs = [wijkverband_id] if wijkverband_id else self._wijkverband_ids()
         uit: list[list[Any]] = []
         for wv in wvs:
@@ -721,6 +725,12 @@ class PostgresOpslag(Gedeeld):
             for vak, doc in self._documenten(soort, wv):
                 per_vak.setdefault(vak, []).append(doc)
             for docs in per_vak.values():
+                if ruw is not None:
+                    try:
+                        uit += ruw(docs)
+                        continue
+                    except AndersLezen:
+                        pass
                 uit += maak(self._objecten(soort, docs))
         return uit
 
