@@ -7,9 +7,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -245,27 +242,30 @@ def test_een_vak_dat_de_snelle_weg_niet_neemt_geeft_dezelfde_lijst(tmp_path: Pat
             assert rij["checkmoment"] is not None
 
 
-@pytest.mark.parametrize("stand", ["gewijzigd", "koud"])
-@pytest.mark.parametrize("args", [[s, *js] for s in SOORTEN for js in ([], ["--json"])],
-                         ids=" ".join)
-def test_gewijzigd_vak_en_koud_laden_de_dataclasses_niet(tmp_path: Path, args: list[str],
-                                                         stand: str) -> None:
-    """Ook na een gewijzigd vak en zonder lijstindex komen de rijen uit de documenten: de
-    domeinklassen (en ``dataclasses``) worden niet geladen."""
+def test_schade_binnen_een_deel_dat_de_lijst_niet_toont_weigert_schrijven_en_kopie(
+        tmp_path: Path, capsys) -> None:
+    """De grens van de snelle weg (zie rauwe_rijen.py): een fase van een vergadering zonder
+    verplicht veld laat de lijst staan, maar de vergadering lezen, erin schrijven en haar in
+    een reservekopie nemen weigeren het vak, met de melding met advies."""
+    from vergadering import opdrachtregel
+    from vergadering.opslag.bestand import uit_vakbytes, vakbytes
+    from vergadering.opslag.controle import gezond_bestand
+
     db = tmp_path / "db"
-    maak_opslag(db)
-    opdracht = [sys.executable, "-X", "importtime", "-m", "vergadering", *args, "--db", str(db)]
-    voor = subprocess.run(opdracht, capture_output=True, check=True).stdout  # de index
-    if stand == "koud":
-        for pad in db.glob("*/.lijst-*"):
-            pad.unlink()
-    else:
-        vak = sorted(db.glob(f"*/{args[0]}/*.json"))[-1]
-        st_ = vak.stat()  # een ander tijdstip: een andere sleutel, dus opnieuw gelezen
-        os.utime(vak, ns=(st_.st_atime_ns, st_.st_mtime_ns + 1_000_000))
-    r = subprocess.run(opdracht, capture_output=True, text=True, check=True)
-    assert r.stdout.encode() == voor
-    geladen = {regel.rsplit("|", 1)[-1].strip() for regel in r.stderr.splitlines()}
-    assert "vergadering.rauwe_rijen" in geladen  # de meting zelf werkt, en de vakken gelezen
-    assert not geladen & {"dataclasses", "vergadering.signaal", "vergadering.actie",
-                          "vergadering.vergadering", "vergadering.wijkverband", "babel"}
+    opslag = maak_opslag(db)
+    vak = sorted((db / "de-hoven-noord" / "vergaderingen").glob("*.json"))[0]
+    data = uit_vakbytes(vak.read_bytes(), vak)
+    doc = next(iter(data["vergadering"].values()))
+    del doc["fasen"][0]["sleutel"]  # een verplicht veld van een fase
+    vak.write_bytes(vakbytes(data))
+    assert opdrachtregel.main(["vergaderingen", "--json", "--db", str(db)]) == 0
+    assert doc["id"] in capsys.readouterr().out
+    assert not gezond_bestand(vak, verplicht=True)  # geen reservekopie neemt het over
+    with pytest.raises(BeschadigdBestand, match="beschadigd"):
+        Opslag(db).vergadering("de-hoven-noord", doc["id"])
+    zelfde = Vergadering(doc["id"], "de-hoven-noord", date.fromisoformat(doc["datum"]),
+                         versie=doc["versie"])
+    for schrijver in (opslag, Opslag(db)):  # met en zonder het vak in het geheugen
+        with pytest.raises(BeschadigdBestand, match="beschadigd.*niet aangeraakt"):
+            schrijver.bewaar_vergadering(zelfde)
+    assert uit_vakbytes(vak.read_bytes(), vak) == data  # niet aangeraakt

@@ -39,6 +39,7 @@ import os
 import time
 import zlib
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -356,8 +357,10 @@ def controleer_tinydb(data: dict[str, Any], pad: Path) -> None:
     if not data:
         raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
     for tabel in data.values():
-        if not isinstance(tabel, dict) or not all(
-            isinstance(doc, dict) and sleutel.isdigit() for sleutel, doc in tabel.items()
+        # map in plaats van een generator: dit loopt bij elk gelezen vak over elk document.
+        if not isinstance(tabel, dict) or not (
+            all(map(isinstance, tabel.values(), repeat(dict)))
+            and all(map(str.isdigit, tabel))
         ):
             raise BeschadigdBestand(f"Het bestand {pad} is beschadigd.")
 

@@ -8,16 +8,21 @@ per rij, in een vaste kolomvolgorde: één ``json.loads`` per soort, zonder herh
 veldnamen), met de sleutel van het vak zoals het gelezen werd (``afgeleid.sleutel``).
 
 Zoals de startindex (zie ``index.py`` en ``afgeleid.py``): een vak komt alleen uit de index
-als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen, met alle
-controles en dezelfde melding met advies als elk ander lezen, en zijn rijen worden in de
-index bijgewerkt. Een index die ontbreekt, beschadigd is (hij heeft een controlegetal,
-zoals een vakbestand), van een andere versie, een ander wijkverband of een andere
-rijvorm is, telt niet en wordt opnieuw gemaakt. Wat een vak niet weet (bundelaantallen
-uit andere maanden, wat vandaag te laat is) staat er niet in: dat maakt de lijst zelf.
+als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen (vak plus
+journaal, controlegetal en vorm), met dezelfde melding met advies als elk ander lezen, en
+zijn rijen worden in de index bijgewerkt. Die rijen komen rechtstreeks uit de documenten
+als elk document het gewone geval is (``ruw``, zie ``vergadering/rauwe_rijen.py``: de
+controles van het omzetten, zonder domeinobjecten), anders uit de domeinobjecten. Een
+index die ontbreekt, beschadigd is (hij heeft een controlegetal, zoals een vakbestand), van
+een andere versie, een ander wijkverband of een andere rijvorm is, telt niet en wordt
+opnieuw gemaakt. Wat een vak niet weet (bundelaantallen uit andere maanden, wat vandaag te
+laat is) staat er niet in: dat maakt de lijst zelf.
 
 Grens: een vak dat verandert zonder dat inode, tijdstip of grootte verandert (een
 omgevallen bit op de schijf) ziet de lijst pas als het vak of de index verandert; schrijven,
-herstellen en de reservekopie lezen de vakken zelf en vangen het daar.
+herstellen en de reservekopie lezen de vakken zelf en vangen het daar. Hetzelfde geldt voor
+schade binnen een deel van een vergadering dat de lijst niet toont (fasen, stemmingen, ...;
+zie ``rauwe_rijen.py``).
 
 In de index staan geen contactgegevens van bewoners (een rij zegt alleen óf er contact is);
 hij staat verborgen in de map van het wijkverband, buiten de reservekopieën.
