@@ -269,3 +269,32 @@ def test_schade_binnen_een_deel_dat_de_lijst_niet_toont_weigert_schrijven_en_kop
         with pytest.raises(BeschadigdBestand, match="beschadigd.*niet aangeraakt"):
             schrijver.bewaar_vergadering(zelfde)
     assert uit_vakbytes(vak.read_bytes(), vak) == data  # niet aangeraakt
+
+
+def test_postgresql_geeft_dezelfde_rijen_uit_de_documenten(tmp_path: Path, postgres_db,
+                                                           monkeypatch) -> None:
+    """De PostgreSQL-opslag maakt de rijen ook rechtstreeks uit de documenten: dezelfde
+    lijsten als de map en als de objecten, zonder terug te vallen."""
+    from vergadering.opslag.overzetten import zet_over
+    from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+
+    bron = tmp_path / "map"
+    schrijf_demo(Opslag(bron), date(2026, 11, 23))
+    maak_schema(postgres_db)
+    zet_over(Opslag(bron), PostgresOpslag(postgres_db))
+    pg = PostgresOpslag(postgres_db)
+    vandaag = date(2026, 11, 23)
+    verwacht = {soort: lijsten.lijst(Opslag(bron), soort, vandaag=vandaag) for soort in SOORTEN}
+    teruggevallen = []
+    echt = PostgresOpslag._objecten
+    monkeypatch.setattr(PostgresOpslag, "_objecten",
+                        lambda self, soort, docs: (soort in SOORTEN and teruggevallen.append(
+                            soort)) or echt(self, soort, docs))
+    for soort in SOORTEN:
+        rijen = lijsten.lijst(pg, soort, vandaag=vandaag)
+        assert rijen == verwacht[soort]
+        assert lijsten.rijen_als_woordenboeken(soort, rijen) == {
+            "signalen": lijsten.signaalrijen, "acties": lijsten.actierijen,
+            "vergaderingen": lijsten.vergaderingrijen}[soort](
+                getattr(Opslag(bron), soort)(), vandaag)
+    assert teruggevallen == []
