@@ -57,7 +57,6 @@ TERUGKOPPELINGVELDEN = ("gehoord", "gedaan", "lukt_niet", "volgende_update", "ka
 STATUSWIJZIGINGVELDEN = ("moment", "status", "toelichting", "vergadering_id", "door")
 
 _SIGNAALSET = frozenset(SIGNAALVELDEN)
-_MIST = object()
 
 
 class _Dagen(dict):
@@ -155,9 +154,7 @@ def signaalrijen(docs: list[Any]) -> list[list[Any]]:
             aantal, contact, status = get("aantal", 1), get("contact"), get("status", "nieuw")
             reden, gebundeld_in = get("reden", ""), get("gebundeld_in")
             vergadering_id, versie = get("vergadering_id"), get("versie", 0)
-            historie = get("historie", _MIST)
-            if historie is _MIST:
-                historie = []
+            historie = get("historie", [])
         if (type(id_) is not str or type(wv) is not str or type(tekst) is not str
                 or type(thema) is not str or type(buurt) is not str or type(reden) is not str
                 or type(vorm) is not str or vorm not in vormen
