@@ -676,6 +676,19 @@ class PostgresOpslag(Gedeeld):
         """Alle wijkverbanden die deze rol mag zien, op naam."""
         return sorted(self._alle("wijkverbanden", None), key=lambda w: w.naam.lower())
 
+    def mag_schrijven(self, wijkverband_id: str) -> bool:
+        """Waar als deze rol het wijkverband mag wijzigen: lid van een van zijn rollen, of
+        eigenaar van de tabellen (of superuser), die row-level security niet tegenhoudt. De
+        gemeenterol leest alles maar schrijft niets."""
+        with self._verbinding() as conn:
+            rij = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM mijn_wijkverbanden WHERE wijkverband = %s) "
+                "OR pg_has_role(c.relowner, 'USAGE') OR r.rolsuper OR r.rolbypassrls "
+                "FROM pg_class c, pg_roles r "
+                "WHERE c.oid = 'documenten'::regclass AND r.rolname = current_user",
+                (wijkverband_id,)).fetchone()
+        return bool(rij and rij[0])
+
     def wijkverband_id(self, naam_of_id: str) -> str:
         """Het kenmerk van het wijkverband met deze naam of dit kenmerk."""
         return self.wijkverband(naam_of_id).id
