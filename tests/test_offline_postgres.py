@@ -21,6 +21,8 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pgserver
@@ -31,7 +33,7 @@ from schermen_gegevens import VANDAAG, Klok, maak_opslag
 from schermen_pilot import begin_vergadering, meldingen, naar_rij, wacht
 from textual.widgets import Static
 
-from vergadering.bewaarder import Bewaarder
+from vergadering.bewaarder import WORDT_BEWAARD, Bewaarder
 from vergadering.opslag.offline import GEEN_VERBINDING, journaal_voor
 from vergadering.opslag.postgres import PostgresOpslag, maak_schema
 from vergadering.signaal import Signaal
@@ -95,14 +97,23 @@ def db(server, tmp_path, monkeypatch):
 
 class Doorgang:
     """Een TCP-doorgang naar de server, die de test kan doorknippen (de wifi van één laptop):
-    open verbindingen breken af, nieuwe worden meteen weer gesloten."""
+    open verbindingen breken af, nieuwe worden meteen weer gesloten.
+
+    Of stil laten vallen (``stil``): er komt niets meer door, in geen van beide richtingen,
+    maar geen verbinding gaat dicht (geen RST: een zwart gat, zoals wifi die wegvalt). Wat
+    onderweg was, blijft hangen en komt na ``herstel`` alsnog aan, zoals TCP het opnieuw
+    zou sturen. ``zonder_antwoord``: de vragen komen aan, de antwoorden vallen weg."""
 
     def __init__(self, conninfo: str) -> None:
         delen = conninfo_to_dict(conninfo)
         self.doel = (str(delen["host"]), int(delen["port"]))
+        self.doel_db = conninfo  # de server zelf, buiten de doorgang om
         self.luister = socket.create_server(("127.0.0.1", 0))
         self.conninfo = make_conninfo(conninfo, port=str(self.luister.getsockname()[1]))
         self.open = True
+        self.antwoorden_weg = False
+        self._door = threading.Event()  # gewist: een zwart gat
+        self._door.set()
         self._verbindingen: list[socket.socket] = []
         threading.Thread(target=self._aanvaard, daemon=True).start()
 
@@ -121,13 +132,16 @@ class Doorgang:
                 klant.close()
                 continue
             self._verbindingen += [klant, server]
-            for van, naar in ((klant, server), (server, klant)):
-                threading.Thread(target=self._pomp, args=(van, naar), daemon=True).start()
+            for van, naar, terug in ((klant, server, False), (server, klant, True)):
+                threading.Thread(target=self._pomp, args=(van, naar, terug),
+                                 daemon=True).start()
 
-    @staticmethod
-    def _pomp(van: socket.socket, naar: socket.socket) -> None:
+    def _pomp(self, van: socket.socket, naar: socket.socket, terug: bool) -> None:
         try:
             while data := van.recv(65536):
+                self._door.wait()  # in het zwarte gat blijft het hier hangen
+                if terug and self.antwoorden_weg:
+                    continue
                 naar.sendall(data)
         except OSError:
             pass
@@ -137,6 +151,14 @@ class Doorgang:
             except OSError:
                 pass
 
+    def stil(self) -> None:
+        """Een stille val: niets komt meer door, niets gaat dicht."""
+        self._door.clear()
+
+    def zonder_antwoord(self) -> None:
+        """Wat de laptop stuurt, komt aan (de commit gebeurt); het antwoord raakt zoek."""
+        self.antwoorden_weg = True
+
     def knip(self) -> None:
         self.open = False
         for s in self._verbindingen:
@@ -145,9 +167,12 @@ class Doorgang:
             except OSError:
                 pass
         self._verbindingen.clear()
+        self._door.set()  # wat in het gat hing, merkt nu dat de verbinding weg is
 
     def herstel(self) -> None:
         self.open = True
+        self.antwoorden_weg = False
+        self._door.set()
 
     def sluit(self) -> None:
         self.knip()
@@ -178,6 +203,91 @@ def _nieuwe_vergadering(db: str):
 
 
 # --- de bewaarder --------------------------------------------------------------------------
+
+
+def _binnen(doe) -> object:
+    """Doe het in een eigen draad en geef de uitkomst; faalt als het blijft hangen (het gat
+    blijft open tot de test het dicht doet: dit toetst wachten, geen snelheid)."""
+    uit: list[object] = []
+    draad = threading.Thread(target=lambda: uit.append(doe()), daemon=True)
+    draad.start()
+    draad.join(60)
+    assert not draad.is_alive(), "bleef hangen op de server"
+    return uit[0]
+
+
+def _wacht_tot(voorwaarde) -> None:
+    for _ in range(1200):
+        if voorwaarde():
+            return
+        time.sleep(0.05)
+    raise AssertionError("de voorwaarde werd niet waar")
+
+
+def _stille_bewaarder(doorgang):
+    """Een bewaarder zoals de app hem heeft (hoogstens een beeldje wachten), over de doorgang;
+    en wat hij meldt."""
+    _, v = _nieuwe_vergadering(doorgang.doel_db)
+    opslag = PostgresOpslag(doorgang.conninfo)
+    v = opslag.vergadering(WV, v.id)
+    gemeld: dict[str, list] = {"onderweg": [], "offline": [], "conflict": []}
+    afgespeeld = threading.Event()
+    bewaarder = Bewaarder(opslag, meld_offline=gemeld["offline"].append,
+                          meld_conflict=gemeld["conflict"].append,
+                          meld_onderweg=gemeld["onderweg"].append,
+                          meld_afgespeeld=afgespeeld.set, beeldje=0.05)
+    bewaarder.onthoud(v)
+    return bewaarder, v, gemeld, afgespeeld
+
+
+def test_stille_val_de_bewaarder_wacht_niet_en_houdt_de_volgorde(db, doorgang):
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(doorgang)
+    doorgang.stil()
+    try:
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))  # de commit hangt, de bewaarder niet
+        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        v.stippen[KASTANJE] = 3
+        v.stippen[ZWERFAFVAL] = 1
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        # Elke getoonde stand staat duurzaam in het journaal, in volgorde; op de server nog
+        # niets, en niets werd als bewaard gemeld.
+        assert [r.mijn["stippen"] for r in bewaarder.journaal.regels()] == [
+            {KASTANJE: 2}, {KASTANJE: 3, ZWERFAFVAL: 1}]
+        assert _vergadering(doorgang.doel_db).stippen == {}
+        assert bewaarder.onderweg and not afgespeeld.is_set() and not gemeld["offline"]
+    finally:
+        doorgang.herstel()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    # De hangende commit kwam eerst aan, de tweede erachter: geen vraag, de laatste stand.
+    assert not gemeld["conflict"] and not gemeld["offline"]
+    assert _vergadering(doorgang.doel_db).stippen == {KASTANJE: 3, ZWERFAFVAL: 1}
+    assert not bewaarder.offline and not bewaarder.journaal.pad.exists()
+
+
+def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(doorgang)
+    doorgang.zonder_antwoord()
+    try:
+        v.stippen[KASTANJE] = 2
+        v.log(datetime(2026, 11, 23, 19, 40), "Stippen voor de kastanje")
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        assert bewaarder.onderweg
+        # De commit staat op de server, maar de laptop hoort het nooit ...
+        _wacht_tot(lambda: _vergadering(doorgang.doel_db).stippen == {KASTANJE: 2})
+        doorgang.knip()  # ... tot TCP de verbinding opgeeft
+        _wacht_tot(lambda: gemeld["offline"] == [GEEN_VERBINDING])
+        assert len(bewaarder.journaal) == 1  # dus blijft de regel staan
+    finally:
+        doorgang.herstel()
+    bewaarder.probeer_nu()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    assert not gemeld["conflict"]  # hetzelfde document nog eens: geen vraag
+    bewaard = _vergadering(doorgang.doel_db)
+    assert bewaard.stippen == {KASTANJE: 2}
+    assert [r.tekst for r in bewaard.logboek].count("Stippen voor de kastanje") == 1
+    assert not bewaarder.journaal.pad.exists()
+
 
 
 def test_server_weg_dan_journaal_en_afspelen_als_hij_terug_is(server, db):

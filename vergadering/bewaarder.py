@@ -22,12 +22,24 @@ meldt ``meld_afgespeeld`` het: de app leest dan opnieuw wat er nu in de database
 staat ook wat anderen intussen deden). Een object dat in het journaal stond, heeft in het
 geheugen nog de oude versie; wordt het daarna bewaard, dan voegt de bewaarder samen met als
 basis wat het laatst in het journaal ging, zodat er niets van een ander overschreven wordt.
+
+Een stille val (de wifi weg zonder dat de server de verbinding sluit) merkt TCP pas na
+seconden. Daarom wacht de hoofddraad bij een database (``beeldje``, de app) hoogstens één
+beeldje op de commit, die in een eigen werkdraad loopt. Past hij daarin, dan is er niets te
+zien. Zo niet, dan gaat de wijziging (zoals ze naar de server ging) meteen ook in het lokale
+journaal en zegt ``meld_onderweg`` "wordt bewaard"; volgende wijzigingen gaan achter haar het
+journaal in (de volgorde blijft). Lukt de commit alsnog, dan is die regel af; anders blijft
+ze staan en wordt ze afgespeeld zoals hierboven. Kwam de commit wel aan maar het antwoord
+niet, dan levert het afspelen hetzelfde document op (samenvoegen: niets dubbel, geen vraag).
+Het afspelen wacht tot de commit in de werkdraad klaar is, en de hoofddraad wacht nooit op
+een draad die met de server praat (``_journaalslot`` is kort).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +61,7 @@ WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde 
 # Opnieuw proberen na een weggevallen verbinding: eerst snel, dan steeds wat langer (geen
 # drukke lus, en na een korte hapering is alles toch snel bewaard).
 HERSTEL_EERST, HERSTEL_HOOGSTENS = 0.5, 8.0
+WORDT_BEWAARD = "Wordt bewaard…"
 
 
 @dataclass
@@ -79,7 +92,11 @@ class Bewaarder:
         meld_samengevoegd: Callable[[list[Any]], None] = lambda _: None,
         meld_offline: Callable[[str], None] = lambda _: None,
         meld_afgespeeld: Callable[[], None] = lambda: None,
+        meld_onderweg: Callable[[str], None] = lambda _: None,
+        beeldje: float | None = None,
     ) -> None:
+        """``beeldje``: hoe lang de aanroeper hoogstens op een commit naar een database wacht
+        (None: tot hij klaar is, zoals de opdrachtregel; de map bewaart altijd meteen)."""
         from .opslag.offline import journaal_voor
 
         self.opslag = opslag
@@ -108,6 +125,17 @@ class Bewaarder:
         self._wekker = threading.Event()
         self._stop = threading.Event()
         self._herstel: threading.Thread | None = None
+        # Kort vast te houden (nooit tijdens een gesprek met de server): wat er in het lokale
+        # journaal gaat en of de bewaarder offline is. De hoofddraad neemt alleen dit slot.
+        self._journaalslot = threading.RLock()
+        # De commit die niet in een beeldje paste (zijn regel in het journaal), en of er
+        # geen loopt: het afspelen wacht daarop.
+        self._beeldje = beeldje if self.journaal is not None else None
+        self._meld_onderweg = meld_onderweg
+        self._uitvoerder: ThreadPoolExecutor | None = None
+        self._onderweg: int | None = None
+        self._vrij = threading.Event()
+        self._vrij.set()
 
     # --- bewaren ---------------------------------------------------------------------
 
@@ -119,12 +147,17 @@ class Bewaarder:
         gelukt = True
         for obj in objecten:
             sleutel = _sleutel(obj)
+            if self._offline:  # zonder het schrijfslot: het afspelen kan daar hangen
+                gelukt = self._naar_journaal(sleutel, obj) and gelukt
+                continue
             try:
                 with self._schrijfslot:
                     if self._offline:
                         gelukt = self._naar_journaal(sleutel, obj) and gelukt
                         continue
-                    self._basis[sleutel] = self._schrijf(obj)
+                    document = self._schrijf_begrensd(sleutel, obj)
+                    if document is not None:
+                        self._basis[sleutel] = document
             except Onbereikbaar:
                 gelukt = self._naar_journaal(sleutel, obj) and gelukt
                 continue
@@ -147,11 +180,15 @@ class Bewaarder:
         fout komt als ``VergaderingFout`` (niets onthouden), een wijziging elders wordt
         samengevoegd. False: de voorzitter moet eerst kiezen (``meld_conflict``)."""
         sleutel = _sleutel(obj)
+        if self._offline:
+            return self._naar_journaal(sleutel, obj)
         try:
             with self._schrijfslot:
                 if self._offline:
                     return self._naar_journaal(sleutel, obj)
-                self._basis[sleutel] = self._schrijf(obj)
+                document = self._schrijf_begrensd(sleutel, obj)
+                if document is not None:
+                    self._basis[sleutel] = document
         except Onbereikbaar:
             return self._naar_journaal(sleutel, obj)
         except GelijktijdigGewijzigd:
@@ -282,6 +319,8 @@ class Bewaarder:
 
     def wacht(self, tijdslimiet: float = 30.0) -> bool:
         """Wacht tot een schrijfactie in een andere draad klaar is; False bij de tijdslimiet."""
+        if not self._vrij.wait(tijdslimiet):
+            return False
         if not self._schrijfslot.acquire(timeout=tijdslimiet):
             return False
         self._schrijfslot.release()
@@ -300,6 +339,11 @@ class Bewaarder:
         """Waar zolang wijzigingen in het lokale journaal gaan (de server was weg)."""
         return self._offline
 
+    @property
+    def onderweg(self) -> bool:
+        """Waar zolang een commit loopt die niet in een beeldje paste (nog geen antwoord)."""
+        return self._onderweg is not None
+
     def _naar_journaal(self, sleutel: Sleutel, obj: Any) -> bool:
         """Zet ``obj`` in het lokale journaal (duurzaam); True als dat lukte. Daarna gaat
         alles naar het journaal tot het afgespeeld is, en de werkdraad probeert het opnieuw."""
@@ -309,15 +353,9 @@ class Bewaarder:
         if self.journaal is None:  # pragma: no cover - alleen een database is onbereikbaar
             return self._mislukt_met(sleutel, obj,
                                      "De opslag is niet bereikbaar; probeer het zo opnieuw.")
-        with self._schrijfslot:
+        with self._journaalslot:
             mijn = naar_document(obj)
-            vorig = self._in_journaal.get(sleutel)
-            if vorig is not None:
-                basis: dict[str, Any] | None = vorig[1]
-            else:
-                basis = self._basis.get(sleutel)
-                if basis is not None and basis.get("versie") != obj.versie:
-                    basis = None  # niet de versie waarop dit object voortbouwt
+            basis = self._journaalbasis(sleutel, obj)
             try:
                 self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
             except VergaderingFout as fout:
@@ -332,6 +370,85 @@ class Bewaarder:
         self._zeg_waarschuwingen()
         self.start_herstel()
         return True
+
+    def _journaalbasis(self, sleutel: Sleutel, obj: Any) -> dict[str, Any] | None:
+        """De basis van een nieuwe regel: de vorige regel van dit object, of wat het laatst
+        gelezen of bewaard is (als ``obj`` daarop voortbouwt)."""
+        vorig = self._in_journaal.get(sleutel)
+        if vorig is not None:
+            return vorig[1]
+        basis = self._basis.get(sleutel)
+        if basis is not None and basis.get("versie") != obj.versie:
+            return None  # niet de versie waarop dit object voortbouwt
+        return basis
+
+    # --- een commit die niet in een beeldje past (een stille val) ------------------------
+
+    def _schrijf_begrensd(self, sleutel: Sleutel, obj: Any) -> dict[str, Any] | None:
+        """Schrijf ``obj`` en geef het bewaarde document; None als de commit niet binnen een
+        beeldje klaar was: dan staat de wijziging in het lokale journaal en loopt de commit
+        door in de werkdraad. Fouten van de opslag komen als bij ``_schrijf``."""
+        if self._beeldje is None:
+            return self._schrijf(obj)
+        from .opslag.omzetten import naar_document, uit_document
+
+        # Een kopie: de hoofddraad verandert ``obj`` intussen misschien al (een volgende stip).
+        mijn = naar_document(obj)
+        kopie = uit_document(type(obj), mijn)
+        if self._uitvoerder is None:
+            self._uitvoerder = ThreadPoolExecutor(1, thread_name_prefix="bewaren")
+        toekomst = self._uitvoerder.submit(self._schrijf, kopie)
+        try:
+            document = toekomst.result(timeout=self._beeldje)
+        except TimeoutError:
+            if self._onderweg_naar_journaal(sleutel, obj, mijn, toekomst):
+                return None
+            document = toekomst.result()  # ook het journaal lukte niet: dan toch wachten
+        obj.versie = kopie.versie
+        return document
+
+    def _onderweg_naar_journaal(self, sleutel: Sleutel, obj: Any, mijn: dict[str, Any],
+                                toekomst: Future) -> bool:
+        """De commit loopt nog: zet de wijziging (zoals ze naar de server ging) in het lokale
+        journaal, zodat ze bewaard is wat er ook gebeurt; False als dat niet lukte."""
+        from .opslag.offline import SOORTEN
+
+        assert self.journaal is not None
+        with self._journaalslot:
+            basis = self._journaalbasis(sleutel, obj)
+            try:
+                nr = self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
+            except VergaderingFout:
+                return False
+            self._in_journaal[sleutel] = (obj, mijn)
+            self._mislukt.pop(sleutel, None)
+            self._offline = True  # alles hierna achter deze regel in het journaal
+            self._onderweg = nr
+            self._vrij.clear()
+        self._meld_onderweg(WORDT_BEWAARD)
+        toekomst.add_done_callback(lambda t: self._na_onderweg(nr, t))
+        self.start_herstel()
+        return True
+
+    def _na_onderweg(self, nr: int, toekomst: Future) -> None:
+        """De commit die niet in een beeldje paste, is klaar (in de werkdraad): gelukt, dan
+        is zijn regel af; anders blijft die staan voor het afspelen."""
+        assert self.journaal is not None
+        fout = toekomst.exception()
+        with self._journaalslot:
+            if fout is None:
+                try:
+                    self.journaal.af(nr)
+                except VergaderingFout:
+                    pass  # de regel blijft; afspelen levert hetzelfde op (niets dubbel)
+            self._onderweg = None
+        if isinstance(fout, Onbereikbaar):
+            from .opslag.offline import GEEN_VERBINDING
+
+            self.laatste_fout = GEEN_VERBINDING
+            self._meld_offline(GEEN_VERBINDING)
+        self._vrij.set()
+        self._wekker.set()
 
     def _zeg_waarschuwingen(self) -> None:
         """Wat het journaal te zeggen had (een beschadigd bestand dat gered is)."""
@@ -348,7 +465,7 @@ class Bewaarder:
             return None
         melding = melding_bij_start(self.journaal)
         if melding is not None:
-            with self._schrijfslot:
+            with self._journaalslot:
                 self._offline = True
         self._zeg_waarschuwingen()
         return melding
@@ -385,10 +502,17 @@ class Bewaarder:
         """Stop de werkdraad (bij het afsluiten); het journaal blijft voor de volgende keer."""
         self._stop.set()
         self._wekker.set()
+        if self._uitvoerder is not None:
+            self._uitvoerder.shutdown(wait=False)
 
     def _herstel_lus(self) -> None:
         wachttijd = HERSTEL_EERST
         while not self._stop.is_set():
+            if not self._vrij.is_set():
+                # Eerst de commit die nog loopt (zijn regel staat vooraan): wekt ons.
+                self._wekker.wait()
+                self._wekker.clear()
+                continue
             if self.speel_af():
                 return
             if self._regelvraag is not None:
@@ -416,7 +540,7 @@ class Bewaarder:
                 return False
             self._zeg_waarschuwingen()
             if not regels:
-                with self._schrijfslot:
+                with self._journaalslot:
                     if journaal.regels():
                         continue  # net een nieuwe erbij
                     klaar = self._offline or afgespeeld
