@@ -846,7 +846,10 @@ class VergaderingApp(App[None]):
 
     async def action_quit(self) -> None:
         """Afsluiten; eerst wachten tot alles bewaard is, en waarschuwen als dat niet lukte."""
-        self.bewaarder.wacht(10)
+        if not self.bewaarder.onderweg:
+            # Loopt er een commit zonder antwoord, dan niet wachten: die wijziging staat al
+            # in het lokale journaal (en wordt de volgende keer afgespeeld).
+            self.bewaarder.wacht(10)
         if self.bewaarder.onopgeslagen:
             from .bevestig import Bevestig
 

@@ -35,7 +35,7 @@ from textual.widgets import Static
 
 from vergadering.bewaarder import WORDT_BEWAARD, Bewaarder
 from vergadering.opslag.offline import GEEN_VERBINDING, journaal_voor
-from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+from vergadering.opslag.postgres import _NETWERK, PostgresOpslag, maak_schema
 from vergadering.signaal import Signaal
 
 WV = "de-hoven-noord"
@@ -224,11 +224,11 @@ def _wacht_tot(voorwaarde) -> None:
     raise AssertionError("de voorwaarde werd niet waar")
 
 
-def _stille_bewaarder(doorgang):
-    """Een bewaarder zoals de app hem heeft (hoogstens een beeldje wachten), over de doorgang;
-    en wat hij meldt."""
-    _, v = _nieuwe_vergadering(doorgang.doel_db)
-    opslag = PostgresOpslag(doorgang.conninfo)
+def _stille_bewaarder(db: str, via: str | None = None):
+    """Een bewaarder zoals de app hem heeft (hoogstens een beeldje wachten), over ``via``
+    (een doorgang) of rechtstreeks; en wat hij meldt."""
+    _, v = _nieuwe_vergadering(db)
+    opslag = PostgresOpslag(via or db)
     v = opslag.vergadering(WV, v.id)
     gemeld: dict[str, list] = {"onderweg": [], "offline": [], "conflict": []}
     afgespeeld = threading.Event()
@@ -241,7 +241,7 @@ def _stille_bewaarder(doorgang):
 
 
 def test_stille_val_de_bewaarder_wacht_niet_en_houdt_de_volgorde(db, doorgang):
-    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(doorgang)
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
     doorgang.stil()
     try:
         v.stippen[KASTANJE] = 2
@@ -266,7 +266,7 @@ def test_stille_val_de_bewaarder_wacht_niet_en_houdt_de_volgorde(db, doorgang):
 
 
 def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
-    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(doorgang)
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
     doorgang.zonder_antwoord()
     try:
         v.stippen[KASTANJE] = 2
@@ -288,6 +288,25 @@ def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
     assert [r.tekst for r in bewaard.logboek].count("Stippen voor de kastanje") == 1
     assert not bewaarder.journaal.pad.exists()
 
+
+
+def test_trage_maar_levende_server_gaat_niet_offline(db):
+    """Een commit die lang op de server wacht (hier op een slot van een ander, zoals een
+    belaste machine): 'wordt bewaard', maar nooit 'geen verbinding', ook niet na de grens
+    waarop TCP een stille val opgeeft; daarna gewoon bewaard."""
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db)
+    with psycopg.connect(db) as ander:  # een open transactie houdt de rij vast
+        ander.execute("SELECT 1 FROM documenten WHERE soort = 'vergaderingen' AND id = %s "
+                      "FOR UPDATE", (v.id,))
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        time.sleep(_NETWERK["tcp_user_timeout"] / 1000 + 1)  # minstens zo lang
+        assert bewaarder.onderweg and not gemeld["offline"]
+    assert afgespeeld.wait(60), "de commit kwam niet aan"
+    assert not gemeld["offline"] and not gemeld["conflict"]
+    assert _vergadering(db).stippen == {KASTANJE: 2}
+    assert not bewaarder.journaal.pad.exists()
 
 
 def test_server_weg_dan_journaal_en_afspelen_als_hij_terug_is(server, db):
@@ -518,6 +537,67 @@ async def test_server_weg_midden_in_de_vergadering_de_app_gaat_door(server, db):
     bewaard = _vergadering(db)
     assert bewaard.stippen == {KASTANJE: 3, ZWERFAFVAL: 2, BANKJES: 1}
     assert PostgresOpslag(db).signaal(WV, nieuw.id).tekst == "Losse stoeptegels Bremstraat"
+    assert not app.bewaarder.journaal.pad.exists()
+
+
+@pytest.mark.parametrize("afloop", ["terug", "tcp_geeft_op"])
+async def test_stille_val_midden_in_de_vergadering_het_scherm_blijft_reageren(
+        db, doorgang, afloop):
+    """De wifi valt stil weg (geen RST): de commit van een stip krijgt geen antwoord. Het
+    scherm wacht daar niet op: de volgende toetsen worden verwerkt terwijl het gat duurt,
+    de kop zegt "wordt bewaard", en na herstel staat alles in volgorde op de server. Of TCP
+    geeft het eerst op (de verbinding breekt): dan GEEN VERBINDING, en na herstel ook alles."""
+    from schermen.app import GEEN_VERBINDING_KOP, WORDT_BEWAARD_KOP, VergaderingApp
+    from schermen.formulieren.signaal import SignaalFormulier
+
+    app = VergaderingApp(PostgresOpslag(doorgang.conninfo), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin_vergadering(pilot)
+        tabel = app.screen.query_one("#ranglijst")
+        doorgang.stil()
+        try:
+            await naar_rij(pilot, tabel, KASTANJE)
+            await pilot.press("3")
+            await wacht(pilot, lambda: WORDT_BEWAARD_KOP in _kop(app))
+            # De commit hangt nog; toetsen gaan gewoon door.
+            await naar_rij(pilot, tabel, ZWERFAFVAL)
+            await pilot.press("2")
+            await wacht(pilot, lambda: app.sessie.vergadering.stippen.get(ZWERFAFVAL) == 2)
+            await pilot.press("a")  # een signaal erbij: het kenmerk wacht niet op de server
+            await wacht(pilot, lambda: isinstance(app.screen, SignaalFormulier))
+            await pilot.press(*"Losse stoeptegels Bremstraat")
+            await pilot.press("ctrl+s")
+            await wacht(pilot, lambda: not isinstance(app.screen, SignaalFormulier))
+            nieuw = app.sessie.signalen[-1]
+            await wacht(pilot, lambda: _in_tabel(tabel, nieuw.id))
+            await naar_rij(pilot, tabel, BANKJES)
+            await pilot.press("1")
+            await wacht(pilot, lambda: app.sessie.vergadering.stippen.get(BANKJES) == 1)
+            assert app.bewaarder.onderweg  # het gat is er nog: nog steeds geen antwoord
+            # Niets wordt als bewaard getoond wat niet bewaard is: de kop zegt het nog, en
+            # wat op het scherm staat, staat duurzaam in het journaal (op de server niets).
+            assert WORDT_BEWAARD_KOP in _kop(app)
+            laatste = [r.mijn for r in app.bewaarder.journaal.regels()
+                       if r.soort == "vergaderingen"][-1]
+            assert laatste["stippen"] == app.sessie.vergadering.stippen
+            assert not _vergadering(doorgang.doel_db).stippen
+            if afloop == "tcp_geeft_op":
+                doorgang.knip()
+                await wacht(pilot, lambda: GEEN_VERBINDING_KOP in _kop(app), LANG)
+                assert not app.bewaarder.onderweg and app.bewaarder.offline
+        finally:
+            doorgang.herstel()
+        app.bewaarder.probeer_nu()
+        await wacht(pilot, lambda: not app.bewaarder.offline, LANG)
+        await wacht(pilot, lambda: not _kop(app).startswith(("Wordt", "GEEN")), LANG)
+        if afloop == "terug":
+            assert any("Bewaard in de database" in m for m in meldingen(app))
+            assert not any("Geen verbinding" in m for m in meldingen(app))
+        else:
+            assert any("verbinding is terug" in m for m in meldingen(app))
+    assert _vergadering(doorgang.doel_db).stippen == {KASTANJE: 3, ZWERFAFVAL: 2, BANKJES: 1}
+    bewaard = PostgresOpslag(doorgang.doel_db).signaal(WV, nieuw.id)
+    assert bewaard.tekst == "Losse stoeptegels Bremstraat"
     assert not app.bewaarder.journaal.pad.exists()
 
 

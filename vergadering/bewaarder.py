@@ -37,9 +37,10 @@ een draad die met de server praat (``_journaalslot`` is kort).
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,34 @@ WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde 
 # drukke lus, en na een korte hapering is alles toch snel bewaard).
 HERSTEL_EERST, HERSTEL_HOOGSTENS = 0.5, 8.0
 WORDT_BEWAARD = "Wordt bewaard…"
+
+
+class _Werkdraad:
+    """Eén draad die opdrachten voor de database na elkaar uitvoert (de volgorde blijft).
+
+    Geen ``ThreadPoolExecutor``: die wacht bij het afsluiten van Python tot een hangende
+    commit opgeeft. Deze draad is een daemon: wat hij nog deed, staat in het lokale journaal."""
+
+    def __init__(self) -> None:
+        self._rij: queue.SimpleQueue[tuple[Future, Callable[..., Any], tuple]] = \
+            queue.SimpleQueue()
+        threading.Thread(target=self._loop, daemon=True, name="bewaren").start()
+
+    def geef(self, doe: Callable[..., Any], *args: Any) -> Future:
+        """Zet ``doe(*args)`` achteraan; de uitkomst (of fout) komt in de Future."""
+        toekomst: Future = Future()
+        self._rij.put((toekomst, doe, args))
+        return toekomst
+
+    def _loop(self) -> None:
+        while True:
+            toekomst, doe, args = self._rij.get()
+            if not toekomst.set_running_or_notify_cancel():
+                continue
+            try:
+                toekomst.set_result(doe(*args))
+            except BaseException as fout:  # noqa: BLE001 - de aanroeper krijgt elke fout
+                toekomst.set_exception(fout)
 
 
 @dataclass
@@ -132,7 +161,7 @@ class Bewaarder:
         # geen loopt: het afspelen wacht daarop.
         self._beeldje = beeldje if self.journaal is not None else None
         self._meld_onderweg = meld_onderweg
-        self._uitvoerder: ThreadPoolExecutor | None = None
+        self._werkdraad: _Werkdraad | None = None
         self._onderweg: int | None = None
         self._vrij = threading.Event()
         self._vrij.set()
@@ -395,9 +424,7 @@ class Bewaarder:
         # Een kopie: de hoofddraad verandert ``obj`` intussen misschien al (een volgende stip).
         mijn = naar_document(obj)
         kopie = uit_document(type(obj), mijn)
-        if self._uitvoerder is None:
-            self._uitvoerder = ThreadPoolExecutor(1, thread_name_prefix="bewaren")
-        toekomst = self._uitvoerder.submit(self._schrijf, kopie)
+        toekomst = self._in_werkdraad(self._schrijf, kopie)
         try:
             document = toekomst.result(timeout=self._beeldje)
         except TimeoutError:
@@ -406,6 +433,11 @@ class Bewaarder:
             document = toekomst.result()  # ook het journaal lukte niet: dan toch wachten
         obj.versie = kopie.versie
         return document
+
+    def _in_werkdraad(self, doe: Callable[..., Any], *args: Any) -> Future:
+        if self._werkdraad is None:
+            self._werkdraad = _Werkdraad()
+        return self._werkdraad.geef(doe, *args)
 
     def _onderweg_naar_journaal(self, sleutel: Sleutel, obj: Any, mijn: dict[str, Any],
                                 toekomst: Future) -> bool:
@@ -477,8 +509,14 @@ class Bewaarder:
 
         if not self._offline:
             try:
-                return self.opslag.nieuw_signaal_id(wijkverband_id, datum)
-            except Onbereikbaar:
+                if self._beeldje is None:
+                    with self._schrijfslot:
+                        return self.opslag.nieuw_signaal_id(wijkverband_id, datum)
+                # Na de bewaaracties die nog lopen, en niet langer dan een beeldje wachten.
+                toekomst = self._in_werkdraad(self.opslag.nieuw_signaal_id, wijkverband_id,
+                                              datum)
+                return toekomst.result(timeout=self._beeldje)
+            except (Onbereikbaar, TimeoutError):
                 pass
         return ids.signaal_id(datum)
 
@@ -502,8 +540,6 @@ class Bewaarder:
         """Stop de werkdraad (bij het afsluiten); het journaal blijft voor de volgende keer."""
         self._stop.set()
         self._wekker.set()
-        if self._uitvoerder is not None:
-            self._uitvoerder.shutdown(wait=False)
 
     def _herstel_lus(self) -> None:
         wachttijd = HERSTEL_EERST
