@@ -795,6 +795,7 @@ class VergaderingApp(App[None]):
     def _toon_afgespeeld(self) -> None:
         """Het lokale journaal staat in de database: zeggen, en alles opnieuw lezen (daar
         staan nu ook de wijzigingen die anderen intussen deden, samengevoegd)."""
+        self.bewaarder.haal_versies_in()
         if self.sub_title == WORDT_BEWAARD_KOP:
             # Alleen even geen antwoord: nu staat het er.
             self.sub_title = ""

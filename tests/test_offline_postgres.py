@@ -595,6 +595,11 @@ async def test_stille_val_midden_in_de_vergadering_het_scherm_blijft_reageren(
             assert not any("Geen verbinding" in m for m in meldingen(app))
         else:
             assert any("verbinding is terug" in m for m in meldingen(app))
+        # Het eigen werk is niet 'in een ander venster gewijzigd': het geheugen heeft de
+        # versie van de server (na het opnieuw lezen dat op het afspelen volgt).
+        await wacht(pilot, lambda: app._te_volgen == [] and not app._volgen_bezig)
+        assert not any("ander venster" in m for m in meldingen(app))
+        assert app.sessie.vergadering.versie == _vergadering(doorgang.doel_db).versie
     assert _vergadering(doorgang.doel_db).stippen == {KASTANJE: 3, ZWERFAFVAL: 2, BANKJES: 1}
     bewaard = PostgresOpslag(doorgang.doel_db).signaal(WV, nieuw.id)
     assert bewaard.tekst == "Losse stoeptegels Bremstraat"

@@ -56,6 +56,10 @@ def _sleutel(obj: Any) -> Sleutel:
     return (type(obj).__name__, getattr(obj, "wijkverband_id", ""), obj.id)
 
 
+def _zonder_versie(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k != "versie"}
+
+
 # Zo vaak samenvoegen en opnieuw bewaren als een ander proces steeds net eerder is.
 POGINGEN = 5
 WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde blijft"
@@ -165,6 +169,10 @@ class Bewaarder:
         self._onderweg: int | None = None
         self._vrij = threading.Event()
         self._vrij.set()
+        # Per object de laatste regel die op de server kwam en het document dat daar nu staat;
+        # na het afspelen: wat ``haal_versies_in`` in het geheugen kan bijwerken.
+        self._op_server: dict[Sleutel, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._in_te_halen: dict[Sleutel, tuple[Any, dict[str, Any], dict[str, Any]]] = {}
 
     # --- bewaren ---------------------------------------------------------------------
 
@@ -458,17 +466,19 @@ class Bewaarder:
             self._onderweg = nr
             self._vrij.clear()
         self._meld_onderweg(WORDT_BEWAARD)
-        toekomst.add_done_callback(lambda t: self._na_onderweg(nr, t))
+        toekomst.add_done_callback(lambda t: self._na_onderweg(nr, sleutel, mijn, t))
         self.start_herstel()
         return True
 
-    def _na_onderweg(self, nr: int, toekomst: Future) -> None:
+    def _na_onderweg(self, nr: int, sleutel: Sleutel, mijn: dict[str, Any],
+                     toekomst: Future) -> None:
         """De commit die niet in een beeldje paste, is klaar (in de werkdraad): gelukt, dan
         is zijn regel af; anders blijft die staan voor het afspelen."""
         assert self.journaal is not None
         fout = toekomst.exception()
         with self._journaalslot:
             if fout is None:
+                self._op_server[sleutel] = (mijn, toekomst.result())
                 try:
                     self.journaal.af(nr)
                 except VergaderingFout:
@@ -481,6 +491,21 @@ class Bewaarder:
             self._meld_offline(GEEN_VERBINDING)
         self._vrij.set()
         self._wekker.set()
+
+    def haal_versies_in(self) -> None:
+        """Na het afspelen (in de draad die de objecten verandert, de hoofddraad): een object
+        dat sindsdien niet veranderde en op de server precies zo staat, krijgt het
+        versienummer van de server. Anders leek de eigen wijziging straks iets van een ander
+        venster, en kostte het volgende bewaren een samenvoeging."""
+        from .opslag.omzetten import naar_document
+
+        with self._journaalslot:
+            in_te_halen, self._in_te_halen = self._in_te_halen, {}
+        for sleutel, (obj, laatst, op_server) in in_te_halen.items():
+            if naar_document(obj) != laatst or _zonder_versie(op_server) != _zonder_versie(laatst):
+                continue  # intussen weer gewijzigd, of samengevoegd met iets van elders
+            obj.versie = op_server["versie"]
+            self._basis[sleutel] = op_server
 
     def _zeg_waarschuwingen(self) -> None:
         """Wat het journaal te zeggen had (een beschadigd bestand dat gered is)."""
@@ -581,9 +606,13 @@ class Bewaarder:
                         continue  # net een nieuwe erbij
                     klaar = self._offline or afgespeeld
                     self._offline = False
-                    for sleutel, (_, laatst) in self._in_journaal.items():
+                    for sleutel, (obj, laatst) in self._in_journaal.items():
                         self._basis[sleutel] = laatst  # de basis als het nu direct bewaart
+                        op_server = self._op_server.get(sleutel)
+                        if op_server is not None and op_server[0] == laatst:
+                            self._in_te_halen[sleutel] = (obj, laatst, op_server[1])
                     self._in_journaal.clear()
+                    self._op_server.clear()
                 if klaar:
                     self.laatste_fout = ""
                     self._meld_afgespeeld()
@@ -642,6 +671,8 @@ class Bewaarder:
                 obj = uit_document(cls, uit.document)
             try:
                 vorig[sleutel] = (regel.mijn, self._schrijf(obj))
+                with self._journaalslot:
+                    self._op_server[sleutel] = vorig[sleutel]
                 return True
             except GelijktijdigGewijzigd:
                 hun = naar_document(self._lees(obj))
