@@ -922,7 +922,8 @@ def start_app(opslag: Opslag) -> int:
     """Start de app op deze opslag; geeft de uitgangscode terug."""
     app = VergaderingApp(opslag, avg=True)
     app.run()
-    app.bewaarder.wacht(30)
+    if not app.bewaarder.onderweg:  # anders staat het al in het lokale journaal
+        app.bewaarder.wacht(30)
     if app.bewaarder.offline and app.bewaarder.journaal is not None:
         import sys
 
