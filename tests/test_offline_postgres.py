@@ -115,6 +115,7 @@ class Doorgang:
         self._door = threading.Event()  # gewist: een zwart gat
         self._door.set()
         self._verbindingen: list[socket.socket] = []
+        self.aanvaard = 0  # hoeveel verbindingen de doorgang doorliet
         threading.Thread(target=self._aanvaard, daemon=True).start()
 
     def _aanvaard(self) -> None:
@@ -132,6 +133,7 @@ class Doorgang:
                 klant.close()
                 continue
             self._verbindingen += [klant, server]
+            self.aanvaard += 1
             for van, naar, terug in ((klant, server, False), (server, klant, True)):
                 threading.Thread(target=self._pomp, args=(van, naar, terug),
                                  daemon=True).start()
@@ -288,6 +290,31 @@ def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
     assert [r.tekst for r in bewaard.logboek].count("Stippen voor de kastanje") == 1
     assert not bewaarder.journaal.pad.exists()
 
+
+
+def test_afspelen_dat_hangt_houdt_het_bewaren_niet_op(db, doorgang):
+    """Geen verbinding; dan komt het netwerk 'terug' maar stil: het afspelen wacht op een
+    server die niet antwoordt (met het schrijfslot in handen). Een stip erbij gaat toch
+    meteen het journaal in."""
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
+    doorgang.knip()
+    v.stippen[KASTANJE] = 1
+    assert bewaarder.bewaar(v) and bewaarder.offline
+    doorgang.stil()
+    doorgang.open = True  # verbinden lukt, maar er komt niets door
+    try:
+        eerder = doorgang.aanvaard
+        bewaarder.probeer_nu()
+        _wacht_tot(lambda: doorgang.aanvaard > eerder)  # het afspelen hangt nu
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        # Het afspelen hing nog steeds (het slot is nog niet vrij): er werd niet op gewacht.
+        assert not bewaarder._schrijfslot.acquire(blocking=False)
+        assert len(bewaarder.journaal) == 2
+    finally:
+        doorgang.herstel()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    assert _vergadering(db).stippen == {KASTANJE: 2} and not gemeld["conflict"]
 
 
 def test_trage_maar_levende_server_gaat_niet_offline(db):

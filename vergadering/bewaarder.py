@@ -550,7 +550,9 @@ class Bewaarder:
         server er weer is."""
         if self.journaal is None or self._stop.is_set():
             return
-        with self._schrijfslot:
+        # Het journaalslot: de werkdraad houdt het schrijfslot vast terwijl hij (misschien
+        # zonder antwoord) met de server praat, en dit wordt uit de hoofddraad aangeroepen.
+        with self._journaalslot:
             if self._herstel is not None and self._herstel.is_alive():
                 return
             self._herstel = threading.Thread(target=self._herstel_lus, daemon=True,
@@ -575,7 +577,11 @@ class Bewaarder:
                 self._wekker.clear()
                 continue
             if self.speel_af():
-                return
+                with self._journaalslot:
+                    if not self._offline:  # anders kwam er net weer iets in het journaal
+                        self._herstel = None  # een volgende keer: een nieuwe draad
+                        return
+                continue
             if self._regelvraag is not None:
                 self._wekker.wait()  # tot de voorzitter kiest (beslis) of stop
                 wachttijd = HERSTEL_EERST
