@@ -33,8 +33,9 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext.plot import Plot
 
 from vergadering.fouten import VergaderingFout, oorzaak
-from vergadering.impact import inwonercellen, maten_doorwerking
+from vergadering.impact import inwonercellen, maten_doorwerking, procent
 from vergadering.tekst import een_regel
+from vergadering.zinnen import getal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -72,6 +73,20 @@ class Grafiek:
         yield Text()  # een witregel tussen grafiek en tabel
 
 
+def gehele_streepjes(hoogste: int, hoeveel: int = 5) -> tuple[list[int], list[str]]:
+    """Plaatsen en labels voor een as met aantallen: hele getallen in ronde stappen (1, 2
+    of 5 keer een macht van tien) met een punt per duizendtal. Zonder dit kiest plotext
+    zelf streepjes als '12.5', met een Engelse decimale punt, voor iets dat je telt."""
+    stap = 1
+    while hoogste / stap > hoeveel:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → 20 → 50 → …
+            stap = round(stap * factor)
+            if hoogste / stap <= hoeveel:
+                break
+    plaatsen = list(range(0, max(hoogste, 1) + stap, stap))
+    return plaatsen, [getal(p) for p in plaatsen]
+
+
 def periodes(vandaag: date) -> list[str]:
     """De periodes waar p doorheen loopt: de laatste 12 maanden, dit jaar, vorig jaar."""
     return ["12m", str(vandaag.year), str(vandaag.year - 1)]
@@ -100,10 +115,6 @@ def _tabel(kop: str, kolommen: tuple[str, ...], rijen: list[tuple]) -> Table:
 
 def _zin(tekst: str) -> Text:
     return Text(tekst + "\n")
-
-
-def _procent(p: float | None) -> str:
-    return "–" if p is None else f"{p:g}%".replace(".", ",")
 
 
 def _kop(i: Impact) -> Text:
@@ -224,6 +235,7 @@ class ImpactScherm(Screen[None]):
             plt.bar(plaatsen, [n for _, n, _ in b.per_maand], marker="hd")
             stap = max(1, len(plaatsen) // 6)
             plt.xticks(plaatsen[::stap], [m[2:] for m, _, _ in b.per_maand][::stap])
+            plt.yticks(*gehele_streepjes(max((n for _, n, _ in b.per_maand), default=0)))
 
         return [
             _zin(f"{b.signalen} signalen van naar schatting {b.bewoners} bewoners "
@@ -243,14 +255,14 @@ class ImpactScherm(Screen[None]):
                  f"{r.buurt_onbekend.tekst()}."),
             _tabel("Aandeel per buurt",
                    ("Buurt", "Signalen", "Aandeel", "Inwoners", "Per 1.000 inwoners"),
-                   [(k, n, _procent(round(100 * n / r.n, 1) if r.n else None),
+                   [(k, n, procent(round(100 * n / r.n, 1) if r.n else None),
                      *inwonercellen(inwoners.get(k))) for k, n in b.per_buurt.items()])]
         if not any(p.inwoners for p in r.per_inwoners):
             onder.append(_zin("Vul bij de instellingen (i op het startscherm) het aantal "
                               "inwoners per buurt in, dan staat hier hoeveel signalen per "
                               "1.000 inwoners."))
         onder.append(_tabel("Aandeel per praktijkvorm", ("Vorm", "Signalen", "Aandeel"),
-                            [(k, a.aantal, _procent(a.procent))
+                            [(k, a.aantal, procent(a.procent))
                              for k, a in r.aandeel_vorm.items()]))
         return onder
 
@@ -263,11 +275,12 @@ class ImpactScherm(Screen[None]):
             stappen = d.trechter[::-1]
             plt.bar([naam for naam, _ in stappen], [a.aantal for _, a in stappen],
                     orientation="horizontal", marker="hd")
+            plt.xticks(*gehele_streepjes(max((a.aantal for _, a in stappen), default=0)))
 
         return [
             Grafiek(teken),
             _tabel("Trechter", ("Stap", "Signalen", "Van alle"),
-                   [(naam, a.aantal, _procent(a.procent)) for naam, a in d.trechter]),
+                   [(naam, a.aantal, procent(a.procent)) for naam, a in d.trechter]),
             _tabel("Looptijd en afspraken", ("Maat", "Waarde"), maten_doorwerking(d)),
             _tabel("Waarom vastgelopen of gestopt", ("Keer", "Reden"),
                    [(n, een_regel(reden)) for reden, n in d.redenen.items()])]

@@ -23,6 +23,7 @@ from vergadering.fouten import VergaderingFout
 from vergadering.opslag.wijzigingen import Wijziging
 from vergadering.tekst import een_regel, invoer, kort
 from vergadering.tussendoor import Filter, SignaalRij, Tussendoor, raakt
+from vergadering.zinnen import getal
 
 from .formulieren.basis import Invoer, Keuzelijst
 from .paneel import cel, geselecteerd
@@ -174,10 +175,10 @@ class SignalenScherm(Screen[None]):
         f = self.filter
         gefilterd = any((f.status, f.vorm, f.thema, f.buurt, f.zoek.strip()))
         if gefilterd:
-            tekst = f"{aantal} van {_getal(totaal)} signalen passen"
+            tekst = f"{aantal} van {getal(totaal)} signalen passen"
         else:
             open_ = sum(1 for r in self.td.rijen if r.open) if totaal < 50_000 else None
-            tekst = f"{_getal(totaal)} signalen" + (f", {_getal(open_)} open" if open_ else "")
+            tekst = f"{getal(totaal)} signalen" + (f", {getal(open_)} open" if open_ else "")
         if aantal > TONEN:
             tekst += f"; de nieuwste {TONEN} staan hier (zoek of filter voor de rest)"
         self.query_one("#stand", Static).update(tekst + ". a voegt toe. " + UITLEG_INTREKKEN)
@@ -404,6 +405,3 @@ class SignalenScherm(Screen[None]):
         ]
 
 
-def _getal(n: int | None) -> str:
-    """12.345 (Nederlands)."""
-    return f"{n or 0:,}".replace(",", ".")

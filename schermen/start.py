@@ -48,6 +48,14 @@ class Voetregel(Footer):
     Textual bouwt de Footer opnieuw op na elke melding dat de toetsen veranderd kunnen zijn
     (focus, schermstapel, ``refresh_bindings``); bij het opstarten komen er vier vlak na
     elkaar, met elk een opbouw en een beeld, terwijl er maar één keer iets verandert.
+
+    Compact, met één spatie vóór elke toets: zo past alles wat er staat op 80 kolommen.
+    """
+
+    DEFAULT_CSS = """
+    Voetregel FooterKey.-compact .footer-key--key {
+        padding: 0 0 0 1;
+    }
     """
 
     _gepland = False
@@ -82,16 +90,16 @@ class StartScherm(Screen[None]):
     BINDINGS = [
         Binding("s", "start", "Starten"),
         Binding("h", "hervat", "Hervatten"),
-        Binding("n", "nieuw", "Nieuw"),
-        Binding("e", "bewerk", "Bewerken"),
-        # Vóór instellingen en afspraken: op 80 kolommen valt het einde van de regel weg,
-        # en hoe je stopt moet altijd te zien zijn (die twee staan ook onder ctrl+p).
-        Binding("q", "app.quit", "Stoppen"),
+        # Wat minder vaak nodig is, staat onder ctrl+p (Meer): zo past de regel op 80
+        # kolommen, ook met Hervatten erbij. Zonder wijkverband zegt het scherm zelf 'druk n'.
+        Binding("n", "nieuw", "Nieuw", show=False),
+        Binding("e", "bewerk", "Bewerken", show=False),
+        Binding("q", "app.quit", "Stoppen"),  # hoe je stopt, moet altijd te zien zijn
         # Tussen de vergaderingen: signalen ophalen en de acties opvolgen.
         Binding("l", "signalen", "Signalen"),
         Binding("o", "opvolging", "Opvolging"),
-        Binding("i", "instellingen", "Instellingen"),
-        Binding("a", "afspraken", "Afspraken"),
+        Binding("i", "instellingen", "Instellingen", show=False),
+        Binding("a", "afspraken", "Afspraken", show=False),
         Binding("g", "agenda", "Agenda", show=False),
         Binding("r", "heropen", "Heropenen", show=False),
         Binding("t", "eindtekst", "Eindtekst", show=False),
@@ -127,7 +135,7 @@ class StartScherm(Screen[None]):
             yield lijst
             with VerticalScroll(id="start-rechts"):
                 yield Static("", id="overzicht", markup=False)
-        yield Voetregel()
+        yield Voetregel(compact=True)
 
     def on_mount(self) -> None:
         start = self.vapp.startgegevens

@@ -150,6 +150,8 @@ def test_samenvatting_van_het_startscherm_klopt_met_de_lijsten(plek):
     opslag.bewaar_signaal(afgehandeld)
     opslag.bewaar_actie(Actie(id="2026-1", wijkverband_id=WV, nummer=1, omschrijving="open",
                               eigenaar="Gemeente", besloten_op=NOV))
+    opslag.bewaar_actie(Actie(id="2026-2", wijkverband_id=WV, nummer=2, omschrijving="klaar",
+                              eigenaar="Gemeente", besloten_op=NOV, status="gereed"))
     opslag.bewaar_vergadering(nieuwe_vergadering(opslag.wijkverband(WV), "2026-11-23", NOV))
     samen = open_opslag(plek).samenvatting(WV)
     assert samen.nieuwe_signalen == [(NOV.isoformat(), nieuw.id)]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console
 from schermen_gegevens import VANDAAG, maak_app
 from schermen_pilot import op_startscherm, wacht
 from textual.widgets import Static
+from textual_plotext.plot import Plot
 
-from schermen.impact import ImpactScherm
+from schermen.impact import Grafiek, ImpactScherm, gehele_streepjes
 from schermen.start import StartScherm
 from vergadering import impact
 from vergadering.opslag import Opslag
@@ -142,3 +144,27 @@ async def test_jaarverslag_met_d_na_de_privacycheck(tmp_path: Path):
     assert "Jansen" not in tekst and "van nummer 3 wil het niet" in tekst
     assert "06-12345678" not in tekst
     assert Opslag(tmp_path / "db").vergadering("wv", "v1").privacykeuzes
+
+
+def test_aantallen_op_de_as_zijn_hele_getallen_in_ronde_stappen():
+    for hoogste in (0, 1, 7, 12, 99, 1234, 99_999):
+        plaatsen, labels = gehele_streepjes(hoogste)
+        stap = plaatsen[1] - plaatsen[0]
+        assert plaatsen[0] == 0 and plaatsen[-1] >= hoogste and len(plaatsen) <= 7
+        assert all(b - a == stap for a, b in zip(plaatsen, plaatsen[1:], strict=False))
+        assert str(stap).lstrip("125").strip("0") == ""  # 1, 2 of 5 keer een macht van 10
+        assert all("," not in t for t in labels)
+    assert gehele_streepjes(25_000)[1][1:3] == ["5.000", "10.000"]
+
+
+def test_grafiek_zonder_decimale_punt_op_de_as():
+    def teken(plt: Plot) -> None:
+        waarden = [3, 7, 1, 0, 12, 5]
+        plt.bar(list(range(1, 7)), waarden, marker="hd")
+        plt.yticks(*gehele_streepjes(max(waarden)))
+
+    console = Console(width=60, color_system=None)
+    with console.capture() as uit:
+        console.print(Grafiek(teken))
+    as_ = [regel.split("┤")[0].strip() for regel in uit.get().splitlines() if "┤" in regel]
+    assert as_ and all(label.isdigit() for label in as_), as_

@@ -105,7 +105,7 @@ async def test_footer_bij_het_opstarten_een_keer_opgebouwd(tmp_path: Path, monke
         voet = app.screen.query_one(Footer)
         # Wachten op wat de Footer toont, niet op een vast aantal pauzes (drukke machine).
         await wacht(pilot, lambda: [k.description for k in voet.query("FooterKey")][:2]
-                    == ["Starten", "Nieuw"])
+                    == ["Starten", "Stoppen"])
         await pilot.pause()
         assert len(opbouw) == 1
 

@@ -243,7 +243,7 @@ class Aandeel(NamedTuple):
         """'9 van 10 (90%)' of '0 van 0'."""
         if not self.n:
             return "0 van 0"
-        return f"{self.aantal} van {self.n} ({_procent(self.procent)})"
+        return f"{self.aantal} van {self.n} ({procent(self.procent)})"
 
     def als_json(self) -> dict[str, Any]:
         """{'aantal', 'n', 'procent'}."""
@@ -567,7 +567,8 @@ def impact(opslag: Opslag, vandaag: date, periode_tekst: str | None = None,
 
 # --- in woorden ------------------------------------------------------------------------
 
-def _procent(p: float | None) -> str:
+def procent(p: float | None) -> str:
+    """'12,5%' (Nederlandse komma), of '–' als er geen noemer was."""
     if p is None:
         return "–"
     return f"{p:g}%".replace(".", ",")
@@ -583,16 +584,16 @@ def startregels(i: Impact) -> list[tuple[str, str, str]]:
     concentratie = r.concentratie.procent
     waarschuwing_spiegel = ""
     if r.buurt_onbekend.procent is not None and r.buurt_onbekend.procent >= 25:
-        waarschuwing_spiegel = f"bij {_procent(r.buurt_onbekend.procent)} is de buurt onbekend"
+        waarschuwing_spiegel = f"bij {procent(r.buurt_onbekend.procent)} is de buurt onbekend"
     elif concentratie is not None and concentratie >= 50 and len(i.bereik.per_buurt) > 2:
-        waarschuwing_spiegel = f"{_procent(concentratie)} komt uit {r.grootste_buurt}"
+        waarschuwing_spiegel = f"{procent(concentratie)} komt uit {r.grootste_buurt}"
     vast = d.vastgelopen.aantal
     trechter = d.trechter
     return [
         ("bereik", f"{aantal(b.signalen, 'signaal', 'signalen')} van "
                    f"{aantal(b.bewoners, 'bewoner', 'bewoners')}", waarschuwing_bereik),
         ("representativiteit",
-         f"{_procent(concentratie)} uit de grootste buurt ({r.grootste_buurt})"
+         f"{procent(concentratie)} uit de grootste buurt ({r.grootste_buurt})"
          if r.grootste_buurt else f"van geen van de {aantal(r.n, 'signaal', 'signalen')} "
                                   "is de buurt bekend", waarschuwing_spiegel),
         ("doorwerking", f"{trechter[2][1].aantal} van {trechter[0][1].n} signalen "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from . import datums
+from . import datumcontrole, datums
 from .actie import Actie, standaard_checkmoment
 from .fouten import OngeldigeInvoer
 from .signaal import Signaal, totaal, totalen
@@ -384,10 +384,9 @@ def werk_status_bij(
     (``volgend_checkmoment``); dat ligt niet in het verleden.
     """
     _niet_gesloten(vergadering)
-    if volgend_checkmoment is not None and volgend_checkmoment < moment.date():
-        raise OngeldigeInvoer(
-            "Het volgende checkmoment ligt in het verleden; kies een datum vanaf vandaag."
-        )
+    if volgend_checkmoment is not None:  # de waarschuwingen zijn voor het formulier
+        datumcontrole.volgend_checkmoment(volgend_checkmoment, moment.date(),
+                                          actie.eerste_stap_datum)
     actie.zet_status(status, toelichting, moment, vergadering.id)
     if actie.id not in vergadering.statusupdates:
         vergadering.statusupdates.append(actie.id)

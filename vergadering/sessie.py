@@ -21,7 +21,7 @@ from .agenda import waar
 from .agendaklok import AgendaKlok
 from .bewaarder import Bewaarder
 from .correctie import leg_grens_vast, reden_van
-from .datumcontrole import actiedatums, volgend_checkmoment
+from .datumcontrole import actiedatums
 from .fouten import OngeldigeInvoer
 from .opslag.wijzigingen import ALLES, Wijziging
 from .samenvoegen import neem_over
@@ -571,8 +571,6 @@ class Sessie:
         actie = self.actie(actie_id)
         self.bewaarder.onthoud_eerst(actie)
         volgend = checkmoment if status in OPEN_STATUSSEN else None
-        if volgend is not None:
-            volgend_checkmoment(volgend, self.vandaag(), actie.eerste_stap_datum)
         regels.werk_status_bij(self.vergadering, actie, status, toelichting, self.nu(), volgend)
         self.bewaar(actie)
 

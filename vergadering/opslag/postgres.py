@@ -731,13 +731,16 @@ class PostgresOpslag(Gedeeld):
     def samenvatting(self, wijkverband_id: str) -> Any:
         """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``), vak
         voor vak samengevat zoals de startindex dat doet. Van de signalen alleen de nieuwe en
-        geparkeerde: de rest telt het overzicht niet."""
+        geparkeerde, van de acties alleen de open: de rest telt het overzicht niet, en
+        hoeft dan niet over de lijn."""
+        from ..statussen import OPEN_STATUSSEN
         from .index import Samenvatting, _neem_op, _vat_samen
 
+        alleen = {"signalen": ("nieuw", "geparkeerd"), "acties": OPEN_STATUSSEN}
         uit = Samenvatting()
         for soort in ("vergaderingen", "acties", "signalen"):
-            waar = (" AND status IN ('nieuw', 'geparkeerd')"
-                    if soort == "signalen" else "")
+            waar = (f" AND status IN ({', '.join(repr(s) for s in alleen[soort])})"
+                    if soort in alleen else "")
             per_vak: dict[str, list[Any]] = {}
             for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
                 per_vak.setdefault(vak, []).append(doc)
