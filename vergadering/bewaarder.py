@@ -112,7 +112,9 @@ class Bewaarder:
     """Bewaart domeinobjecten meteen, één tegelijk, en onthoudt wat niet lukte.
 
     ``meld_fout`` en ``meld_gelukt`` worden aangeroepen in de draad die bewaart (de
-    hoofddraad); de app zet ze toch via de lus door, zodat dat uit elke draad mag.
+    hoofddraad); ``meld_offline``, ``meld_afgespeeld`` en ``meld_conflict`` ook uit een
+    werkdraad (afspelen, een commit die niet in een beeldje paste). De app zet ze allemaal via
+    de lus door, zodat dat uit elke draad mag.
     """
 
     def __init__(
