@@ -29,13 +29,13 @@ import pgserver
 import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, meldingen, naar_rij, wacht
 from textual.widgets import Static
 
 from vergadering.bewaarder import WORDT_BEWAARD, Bewaarder
 from vergadering.opslag.offline import GEEN_VERBINDING, journaal_voor
-from vergadering.opslag.postgres import _NETWERK, PostgresOpslag, maak_schema
+from vergadering.opslag.postgres import _NETWERK, PostgresOpslag
 from vergadering.signaal import Signaal
 
 WV = "de-hoven-noord"
@@ -75,19 +75,7 @@ def db(server, tmp_path, monkeypatch):
     with psycopg.connect(server.conninfo, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     conninfo = make_conninfo(server.conninfo, options=f"-c search_path={schema}")
-    bron = maak_opslag(tmp_path / "bron")
-    maak_schema(conninfo)
-    doel = PostgresOpslag(conninfo)
-    with doel.schrijven():
-        for wv in bron.wijkverbanden():
-            doel.bewaar_wijkverband(wv)
-        for s in bron.signalen():
-            doel.bewaar_signaal(s)
-        for a in bron.acties():
-            doel.bewaar_actie(a)
-        for v in bron.vergaderingen():
-            doel.bewaar_vergadering(v)
-    doel.sluit()
+    maak_database(tmp_path / "bron", conninfo).sluit()
     yield conninfo
     if not _draait(server):
         pgserver.herstart(server.map)

@@ -7,37 +7,19 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, naar_rij, wacht
 
-from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+from vergadering.opslag.postgres import PostgresOpslag
 
 WV = "de-hoven-noord"
-
-
-def _naar_database(map_: Path, db: str) -> PostgresOpslag:
-    """De vaste gegevens van de schermtests, overgezet in de database."""
-    bron = maak_opslag(map_)
-    maak_schema(db)
-    doel = PostgresOpslag(db)
-    with doel.schrijven():
-        for wv in bron.wijkverbanden():
-            doel.bewaar_wijkverband(wv)
-        for s in bron.signalen():
-            doel.bewaar_signaal(s)
-        for a in bron.acties():
-            doel.bewaar_actie(a)
-        for v in bron.vergaderingen():
-            doel.bewaar_vergadering(v)
-    return doel
 
 
 async def test_de_app_draait_op_postgresql_en_volgt_een_ander_proces(tmp_path, postgres_db):
     from schermen.app import VergaderingApp
 
-    _naar_database(tmp_path / "bron", postgres_db)
+    maak_database(tmp_path / "bron", postgres_db)
     app = VergaderingApp(PostgresOpslag(postgres_db), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(100, 30)) as pilot:
         await begin_vergadering(pilot)
@@ -72,7 +54,7 @@ async def test_de_gemeente_ziet_alles_maar_start_geen_vergadering(tmp_path, post
     from schermen.start import ALLEEN_LEZEN, StartScherm
     from vergadering.opslag.postgres import ken_rol_toe
 
-    _naar_database(tmp_path / "bron", postgres_db)
+    maak_database(tmp_path / "bron", postgres_db)
     naam = f"t_gemeente_{os.urandom(3).hex()}"
     with psycopg.connect(postgres_db, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(naam)))
