@@ -76,3 +76,47 @@ def test_de_map_heeft_geen_lokaal_journaal(tmp_path: Path) -> None:
     from vergadering.opslag import Opslag
 
     assert journaal_voor(Opslag(tmp_path / "opslag")) is None
+
+
+def test_een_database_op_drie_manieren_geschreven_heeft_een_journaal(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    for sleutel in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGSERVICE", "PGSYSCONFDIR"):
+        monkeypatch.delenv(sleutel, raising=False)
+    servicebestand = tmp_path / "pg_service.conf"
+    servicebestand.write_text("[wijk]\nhost=db.gemeente.nl\ndbname=wijk\nuser=anja\n"
+                              "sslmode=verify-full\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(servicebestand))
+
+    class Nep:
+        db = "postgresql://anja@db.gemeente.nl/wijk"
+        plek = "db.gemeente.nl/wijk"
+
+    pad = journaal_voor(Nep()).pad
+    for adres in ("service=wijk", "host=db.gemeente.nl port=5432 dbname=wijk user=anja",
+                  "postgresql://anja:geheim@db.gemeente.nl:5432/wijk?sslmode=require"):
+        Nep.db = adres
+        assert journaal_voor(Nep()).pad == pad, adres
+    for ander in ("service=wijk user=bert", "postgresql://anja@db.gemeente.nl:5433/wijk",
+                  "service=onbekend"):
+        Nep.db = ander
+        assert journaal_voor(Nep()).pad != pad, ander
+
+
+def test_een_journaal_onder_de_oude_naam_gaat_mee(tmp_path, monkeypatch):
+    """Een eerdere versie noemde het journaal naar het adres zoals getypt: wat daar nog op
+    de server wacht, mag niet uit beeld raken."""
+    import hashlib
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+
+    class Nep:
+        db = "postgresql://anja@db.gemeente.nl/wijk?sslmode=require"
+        plek = "db.gemeente.nl/wijk"
+
+    nieuw = journaal_voor(Nep()).pad
+    oud = nieuw.with_name(hashlib.sha256(Nep.db.encode()).hexdigest()[:24] + ".journaal")
+    assert oud != nieuw
+    LokaalJournaal(oud).schrijf("signalen", {"id": "a"}, None)
+    journaal = journaal_voor(Nep())
+    assert journaal.pad == nieuw and not oud.exists()
+    assert [r.mijn["id"] for r in journaal.regels()] == ["a"]

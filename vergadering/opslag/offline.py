@@ -15,9 +15,10 @@ weg. Elke regel bewaart ook de basis (het document zoals het vóór deze wijzigi
 voegt het afspelen per regel samen, ook na een crash, en gaat een wijziging van een andere
 laptop niet verloren.
 
-De bestandsnaam is een hash van het adres zonder wachtwoord: geen wachtwoord, geen servernaam
-op schijf in een naam. Een slot (filelock) laat twee processen op dezelfde laptop (de app en
-de opdrachtregel) om de beurt schrijven.
+De bestandsnaam is een hash van welke database het is (server, poort, database, gebruiker),
+zonder wachtwoord: geen wachtwoord, geen servernaam op schijf in een naam, en één journaal
+hoe het adres ook geschreven is (URL, sleutels of service). Een slot (filelock) laat twee
+processen op dezelfde laptop (de app en de opdrachtregel) om de beurt schrijven.
 """
 
 from __future__ import annotations
@@ -93,23 +94,50 @@ def journaalmap() -> Path:
     return user_data_path("vergadering", appauthor=False) / "offline"
 
 
+def _hash(tekst: str) -> str:
+    return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()[:24] + ".journaal"
+
+
 def naam_voor(db: str) -> str:
-    """De bestandsnaam voor een database: een hash van het adres zonder wachtwoord."""
+    """De bestandsnaam voor een database: een hash van welke database het is (server, poort,
+    database, gebruiker; zie ``postgres.welke_database``), dus zonder wachtwoord, en één
+    journaal voor een URL, sleutels en een service die naar dezelfde database wijzen."""
+    from .postgres import welke_database
+
+    try:
+        return _hash(welke_database(db))
+    except Exception:  # een onleesbaar adres opent geen database; dan de tekst zelf
+        return _hash(db)
+
+
+def _oude_naam(db: str) -> str | None:
+    """De naam van vóór ``welke_database``: een hash van het adres zoals getypt."""
     from .postgres import zonder_wachtwoord
 
     try:
-        adres = zonder_wachtwoord(db)
-    except Exception:  # een onleesbaar adres opent geen database; dan de tekst zelf
-        adres = db
-    return hashlib.sha256(adres.encode("utf-8", "surrogatepass")).hexdigest()[:24] + ".journaal"
+        return _hash(zonder_wachtwoord(db))
+    except Exception:
+        return None
 
 
 def journaal_voor(opslag: Any) -> LokaalJournaal | None:
-    """Het lokale journaal van een opslag op een server; None voor de map (die is lokaal)."""
+    """Het lokale journaal van een opslag op een server; None voor de map (die is lokaal).
+    Een journaal onder de oude naam (een eerdere versie) gaat over naar de nieuwe: anders
+    zou de app niet zien dat daar nog wijzigingen op de server wachten."""
     db = getattr(opslag, "db", None)
     if not isinstance(db, str):
         return None
-    return LokaalJournaal(journaalmap() / naam_voor(db), getattr(opslag, "plek", ""))
+    map_ = journaalmap()
+    pad = map_ / naam_voor(db)
+    oud = _oude_naam(db)
+    if oud is not None and oud != pad.name and os.path.lexists(map_ / oud) \
+            and not os.path.lexists(pad):
+        try:
+            os.rename(map_ / oud, pad)
+            fsync_map(map_)
+        except OSError:
+            pad = map_ / oud  # dan het oude gewoon verder gebruiken: niets kwijt
+    return LokaalJournaal(pad, getattr(opslag, "plek", ""))
 
 
 class LokaalJournaal:

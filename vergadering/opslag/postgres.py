@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import errors, sql
-from psycopg.conninfo import conninfo_to_dict
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.types.json import Jsonb
 
 from .. import ids
@@ -72,11 +72,15 @@ GEBRUIKERSROL = "vergadering_gebruiker"  # elke rol die de app gebruikt, is hier
 BEWAAR_WIJZIGINGEN = 50_000  # zoveel regels in ``wijzigingen`` blijven staan
 # Hoe lang een verbinding mag duren voor de melding 'niet bereikbaar' (libpq wacht anders
 # minuten): een buurthuis met slechte wifi moet snel horen wat er is. Om dezelfde reden
-# merkt een open verbinding binnen ~10 s dat het netwerk weg is (keepalives, en een grens
-# aan onbevestigd verstuurde gegevens), in plaats van na minuten TCP.
+# merkt een open verbinding binnen ~4 s dat het netwerk weg is (keepalives, en een grens
+# aan onbevestigd verstuurde gegevens), in plaats van na minuten TCP. Die grens telt alleen
+# wat de andere kant niet op TCP-niveau bevestigt: een trage maar levende server (een
+# belaste machine, een query die op een slot wacht) bevestigt meteen, en valt er dus niet
+# onder (test_offline_postgres). De bewaarder wacht er niet op: een commit die niet in een
+# beeldje past, staat al in het lokale journaal ("wordt bewaard").
 VERBINDEN_BINNEN = 10
 _NETWERK = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
-            "keepalives_count": 3, "tcp_user_timeout": 10_000}
+            "keepalives_count": 3, "tcp_user_timeout": 4_000}
 
 _TABELLEN = f"""
 CREATE TABLE IF NOT EXISTS vergadering_meta (
@@ -260,8 +264,6 @@ def zonder_wachtwoord(db: str) -> str:
     """Het adres zonder wachtwoord (libpq-sleutels), om te tonen of te herhalen."""
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-    from psycopg.conninfo import make_conninfo
-
     if "://" not in db:
         delen = {k: v for k, v in conninfo_to_dict(db).items() if k != "password"}
         return make_conninfo("", **delen)
@@ -272,6 +274,64 @@ def zonder_wachtwoord(db: str) -> str:
         netloc = f"{wie.split(':', 1)[0]}@{waar}"
     vraag = urlencode([(k, v) for k, v in parse_qsl(url.query) if k != "password"])
     return urlunsplit((url.scheme, netloc, url.path, vraag, url.fragment))
+
+
+# Wat samen zegt wélke database het is; de rest (sslmode, time-outs, wachtwoord) niet.
+_WELKE = ("host", "hostaddr", "port", "dbname", "user")
+_OMGEVING = {"host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT",
+             "dbname": "PGDATABASE", "user": "PGUSER"}
+
+
+def _servicebestanden() -> list[Path]:
+    """Waar libpq een service zoekt, in zijn volgorde: het eigen bestand van de gebruiker
+    (PGSERVICEFILE of ~/.pg_service.conf), dan dat van het systeem (PGSYSCONFDIR)."""
+    eigen = os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")
+    uit = [Path(eigen)]
+    if os.environ.get("PGSYSCONFDIR"):
+        uit.append(Path(os.environ["PGSYSCONFDIR"]) / "pg_service.conf")
+    uit.append(Path("/etc/postgresql-common/pg_service.conf"))  # Debians vaste plek
+    return uit
+
+
+def _uit_service(naam: str) -> dict[str, str]:
+    """De sleutels van een service uit het eerste servicebestand dat hem kent (leeg als
+    geen bestand hem kent of een bestand niet te lezen is)."""
+    from configparser import ConfigParser, Error
+
+    for pad in _servicebestanden():
+        lezer = ConfigParser(interpolation=None)
+        try:
+            if not lezer.read(pad, encoding="utf-8") or not lezer.has_section(naam):
+                continue
+        except (Error, OSError, UnicodeDecodeError):
+            continue
+        return dict(lezer.items(naam))
+    return {}
+
+
+def welke_database(db: str) -> str:
+    """Eén vaste schrijfwijze voor de database achter een adres, zonder wachtwoord: een URL,
+    sleutels of een service die naar dezelfde server, poort, database en gebruiker wijzen,
+    geven dezelfde tekst (zo horen ze bij één lokaal journaal). Wat ontbreekt, vult dit aan
+    zoals libpq: uit de service, de omgeving (PGHOST…) en de vaste waarden."""
+    import getpass
+
+    delen = {k: str(v) for k, v in conninfo_to_dict(db).items() if v is not None}
+    service = delen.pop("service", None) or os.environ.get("PGSERVICE")
+    if service:
+        for k, v in _uit_service(service).items():
+            delen.setdefault(k, v)
+    welke = {k: delen.get(k) or os.environ.get(_OMGEVING[k], "") for k in _WELKE}
+    if not (welke["host"] or welke["hostaddr"]) and service and not _uit_service(service):
+        welke["service"] = service  # onbekende service: dan alleen zijn naam
+    try:
+        gebruiker = getpass.getuser()
+    except (KeyError, OSError):
+        gebruiker = ""
+    welke["port"] = welke["port"] or "5432"
+    welke["user"] = welke["user"] or gebruiker
+    welke["dbname"] = welke["dbname"] or welke["user"]
+    return make_conninfo("", **{k: v for k, v in sorted(welke.items()) if v})
 
 
 def _onbereikbaar(db: str) -> Onbereikbaar:
@@ -619,6 +679,19 @@ class PostgresOpslag(Gedeeld):
     def wijkverbanden(self) -> list[Wijkverband]:
         """Alle wijkverbanden die deze rol mag zien, op naam."""
         return sorted(self._alle("wijkverbanden", None), key=lambda w: w.naam.lower())
+
+    def mag_schrijven(self, wijkverband_id: str) -> bool:
+        """Waar als deze rol het wijkverband mag wijzigen: lid van een van zijn rollen, of
+        eigenaar van de tabellen (of superuser), die row-level security niet tegenhoudt. De
+        gemeenterol leest alles maar schrijft niets."""
+        with self._verbinding() as conn:
+            rij = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM mijn_wijkverbanden WHERE wijkverband = %s) "
+                "OR pg_has_role(c.relowner, 'USAGE') OR r.rolsuper OR r.rolbypassrls "
+                "FROM pg_class c, pg_roles r "
+                "WHERE c.oid = 'documenten'::regclass AND r.rolname = current_user",
+                (wijkverband_id,)).fetchone()
+        return bool(rij and rij[0])
 
     def wijkverband_id(self, naam_of_id: str) -> str:
         """Het kenmerk van het wijkverband met deze naam of dit kenmerk."""
