@@ -79,6 +79,11 @@ Commando = tuple[str, str, Callable[[], Any]]
 VOLG_INTERVAL = 0.3
 # In de kop zolang de server weg is (de melding zelf verdwijnt na een paar seconden).
 GEEN_VERBINDING_KOP = "GEEN VERBINDING — wordt bewaard zodra die terug is"
+WORDT_BEWAARD_KOP = "Wordt bewaard… (de database antwoordt nog niet)"
+# Zo lang wacht een toets hoogstens op de commit naar een database: wat een mens nog als
+# meteen ziet. Een commit over het netwerk (4–9 ms) past er ruim in; duurt hij langer (een
+# stille val van de wifi), dan gaat de vergadering door en zegt de kop "wordt bewaard".
+BEELDJE = 0.1
 
 
 def in_draad(werk: Callable[[], Any], naam: str) -> Future:
@@ -144,6 +149,7 @@ class VergaderingApp(App[None]):
             opslag, self._meld_opslagfout, self._meld_opgeslagen,
             meld_conflict=self._meld_conflict, meld_samengevoegd=self._meld_samengevoegd,
             meld_offline=self._meld_offline, meld_afgespeeld=self._meld_afgespeeld,
+            meld_onderweg=self._meld_onderweg, beeldje=BEELDJE,
         )
         self._volger: Volger | None = None
         # Wat de volger zag en nog verwerkt moet worden ([]: niets; None: alles opnieuw), en of
@@ -774,16 +780,31 @@ class VergaderingApp(App[None]):
                     timeout=10)
         self.sub_title = GEEN_VERBINDING_KOP
 
+    def _meld_onderweg(self, _melding: str) -> None:
+        self._vanuit_draad(self._toon_onderweg)
+
+    def _toon_onderweg(self) -> None:
+        """Een commit past niet in een beeldje (de database antwoordt niet meteen): de
+        wijziging staat al veilig op deze laptop; de kop zegt dat ze nog bewaard wordt."""
+        if self.sub_title != GEEN_VERBINDING_KOP:
+            self.sub_title = WORDT_BEWAARD_KOP
+
     def _meld_afgespeeld(self) -> None:
         self._vanuit_draad(self._toon_afgespeeld)
 
     def _toon_afgespeeld(self) -> None:
         """Het lokale journaal staat in de database: zeggen, en alles opnieuw lezen (daar
         staan nu ook de wijzigingen die anderen intussen deden, samengevoegd)."""
-        if self.sub_title == GEEN_VERBINDING_KOP:
+        self.bewaarder.haal_versies_in()
+        if self.sub_title == WORDT_BEWAARD_KOP:
+            # Alleen even geen antwoord: nu staat het er.
             self.sub_title = ""
-        self.notify("De verbinding is terug; alle wijzigingen staan nu in de database.",
-                    markup=False, timeout=6)
+            self.notify("Bewaard in de database.", markup=False, timeout=3)
+        else:
+            if self.sub_title == GEEN_VERBINDING_KOP:
+                self.sub_title = ""
+            self.notify("De verbinding is terug; alle wijzigingen staan nu in de database.",
+                        markup=False, timeout=6)
         self._te_volgen = None  # de volgende keer kijken (_kijk_elders) leest alles opnieuw
 
     def on_unmount(self) -> None:
@@ -804,6 +825,10 @@ class VergaderingApp(App[None]):
             self.notify("Kies eerst welke waarde blijft staan; daarna wordt alles bewaard.",
                         markup=False)
             return
+        if self.bewaarder.onderweg:
+            self.notify("De database antwoordt nog niet; uw wijzigingen staan veilig op deze "
+                        "laptop en worden bewaard zodra ze antwoordt.", markup=False)
+            return
         if self.bewaarder.offline:
             self.bewaarder.probeer_nu()
             self.notify("Nog geen verbinding met de database; alles staat veilig op deze laptop "
@@ -822,7 +847,10 @@ class VergaderingApp(App[None]):
 
     async def action_quit(self) -> None:
         """Afsluiten; eerst wachten tot alles bewaard is, en waarschuwen als dat niet lukte."""
-        self.bewaarder.wacht(10)
+        if not self.bewaarder.onderweg:
+            # Loopt er een commit zonder antwoord, dan niet wachten: die wijziging staat al
+            # in het lokale journaal (en wordt de volgende keer afgespeeld).
+            self.bewaarder.wacht(10)
         if self.bewaarder.onopgeslagen:
             from .bevestig import Bevestig
 
@@ -894,7 +922,8 @@ def start_app(opslag: Opslag) -> int:
     """Start de app op deze opslag; geeft de uitgangscode terug."""
     app = VergaderingApp(opslag, avg=True)
     app.run()
-    app.bewaarder.wacht(30)
+    if not app.bewaarder.onderweg:  # anders staat het al in het lokale journaal
+        app.bewaarder.wacht(30)
     if app.bewaarder.offline and app.bewaarder.journaal is not None:
         import sys
 

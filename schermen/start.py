@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 WACHT_OP_OVERZICHT = 0.25
 
 
+ALLEEN_LEZEN = ("Alleen lezen: uw databaserol mag dit wijkverband bekijken maar niet "
+                "wijzigen; vraag de beheerder om toegang (vergadering database rol) als u hier "
+                "vergadert.")
+
+
 class Voetregel(Footer):
     """De Footer, die alleen opnieuw opgebouwd wordt als er iets anders te tonen is.
 
@@ -279,7 +284,9 @@ class StartScherm(Screen[None]):
         if len(wv.leden) > 12:
             meer = len(wv.leden) - 12
             aanwezig += f" en nog {meer} {'lid' if meer == 1 else 'leden'}"
-        if overzicht.onafgemaakte_vergadering is not None:
+        if overzicht.alleen_lezen:
+            tekst = f"{ALLEEN_LEZEN}\n\n"
+        elif overzicht.onafgemaakte_vergadering is not None:
             tekst = "Druk h om verder te gaan met de onafgemaakte vergadering.\n\n"
         else:
             tekst = "Druk s om een vergadering te starten.\n\n"
@@ -403,9 +410,17 @@ class StartScherm(Screen[None]):
             self.notify("Even geduld: de vergadering wordt gelezen…", markup=False, timeout=3)
             na_afloop(toekomst, klaar)
 
+    def _alleen_lezen(self) -> bool:
+        """Waar (en zegt het) als de databaserol dit wijkverband alleen mag lezen: dan geen
+        vergadering die niets kan bewaren, en geen formulier dat vergeefs ingevuld wordt."""
+        if self.overzicht is not None and self.overzicht.alleen_lezen:
+            self.notify(ALLEEN_LEZEN, severity="warning", markup=False)
+            return True
+        return False
+
     def action_hervat(self) -> None:
         """Ga verder met de onafgemaakte vergadering."""
-        if self.gekozen is None or self.overzicht is None:
+        if self.gekozen is None or self.overzicht is None or self._alleen_lezen():
             return
         open_v = self.overzicht.onafgemaakte_vergadering
         if open_v is not None:
@@ -425,6 +440,8 @@ class StartScherm(Screen[None]):
         komen in het verslag)."""
         from .formulieren.correctie import HeropenFormulier, Heropening
 
+        if self._alleen_lezen():
+            return
         wv, v = self.gekozen, self._te_heropenen()
         if wv is None or v is None:
             self.notify("Er is geen gesloten vergadering om te heropenen (of er loopt er nog "
@@ -483,6 +500,8 @@ class StartScherm(Screen[None]):
             else:
                 self.notify("Even geduld: de gegevens worden nog gelezen.", markup=False)
             return
+        if self._alleen_lezen():
+            return
         if self.overzicht.onafgemaakte_vergadering is not None:
             self._bied_hervatten_aan(wv, of_nieuw=True)
             return
@@ -517,7 +536,7 @@ class StartScherm(Screen[None]):
 
     def action_bewerk(self) -> None:
         """Werk het gekozen wijkverband bij."""
-        if self.gekozen is not None:
+        if self.gekozen is not None and not self._alleen_lezen():
             self._bewerk(self.gekozen)
 
     def _formulier_en_bewaar(
@@ -567,7 +586,7 @@ class StartScherm(Screen[None]):
     def action_instellingen(self) -> None:
         """Stel de vergadering van het gekozen wijkverband in: tijd per fase, stippen, acties,
         quorum en meerderheid."""
-        if self.gekozen is None:
+        if self.gekozen is None or self._alleen_lezen():
             return
         from .formulieren.wijkverband import InstellingenFormulier
 
@@ -582,7 +601,7 @@ class StartScherm(Screen[None]):
 
     def action_afspraken(self) -> None:
         """Leg de participatieafspraken (template 1) van het gekozen wijkverband vast."""
-        if self.gekozen is None:
+        if self.gekozen is None or self._alleen_lezen():
             return
         from .formulieren.wijkverband import AfsprakenFormulier
 
@@ -632,7 +651,7 @@ class StartScherm(Screen[None]):
 
         from .formulieren.eindtekst import EindtekstScherm
 
-        if self.gekozen is None:
+        if self.gekozen is None or self._alleen_lezen():
             return
         opslag, wv = self.vapp.opslag, self.gekozen
         try:

@@ -110,6 +110,18 @@ def maak_opslag(map_: Path, *, geparkeerd: bool = True, sjabloon: bool = False) 
     return opslag
 
 
+def maak_database(map_: Path, conninfo: str) -> Any:
+    """De vaste gegevens van ``maak_opslag`` in een PostgreSQL-database (tabellen erbij), via
+    dezelfde weg als ``vergadering overzetten``; geeft de ``PostgresOpslag``."""
+    from vergadering.opslag.overzetten import zet_over
+    from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+
+    maak_schema(conninfo)
+    doel = PostgresOpslag(conninfo)
+    zet_over(maak_opslag(map_), doel)
+    return doel
+
+
 def maak_app(map_: Path, klok: Klok | None = None, *, sjabloon: bool = False,
              **opties: Any) -> VergaderingApp:
     """De app op een nieuwe opslag met de vaste gegevens (``maak_opslag``), op VANDAAG en met

@@ -76,6 +76,7 @@ def test_uit_de_index_leest_geen_vak(tmp_path: Path, capsys, monkeypatch) -> Non
     _alles(db, capsys)
     gelezen = []
     monkeypatch.setattr(Opslag, "lees_vak", lambda self, *a: gelezen.append(a) or [])
+    monkeypatch.setattr(Opslag, "lees_documenten", lambda self, *a: gelezen.append(a) or [])
     _alles(db, capsys)
     assert gelezen == []
 
@@ -171,8 +172,11 @@ def test_index_met_omgevallen_bit_of_van_een_ander_wijkverband_telt_niet(tmp_pat
                            "vorm": lijsten._VORM["signalen"], "vakken": {}}, met_controle=True)
     pad.write_bytes(vreemd.read_bytes())
     gelezen = []
-    echt = Opslag.lees_vak
+    # Een vak wordt gelezen als documenten (de snelle weg) of als objecten (de terugvalweg).
+    echt, echt_ruw = Opslag.lees_vak, Opslag.lees_documenten
     opslag.lees_vak = lambda *a: gelezen.append(a) or echt(opslag, *a)  # type: ignore[method-assign]
+    opslag.lees_documenten = (  # type: ignore[method-assign]
+        lambda *a: gelezen.append(a) or echt_ruw(opslag, *a))
     rijen = lijsten.lijst(opslag, "signalen", HOVEN)
     assert gelezen and len(rijen) == len(_objectrijen(opslag, "signalen"))
     assert _alles(db, capsys) == goed
@@ -213,16 +217,28 @@ def test_geen_contactgegevens_in_de_index(tmp_path: Path, capsys) -> None:
         assert geheim not in inhoud
 
 
+@pytest.mark.parametrize("stand", ["warm", "gewijzigd", "koud"])
 @pytest.mark.parametrize("args", LIJSTEN, ids=" ".join)
-def test_lijst_uit_de_index_laadt_de_dataclasses_niet(tmp_path: Path, args: list[str]) -> None:
-    """Een lijst uit de lijstindex zet niets om: dan hoeven de domeinklassen (en het ~7 ms
-    dure ``dataclasses``) niet geladen te worden. Dat is de helft van een lijst van een jaar."""
+def test_lijst_laadt_de_dataclasses_niet(tmp_path: Path, args: list[str], stand: str) -> None:
+    """Een lijst zet niets om in domeinobjecten: uit de lijstindex (warm) niet, en ook niet
+    na een gewijzigd vak of zonder index (koud), want dan komen de rijen rechtstreeks uit de
+    documenten (rauwe_rijen.py). Dan hoeven de domeinklassen (en het ~7 ms dure
+    ``dataclasses``) niet geladen te worden: de helft van een lijst van een jaar."""
     db = tmp_path / "db"
     maak_opslag(db)
     opdracht = [sys.executable, "-X", "importtime", "-m", "vergadering", *args, "--db", str(db)]
-    subprocess.run(opdracht, capture_output=True, check=True)  # maakt de index
+    voor = subprocess.run(opdracht, capture_output=True, check=True).stdout  # maakt de index
+    if stand == "koud":
+        _zonder_index(db)
+    elif stand == "gewijzigd":
+        vak = sorted(db.glob(f"*/{args[0]}/*.json"))[-1]
+        st = vak.stat()  # een ander tijdstip: een andere sleutel, dus opnieuw gelezen
+        os.utime(vak, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     r = subprocess.run(opdracht, capture_output=True, text=True, check=True)
+    assert r.stdout.encode() == voor
     geladen = {regel.rsplit("|", 1)[-1].strip() for regel in r.stderr.splitlines()}
     assert "vergadering.opdrachtregel" in geladen  # de meting zelf werkt
+    # Warm leest geen vak; gewijzigd en koud wel, als documenten.
+    assert ("vergadering.rauwe_rijen" in geladen) == (stand != "warm")
     assert not geladen & {"dataclasses", "vergadering.signaal", "vergadering.actie",
                           "vergadering.vergadering", "vergadering.wijkverband", "babel"}

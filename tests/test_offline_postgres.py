@@ -21,19 +21,21 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pgserver
 import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, meldingen, naar_rij, wacht
 from textual.widgets import Static
 
-from vergadering.bewaarder import Bewaarder
+from vergadering.bewaarder import WORDT_BEWAARD, Bewaarder
 from vergadering.opslag.offline import GEEN_VERBINDING, journaal_voor
-from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+from vergadering.opslag.postgres import _NETWERK, PostgresOpslag
 from vergadering.signaal import Signaal
 
 WV = "de-hoven-noord"
@@ -73,19 +75,7 @@ def db(server, tmp_path, monkeypatch):
     with psycopg.connect(server.conninfo, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     conninfo = make_conninfo(server.conninfo, options=f"-c search_path={schema}")
-    bron = maak_opslag(tmp_path / "bron")
-    maak_schema(conninfo)
-    doel = PostgresOpslag(conninfo)
-    with doel.schrijven():
-        for wv in bron.wijkverbanden():
-            doel.bewaar_wijkverband(wv)
-        for s in bron.signalen():
-            doel.bewaar_signaal(s)
-        for a in bron.acties():
-            doel.bewaar_actie(a)
-        for v in bron.vergaderingen():
-            doel.bewaar_vergadering(v)
-    doel.sluit()
+    maak_database(tmp_path / "bron", conninfo).sluit()
     yield conninfo
     if not _draait(server):
         pgserver.herstart(server.map)
@@ -95,15 +85,25 @@ def db(server, tmp_path, monkeypatch):
 
 class Doorgang:
     """Een TCP-doorgang naar de server, die de test kan doorknippen (de wifi van één laptop):
-    open verbindingen breken af, nieuwe worden meteen weer gesloten."""
+    open verbindingen breken af, nieuwe worden meteen weer gesloten.
+
+    Of stil laten vallen (``stil``): er komt niets meer door, in geen van beide richtingen,
+    maar geen verbinding gaat dicht (geen RST: een zwart gat, zoals wifi die wegvalt). Wat
+    onderweg was, blijft hangen en komt na ``herstel`` alsnog aan, zoals TCP het opnieuw
+    zou sturen. ``zonder_antwoord``: de vragen komen aan, de antwoorden vallen weg."""
 
     def __init__(self, conninfo: str) -> None:
         delen = conninfo_to_dict(conninfo)
         self.doel = (str(delen["host"]), int(delen["port"]))
+        self.doel_db = conninfo  # de server zelf, buiten de doorgang om
         self.luister = socket.create_server(("127.0.0.1", 0))
         self.conninfo = make_conninfo(conninfo, port=str(self.luister.getsockname()[1]))
         self.open = True
+        self.antwoorden_weg = False
+        self._door = threading.Event()  # gewist: een zwart gat
+        self._door.set()
         self._verbindingen: list[socket.socket] = []
+        self.aanvaard = 0  # hoeveel verbindingen de doorgang doorliet
         threading.Thread(target=self._aanvaard, daemon=True).start()
 
     def _aanvaard(self) -> None:
@@ -121,13 +121,17 @@ class Doorgang:
                 klant.close()
                 continue
             self._verbindingen += [klant, server]
-            for van, naar in ((klant, server), (server, klant)):
-                threading.Thread(target=self._pomp, args=(van, naar), daemon=True).start()
+            self.aanvaard += 1
+            for van, naar, terug in ((klant, server, False), (server, klant, True)):
+                threading.Thread(target=self._pomp, args=(van, naar, terug),
+                                 daemon=True).start()
 
-    @staticmethod
-    def _pomp(van: socket.socket, naar: socket.socket) -> None:
+    def _pomp(self, van: socket.socket, naar: socket.socket, terug: bool) -> None:
         try:
             while data := van.recv(65536):
+                self._door.wait()  # in het zwarte gat blijft het hier hangen
+                if terug and self.antwoorden_weg:
+                    continue
                 naar.sendall(data)
         except OSError:
             pass
@@ -137,6 +141,14 @@ class Doorgang:
             except OSError:
                 pass
 
+    def stil(self) -> None:
+        """Een stille val: niets komt meer door, niets gaat dicht."""
+        self._door.clear()
+
+    def zonder_antwoord(self) -> None:
+        """Wat de laptop stuurt, komt aan (de commit gebeurt); het antwoord raakt zoek."""
+        self.antwoorden_weg = True
+
     def knip(self) -> None:
         self.open = False
         for s in self._verbindingen:
@@ -145,9 +157,12 @@ class Doorgang:
             except OSError:
                 pass
         self._verbindingen.clear()
+        self._door.set()  # wat in het gat hing, merkt nu dat de verbinding weg is
 
     def herstel(self) -> None:
         self.open = True
+        self.antwoorden_weg = False
+        self._door.set()
 
     def sluit(self) -> None:
         self.knip()
@@ -178,6 +193,135 @@ def _nieuwe_vergadering(db: str):
 
 
 # --- de bewaarder --------------------------------------------------------------------------
+
+
+def _binnen(doe) -> object:
+    """Doe het in een eigen draad en geef de uitkomst; faalt als het blijft hangen (het gat
+    blijft open tot de test het dicht doet: dit toetst wachten, geen snelheid)."""
+    uit: list[object] = []
+    draad = threading.Thread(target=lambda: uit.append(doe()), daemon=True)
+    draad.start()
+    draad.join(60)
+    assert not draad.is_alive(), "bleef hangen op de server"
+    return uit[0]
+
+
+def _wacht_tot(voorwaarde) -> None:
+    for _ in range(1200):
+        if voorwaarde():
+            return
+        time.sleep(0.05)
+    raise AssertionError("de voorwaarde werd niet waar")
+
+
+def _stille_bewaarder(db: str, via: str | None = None):
+    """Een bewaarder zoals de app hem heeft (hoogstens een beeldje wachten), over ``via``
+    (een doorgang) of rechtstreeks; en wat hij meldt."""
+    _, v = _nieuwe_vergadering(db)
+    opslag = PostgresOpslag(via or db)
+    v = opslag.vergadering(WV, v.id)
+    gemeld: dict[str, list] = {"onderweg": [], "offline": [], "conflict": []}
+    afgespeeld = threading.Event()
+    bewaarder = Bewaarder(opslag, meld_offline=gemeld["offline"].append,
+                          meld_conflict=gemeld["conflict"].append,
+                          meld_onderweg=gemeld["onderweg"].append,
+                          meld_afgespeeld=afgespeeld.set, beeldje=0.05)
+    bewaarder.onthoud(v)
+    return bewaarder, v, gemeld, afgespeeld
+
+
+def test_stille_val_de_bewaarder_wacht_niet_en_houdt_de_volgorde(db, doorgang):
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
+    doorgang.stil()
+    try:
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))  # de commit hangt, de bewaarder niet
+        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        v.stippen[KASTANJE] = 3
+        v.stippen[ZWERFAFVAL] = 1
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        # Elke getoonde stand staat duurzaam in het journaal, in volgorde; op de server nog
+        # niets, en niets werd als bewaard gemeld.
+        assert [r.mijn["stippen"] for r in bewaarder.journaal.regels()] == [
+            {KASTANJE: 2}, {KASTANJE: 3, ZWERFAFVAL: 1}]
+        assert _vergadering(doorgang.doel_db).stippen == {}
+        assert bewaarder.onderweg and not afgespeeld.is_set() and not gemeld["offline"]
+    finally:
+        doorgang.herstel()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    # De hangende commit kwam eerst aan, de tweede erachter: geen vraag, de laatste stand.
+    assert not gemeld["conflict"] and not gemeld["offline"]
+    assert _vergadering(doorgang.doel_db).stippen == {KASTANJE: 3, ZWERFAFVAL: 1}
+    assert not bewaarder.offline and not bewaarder.journaal.pad.exists()
+
+
+def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
+    doorgang.zonder_antwoord()
+    try:
+        v.stippen[KASTANJE] = 2
+        v.log(datetime(2026, 11, 23, 19, 40), "Stippen voor de kastanje")
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        assert bewaarder.onderweg
+        # De commit staat op de server, maar de laptop hoort het nooit ...
+        _wacht_tot(lambda: _vergadering(doorgang.doel_db).stippen == {KASTANJE: 2})
+        doorgang.knip()  # ... tot TCP de verbinding opgeeft
+        _wacht_tot(lambda: gemeld["offline"] == [GEEN_VERBINDING])
+        assert len(bewaarder.journaal) == 1  # dus blijft de regel staan
+    finally:
+        doorgang.herstel()
+    bewaarder.probeer_nu()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    assert not gemeld["conflict"]  # hetzelfde document nog eens: geen vraag
+    bewaard = _vergadering(doorgang.doel_db)
+    assert bewaard.stippen == {KASTANJE: 2}
+    assert [r.tekst for r in bewaard.logboek].count("Stippen voor de kastanje") == 1
+    assert not bewaarder.journaal.pad.exists()
+
+
+
+def test_afspelen_dat_hangt_houdt_het_bewaren_niet_op(db, doorgang):
+    """Geen verbinding; dan komt het netwerk 'terug' maar stil: het afspelen wacht op een
+    server die niet antwoordt (met het schrijfslot in handen). Een stip erbij gaat toch
+    meteen het journaal in."""
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db, doorgang.conninfo)
+    doorgang.knip()
+    v.stippen[KASTANJE] = 1
+    assert bewaarder.bewaar(v) and bewaarder.offline
+    doorgang.stil()
+    doorgang.open = True  # verbinden lukt, maar er komt niets door
+    try:
+        eerder = doorgang.aanvaard
+        bewaarder.probeer_nu()
+        _wacht_tot(lambda: doorgang.aanvaard > eerder)  # het afspelen hangt nu
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        # Het afspelen hing nog steeds (het slot is nog niet vrij): er werd niet op gewacht.
+        assert not bewaarder._schrijfslot.acquire(blocking=False)
+        assert len(bewaarder.journaal) == 2
+    finally:
+        doorgang.herstel()
+    assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
+    assert _vergadering(db).stippen == {KASTANJE: 2} and not gemeld["conflict"]
+
+
+def test_trage_maar_levende_server_gaat_niet_offline(db):
+    """Een commit die lang op de server wacht (hier op een slot van een ander, zoals een
+    belaste machine): 'wordt bewaard', maar nooit 'geen verbinding', ook niet na de grens
+    waarop TCP een stille val opgeeft; daarna gewoon bewaard."""
+    bewaarder, v, gemeld, afgespeeld = _stille_bewaarder(db)
+    with psycopg.connect(db) as ander:  # een open transactie houdt de rij vast
+        ander.execute("SELECT 1 FROM documenten WHERE soort = 'vergaderingen' AND id = %s "
+                      "FOR UPDATE", (v.id,))
+        v.stippen[KASTANJE] = 2
+        assert _binnen(lambda: bewaarder.bewaar(v))
+        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        time.sleep(_NETWERK["tcp_user_timeout"] / 1000 + 1)  # minstens zo lang
+        assert bewaarder.onderweg and not gemeld["offline"]
+    assert afgespeeld.wait(60), "de commit kwam niet aan"
+    assert not gemeld["offline"] and not gemeld["conflict"]
+    assert _vergadering(db).stippen == {KASTANJE: 2}
+    assert not bewaarder.journaal.pad.exists()
 
 
 def test_server_weg_dan_journaal_en_afspelen_als_hij_terug_is(server, db):
@@ -408,6 +552,72 @@ async def test_server_weg_midden_in_de_vergadering_de_app_gaat_door(server, db):
     bewaard = _vergadering(db)
     assert bewaard.stippen == {KASTANJE: 3, ZWERFAFVAL: 2, BANKJES: 1}
     assert PostgresOpslag(db).signaal(WV, nieuw.id).tekst == "Losse stoeptegels Bremstraat"
+    assert not app.bewaarder.journaal.pad.exists()
+
+
+@pytest.mark.parametrize("afloop", ["terug", "tcp_geeft_op"])
+async def test_stille_val_midden_in_de_vergadering_het_scherm_blijft_reageren(
+        db, doorgang, afloop):
+    """De wifi valt stil weg (geen RST): de commit van een stip krijgt geen antwoord. Het
+    scherm wacht daar niet op: de volgende toetsen worden verwerkt terwijl het gat duurt,
+    de kop zegt "wordt bewaard", en na herstel staat alles in volgorde op de server. Of TCP
+    geeft het eerst op (de verbinding breekt): dan GEEN VERBINDING, en na herstel ook alles."""
+    from schermen.app import GEEN_VERBINDING_KOP, WORDT_BEWAARD_KOP, VergaderingApp
+    from schermen.formulieren.signaal import SignaalFormulier
+
+    app = VergaderingApp(PostgresOpslag(doorgang.conninfo), klok=Klok(), vandaag=VANDAAG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin_vergadering(pilot)
+        tabel = app.screen.query_one("#ranglijst")
+        doorgang.stil()
+        try:
+            await naar_rij(pilot, tabel, KASTANJE)
+            await pilot.press("3")
+            await wacht(pilot, lambda: WORDT_BEWAARD_KOP in _kop(app))
+            # De commit hangt nog; toetsen gaan gewoon door.
+            await naar_rij(pilot, tabel, ZWERFAFVAL)
+            await pilot.press("2")
+            await wacht(pilot, lambda: app.sessie.vergadering.stippen.get(ZWERFAFVAL) == 2)
+            await pilot.press("a")  # een signaal erbij: het kenmerk wacht niet op de server
+            await wacht(pilot, lambda: isinstance(app.screen, SignaalFormulier))
+            await pilot.press(*"Losse stoeptegels Bremstraat")
+            await pilot.press("ctrl+s")
+            await wacht(pilot, lambda: not isinstance(app.screen, SignaalFormulier))
+            nieuw = app.sessie.signalen[-1]
+            await wacht(pilot, lambda: _in_tabel(tabel, nieuw.id))
+            await naar_rij(pilot, tabel, BANKJES)
+            await pilot.press("1")
+            await wacht(pilot, lambda: app.sessie.vergadering.stippen.get(BANKJES) == 1)
+            assert app.bewaarder.onderweg  # het gat is er nog: nog steeds geen antwoord
+            # Niets wordt als bewaard getoond wat niet bewaard is: de kop zegt het nog, en
+            # wat op het scherm staat, staat duurzaam in het journaal (op de server niets).
+            assert WORDT_BEWAARD_KOP in _kop(app)
+            laatste = [r.mijn for r in app.bewaarder.journaal.regels()
+                       if r.soort == "vergaderingen"][-1]
+            assert laatste["stippen"] == app.sessie.vergadering.stippen
+            assert not _vergadering(doorgang.doel_db).stippen
+            if afloop == "tcp_geeft_op":
+                doorgang.knip()
+                await wacht(pilot, lambda: GEEN_VERBINDING_KOP in _kop(app), LANG)
+                assert not app.bewaarder.onderweg and app.bewaarder.offline
+        finally:
+            doorgang.herstel()
+        app.bewaarder.probeer_nu()
+        await wacht(pilot, lambda: not app.bewaarder.offline, LANG)
+        await wacht(pilot, lambda: not _kop(app).startswith(("Wordt", "GEEN")), LANG)
+        if afloop == "terug":
+            assert any("Bewaard in de database" in m for m in meldingen(app))
+            assert not any("Geen verbinding" in m for m in meldingen(app))
+        else:
+            assert any("verbinding is terug" in m for m in meldingen(app))
+        # Het eigen werk is niet 'in een ander venster gewijzigd': het geheugen heeft de
+        # versie van de server (na het opnieuw lezen dat op het afspelen volgt).
+        await wacht(pilot, lambda: app._te_volgen == [] and not app._volgen_bezig)
+        assert not any("ander venster" in m for m in meldingen(app))
+        assert app.sessie.vergadering.versie == _vergadering(doorgang.doel_db).versie
+    assert _vergadering(doorgang.doel_db).stippen == {KASTANJE: 3, ZWERFAFVAL: 2, BANKJES: 1}
+    bewaard = PostgresOpslag(doorgang.doel_db).signaal(WV, nieuw.id)
+    assert bewaard.tekst == "Losse stoeptegels Bremstraat"
     assert not app.bewaarder.journaal.pad.exists()
 
 

@@ -22,6 +22,7 @@ from vergadering.actie import Actie
 from vergadering.bewaarder import Bewaarder
 from vergadering.fouten import GelijktijdigGewijzigd, NietGevonden
 from vergadering.opslag import open_opslag
+from vergadering.opslag.lijstindex import AndersLezen
 from vergadering.opslag.omzetten import naar_document
 from vergadering.opslag.wijzigingen import ALLES
 from vergadering.signaal import Contact, Signaal
@@ -136,6 +137,16 @@ def test_lijsten_vakken_en_rijen_op_dezelfde_volgorde(plek):
     # Vak voor vak in de volgorde van de vakken; binnen een vak in de volgorde van bewaren.
     assert rijen == [[okt.id], *[[s.id] for s in nov]]
     assert ander.lijstrijen("signalen", None, lambda o: [[len(o)]], "aantal") == [[1], [3]]
+    # Met ``ruw``: de rijen uit de documenten van elk vak; ``AndersLezen`` valt per vak terug
+    # op de objecten.
+    def ruw(docs: list) -> list:
+        if any(d["tekst"] == "oktober" for d in docs):
+            raise AndersLezen
+        return [["document", d["id"]] for d in docs]
+
+    assert ander.lijstrijen("signalen", WV, lambda objecten: [[o.id] for o in objecten],
+                            "gemengd", ruw=ruw) == [[okt.id],
+                                                    *[["document", s.id] for s in nov]]
 
 
 def test_samenvatting_van_het_startscherm_klopt_met_de_lijsten(plek):

@@ -246,6 +246,15 @@ def test_de_gemeente_leest_alles_maar_schrijft_niet(rollen):
         _signaal(gemeente, a, "van de gemeente")
 
 
+def test_wie_mag_schrijven_zegt_de_server(rollen):
+    """Het startscherm vraagt het vooraf (geen vergadering die niets kan bewaren)."""
+    beheer, a, b, adressen = rollen
+    als_a, gemeente = PostgresOpslag(adressen["a"]), PostgresOpslag(adressen["gemeente"])
+    assert als_a.mag_schrijven(a) and not als_a.mag_schrijven(b)
+    assert not gemeente.mag_schrijven(a) and not gemeente.mag_schrijven(b)
+    assert beheer.mag_schrijven(a) and beheer.mag_schrijven(b)  # eigenaar van de tabellen
+
+
 def test_rol_toekennen_via_de_opdrachtregel(db):
     naam = f"t_lid_{os.urandom(3).hex()}"
     with psycopg.connect(db, autocommit=True) as conn:

@@ -7,37 +7,19 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from pathlib import Path
 
-from schermen_gegevens import VANDAAG, Klok, maak_opslag
+from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, naar_rij, wacht
 
-from vergadering.opslag.postgres import PostgresOpslag, maak_schema
+from vergadering.opslag.postgres import PostgresOpslag
 
 WV = "de-hoven-noord"
-
-
-def _naar_database(map_: Path, db: str) -> PostgresOpslag:
-    """De vaste gegevens van de schermtests, overgezet in de database."""
-    bron = maak_opslag(map_)
-    maak_schema(db)
-    doel = PostgresOpslag(db)
-    with doel.schrijven():
-        for wv in bron.wijkverbanden():
-            doel.bewaar_wijkverband(wv)
-        for s in bron.signalen():
-            doel.bewaar_signaal(s)
-        for a in bron.acties():
-            doel.bewaar_actie(a)
-        for v in bron.vergaderingen():
-            doel.bewaar_vergadering(v)
-    return doel
 
 
 async def test_de_app_draait_op_postgresql_en_volgt_een_ander_proces(tmp_path, postgres_db):
     from schermen.app import VergaderingApp
 
-    _naar_database(tmp_path / "bron", postgres_db)
+    maak_database(tmp_path / "bron", postgres_db)
     app = VergaderingApp(PostgresOpslag(postgres_db), klok=Klok(), vandaag=VANDAAG)
     async with app.run_test(size=(100, 30)) as pilot:
         await begin_vergadering(pilot)
@@ -56,3 +38,41 @@ async def test_de_app_draait_op_postgresql_en_volgt_een_ander_proces(tmp_path, p
         assert app.bewaarder.wacht(10) and app.bewaarder.onopgeslagen == 0
     bewaard = PostgresOpslag(postgres_db).onafgemaakte_vergadering(WV)
     assert bewaard is not None and bewaard.stippen[nieuw.id] == 2
+
+
+async def test_de_gemeente_ziet_alles_maar_start_geen_vergadering(tmp_path, postgres_db):
+    """Met de gemeenterol (alleen lezen) zegt het startscherm dat meteen, en opent s geen
+    vergadering die niets zou kunnen bewaren."""
+    import os
+
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import make_conninfo
+
+    from schermen.app import VergaderingApp
+    from schermen.formulieren.vergadering import StartFormulier
+    from schermen.start import ALLEEN_LEZEN, StartScherm
+    from vergadering.opslag.postgres import ken_rol_toe
+
+    maak_database(tmp_path / "bron", postgres_db)
+    naam = f"t_gemeente_{os.urandom(3).hex()}"
+    with psycopg.connect(postgres_db, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(naam)))
+    try:
+        ken_rol_toe(postgres_db, naam, None)
+        app = VergaderingApp(PostgresOpslag(make_conninfo(postgres_db, user=naam)),
+                             klok=Klok(), vandaag=VANDAAG)
+        async with app.run_test(size=(100, 30)) as pilot:
+            start = app.screen
+            assert isinstance(start, StartScherm)
+            await wacht(pilot, lambda: start.overzicht is not None)
+            assert start.overzicht.alleen_lezen
+            assert ALLEEN_LEZEN in str(start.query_one("#overzicht").render())
+            for toets in ("s", "e", "i"):
+                await pilot.press(toets)
+                await pilot.pause()
+                assert app.screen is start and not isinstance(app.screen, StartFormulier)
+            assert any(ALLEEN_LEZEN in m.message for m in app._notifications)
+    finally:
+        with psycopg.connect(postgres_db, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(naam)))

@@ -22,12 +22,25 @@ meldt ``meld_afgespeeld`` het: de app leest dan opnieuw wat er nu in de database
 staat ook wat anderen intussen deden). Een object dat in het journaal stond, heeft in het
 geheugen nog de oude versie; wordt het daarna bewaard, dan voegt de bewaarder samen met als
 basis wat het laatst in het journaal ging, zodat er niets van een ander overschreven wordt.
+
+Een stille val (de wifi weg zonder dat de server de verbinding sluit) merkt TCP pas na
+seconden. Daarom wacht de hoofddraad bij een database (``beeldje``, de app) hoogstens één
+beeldje op de commit, die in een eigen werkdraad loopt. Past hij daarin, dan is er niets te
+zien. Zo niet, dan gaat de wijziging (zoals ze naar de server ging) meteen ook in het lokale
+journaal en zegt ``meld_onderweg`` "wordt bewaard"; volgende wijzigingen gaan achter haar het
+journaal in (de volgorde blijft). Lukt de commit alsnog, dan is die regel af; anders blijft
+ze staan en wordt ze afgespeeld zoals hierboven. Kwam de commit wel aan maar het antwoord
+niet, dan levert het afspelen hetzelfde document op (samenvoegen: niets dubbel, geen vraag).
+Het afspelen wacht tot de commit in de werkdraad klaar is, en de hoofddraad wacht nooit op
+een draad die met de server praat (``_journaalslot`` is kort).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -61,12 +74,45 @@ def _bewaarmethode(soort: type) -> str:
     raise TypeError(soort.__name__)  # pragma: no cover - programmeerfout
 
 
+def _zonder_versie(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k != "versie"}
+
+
 # Zo vaak samenvoegen en opnieuw bewaren als een ander proces steeds net eerder is.
 POGINGEN = 5
 WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde blijft"
 # Opnieuw proberen na een weggevallen verbinding: eerst snel, dan steeds wat langer (geen
 # drukke lus, en na een korte hapering is alles toch snel bewaard).
 HERSTEL_EERST, HERSTEL_HOOGSTENS = 0.5, 8.0
+WORDT_BEWAARD = "Wordt bewaard…"
+
+
+class _Werkdraad:
+    """Eén draad die opdrachten voor de database na elkaar uitvoert (de volgorde blijft).
+
+    Geen ``ThreadPoolExecutor``: die wacht bij het afsluiten van Python tot een hangende
+    commit opgeeft. Deze draad is een daemon: wat hij nog deed, staat in het lokale journaal."""
+
+    def __init__(self) -> None:
+        self._rij: queue.SimpleQueue[tuple[Future, Callable[..., Any], tuple]] = \
+            queue.SimpleQueue()
+        threading.Thread(target=self._loop, daemon=True, name="bewaren").start()
+
+    def geef(self, doe: Callable[..., Any], *args: Any) -> Future:
+        """Zet ``doe(*args)`` achteraan; de uitkomst (of fout) komt in de Future."""
+        toekomst: Future = Future()
+        self._rij.put((toekomst, doe, args))
+        return toekomst
+
+    def _loop(self) -> None:
+        while True:
+            toekomst, doe, args = self._rij.get()
+            if not toekomst.set_running_or_notify_cancel():
+                continue
+            try:
+                toekomst.set_result(doe(*args))
+            except BaseException as fout:  # noqa: BLE001 - de aanroeper krijgt elke fout
+                toekomst.set_exception(fout)
 
 
 @dataclass
@@ -84,7 +130,9 @@ class Bewaarder:
     """Bewaart domeinobjecten meteen, één tegelijk, en onthoudt wat niet lukte.
 
     ``meld_fout`` en ``meld_gelukt`` worden aangeroepen in de draad die bewaart (de
-    hoofddraad); de app zet ze toch via de lus door, zodat dat uit elke draad mag.
+    hoofddraad); ``meld_offline``, ``meld_afgespeeld`` en ``meld_conflict`` ook uit een
+    werkdraad (afspelen, een commit die niet in een beeldje paste). De app zet ze allemaal via
+    de lus door, zodat dat uit elke draad mag.
     """
 
     def __init__(
@@ -97,7 +145,11 @@ class Bewaarder:
         meld_samengevoegd: Callable[[list[Any]], None] = lambda _: None,
         meld_offline: Callable[[str], None] = lambda _: None,
         meld_afgespeeld: Callable[[], None] = lambda: None,
+        meld_onderweg: Callable[[str], None] = lambda _: None,
+        beeldje: float | None = None,
     ) -> None:
+        """``beeldje``: hoe lang de aanroeper hoogstens op een commit naar een database wacht
+        (None: tot hij klaar is, zoals de opdrachtregel; de map bewaart altijd meteen)."""
         from .opslag.offline import journaal_voor
 
         self.opslag = opslag
@@ -126,6 +178,21 @@ class Bewaarder:
         self._wekker = threading.Event()
         self._stop = threading.Event()
         self._herstel: threading.Thread | None = None
+        # Kort vast te houden (nooit tijdens een gesprek met de server): wat er in het lokale
+        # journaal gaat en of de bewaarder offline is. De hoofddraad neemt alleen dit slot.
+        self._journaalslot = threading.RLock()
+        # De commit die niet in een beeldje paste (zijn regel in het journaal), en of er
+        # geen loopt: het afspelen wacht daarop.
+        self._beeldje = beeldje if self.journaal is not None else None
+        self._meld_onderweg = meld_onderweg
+        self._werkdraad: _Werkdraad | None = None
+        self._onderweg: int | None = None
+        self._vrij = threading.Event()
+        self._vrij.set()
+        # Per object de laatste regel die op de server kwam en het document dat daar nu staat;
+        # na het afspelen: wat ``haal_versies_in`` in het geheugen kan bijwerken.
+        self._op_server: dict[Sleutel, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._in_te_halen: dict[Sleutel, tuple[Any, dict[str, Any], dict[str, Any]]] = {}
 
     # --- bewaren ---------------------------------------------------------------------
 
@@ -137,12 +204,17 @@ class Bewaarder:
         gelukt = True
         for obj in objecten:
             sleutel = _sleutel(obj)
+            if self._offline:  # zonder het schrijfslot: het afspelen kan daar hangen
+                gelukt = self._naar_journaal(sleutel, obj) and gelukt
+                continue
             try:
                 with self._schrijfslot:
                     if self._offline:
                         gelukt = self._naar_journaal(sleutel, obj) and gelukt
                         continue
-                    self._basis[sleutel] = self._schrijf(obj)
+                    document = self._schrijf_begrensd(sleutel, obj)
+                    if document is not None:
+                        self._basis[sleutel] = document
             except Onbereikbaar:
                 gelukt = self._naar_journaal(sleutel, obj) and gelukt
                 continue
@@ -165,11 +237,15 @@ class Bewaarder:
         fout komt als ``VergaderingFout`` (niets onthouden), een wijziging elders wordt
         samengevoegd. False: de voorzitter moet eerst kiezen (``meld_conflict``)."""
         sleutel = _sleutel(obj)
+        if self._offline:
+            return self._naar_journaal(sleutel, obj)
         try:
             with self._schrijfslot:
                 if self._offline:
                     return self._naar_journaal(sleutel, obj)
-                self._basis[sleutel] = self._schrijf(obj)
+                document = self._schrijf_begrensd(sleutel, obj)
+                if document is not None:
+                    self._basis[sleutel] = document
         except Onbereikbaar:
             return self._naar_journaal(sleutel, obj)
         except GelijktijdigGewijzigd:
@@ -300,6 +376,8 @@ class Bewaarder:
 
     def wacht(self, tijdslimiet: float = 30.0) -> bool:
         """Wacht tot een schrijfactie in een andere draad klaar is; False bij de tijdslimiet."""
+        if not self._vrij.wait(tijdslimiet):
+            return False
         if not self._schrijfslot.acquire(timeout=tijdslimiet):
             return False
         self._schrijfslot.release()
@@ -318,6 +396,11 @@ class Bewaarder:
         """Waar zolang wijzigingen in het lokale journaal gaan (de server was weg)."""
         return self._offline
 
+    @property
+    def onderweg(self) -> bool:
+        """Waar zolang een commit loopt die niet in een beeldje paste (nog geen antwoord)."""
+        return self._onderweg is not None
+
     def _naar_journaal(self, sleutel: Sleutel, obj: Any) -> bool:
         """Zet ``obj`` in het lokale journaal (duurzaam); True als dat lukte. Daarna gaat
         alles naar het journaal tot het afgespeeld is, en de werkdraad probeert het opnieuw."""
@@ -327,15 +410,9 @@ class Bewaarder:
         if self.journaal is None:  # pragma: no cover - alleen een database is onbereikbaar
             return self._mislukt_met(sleutel, obj,
                                      "De opslag is niet bereikbaar; probeer het zo opnieuw.")
-        with self._schrijfslot:
+        with self._journaalslot:
             mijn = naar_document(obj)
-            vorig = self._in_journaal.get(sleutel)
-            if vorig is not None:
-                basis: dict[str, Any] | None = vorig[1]
-            else:
-                basis = self._basis.get(sleutel)
-                if basis is not None and basis.get("versie") != obj.versie:
-                    basis = None  # niet de versie waarop dit object voortbouwt
+            basis = self._journaalbasis(sleutel, obj)
             try:
                 self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
             except VergaderingFout as fout:
@@ -350,6 +427,105 @@ class Bewaarder:
         self._zeg_waarschuwingen()
         self.start_herstel()
         return True
+
+    def _journaalbasis(self, sleutel: Sleutel, obj: Any) -> dict[str, Any] | None:
+        """De basis van een nieuwe regel: de vorige regel van dit object, of wat het laatst
+        gelezen of bewaard is (als ``obj`` daarop voortbouwt)."""
+        vorig = self._in_journaal.get(sleutel)
+        if vorig is not None:
+            return vorig[1]
+        basis = self._basis.get(sleutel)
+        if basis is not None and basis.get("versie") != obj.versie:
+            return None  # niet de versie waarop dit object voortbouwt
+        return basis
+
+    # --- een commit die niet in een beeldje past (een stille val) ------------------------
+
+    def _schrijf_begrensd(self, sleutel: Sleutel, obj: Any) -> dict[str, Any] | None:
+        """Schrijf ``obj`` en geef het bewaarde document; None als de commit niet binnen een
+        beeldje klaar was: dan staat de wijziging in het lokale journaal en loopt de commit
+        door in de werkdraad. Fouten van de opslag komen als bij ``_schrijf``."""
+        if self._beeldje is None:
+            return self._schrijf(obj)
+        from .opslag.omzetten import naar_document, uit_document
+
+        # Een kopie: de hoofddraad verandert ``obj`` intussen misschien al (een volgende stip).
+        mijn = naar_document(obj)
+        kopie = uit_document(type(obj), mijn)
+        toekomst = self._in_werkdraad(self._schrijf, kopie)
+        try:
+            document = toekomst.result(timeout=self._beeldje)
+        except TimeoutError:
+            if self._onderweg_naar_journaal(sleutel, obj, mijn, toekomst):
+                return None
+            document = toekomst.result()  # ook het journaal lukte niet: dan toch wachten
+        obj.versie = kopie.versie
+        return document
+
+    def _in_werkdraad(self, doe: Callable[..., Any], *args: Any) -> Future:
+        if self._werkdraad is None:
+            self._werkdraad = _Werkdraad()
+        return self._werkdraad.geef(doe, *args)
+
+    def _onderweg_naar_journaal(self, sleutel: Sleutel, obj: Any, mijn: dict[str, Any],
+                                toekomst: Future) -> bool:
+        """De commit loopt nog: zet de wijziging (zoals ze naar de server ging) in het lokale
+        journaal, zodat ze bewaard is wat er ook gebeurt; False als dat niet lukte."""
+        from .opslag.offline import SOORTEN
+
+        assert self.journaal is not None
+        with self._journaalslot:
+            basis = self._journaalbasis(sleutel, obj)
+            try:
+                nr = self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
+            except VergaderingFout:
+                return False
+            self._in_journaal[sleutel] = (obj, mijn)
+            self._mislukt.pop(sleutel, None)
+            self._offline = True  # alles hierna achter deze regel in het journaal
+            self._onderweg = nr
+            self._vrij.clear()
+        self._meld_onderweg(WORDT_BEWAARD)
+        toekomst.add_done_callback(lambda t: self._na_onderweg(nr, sleutel, mijn, t))
+        self.start_herstel()
+        return True
+
+    def _na_onderweg(self, nr: int, sleutel: Sleutel, mijn: dict[str, Any],
+                     toekomst: Future) -> None:
+        """De commit die niet in een beeldje paste, is klaar (in de werkdraad): gelukt, dan
+        is zijn regel af; anders blijft die staan voor het afspelen."""
+        assert self.journaal is not None
+        fout = toekomst.exception()
+        with self._journaalslot:
+            if fout is None:
+                self._op_server[sleutel] = (mijn, toekomst.result())
+                try:
+                    self.journaal.af(nr)
+                except VergaderingFout:
+                    pass  # de regel blijft; afspelen levert hetzelfde op (niets dubbel)
+            self._onderweg = None
+        if isinstance(fout, Onbereikbaar):
+            from .opslag.offline import GEEN_VERBINDING
+
+            self.laatste_fout = GEEN_VERBINDING
+            self._meld_offline(GEEN_VERBINDING)
+        self._vrij.set()
+        self._wekker.set()
+
+    def haal_versies_in(self) -> None:
+        """Na het afspelen (in de draad die de objecten verandert, de hoofddraad): een object
+        dat sindsdien niet veranderde en op de server precies zo staat, krijgt het
+        versienummer van de server. Anders leek de eigen wijziging straks iets van een ander
+        venster, en kostte het volgende bewaren een samenvoeging."""
+        from .opslag.omzetten import naar_document
+
+        with self._journaalslot:
+            in_te_halen, self._in_te_halen = self._in_te_halen, {}
+        for sleutel, (obj, laatst, op_server) in in_te_halen.items():
+            if naar_document(obj) != laatst or _zonder_versie(op_server) != _zonder_versie(laatst):
+                continue  # intussen weer gewijzigd, of samengevoegd met iets van elders
+            obj.versie = op_server["versie"]
+            self._basis[sleutel] = op_server
 
     def _zeg_waarschuwingen(self) -> None:
         """Wat het journaal te zeggen had (een beschadigd bestand dat gered is)."""
@@ -366,7 +542,7 @@ class Bewaarder:
             return None
         melding = melding_bij_start(self.journaal)
         if melding is not None:
-            with self._schrijfslot:
+            with self._journaalslot:
                 self._offline = True
         self._zeg_waarschuwingen()
         return melding
@@ -378,8 +554,14 @@ class Bewaarder:
 
         if not self._offline:
             try:
-                return self.opslag.nieuw_signaal_id(wijkverband_id, datum)
-            except Onbereikbaar:
+                if self._beeldje is None:
+                    with self._schrijfslot:
+                        return self.opslag.nieuw_signaal_id(wijkverband_id, datum)
+                # Na de bewaaracties die nog lopen, en niet langer dan een beeldje wachten.
+                toekomst = self._in_werkdraad(self.opslag.nieuw_signaal_id, wijkverband_id,
+                                              datum)
+                return toekomst.result(timeout=self._beeldje)
+            except (Onbereikbaar, TimeoutError):
                 pass
         return ids.signaal_id(datum)
 
@@ -388,7 +570,9 @@ class Bewaarder:
         server er weer is."""
         if self.journaal is None or self._stop.is_set():
             return
-        with self._schrijfslot:
+        # Het journaalslot: de werkdraad houdt het schrijfslot vast terwijl hij (misschien
+        # zonder antwoord) met de server praat, en dit wordt uit de hoofddraad aangeroepen.
+        with self._journaalslot:
             if self._herstel is not None and self._herstel.is_alive():
                 return
             self._herstel = threading.Thread(target=self._herstel_lus, daemon=True,
@@ -407,8 +591,17 @@ class Bewaarder:
     def _herstel_lus(self) -> None:
         wachttijd = HERSTEL_EERST
         while not self._stop.is_set():
+            if not self._vrij.is_set():
+                # Eerst de commit die nog loopt (zijn regel staat vooraan): wekt ons.
+                self._wekker.wait()
+                self._wekker.clear()
+                continue
             if self.speel_af():
-                return
+                with self._journaalslot:
+                    if not self._offline:  # anders kwam er net weer iets in het journaal
+                        self._herstel = None  # een volgende keer: een nieuwe draad
+                        return
+                continue
             if self._regelvraag is not None:
                 self._wekker.wait()  # tot de voorzitter kiest (beslis) of stop
                 wachttijd = HERSTEL_EERST
@@ -434,14 +627,18 @@ class Bewaarder:
                 return False
             self._zeg_waarschuwingen()
             if not regels:
-                with self._schrijfslot:
+                with self._journaalslot:
                     if journaal.regels():
                         continue  # net een nieuwe erbij
                     klaar = self._offline or afgespeeld
                     self._offline = False
-                    for sleutel, (_, laatst) in self._in_journaal.items():
+                    for sleutel, (obj, laatst) in self._in_journaal.items():
                         self._basis[sleutel] = laatst  # de basis als het nu direct bewaart
+                        op_server = self._op_server.get(sleutel)
+                        if op_server is not None and op_server[0] == laatst:
+                            self._in_te_halen[sleutel] = (obj, laatst, op_server[1])
                     self._in_journaal.clear()
+                    self._op_server.clear()
                 if klaar:
                     self.laatste_fout = ""
                     self._meld_afgespeeld()
@@ -500,6 +697,8 @@ class Bewaarder:
                 obj = uit_document(cls, uit.document)
             try:
                 vorig[sleutel] = (regel.mijn, self._schrijf(obj))
+                with self._journaalslot:
+                    self._op_server[sleutel] = vorig[sleutel]
                 return True
             except GelijktijdigGewijzigd:
                 hun = naar_document(self._lees(obj))

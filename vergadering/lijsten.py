@@ -131,6 +131,22 @@ _VAK: dict[str, Callable[[list[Any]], list[list[Any]]]] = {
     "signalen": _signaalvak, "acties": _actievak, "vergaderingen": _vergaderingvak}
 _AF: dict[str, Callable[[list[list[Any]], date], None]] = {
     "signalen": _signalen_af, "acties": _acties_af, "vergaderingen": _vergaderingen_af}
+
+
+def _ruw(naam: str) -> Callable[[list[Any]], list[list[Any]]]:
+    """``rauwe_rijen.<naam>``, pas geladen als er een vak gelezen wordt (niet uit de index)."""
+
+    def maak(docs: list[Any]) -> list[list[Any]]:
+        from . import rauwe_rijen
+
+        return getattr(rauwe_rijen, naam)(docs)
+
+    return maak
+
+
+# Dezelfde rijen als _VAK, rechtstreeks uit de documenten van een vak (zie rauwe_rijen.py).
+_RUW = {"signalen": _ruw("signaalrijen"), "acties": _ruw("actierijen"),
+        "vergaderingen": _ruw("vergaderingrijen")}
 # Dezelfde volgorde als de opslag (datum en kenmerk; acties op wijkverband en nummer), als
 # ISO-tekst (sorteert als de datum); sorteren is stabiel, en de rijen komen in dezelfde
 # volgorde binnen als de objecten.
@@ -142,8 +158,10 @@ def lijst(opslag: Opslag, soort: str, wijkverband_id: str | None = None,
           vandaag: date | None = None) -> list[list[Any]]:
     """De rijen van een lijst ('signalen', 'acties', 'vergaderingen') als lijsten in de
     volgorde van ``SLEUTELS[soort]``, gesorteerd zoals de opslag: vakken die niet veranderd
-    zijn uit de lijstindex (zie opslag/lijstindex.py), de rest gelezen en gecontroleerd."""
-    rijen = opslag.lijstrijen(soort, wijkverband_id, _VAK[soort], _VORM[soort])
+    zijn uit de lijstindex (zie opslag/lijstindex.py), de rest gelezen en gecontroleerd
+    (rechtstreeks uit de documenten als dat kan, zie rauwe_rijen.py)."""
+    rijen = opslag.lijstrijen(soort, wijkverband_id, _VAK[soort], _VORM[soort],
+                              ruw=_RUW[soort])
     rijen.sort(key=_VOLGORDE[soort])
     _AF[soort](rijen, vandaag or date.today())
     return rijen

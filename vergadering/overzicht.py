@@ -135,6 +135,8 @@ class Overzicht:
     # Datums zoals Babel ze schreef (lang, kort), uit de startindex: het startscherm hoeft
     # Babel dan niet te laden (~25 ms bij het opstarten). Wat ontbreekt, schrijft Babel.
     datumteksten: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    # Een databaserol die dit wijkverband alleen mag lezen (de gemeente): geen vergadering.
+    alleen_lezen: bool = False
 
     def lang(self, d: date) -> str:
         """``datums.lang``, uit ``datumteksten`` als die de datum kent."""
@@ -352,6 +354,7 @@ def overzicht_van(
     if not nodig.keys() <= bekend.keys():
         # Babel één keer; de volgende starts komen ze uit de index.
         opslag.bewaar_datumteksten(wijkverband.id, overzicht.datumteksten)
+    overzicht.alleen_lezen = not opslag.mag_schrijven(wijkverband.id)
     return overzicht
 
 

@@ -303,8 +303,7 @@ class Sessie:
         datum = self.vandaag()
         # Controleer de invoer vóór de opslag gelezen wordt.
         Signaal("controle", self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal)
-        with self.bewaarder.stil():
-            signaal_id = self.bewaarder.nieuw_signaal_id(self.wijkverband.id, datum)
+        signaal_id = self.bewaarder.nieuw_signaal_id(self.wijkverband.id, datum)
         signaal = Signaal(
             signaal_id, self.wijkverband.id, tekst, datum, thema=thema, aantal=aantal,
             contact=contact,

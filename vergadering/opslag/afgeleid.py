@@ -75,10 +75,14 @@ def lees_index(pad: Path, versie: int, wijkverband_id: str, *,
 def schrijf_index(pad: Path, inhoud: dict[str, Any], *, met_controle: bool = False) -> None:
     """Schrijf een index atomisch, zo goed als het gaat: hij is afgeleid en wordt de volgende
     keer opnieuw gemaakt. Zonder map van het wijkverband niets (geen map maken om te lezen).
-    ``met_controle``: met een controlegetal, zoals een vakbestand."""
+    ``met_controle``: met een controlegetal, zoals een vakbestand; dan ook zonder fsync (een
+    index die een crash half wegschreef, klopt niet met zijn controlegetal en telt niet)."""
     try:
         if not pad.parent.is_dir():
             return
-        schrijf_atomisch(pad, vakbytes(inhoud) if met_controle else naar_bytes(inhoud))
+        if met_controle:
+            schrijf_atomisch(pad, vakbytes(inhoud), duurzaam=False)
+        else:
+            schrijf_atomisch(pad, naar_bytes(inhoud))
     except (OpslagFout, OSError):
         pass

@@ -844,6 +844,14 @@ class Opslag(Gedeeld):
         pad = self.vakmap(wijkverband_id, soort) / naam
         return self._lees_objecten(klasse(tabel), [pad], tabel)
 
+    def lees_documenten(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
+        """De opgeslagen documenten van één vakbestand (vak plus journaal, gecontroleerd op
+        controlegetal en vorm, nog niet omgezet), in de volgorde van ``lees_vak``; een
+        beschadigd vak geeft de melding met advies. Niet veranderen: ze staan ook in het
+        geheugen van het vak."""
+        tabel = self._TABELLEN[soort]
+        return list(self._vak(self.vakmap(wijkverband_id, soort) / naam, tabel)[1].values())
+
     def samenvatting(self, wijkverband_id: str) -> Any:
         """Wat het startscherm van een wijkverband nodig heeft (``index.Samenvatting``):
         open signalen, open acties en de vergaderingen op een rij, zonder de geschiedenis te
@@ -861,18 +869,21 @@ class Opslag(Gedeeld):
 
     def lijstrijen(self, soort: str, wijkverband_id: str | None,
                    maak: Callable[[list[Any]], list[list[Any]]], vorm: str,
-                   index: str | None = None) -> list[list[Any]]:
+                   index: str | None = None,
+                   ruw: Callable[[list[Any]], list[list[Any]]] | None = None
+                   ) -> list[list[Any]]:
         """De rijen van een lijst ('signalen', 'acties' of 'vergaderingen') van één
         wijkverband (of van alle, op naam), vak voor vak in de volgorde van ``signalen()``
         enz. (nog niet gesorteerd): uit de lijstindex waar een vak niet veranderd is, anders
-        ``maak(objecten van het vak)``. ``index``: een eigen lijstindex naast die van de
-        lijst, voor rijen met andere kolommen (zoals die van impact.py). Zie lijstindex.py."""
+        ``ruw(documenten van het vak)`` of ``maak(objecten van het vak)``. ``index``: een
+        eigen lijstindex naast die van de lijst, voor rijen met andere kolommen (zoals die
+        van impact.py). Zie lijstindex.py."""
         from .lijstindex import rijen
 
         wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
         uit: list[list[Any]] = []
         for wv in wvs:
-            uit += rijen(self, wv, soort, maak, vorm, index)
+            uit += rijen(self, wv, soort, maak, vorm, index, ruw)
         return uit
 
     def laad_maandnamen(self) -> None:

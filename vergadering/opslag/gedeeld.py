@@ -72,6 +72,11 @@ class Gedeeld:
         def _heeft_wijkverband(self, wijkverband_id: str) -> bool: ...
         def _heeft_vergadering(self, wijkverband_id: str, vergadering_id: str) -> bool: ...
 
+    def mag_schrijven(self, wijkverband_id: str) -> bool:
+        """Waar als wie deze opslag gebruikt, dit wijkverband mag wijzigen. Een map op de
+        eigen laptop: ja (lukt schrijven toch niet, dan zegt het bewaren waarom)."""
+        return True
+
     def wijkverband(self, naam_of_id: str) -> Wijkverband:
         """Het wijkverband met deze naam of dit kenmerk (hoofdletters tellen niet)."""
         alle = self.wijkverbanden()

@@ -8,16 +8,21 @@ per rij, in een vaste kolomvolgorde: één ``json.loads`` per soort, zonder herh
 veldnamen), met de sleutel van het vak zoals het gelezen werd (``afgeleid.sleutel``).
 
 Zoals de startindex (zie ``index.py`` en ``afgeleid.py``): een vak komt alleen uit de index
-als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen, met alle
-controles en dezelfde melding met advies als elk ander lezen, en zijn rijen worden in de
-index bijgewerkt. Een index die ontbreekt, beschadigd is (hij heeft een controlegetal,
-zoals een vakbestand), van een andere versie, een ander wijkverband of een andere
-rijvorm is, telt niet en wordt opnieuw gemaakt. Wat een vak niet weet (bundelaantallen
-uit andere maanden, wat vandaag te laat is) staat er niet in: dat maakt de lijst zelf.
+als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen (vak plus
+journaal, controlegetal en vorm), met dezelfde melding met advies als elk ander lezen, en
+zijn rijen worden in de index bijgewerkt. Die rijen komen rechtstreeks uit de documenten
+als elk document het gewone geval is (``ruw``, zie ``vergadering/rauwe_rijen.py``: de
+controles van het omzetten, zonder domeinobjecten), anders uit de domeinobjecten. Een
+index die ontbreekt, beschadigd is (hij heeft een controlegetal, zoals een vakbestand), van
+een andere versie, een ander wijkverband of een andere rijvorm is, telt niet en wordt
+opnieuw gemaakt. Wat een vak niet weet (bundelaantallen uit andere maanden, wat vandaag te
+laat is) staat er niet in: dat maakt de lijst zelf.
 
 Grens: een vak dat verandert zonder dat inode, tijdstip of grootte verandert (een
 omgevallen bit op de schijf) ziet de lijst pas als het vak of de index verandert; schrijven,
-herstellen en de reservekopie lezen de vakken zelf en vangen het daar.
+herstellen en de reservekopie lezen de vakken zelf en vangen het daar. Hetzelfde geldt voor
+schade binnen een deel van een vergadering dat de lijst niet toont (fasen, stemmingen, ...;
+zie ``rauwe_rijen.py``).
 
 In de index staan geen contactgegevens van bewoners (een rij zegt alleen óf er contact is);
 hij staat verborgen in de map van het wijkverband, buiten de reservekopieën.
@@ -39,13 +44,19 @@ VERSIE = 1
 Rijen = list[list[Any]]
 
 
+class AndersLezen(Exception):
+    """Een document van een vak past niet in de snelle weg van ``ruw``: lees het vak via de
+    domeinobjecten (die geven dezelfde rij, of de melding met advies)."""
+
+
 def indexpad(opslag: Opslag, wijkverband_id: str, soort: str) -> Path:
     """Waar de lijstindex van een soort (of een andere naam) van een wijkverband staat."""
     return opslag.map / wijkverband_id / f".lijst-{soort}"
 
 
 def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
-          maak: Callable[[list[Any]], Rijen], vorm: str, index: str | None = None) -> Rijen:
+          maak: Callable[[list[Any]], Rijen], vorm: str, index: str | None = None,
+          ruw: Callable[[list[Any]], Rijen] | None = None) -> Rijen:
     """De rijen van alle vakken van één soort van een wijkverband, vak voor vak in de
     volgorde van de façade: uit de index waar het vak niet veranderd is, anders
     ``maak(objecten van het vak)`` (en dan wordt de index bijgewerkt). ``vorm`` noemt de
@@ -53,6 +64,9 @@ def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
 
     ``index``: een eigen index naast die van de lijst (bijvoorbeeld 'impact-acties' met
     andere kolommen), zodat de twee elkaar niet telkens opnieuw laten maken.
+
+    ``ruw``: dezelfde rijen rechtstreeks uit de (gecontroleerde) documenten van het vak, of
+    ``AndersLezen``; dan ``maak`` uit de objecten (zie ``vergadering/rauwe_rijen.py``).
 
     Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
     """
@@ -74,7 +88,7 @@ def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
             uit += regel[1]
             nieuw[naam] = regel
             continue
-        vakrijen = maak(opslag.lees_vak(wijkverband_id, soort, naam))
+        vakrijen = maak_vak(opslag, wijkverband_id, soort, naam, maak, ruw)
         uit += vakrijen
         nieuw[naam] = [huidig, vakrijen]
         gelezen += 1
@@ -82,6 +96,19 @@ def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
         schrijf_index(pad, {"versie": VERSIE, "wijkverband": wijkverband_id, "vorm": vorm,
                             "vakken": nieuw}, met_controle=True)
     return uit
+
+
+def maak_vak(opslag: Opslag, wijkverband_id: str, soort: str, naam: str,
+             maak: Callable[[list[Any]], Rijen], ruw: Callable[[list[Any]], Rijen] | None
+             ) -> Rijen:
+    """De rijen van één vak: met ``ruw`` uit de documenten als dat gaat, anders (en zonder
+    ``ruw``) ``maak`` uit de objecten."""
+    if ruw is not None:
+        try:
+            return ruw(opslag.lees_documenten(wijkverband_id, soort, naam))
+        except AndersLezen:
+            pass
+    return maak(opslag.lees_vak(wijkverband_id, soort, naam))
 
 
 def _gekoppeld(opslag: Opslag, wijkverband_id: str, soort: str) -> bool:
