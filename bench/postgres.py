@@ -15,7 +15,9 @@ volgorde, op dezelfde server:
 - signaal toevoegen: ``nieuw_signaal_id`` + ``bewaar_signaal`` (wat de app en
   ``vergadering signaal`` doen);
 - een stip: stippen en een logregel in de open vergadering, bewaard via de ``Bewaarder``
-  (de weg van de stippentoets, zonder scherm).
+  (de weg van de stippentoets, zonder scherm);
+- dezelfde stip zoals de app hem bewaart: een ``Bewaarder`` met ``beeldje`` (schermen/app.py),
+  dus een kopie van de vergadering en de commit in een werkdraad, waar de toets op wacht.
 
 Elke bewerking is gecommit (duurzaam: ``synchronous_commit`` zoals de server het heeft)
 voordat de tijd stopt. Doel: mediaan ≤ 2× het anker; uitgangscode 1 als dat niet zo is.
@@ -42,6 +44,7 @@ import psycopg  # noqa: E402
 from psycopg.conninfo import make_conninfo  # noqa: E402
 from tienjaar import maak  # noqa: E402
 
+from schermen.app import BEELDJE  # noqa: E402
 from vergadering.bewaarder import Bewaarder  # noqa: E402
 from vergadering.opslag import Opslag  # noqa: E402
 from vergadering.opslag.omzetten import naar_document  # noqa: E402
@@ -116,6 +119,9 @@ class Grootte:
         assert self.open is not None, "het gegevensbestand hoort een open vergadering te hebben"
         self.bewaarder = Bewaarder(self.opslag)
         self.bewaarder.onthoud(self.open)
+        # Zoals de app: de commit in een werkdraad, de toets wacht hoogstens een beeldje.
+        self.app_bewaarder = Bewaarder(self.opslag, beeldje=BEELDJE)
+        self.app_bewaarder.onthoud(self.open)
         self.teller = 0
         for _ in range(50):  # de vergadering op haar gewone grootte (40 tot 60 logregels)
             self.stip()
@@ -194,14 +200,20 @@ class Grootte:
         """Een signaal toevoegen, zoals tijdens de vergadering."""
         self.opslag.bewaar_signaal(self._nieuw_signaal())
 
-    def stip(self) -> None:
+    def stip(self, bewaarder: Bewaarder | None = None) -> None:
         """Een stip: stippen en een logregel in de open vergadering, via de Bewaarder."""
+        bewaarder = bewaarder or self.bewaarder
         v = self.open
         v.stippen[f"stip-{self.teller % 7}"] = self.teller % 5 + 1
         v.log(datetime.now(), "Stippen bijgewerkt.")
         if len(v.logboek) > 60:
             del v.logboek[:-40]  # een gewone vergadering, niet een die in de meting groeit
-        assert self.bewaarder.bewaar(v), self.bewaarder.laatste_fout
+        assert bewaarder.bewaar(v), bewaarder.laatste_fout
+        assert not bewaarder.onderweg, "de commit paste niet in een beeldje"
+
+    def stip_app(self) -> None:
+        """Een stip zoals de app hem bewaart: via de werkdraad, hoogstens een beeldje wachten."""
+        self.stip(self.app_bewaarder)
 
 
 def _meet(taken: list[tuple[str, Callable[[], None]]], herhalingen: int, rust: float = 0.0
@@ -245,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         server = eigen.conninfo
     try:
         with tempfile.TemporaryDirectory(prefix="vergadering-bench-") as tmp:
+            # Het lokale journaal van de app-bewaarder (alleen als een commit niet in een
+            # beeldje past) in de tijdelijke map, niet in die van de gebruiker.
+            os.environ["XDG_DATA_HOME"] = tmp
             begin = time.perf_counter()
             groottes = [Grootte(Path(tmp), server, j, args.hergebruik) for j in args.jaren]
             opzet = time.perf_counter() - begin
@@ -253,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
                 taken += [(f"{g.jaren}:kaal_signaal", g.kaal_signaal),
                           (f"{g.jaren}:signaal", g.signaal),
                           (f"{g.jaren}:kaal_vergadering", g.kaal_vergadering),
-                          (f"{g.jaren}:stip", g.stip)]
+                          (f"{g.jaren}:stip", g.stip),
+                          (f"{g.jaren}:stip_app", g.stip_app)]
             _meet(taken, 10)  # opwarmen: verbindingen, voorbereide plannen, caches
             tijden = _meet(taken, args.herhalingen, args.rust / 1000)
             for g in groottes:
@@ -265,8 +281,10 @@ def main(argv: list[str] | None = None) -> int:
     namen = {"kaal_signaal": "anker: insert + commit, signaal",
              "signaal": "signaal toevoegen (bewaar_signaal)",
              "kaal_vergadering": "anker: insert + commit, vergadering",
-             "stip": "een stip (Bewaarder, vergadering)"}
-    ankers = {"signaal": "kaal_signaal", "stip": "kaal_vergadering"}
+             "stip": "een stip (Bewaarder, vergadering)",
+             "stip_app": "een stip zoals de app (werkdraad)"}
+    ankers = {"signaal": "kaal_signaal", "stip": "kaal_vergadering",
+              "stip_app": "kaal_vergadering"}
     print(f"PostgreSQL {server.split('@')[-1]}; {args.herhalingen} rondes, door elkaar, "
           f"{args.rust:g} ms rust vóór elke bewerking; opzet {opzet:.0f} s")
     print(f"{'bewerking':36} {'grootte':>8} {'docs':>7} {'kB':>5} {'mediaan ms':>11} "
@@ -276,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     for g in groottes:
         grootte = {"kaal_signaal": len(g.signaal_tekst),
                    "kaal_vergadering": len(g.vergadering_tekst)}
-        for soort in ("kaal_signaal", "signaal", "kaal_vergadering", "stip"):
+        for soort in ("kaal_signaal", "signaal", "kaal_vergadering", "stip", "stip_app"):
             t = tijden[f"{g.jaren}:{soort}"]
             anker = tijden[f"{g.jaren}:{ankers.get(soort, soort)}"]
             verhouding = statistics.median(t) / statistics.median(anker)
