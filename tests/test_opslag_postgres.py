@@ -420,3 +420,21 @@ def test_oude_wijzigingen_worden_opgeruimd_en_een_volger_die_zo_ver_achter_is_le
             == 0
     assert achter.nieuw() is None  # te ver achter: alles opnieuw lezen
     assert [(w.soort, w.vak) for w in bij.nieuw()] == [("signalen", "2026-11.json")]
+
+
+def test_bewaar_document_zoals_bewaren_zonder_het_document_van_de_aanroeper_te_veranderen(db):
+    """De werkdraad van de bewaarder geeft het document, niet een kopie van het object."""
+    from vergadering.fouten import GelijktijdigGewijzigd
+    from vergadering.opslag.omzetten import naar_document
+
+    opslag = PostgresOpslag(db)
+    _wijkverband(opslag, "wv", "Wijk")
+    s = _signaal(opslag, "wv", "eerst")
+    s.tekst = "daarna"
+    mijn = naar_document(s)
+    bewaard = opslag.bewaar_document("signalen", "wv", mijn)
+    assert mijn["versie"] == 1 and bewaard["versie"] == 2
+    assert opslag.signaal("wv", s.id).tekst == "daarna"
+    assert opslag.signaal("wv", s.id).versie == 2
+    with pytest.raises(GelijktijdigGewijzigd):  # nog eens op versie 1: verouderd
+        opslag.bewaar_document("signalen", "wv", mijn)

@@ -447,20 +447,33 @@ class Bewaarder:
         door in de werkdraad. Fouten van de opslag komen als bij ``_schrijf``."""
         if self._beeldje is None:
             return self._schrijf(obj)
-        from .opslag.omzetten import naar_document, uit_document
+        from .opslag.omzetten import naar_document
 
-        # Een kopie: de hoofddraad verandert ``obj`` intussen misschien al (een volgende stip).
+        # Het document, niet het object: de hoofddraad verandert ``obj`` intussen misschien
+        # al (een volgende stip), en een document is ook wat het journaal bewaart.
         mijn = naar_document(obj)
-        kopie = uit_document(type(obj), mijn)
-        toekomst = self._in_werkdraad(self._schrijf, kopie)
+        toekomst = self._in_werkdraad(self._schrijf_document, obj, mijn)
         try:
             document = toekomst.result(timeout=self._beeldje)
         except TimeoutError:
             if self._onderweg_naar_journaal(sleutel, obj, mijn, toekomst):
                 return None
             document = toekomst.result()  # ook het journaal lukte niet: dan toch wachten
-        obj.versie = kopie.versie
+        obj.versie = document["versie"]
         return document
+
+    def _schrijf_document(self, obj: Any, mijn: dict[str, Any]) -> dict[str, Any]:
+        """In de werkdraad: bewaar ``mijn`` (het document van ``obj`` zoals het aan de
+        hoofddraad gegeven werd). Een wijkverband gaat als kopie via zijn eigen
+        bewaarmethode (die controleert de naam); de rest meteen als document."""
+        from .opslag.offline import SOORTEN, klasse
+
+        soort = SOORTEN[type(obj).__name__]
+        if soort == "wijkverbanden":
+            from .opslag.omzetten import uit_document
+
+            return self._schrijf(uit_document(klasse(soort), mijn))
+        return self.opslag.bewaar_document(soort, mijn["wijkverband_id"], mijn)
 
     def _in_werkdraad(self, doe: Callable[..., Any], *args: Any) -> Future:
         if self._werkdraad is None:

@@ -873,7 +873,17 @@ class PostgresOpslag(Gedeeld):
     def _bewaar(self, soort: str, wijkverband_id: str, obj: Any) -> dict[str, Any]:
         """Bewaar één object in één transactie, met controle op het versienummer; geeft het
         bewaarde document terug (de basis om later samen te voegen)."""
-        document = naar_document(obj)
+        document = self.bewaar_document(soort, wijkverband_id, naar_document(obj))
+        obj.versie = document["versie"]
+        return document
+
+    def bewaar_document(self, soort: str, wijkverband_id: str, document: dict[str, Any]
+                        ) -> dict[str, Any]:
+        """Bewaar een object dat al een document is (``naar_document``), zoals ``_bewaar``;
+        geeft het bewaarde document (een nieuw woordenboek, met het nieuwe versienummer).
+        Voor de werkdraad van de bewaarder: die krijgt het document in plaats van een kopie
+        van het object, dat de hoofddraad intussen verder verandert."""
+        document = {**document}  # het versienummer niet in dat van de aanroeper
         versie = document.get("versie", 0)
         document["versie"] = versie + 1
         doc_id = document["id"]
@@ -888,7 +898,6 @@ class PostgresOpslag(Gedeeld):
                 f"Iemand anders heeft {_WOORD[soort]} {doc_id} intussen gewijzigd; "
                 "open het opnieuw en doe uw wijziging nog eens."
             )
-        obj.versie = versie + 1
         return document
 
     def _meld(self, cur: psycopg.Cursor, wijkverband_id: str, soort: str, vak: str) -> None:
