@@ -296,3 +296,33 @@ async def test_te_klein_venster_een_melding(tmp_path):
         await pilot.resize_terminal(100, 30)
         assert await wacht_tot(pilot, lambda: not isinstance(app.screen, TeKleinScherm))
         assert await wacht_tot(pilot, lambda: _stand(app) == "wacht")
+
+
+def test_een_beschadigd_vak_blijft_gemeld_ook_na_een_wijziging_elders(tmp_path):
+    """Na een lezing die op een beschadigd vak stuitte, geeft een latere wijziging in een
+    ander vak geen beeld zonder dat vak ('wacht' in plaats van de vergadering): eerst wordt
+    het beschadigde opnieuw gelezen, en zolang het beschadigd is, blijft de melding."""
+    import pytest
+
+    from vergadering.fouten import VergaderingFout
+    from vergadering.opslag.wijzigingen import Wijziging
+    from vergadering.projectie import Meekijker
+
+    maak_opslag(tmp_path / "db")
+    sessie = voorzitter(tmp_path / "db", Klok())
+    sessie.start()
+    meekijker = Meekijker(Opslag(tmp_path / "db"), WV, lambda: VANDAAG)
+    assert meekijker.lees().stand == "vergadering"
+    pad = tmp_path / "db" / WV / "vergaderingen" / f"{sessie.vergadering.id}.json"
+    goed = pad.read_bytes()
+    pad.write_bytes(b"{kapot")
+    signaal = Signaal("2611-elders", WV, "Van elders", VANDAAG)
+    Opslag(tmp_path / "db").bewaar_signaal(signaal)
+    elders = [Wijziging("ander", WV, "signalen", "2611")]
+    with pytest.raises(VergaderingFout):
+        meekijker.opnieuw(None)  # alles: het vergadervak is stuk
+    with pytest.raises(VergaderingFout):
+        meekijker.opnieuw(elders)  # een wijziging elders: nog steeds stuk, geen half beeld
+    pad.write_bytes(goed)
+    beeld = meekijker.opnieuw(elders)
+    assert beeld.stand == "vergadering" and "Van elders" in {s.tekst for s in beeld.signalen}

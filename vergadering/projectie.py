@@ -88,6 +88,12 @@ class Meekijker:
         # verandert: na een stip blijft het dezelfde lijst (het masker van de beamer hoeft
         # dan niet opnieuw, en jaren signalen worden niet opnieuw gefilterd).
         self._klaar: dict[tuple[str, str | None], list[Any]] = {}
+        # Wat de vorige keer niet te lezen was: alles (een onderbroken ``lees()``, dan is de
+        # rest half) of één vak. Dat wordt eerst opnieuw gelezen, anders gaf een latere
+        # wijziging elders een beeld zonder dat vak (de zaal zag 'wacht' in plaats van het
+        # laatste goede beeld met de melding).
+        self._volledig = False
+        self._mislukt: set[tuple[str, str]] = set()
 
     # --- wat opnieuw moet ----------------------------------------------------------
 
@@ -99,8 +105,10 @@ class Meekijker:
 
     def opnieuw(self, wijzigingen: Iterable[Wijziging] | None) -> Beeld:
         """Lees wat volgens de wijzigingen veranderd is, en geef het nieuwe beeld."""
-        if wijzigingen is None or self.wijkverband is None:
+        if wijzigingen is None or self.wijkverband is None or not self._volledig:
             return self.lees()
+        for soort, naam in sorted(self._mislukt):
+            self._lees_vak(soort, naam)
         for w in wijzigingen:
             if w.soort == ALLES or (w.wijkverband == ALLES and w.soort != "wijkverbanden"):
                 return self.lees()
@@ -114,14 +122,17 @@ class Meekijker:
 
     def lees(self) -> Beeld:
         """Lees alles van het wijkverband opnieuw."""
+        self._volledig = False
         self._lees_wijkverband()
         assert self.wijkverband_id is not None
         self._vakken = {}
         self._klaar = {}
+        self._mislukt = set()
         for soort in SOORTEN:
             self._vakken[soort] = {}
             for naam, _ in self.opslag.vaknamen(self.wijkverband_id, soort):
                 self._lees_vak(soort, naam)
+        self._volledig = True
         return self.beeld()
 
     def _lees_wijkverband(self) -> None:
@@ -137,8 +148,14 @@ class Meekijker:
         self._klaar = {k: v for k, v in self._klaar.items() if k[0] != soort}
         if not self.opslag.heeft_vak(self.wijkverband_id, soort, naam):
             vakken.pop(naam, None)
+            self._mislukt.discard((soort, naam))
             return
-        vakken[naam] = self.opslag.lees_vak(self.wijkverband_id, soort, naam)
+        try:
+            vakken[naam] = self.opslag.lees_vak(self.wijkverband_id, soort, naam)
+        except Exception:
+            self._mislukt.add((soort, naam))
+            raise
+        self._mislukt.discard((soort, naam))
 
     def _alle(self, soort: str) -> list[Any]:
         return [obj for naam in sorted(self._vakken.get(soort, {}))
