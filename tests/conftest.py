@@ -36,12 +36,7 @@ def postgres_server():
         return
     import pgserver
 
-    reden = pgserver.kan_starten()
-    if reden:
-        if os.environ.get("CI"):
-            pytest.fail(reden)
-        pytest.skip(reden)
-    server = pgserver.start()
+    server = pgserver.start_voor_tests()
     try:
         yield server.conninfo
     finally:
@@ -52,12 +47,7 @@ def postgres_server():
 def postgres_db(postgres_server):
     """Een conninfo naar een eigen, leeg schema voor deze test (via search_path); het schema
     gaat aan het eind weer weg."""
-    import psycopg
-    from psycopg.conninfo import make_conninfo
+    import pgserver
 
-    schema = f"t_{os.getpid()}_{os.urandom(4).hex()}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    yield make_conninfo(postgres_server, options=f"-c search_path={schema}")
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with pgserver.eigen_schema(postgres_server) as conninfo:
+        yield conninfo

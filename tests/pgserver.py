@@ -21,6 +21,8 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +116,36 @@ def start() -> Server:
         stop(map_)
         raise
     return Server(map_, f"postgresql://postgres@127.0.0.1:{poort}/{DATABASE}")
+
+
+def start_voor_tests() -> Server:
+    """``start`` voor een pytest-fixture: kan het hier niet, dan slaat de test over met de
+    reden; in CI (``CI`` gezet) is dat een fout."""
+    import pytest  # alleen hier: dit bestand draait ook als los script
+
+    reden = kan_starten()
+    if reden:
+        if os.environ.get("CI"):
+            pytest.fail(reden)
+        pytest.skip(reden)
+    return start()
+
+
+@contextmanager
+def eigen_schema(conninfo: str) -> Iterator[str]:
+    """Een conninfo naar een eigen, leeg schema in de database van ``conninfo`` (via
+    search_path); het schema gaat aan het eind weer weg, met alles erin."""
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    schema = f"t_{os.getpid()}_{os.urandom(4).hex()}"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield make_conninfo(conninfo, options=f"-c search_path={schema}")
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def _pg_ctl_start(bindir: Path, data: Path, opties: str) -> None:

@@ -50,12 +50,7 @@ LANG = 3000  # × 0,02 s (× 5 marge): de werkdraad wacht hoogstens 8 s tussen t
 @pytest.fixture(scope="module")
 def server():
     """Een eigen server voor deze module: deze tests stoppen hem."""
-    reden = pgserver.kan_starten()
-    if reden:
-        if os.environ.get("CI"):
-            pytest.fail(reden)
-        pytest.skip(reden)
-    s = pgserver.start()
+    s = pgserver.start_voor_tests()
     try:
         yield s
     finally:
@@ -71,16 +66,11 @@ def db(server, tmp_path, monkeypatch):
     """Een eigen schema met de vaste gegevens van de schermtests; het lokale journaal in een
     eigen map (platformdirs volgt XDG_DATA_HOME, ook in een kindproces)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "gebruiker"))
-    schema = f"t_{os.getpid()}_{os.urandom(4).hex()}"
-    with psycopg.connect(server.conninfo, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    conninfo = make_conninfo(server.conninfo, options=f"-c search_path={schema}")
-    maak_database(tmp_path / "bron", conninfo).sluit()
-    yield conninfo
-    if not _draait(server):
-        pgserver.herstart(server.map)
-    with psycopg.connect(server.conninfo, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with pgserver.eigen_schema(server.conninfo) as conninfo:
+        maak_database(tmp_path / "bron", conninfo).sluit()
+        yield conninfo
+        if not _draait(server):  # anders is het schema niet weg te halen
+            pgserver.herstart(server.map)
 
 
 class Doorgang:
