@@ -1,9 +1,9 @@
 """Wat kost één bevestigde bewerking op PostgreSQL, naast een kale psycopg insert + commit?
 
-Eén opdracht: ``.venv/bin/python bench/postgres.py`` (``--herhalingen N``, ``--jaren 1 10``).
+Eén opdracht: ``.venv/bin/python bench/postgres.py`` (``--herhalingen N``, ``--jaren 1 10 30``).
 Zonder ``VERGADERING_PG`` start hij zelf een server (tests/pgserver.py) en stopt die weer.
 
-Per grootte (1 en 10 jaar van het gegevensbestand uit ``bench/tienjaar.py``, overgezet in
+Per grootte (1, 10 en 30 jaar van het gegevensbestand uit ``bench/tienjaar.py``, overgezet in
 een eigen schema van de database) meten we in dezelfde lus, door elkaar en in willekeurige
 volgorde, op dezelfde server:
 
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     """Meet en druk de tabel af; uitgangscode 1 als het doel (≤ 2× het anker) niet gehaald is."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--herhalingen", type=int, default=300)
-    p.add_argument("--jaren", type=int, nargs="+", default=[1, 10])
+    p.add_argument("--jaren", type=int, nargs="+", default=[1, 10, 30])
     p.add_argument("--hergebruik", action="store_true",
                    help="laat de gevulde schema's staan en gebruik ze de volgende keer (dertig "
                         "jaar overzetten kost anders een halve minuut); teruggezet zoals na het "
