@@ -40,7 +40,8 @@ from vergadering.signaal import Signaal
 
 WV = "de-hoven-noord"
 KASTANJE, ZWERFAFVAL, BANKJES = "2611-s000", "2611-s001", "2611-s002"
-WORTEL = Path(__file__).resolve().parent.parent
+HIER = Path(__file__).resolve().parent  # schermen_pilot, ook voor het kind
+WORTEL = HIER.parent
 LANG = 3000  # × 0,02 s (× 5 marge): de werkdraad wacht hoogstens 8 s tussen twee pogingen
 
 
@@ -655,23 +656,16 @@ KIND = r"""
 import asyncio, sys
 from vergadering.opslag.postgres import PostgresOpslag
 from schermen.app import VergaderingApp
+from schermen_pilot import begin_vergadering, wacht
 
 app = VergaderingApp(PostgresOpslag(sys.argv[1]))
 
 async def piloot(pilot):
-    while type(app.screen).__name__ != "StartScherm" or app.screen.overzicht is None:
-        await pilot.pause(0.02)
-    await pilot.press("s")
-    while type(app.screen).__name__ != "StartFormulier":  # niet op tijd hopen: wachten
-        await pilot.pause(0.02)
-    await pilot.press("ctrl+s")
-    while type(app.screen).__name__ != "VergaderScherm":
-        await pilot.pause(0.02)
+    await begin_vergadering(pilot)  # wacht op elk scherm (en geeft het op, dan stopt het kind)
     print("BEGONNEN", flush=True)
     sys.stdin.readline()  # de test stopt nu de server
     await pilot.press("3", "down", "2", "down", "1")
-    while len(app.bewaarder.journaal) < 3:
-        await pilot.pause(0.02)
+    await wacht(pilot, lambda: len(app.bewaarder.journaal) >= 3)
     print("IN-JOURNAAL", flush=True)
     await asyncio.sleep(120)
 
@@ -684,7 +678,7 @@ async def test_kill_9_met_gevuld_journaal_daarna_komt_alles_aan(server, db, tmp_
     starten met de server terug: alles komt in de database."""
     from schermen.app import VergaderingApp
 
-    omgeving = {**os.environ, "PYTHONPATH": str(WORTEL)}
+    omgeving = {**os.environ, "PYTHONPATH": os.pathsep.join((str(WORTEL), str(HIER)))}
     kind = subprocess.Popen([sys.executable, "-c", KIND, db], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, cwd=WORTEL, env=omgeving)
     try:

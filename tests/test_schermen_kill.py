@@ -18,24 +18,19 @@ from schermen.bevestig import Bevestig
 from schermen.vergaderscherm import VergaderScherm
 from vergadering.opslag import Opslag
 
-WORTEL = Path(__file__).resolve().parent.parent
+HIER = Path(__file__).resolve().parent  # schermen_pilot, ook voor het kind
+WORTEL = HIER.parent
 
 KIND = r"""
 import asyncio, sys
 from vergadering.opslag import Opslag
 from schermen.app import VergaderingApp
+from schermen_pilot import begin_vergadering
 
 app = VergaderingApp(Opslag(sys.argv[1]))
 
 async def piloot(pilot):
-    while type(app.screen).__name__ != "StartScherm" or app.screen.overzicht is None:
-        await pilot.pause(0.02)
-    await pilot.press("s")
-    while type(app.screen).__name__ != "StartFormulier":  # niet op tijd hopen: wachten
-        await pilot.pause(0.02)
-    await pilot.press("ctrl+s")
-    while type(app.screen).__name__ != "VergaderScherm":
-        await pilot.pause(0.02)
+    await begin_vergadering(pilot)  # wacht op elk scherm (en geeft het op, dan stopt het kind)
     await pilot.press("3", "down", "2", "down", "1")
     await pilot.press("n")
     assert app.bewaarder.wacht(30)  # de laatste wijziging staat op schijf
@@ -49,7 +44,7 @@ app.run(headless=True, size=(80, 24), auto_pilot=piloot)
 async def test_kill_midden_in_fase_2_en_verder(tmp_path: Path) -> None:
     map_ = tmp_path / "db"
     maak_opslag(map_)
-    omgeving = dict(os.environ, PYTHONPATH=str(WORTEL))
+    omgeving = dict(os.environ, PYTHONPATH=os.pathsep.join(map(str, (WORTEL, HIER))))
     kind = subprocess.Popen(
         [sys.executable, "-c", KIND, str(map_)], stdout=subprocess.PIPE, text=True,
         cwd=WORTEL, env=omgeving,
