@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -60,6 +61,25 @@ def server():
 
 def _draait(server) -> bool:
     return (server.map / "data" / "postmaster.pid").exists()
+
+
+@contextmanager
+def _zonder_server(server):
+    """De server is weg (gestopt, gegevens blijven) tot het einde van het blok."""
+    pgserver.pauzeer(server.map)
+    try:
+        yield
+    finally:
+        pgserver.herstart(server.map)
+
+
+def _journaal_en_weg(opslag: PostgresOpslag, v, sleutel: str) -> None:
+    """Zonder server: een app zet een stip (in het journaal) en stopt; het journaal blijft."""
+    bewaarder = Bewaarder(opslag)
+    bewaarder.onthoud(v)
+    v.stippen[sleutel] = 2
+    assert bewaarder.bewaar(v)
+    bewaarder.stop()  # de app is weg
 
 
 @pytest.fixture
@@ -322,8 +342,7 @@ def test_server_weg_dan_journaal_en_afspelen_als_hij_terug_is(server, db):
     bewaarder = Bewaarder(opslag, meld_offline=meldingen_.append,
                           meld_afgespeeld=afgespeeld.set)
     bewaarder.onthoud(v)
-    pgserver.pauzeer(server.map)
-    try:
+    with _zonder_server(server):
         v.stippen[KASTANJE] = 2
         assert bewaarder.bewaar(v)  # bevestigd: in het lokale journaal, met fsync
         assert bewaarder.offline and meldingen_ == [GEEN_VERBINDING]
@@ -336,8 +355,6 @@ def test_server_weg_dan_journaal_en_afspelen_als_hij_terug_is(server, db):
         assert len(bewaarder.journaal) == 4 and bewaarder.onopgeslagen == 0
         assert bewaarder.niet_opgeslagen(v)  # een ander venster overschrijft het niet
         assert meldingen_ == [GEEN_VERBINDING]  # één keer gezegd
-    finally:
-        pgserver.herstart(server.map)
     assert afgespeeld.wait(60), "het journaal werd niet afgespeeld"
     assert not bewaarder.offline and not bewaarder.journaal.pad.exists()
     bewaard = _vergadering(db)
@@ -368,10 +385,7 @@ def test_andere_laptop_wijzigde_intussen_hetzelfde_samengevoegd(db, doorgang):
     daar.bewaar_vergadering(w)
     doorgang.herstel()
     bewaarder.probeer_nu()
-    for _ in range(3000):
-        if not bewaarder.offline:
-            break
-        threading.Event().wait(0.02)
+    _wacht_tot(lambda: not bewaarder.offline)
     assert not bewaarder.offline and not vragen
     bewaard = _vergadering(db)
     assert bewaard.stippen == {KASTANJE: 3, ZWERFAFVAL: 2}
@@ -405,10 +419,7 @@ def test_tegenstrijdig_na_de_verbinding_de_voorzitter_kiest(db, doorgang):
     assert len(bewaarder.journaal) == 1  # blijft staan tot er gekozen is
     assert _vergadering(db).stippen == {KASTANJE: 4}
     assert bewaarder.beslis(vraag, {("stippen", KASTANJE): MIJN})
-    for _ in range(3000):
-        if not bewaarder.offline:
-            break
-        threading.Event().wait(0.02)
+    _wacht_tot(lambda: not bewaarder.offline)
     assert _vergadering(db).stippen == {KASTANJE: 2, BANKJES: 1}
     assert not bewaarder.journaal.pad.exists()
 
@@ -417,20 +428,13 @@ def test_journaal_van_een_vorige_keer_nooit_weggegooid(server, db):
     """Een vorige keer bleef het journaal liggen (de app stopte zonder server). Zonder server
     hoort de gebruiker het; met server speelt ``speel_af`` het af, ook in een nieuw proces."""
     opslag, v = _nieuwe_vergadering(db)
-    eerst = Bewaarder(opslag)
-    eerst.onthoud(v)
-    pgserver.pauzeer(server.map)
-    try:
-        v.stippen[KASTANJE] = 2
-        assert eerst.bewaar(v)
-        eerst.stop()  # de app is weg
+    with _zonder_server(server):
+        _journaal_en_weg(opslag, v, KASTANJE)
         later = Bewaarder(opslag)
         melding = later.journaal_van_vorige_keer()
         assert melding is not None and "1 wijziging(en)" in melding
         assert later.offline and not later.speel_af()  # nog geen server: blijft liggen
         assert len(later.journaal) == 1
-    finally:
-        pgserver.herstart(server.map)
     assert later.speel_af() and _vergadering(db).stippen == {KASTANJE: 2}
     assert journaal_voor(opslag).regels() == []
 
@@ -447,12 +451,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 def test_opdrachtregel_zonder_server_weigert_en_er_gebeurt_niets(server, db):
     """Zonder server kan `vergadering signaal` het wijkverband niet eens opzoeken: een
     heldere weigering (code 1, één zin), niets half, geen journaal."""
-    pgserver.pauzeer(server.map)
-    try:
+    with _zonder_server(server):
         uit = _cli("signaal", "Kapotte lantaarn", "--wijkverband", "De Hoven-Noord",
                    "--db", db)
-    finally:
-        pgserver.herstart(server.map)
     assert uit.returncode == 1 and uit.stdout == ""
     assert "niet bereikbaar" in uit.stderr and "Traceback" not in uit.stderr
     assert len(uit.stderr.strip().splitlines()) == 1
@@ -464,18 +465,11 @@ def test_opdrachtregel_speelt_een_liggend_journaal_eerst_af(server, db):
     """De app stopte zonder server met een gevuld journaal; de eerstvolgende opdracht op die
     database (met server) zet het er eerst in, en zegt dat."""
     opslag, v = _nieuwe_vergadering(db)
-    bewaarder = Bewaarder(opslag)
-    bewaarder.onthoud(v)
-    pgserver.pauzeer(server.map)
-    try:
-        v.stippen[ZWERFAFVAL] = 2
-        assert bewaarder.bewaar(v)
-        bewaarder.stop()
+    with _zonder_server(server):
+        _journaal_en_weg(opslag, v, ZWERFAFVAL)
         uit = _cli("signalen", "--wijkverband", "De Hoven-Noord", "--db", db)
         assert uit.returncode == 1 and "niet bereikbaar" in uit.stderr
         assert len(journaal_voor(opslag).regels()) == 1  # niet weggegooid
-    finally:
-        pgserver.herstart(server.map)
     uit = _cli("signaal", "Kapotte lantaarn", "--wijkverband", "De Hoven-Noord", "--db", db)
     assert uit.returncode == 0, uit.stderr
     assert "1 wijziging(en) die op deze laptop wachtten" in uit.stderr
