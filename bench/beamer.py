@@ -232,6 +232,11 @@ def meet(map_: Path, aantal: int, rust: float, seed: int = 1,
                 except subprocess.TimeoutExpired:
                     kind.kill()
                     kind.wait()
+            if postgres:
+                from bench.toets import _weg_uit_postgres
+
+                sessie.bewaarder.opslag.sluit()  # geen open verbinding tijdens het weghalen
+                _weg_uit_postgres(str(db))
         uitkomst = {"cpu": cpu, "aantal": aantal}
         for naam, pad in (("beamer", beamer_uit), ("lezer", lezer_uit)):
             beelden = sorted((int(x[0]), float(x[1]), float(x[2])) for x in _regels(pad)

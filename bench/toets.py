@@ -427,6 +427,17 @@ def _naar_postgres(map_: Path, server: str) -> str:
     return db
 
 
+def _weg_uit_postgres(db: str) -> None:
+    """Het schema van ``_naar_postgres`` weer weg: op een gedeelde server blijft niets staan
+    (zoals bench/postgres.py)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    schema = str(conninfo_to_dict(db)["options"]).removeprefix("-c search_path=")
+    with psycopg.connect(db, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
 def _ouder(args: argparse.Namespace) -> int:
     werk = Path(tempfile.mkdtemp(prefix="vergadering-toets-"))
     kinderen: list[subprocess.Popen] = []
@@ -469,7 +480,11 @@ def _ouder(args: argparse.Namespace) -> int:
         for kind in kinderen:
             if kind.poll() is None:
                 kind.kill()
+                kind.wait()
         shutil.rmtree(werk, ignore_errors=True)
+        if args.postgres and args.db:
+            _weg_uit_postgres(args.db)
+            args.db = None  # weg; een volgende grootte maakt een nieuw
 
     if args.ruw is not None:
         args.ruw.write_text(json.dumps({"vergadering": v, "kaal": k}))
