@@ -187,9 +187,7 @@ def _op_sleutel(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pa
     weg = (set(b) - set(m)) | (set(b) - set(h))
     # De volgorde van hun, tenzij alleen mijn kant punten verschoof: dan die van mij. Wat de
     # andere kant toevoegde, komt na zijn voorganger daar.
-    hun_verschoven = [k for k in h if k in b] != [k for k in b if k in h]
-    eerst, ander = (h, m) if hun_verschoven or [k for k in m if k in b] == [
-        k for k in b if k in m] else (m, h)
+    eerst, ander = (m, h) if _verschoof(m, b) and not _verschoof(h, b) else (h, m)
     volgorde = [k for k in eerst if k not in weg]
     vorige: str | None = None
     for k in ander:
@@ -205,6 +203,11 @@ def _op_sleutel(basis: list, mijn: list, hun: list, pad: Pad, keuzes: Mapping[Pa
         else:
             samen.append(m.get(k) or h[k])
     return samen
+
+
+def _verschoof(kant: dict[str, Any], basis: dict[str, Any]) -> bool:
+    """Waar als ``kant`` de sleutels die ook in ``basis`` staan in een andere volgorde heeft."""
+    return [k for k in kant if k in basis] != [k for k in basis if k in kant]
 
 
 def neem_over(obj: Any, nieuw: Any) -> None:

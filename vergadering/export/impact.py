@@ -32,13 +32,10 @@ from ..impact import (
     maten_doorwerking,
     met_meldingen,
     periode,
+    procent,
 )
 from ..praktijkvormen import PRAKTIJKVORMEN
 from ..zinnen import aantal, opsomming, zin
-
-
-def _procent(p: float | None) -> str:
-    return "–" if p is None else f"{p:g}%".replace(".", ",")
 
 
 def _vanaf(i: Impact) -> str:
@@ -54,7 +51,7 @@ def zinnen_bereik(i: Impact) -> list[str]:
     meeste = ""
     if b.signalen:
         vorm = max(b.per_vorm, key=lambda v: b.per_vorm[v])
-        meeste = (f"; de meeste ({_procent(r.aandeel_vorm[vorm].procent)}) via "
+        meeste = (f"; de meeste ({procent(r.aandeel_vorm[vorm].procent)}) via "
                   f"{PRAKTIJKVORMEN[vorm]}")
     eerste = zin(f"In {_vanaf(i)} kwam{'en' if b.signalen != 1 else ''} "
                  f"{aantal(b.signalen, 'signaal', 'signalen')} binnen van naar schatting "
@@ -70,7 +67,7 @@ def zinnen_spiegel(i: Impact) -> list[str]:
     r = i.representativiteit
     if r.grootste_buurt:
         eerste = zin(f"De grootste buurt, {r.grootste_buurt}, gaf "
-                     f"{_procent(r.concentratie.procent)} van de signalen")
+                     f"{procent(r.concentratie.procent)} van de signalen")
     else:
         eerste = zin("Van geen enkel signaal is de buurt bekend")
     onbekend = r.buurt_onbekend.aantal
@@ -239,7 +236,7 @@ def schrijf(i: Impact, pad: Path, nu: datetime) -> None:
     grafiek(_grafiek("Signalen per maand", [m for m, _, _ in b.per_maand],
                      [n for _, n, _ in b.per_maand]))
     stuk.tabel(("Praktijkvorm", "Signalen", "Aandeel"),
-               [(f"{v} — {PRAKTIJKVORMEN[v]}", str(n), _procent(r.aandeel_vorm[v].procent))
+               [(f"{v} — {PRAKTIJKVORMEN[v]}", str(n), procent(r.aandeel_vorm[v].procent))
                 for v, n in b.per_vorm.items()], (90, 30, 30))
     stuk.tabel(("Maand", "Signalen", "Bewoners"),
                [(m, str(n), str(w)) for m, n, w in b.per_maand], (50, 30, 30))
@@ -251,7 +248,7 @@ def schrijf(i: Impact, pad: Path, nu: datetime) -> None:
                      liggend=True))
     if z := zin_inwoners(i):
         stuk.alinea(z)
-    aandelen = [(k, str(n), _procent(round(100 * n / r.n, 1) if r.n else None))
+    aandelen = [(k, str(n), procent(round(100 * n / r.n, 1) if r.n else None))
                 for k, n in b.per_buurt.items()]
     if any(p.inwoners for p in r.per_inwoners):
         inwoners = {p.buurt: p for p in r.per_inwoners}

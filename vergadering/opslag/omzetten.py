@@ -51,20 +51,26 @@ def naar_document(obj: Any) -> Any:
     return obj
 
 
-class _Tijden(dict):
-    """Tijdstip (zonder tijdzone) -> ISO-tekst, elk één keer: bij elke stip wordt de hele
-    vergadering bewaard, met vijftig logregels waarvan er maar één nieuw is, en isoformat
-    kost meer dan opzoeken. Zonder tijdzone is gelijk ook gelijk geschreven (``fold`` telt
-    bij beide niet); met tijdzone niet (12:00+01:00 is 11:00+00:00), die staan er niet in."""
+class _Onthouden(dict):
+    """``maak(sleutel)`` voor elke sleutel één keer (begrensd): opzoeken kost minder dan
+    ``isoformat`` of ``fromisoformat`` opnieuw."""
 
-    def __missing__(self, tijd: datetime) -> str:
+    def __init__(self, maak: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._maak = maak
+
+    def __missing__(self, sleutel: Any) -> Any:
         if len(self) >= 100_000:  # een begrenzing voor een proces dat lang loopt
             self.clear()
-        tekst = self[tijd] = tijd.isoformat()
-        return tekst
+        waarde = self[sleutel] = self._maak(sleutel)
+        return waarde
 
 
-_tijden = _Tijden()
+# Tijdstip (zonder tijdzone) -> ISO-tekst: bij elke stip wordt de hele vergadering bewaard,
+# met vijftig logregels waarvan er maar één nieuw is. Zonder tijdzone is gelijk ook gelijk
+# geschreven (``fold`` telt bij beide niet); met tijdzone niet (12:00+01:00 is 11:00+00:00),
+# die staan er niet in.
+_tijden = _Onthouden(datetime.isoformat)
 
 # Typehints die ``_schrijver`` uitschrijft: precies dit type blijft zoals het is.
 _ZELF = {str: "str", int: "int", float: "float", bool: "bool"}
@@ -110,7 +116,7 @@ def _uitdrukking(tp: Any, w: str, naamruimte: dict[str, Any], diepte: int) -> st
         return f"({w} if type({w}) is {_ZELF[tp]} else {anders})"
     if tp is datetime:
         # Een tijdstip zonder tijdzone uit het geheugen van geschreven tijdstippen (zie
-        # ``_Tijden``); met tijdzone zoals het is.
+        # ``_tijden``); met tijdzone zoals het is.
         return (f"(_tijden[{w}] if type({w}) is datetime and {w}.tzinfo is None else "
                 f"{w}.isoformat() if type({w}) is datetime else {anders})")
     if tp is date:
@@ -363,18 +369,9 @@ def _uitgeschreven(tp: Any, w: str) -> list[str] | None:
     return None
 
 
-class _Dagen(dict):
-    """ISO-tekst -> ``date``, elke tekst één keer: dertig jaar signalen hebben zestigduizend
-    datums maar elf duizend verschillende dagen, en zo delen ze ook hetzelfde object."""
-
-    def __missing__(self, iso: str) -> date:
-        if len(self) >= 100_000:  # een begrenzing voor een proces dat lang loopt
-            self.clear()
-        dag = self[iso] = date.fromisoformat(iso)
-        return dag
-
-
-_dagen = _Dagen()
+# ISO-tekst -> ``date``: dertig jaar signalen hebben zestigduizend datums maar elf duizend
+# verschillende dagen, en zo delen ze ook hetzelfde object.
+_dagen = _Onthouden(date.fromisoformat)
 
 
 @cache
