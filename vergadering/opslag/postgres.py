@@ -386,17 +386,14 @@ def verbind(db: str, *, autocommit: bool = True) -> psycopg.Connection:
         raise _onbereikbaar(db) from fout
 
 
-def _meta(conn: psycopg.Connection) -> int | None:
-    """De schemaversie in de database; None als de tabellen er nog niet zijn."""
-    try:
-        with conn.transaction():
-            rij = conn.execute(
-                "SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
-    except errors.UndefinedTable:
+def _meta(uitvoerder: psycopg.Connection | psycopg.Cursor) -> int | None:
+    """De schemaversie in de database; None als de tabellen er nog niet zijn. Zonder fout
+    als ze ontbreken (to_regclass): ook binnen een transactie, die een fout zou afbreken."""
+    if uitvoerder.execute("SELECT to_regclass('vergadering_meta')").fetchone()[0] is None:
         return None
-    if rij is None or not isinstance(rij[0], int):
-        return None
-    return rij[0]
+    rij = uitvoerder.execute(
+        "SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
+    return rij[0] if rij is not None and isinstance(rij[0], int) else None
 
 
 def _weiger_nieuwer(versie: int | None, db: str) -> None:
@@ -425,7 +422,7 @@ def maak_schema(db: str) -> str:
             with conn.transaction(), conn.cursor() as cur:
                 # Eén beheerder tegelijk: twee keer tegelijk 'maak' wacht op elkaar.
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext('vergadering maak'))")
-                versie = _meta_in(cur)
+                versie = _meta(cur)
                 _weiger_nieuwer(versie, db)
                 _maak_rol(cur, GEBRUIKERSROL)
                 _maak_rol(cur, GEMEENTEROL)
@@ -460,13 +457,6 @@ def maak_schema(db: str) -> str:
     return f"De database op {toonbaar(db)} was al bij (schema {SCHEMA}); er is niets veranderd."
 
 
-def _meta_in(cur: psycopg.Cursor) -> int | None:
-    if cur.execute("SELECT to_regclass('vergadering_meta')").fetchone()[0] is None:
-        return None
-    rij = cur.execute("SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
-    return rij[0] if rij is not None and isinstance(rij[0], int) else None
-
-
 def wijkverbandrol(wijkverband_id: str) -> str:
     """De groepsrol van een wijkverband: 'vergadering_wv_<kenmerk>' (hooguit 63 tekens)."""
     return f"vergadering_wv_{wijkverband_id}"[:63]
@@ -486,7 +476,7 @@ def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
                         f"Er is geen databaserol '{lid[:60]}'; laat de beheerder hem eerst "
                         "maken (CREATE ROLE … LOGIN)."
                     )
-                if _meta_in(cur) is None:
+                if _meta(cur) is None:
                     raise OpslagFout(
                         f"De database op {toonbaar(db)} heeft nog geen tabellen van "
                         f"Vergadering; maak ze eerst met `vergadering database maak`."
