@@ -659,6 +659,13 @@ class PostgresOpslag(Gedeeld):
             rijen = conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
         return [(vak, _lees(doc)) for vak, doc in rijen]
 
+    def _per_vak(self, soort: str, wijkverband_id: str, waar: str = "") -> list[list[Any]]:
+        """De documenten van één soort in één wijkverband, een lijst per vak."""
+        per_vak: dict[str, list[Any]] = {}
+        for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
+            per_vak.setdefault(vak, []).append(doc)
+        return list(per_vak.values())
+
     def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
         cls = _klasse(soort)
         uit = []
@@ -814,10 +821,7 @@ class PostgresOpslag(Gedeeld):
         wvs = [wijkverband_id] if wijkverband_id else self._wijkverband_ids()
         uit: list[list[Any]] = []
         for wv in wvs:
-            per_vak: dict[str, list[Any]] = {}
-            for vak, doc in self._documenten(soort, wv):
-                per_vak.setdefault(vak, []).append(doc)
-            for docs in per_vak.values():
+            for docs in self._per_vak(soort, wv):
                 if ruw is not None:
                     try:
                         uit += ruw(docs)
@@ -840,10 +844,7 @@ class PostgresOpslag(Gedeeld):
         for soort in ("vergaderingen", "acties", "signalen"):
             waar = (f" AND status IN ({', '.join(repr(s) for s in alleen[soort])})"
                     if soort in alleen else "")
-            per_vak: dict[str, list[Any]] = {}
-            for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
-                per_vak.setdefault(vak, []).append(doc)
-            for docs in per_vak.values():
+            for docs in self._per_vak(soort, wijkverband_id, waar):
                 _neem_op(uit, soort, _vat_samen(soort, self._objecten(soort, docs)))
                 uit.gelezen += 1
         return uit
