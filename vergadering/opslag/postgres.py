@@ -57,6 +57,7 @@ from ..fouten import (
 )
 from .gedeeld import OP_DATUM, Gedeeld
 from .migratie import SCHEMA
+from .offline import klasse
 from .omzetten import naar_document, uit_document
 from .vakindeling import SOORTEN, vaknaam
 from .wijzigingen import ALLES, Wijziging
@@ -541,16 +542,6 @@ _WOORD = {"wijkverbanden": "wijkverband", "signalen": "signaal", "acties": "acti
           "vergaderingen": "vergadering"}
 
 
-def _klasse(soort: str) -> type:
-    from ..actie import Actie
-    from ..signaal import Signaal
-    from ..vergadering import Vergadering
-    from ..wijkverband import Wijkverband
-
-    return {"wijkverbanden": Wijkverband, "signalen": Signaal, "acties": Actie,
-            "vergaderingen": Vergadering}[soort]
-
-
 class PostgresOpslag(Gedeeld):
     """Alle gegevens in één PostgreSQL-database (voor zover de rol ze mag zien)."""
 
@@ -667,7 +658,7 @@ class PostgresOpslag(Gedeeld):
         return list(per_vak.values())
 
     def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
-        cls = _klasse(soort)
+        cls = klasse(soort)
         uit = []
         for doc in docs:
             try:
