@@ -1128,15 +1128,9 @@ class PostgresVolger:
             conn.close()
             return []
         self._tot = nu
-        uit = []
-        for schrijver, wv, soort, vak in rijen:
-            if schrijver == self.eigen:
-                continue
-            if soort == "wijkverbanden":
-                uit.append(Wijziging(schrijver, ALLES, soort, vak))
-            else:
-                uit.append(Wijziging(schrijver, wv, soort, vak))
-        return uit
+        # De wijkverbanden zelf horen bij ALLES, zoals bij de map (Wijziging).
+        return [Wijziging(schrijver, ALLES if soort == "wijkverbanden" else wv, soort, vak)
+                for schrijver, wv, soort, vak in rijen if schrijver != self.eigen]
 
     def wek(self, callback: Callable[[], None]) -> None:
         """Roep ``callback`` aan (vanuit een eigen draad) zodra er een melding binnenkomt,
