@@ -404,7 +404,7 @@ class Bewaarder:
     def _naar_journaal(self, sleutel: Sleutel, obj: Any) -> bool:
         """Zet ``obj`` in het lokale journaal (duurzaam); True als dat lukte. Daarna gaat
         alles naar het journaal tot het afgespeeld is, en de werkdraad probeert het opnieuw."""
-        from .opslag.offline import GEEN_VERBINDING, SOORTEN
+        from .opslag.offline import GEEN_VERBINDING
         from .opslag.omzetten import naar_document
 
         if self.journaal is None:  # pragma: no cover - alleen een database is onbereikbaar
@@ -412,13 +412,10 @@ class Bewaarder:
                                      "De opslag is niet bereikbaar; probeer het zo opnieuw.")
         with self._journaalslot:
             mijn = naar_document(obj)
-            basis = self._journaalbasis(sleutel, obj)
             try:
-                self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
+                self._zet_in_journaal(sleutel, obj, mijn)
             except VergaderingFout as fout:
                 return self._mislukt_met(sleutel, obj, str(fout))
-            self._in_journaal[sleutel] = (obj, mijn)
-            self._mislukt.pop(sleutel, None)
             nieuw = not self._offline
             self._offline = True
         if nieuw:
@@ -427,6 +424,19 @@ class Bewaarder:
         self._zeg_waarschuwingen()
         self.start_herstel()
         return True
+
+    def _zet_in_journaal(self, sleutel: Sleutel, obj: Any, mijn: dict[str, Any]) -> int:
+        """Met het journaalslot in handen: zet ``mijn`` (het document van ``obj``) duurzaam
+        in het lokale journaal, met zijn basis, en onthoud het; geeft het nummer van de
+        regel. Lukt het niet, dan een ``VergaderingFout`` en is er niets onthouden."""
+        from .opslag.offline import SOORTEN
+
+        assert self.journaal is not None
+        nr = self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn,
+                                   self._journaalbasis(sleutel, obj))
+        self._in_journaal[sleutel] = (obj, mijn)
+        self._mislukt.pop(sleutel, None)
+        return nr
 
     def _journaalbasis(self, sleutel: Sleutel, obj: Any) -> dict[str, Any] | None:
         """De basis van een nieuwe regel: de vorige regel van dit object, of wat het laatst
@@ -484,17 +494,11 @@ class Bewaarder:
                                 toekomst: Future) -> bool:
         """De commit loopt nog: zet de wijziging (zoals ze naar de server ging) in het lokale
         journaal, zodat ze bewaard is wat er ook gebeurt; False als dat niet lukte."""
-        from .opslag.offline import SOORTEN
-
-        assert self.journaal is not None
         with self._journaalslot:
-            basis = self._journaalbasis(sleutel, obj)
             try:
-                nr = self.journaal.schrijf(SOORTEN[type(obj).__name__], mijn, basis)
+                nr = self._zet_in_journaal(sleutel, obj, mijn)
             except VergaderingFout:
                 return False
-            self._in_journaal[sleutel] = (obj, mijn)
-            self._mislukt.pop(sleutel, None)
             self._offline = True  # alles hierna achter deze regel in het journaal
             self._onderweg = nr
             self._vrij.clear()

@@ -756,16 +756,18 @@ def _demo(args: argparse.Namespace) -> int:
     wv = schrijf_demo(opslag, date.today())
     print(f"Demogegevens van {wv.naam} geschreven in {opslag.plek}.")
     if args.geen_app:
-        print(f"Open de app erop met: vergadering --db {_db_voor_zin(args, opslag)}")
+        print(f"Open de app erop met: vergadering --db {_db_voor_zin(opslag)}")
         return OK
     return _open_app(args, opslag)
 
 
-def _db_voor_zin(args: argparse.Namespace, opslag: Any) -> str:
+def _db_voor_zin(opslag: Any) -> str:
     """Wat achter --db hoort in een zin: de map, of het databaseadres zonder wachtwoord."""
     import shlex
 
-    if _gekozen_database(args) is not None:
+    # Uit de geopende opslag, niet opnieuw uit --db: dat zei de waarschuwing over een
+    # wachtwoord erin dan een tweede keer.
+    if isinstance(getattr(opslag, "db", None), str):
         from .opslag.postgres import zonder_wachtwoord
 
         return shlex.quote(zonder_wachtwoord(opslag.db))

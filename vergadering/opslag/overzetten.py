@@ -51,6 +51,12 @@ def _sleutel(soort: str, obj: Any) -> tuple[str, str, str]:
     return (soort, getattr(obj, "wijkverband_id", obj.id), obj.id)
 
 
+def _documenten(opslag: Any) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Alles wat de opslag nu heeft, als document per sleutel (om te vergelijken)."""
+    return {_sleutel(soort, o): naar_document(o) for soort in SOORTEN
+            for o in _alle(opslag, soort)}
+
+
 def _benoem(soort: str, obj: Any) -> str:
     woord = WOORDEN[soort][0]
     waar = "" if soort == "wijkverbanden" else f" van {obj.wijkverband_id}"
@@ -88,8 +94,7 @@ def zet_over(van: Any, naar: Any,
     bron = {soort: _alle(van, soort) for soort in SOORTEN}
     uit.bron = {soort: len(objecten) for soort, objecten in bron.items()}
     totaal = sum(uit.bron.values())
-    doel = {_sleutel(soort, o): naar_document(o) for soort in SOORTEN
-            for o in _alle(naar, soort)}
+    doel = _documenten(naar)
     gedaan = 0
     for soort in SOORTEN:  # eerst de wijkverbanden: de rest hoort erbij
         uit.gekopieerd[soort] = uit.al_gelijk[soort] = 0
@@ -117,8 +122,7 @@ def zet_over(van: Any, naar: Any,
 
 def _controleer(bron: dict[str, list[Any]], naar: Any, uit: Uitkomst) -> None:
     """Lees het doel opnieuw en vergelijk elk document met de bron."""
-    terug = {_sleutel(soort, o): naar_document(o) for soort in SOORTEN
-             for o in _alle(naar, soort)}
+    terug = _documenten(naar)
     anders = set(uit.anders)
     fout = []
     for soort, objecten in bron.items():

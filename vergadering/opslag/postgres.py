@@ -57,6 +57,7 @@ from ..fouten import (
 )
 from .gedeeld import OP_DATUM, Gedeeld
 from .migratie import SCHEMA
+from .offline import klasse
 from .omzetten import naar_document, uit_document
 from .vakindeling import SOORTEN, vaknaam
 from .wijzigingen import ALLES, Wijziging
@@ -386,17 +387,14 @@ def verbind(db: str, *, autocommit: bool = True) -> psycopg.Connection:
         raise _onbereikbaar(db) from fout
 
 
-def _meta(conn: psycopg.Connection) -> int | None:
-    """De schemaversie in de database; None als de tabellen er nog niet zijn."""
-    try:
-        with conn.transaction():
-            rij = conn.execute(
-                "SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
-    except errors.UndefinedTable:
+def _meta(uitvoerder: psycopg.Connection | psycopg.Cursor) -> int | None:
+    """De schemaversie in de database; None als de tabellen er nog niet zijn. Zonder fout
+    als ze ontbreken (to_regclass): ook binnen een transactie, die een fout zou afbreken."""
+    if uitvoerder.execute("SELECT to_regclass('vergadering_meta')").fetchone()[0] is None:
         return None
-    if rij is None or not isinstance(rij[0], int):
-        return None
-    return rij[0]
+    rij = uitvoerder.execute(
+        "SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
+    return rij[0] if rij is not None and isinstance(rij[0], int) else None
 
 
 def _weiger_nieuwer(versie: int | None, db: str) -> None:
@@ -425,7 +423,7 @@ def maak_schema(db: str) -> str:
             with conn.transaction(), conn.cursor() as cur:
                 # Eén beheerder tegelijk: twee keer tegelijk 'maak' wacht op elkaar.
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext('vergadering maak'))")
-                versie = _meta_in(cur)
+                versie = _meta(cur)
                 _weiger_nieuwer(versie, db)
                 _maak_rol(cur, GEBRUIKERSROL)
                 _maak_rol(cur, GEMEENTEROL)
@@ -460,13 +458,6 @@ def maak_schema(db: str) -> str:
     return f"De database op {toonbaar(db)} was al bij (schema {SCHEMA}); er is niets veranderd."
 
 
-def _meta_in(cur: psycopg.Cursor) -> int | None:
-    if cur.execute("SELECT to_regclass('vergadering_meta')").fetchone()[0] is None:
-        return None
-    rij = cur.execute("SELECT waarde FROM vergadering_meta WHERE sleutel = 'schema'").fetchone()
-    return rij[0] if rij is not None and isinstance(rij[0], int) else None
-
-
 def wijkverbandrol(wijkverband_id: str) -> str:
     """De groepsrol van een wijkverband: 'vergadering_wv_<kenmerk>' (hooguit 63 tekens)."""
     return f"vergadering_wv_{wijkverband_id}"[:63]
@@ -486,7 +477,7 @@ def ken_rol_toe(db: str, lid: str, wijkverband_id: str | None) -> str:
                         f"Er is geen databaserol '{lid[:60]}'; laat de beheerder hem eerst "
                         "maken (CREATE ROLE … LOGIN)."
                     )
-                if _meta_in(cur) is None:
+                if _meta(cur) is None:
                     raise OpslagFout(
                         f"De database op {toonbaar(db)} heeft nog geen tabellen van "
                         f"Vergadering; maak ze eerst met `vergadering database maak`."
@@ -549,16 +540,6 @@ def _status(document: dict[str, Any]) -> str | None:
 
 _WOORD = {"wijkverbanden": "wijkverband", "signalen": "signaal", "acties": "actie",
           "vergaderingen": "vergadering"}
-
-
-def _klasse(soort: str) -> type:
-    from ..actie import Actie
-    from ..signaal import Signaal
-    from ..vergadering import Vergadering
-    from ..wijkverband import Wijkverband
-
-    return {"wijkverbanden": Wijkverband, "signalen": Signaal, "acties": Actie,
-            "vergaderingen": Vergadering}[soort]
 
 
 class PostgresOpslag(Gedeeld):
@@ -669,8 +650,15 @@ class PostgresOpslag(Gedeeld):
             rijen = conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
         return [(vak, _lees(doc)) for vak, doc in rijen]
 
+    def _per_vak(self, soort: str, wijkverband_id: str, waar: str = "") -> list[list[Any]]:
+        """De documenten van één soort in één wijkverband, een lijst per vak."""
+        per_vak: dict[str, list[Any]] = {}
+        for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
+            per_vak.setdefault(vak, []).append(doc)
+        return list(per_vak.values())
+
     def _objecten(self, soort: str, docs: list[Any]) -> list[Any]:
-        cls = _klasse(soort)
+        cls = klasse(soort)
         uit = []
         for doc in docs:
             try:
@@ -824,10 +812,7 @@ class PostgresOpslag(Gedeeld):
         wvs = [wijkverband_id] if wijkverband_id else self._wijkverband_ids()
         uit: list[list[Any]] = []
         for wv in wvs:
-            per_vak: dict[str, list[Any]] = {}
-            for vak, doc in self._documenten(soort, wv):
-                per_vak.setdefault(vak, []).append(doc)
-            for docs in per_vak.values():
+            for docs in self._per_vak(soort, wv):
                 if ruw is not None:
                     try:
                         uit += ruw(docs)
@@ -850,10 +835,7 @@ class PostgresOpslag(Gedeeld):
         for soort in ("vergaderingen", "acties", "signalen"):
             waar = (f" AND status IN ({', '.join(repr(s) for s in alleen[soort])})"
                     if soort in alleen else "")
-            per_vak: dict[str, list[Any]] = {}
-            for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
-                per_vak.setdefault(vak, []).append(doc)
-            for docs in per_vak.values():
+            for docs in self._per_vak(soort, wijkverband_id, waar):
                 _neem_op(uit, soort, _vat_samen(soort, self._objecten(soort, docs)))
                 uit.gelezen += 1
         return uit
@@ -1146,15 +1128,9 @@ class PostgresVolger:
             conn.close()
             return []
         self._tot = nu
-        uit = []
-        for schrijver, wv, soort, vak in rijen:
-            if schrijver == self.eigen:
-                continue
-            if soort == "wijkverbanden":
-                uit.append(Wijziging(schrijver, ALLES, soort, vak))
-            else:
-                uit.append(Wijziging(schrijver, wv, soort, vak))
-        return uit
+        # De wijkverbanden zelf horen bij ALLES, zoals bij de map (Wijziging).
+        return [Wijziging(schrijver, ALLES if soort == "wijkverbanden" else wv, soort, vak)
+                for schrijver, wv, soort, vak in rijen if schrijver != self.eigen]
 
     def wek(self, callback: Callable[[], None]) -> None:
         """Roep ``callback`` aan (vanuit een eigen draad) zodra er een melding binnenkomt,
