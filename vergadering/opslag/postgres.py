@@ -635,8 +635,10 @@ class PostgresOpslag(Gedeeld):
     # --- lezen -------------------------------------------------------------------------
 
     def _documenten(self, soort: str, wijkverband_id: str | None = None,
-                    vak: str | None = None, waar: str = "") -> list[tuple[str, Any]]:
-        """(vak, document) van één soort, per vak in de volgorde van bewaren."""
+                    vak: str | None = None, statussen: tuple[str, ...] | None = None
+                    ) -> list[tuple[str, Any]]:
+        """(vak, document) van één soort, per vak in de volgorde van bewaren; met
+        ``statussen`` alleen de documenten met een van die statussen."""
         vraag = "SELECT vak, doc FROM documenten WHERE soort = %s"
         args: list[Any] = [soort]
         if wijkverband_id is not None:
@@ -645,15 +647,19 @@ class PostgresOpslag(Gedeeld):
         if vak is not None:
             vraag += " AND vak = %s"
             args.append(vak)
-        vraag += waar + " ORDER BY wijkverband, vak, volgnr"
+        if statussen is not None:
+            vraag += " AND status = ANY(%s)"
+            args.append(list(statussen))
+        vraag += " ORDER BY wijkverband, vak, volgnr"
         with self._verbinding() as conn:
             rijen = conn.execute(vraag, args).fetchall()  # type: ignore[arg-type]
         return [(vak, _lees(doc)) for vak, doc in rijen]
 
-    def _per_vak(self, soort: str, wijkverband_id: str, waar: str = "") -> list[list[Any]]:
+    def _per_vak(self, soort: str, wijkverband_id: str,
+                 statussen: tuple[str, ...] | None = None) -> list[list[Any]]:
         """De documenten van één soort in één wijkverband, een lijst per vak."""
         per_vak: dict[str, list[Any]] = {}
-        for vak, doc in self._documenten(soort, wijkverband_id, waar=waar):
+        for vak, doc in self._documenten(soort, wijkverband_id, statussen=statussen):
             per_vak.setdefault(vak, []).append(doc)
         return list(per_vak.values())
 
@@ -833,9 +839,7 @@ class PostgresOpslag(Gedeeld):
         alleen = {"signalen": ("nieuw", "geparkeerd"), "acties": OPEN_STATUSSEN}
         uit = Samenvatting()
         for soort in ("vergaderingen", "acties", "signalen"):
-            waar = (f" AND status IN ({', '.join(repr(s) for s in alleen[soort])})"
-                    if soort in alleen else "")
-            for docs in self._per_vak(soort, wijkverband_id, waar):
+            for docs in self._per_vak(soort, wijkverband_id, alleen.get(soort)):
                 _neem_op(uit, soort, _vat_samen(soort, self._objecten(soort, docs)))
                 uit.gelezen += 1
         return uit
