@@ -138,7 +138,8 @@ def test_beschadigd_vak_geeft_dezelfde_melding_met_advies(tmp_path: Path, capsys
     b'{"versie": 1, "wijkverband"',  # afgekapt
     b"\x00\xff" * 50,  # geen tekst
     b'{"versie": 1, "wijkverband": "de-hoven-noord", "vorm": "x", "vakken": {}}',  # zonder
-    # controlegetal (en een andere vorm)
+    # controlegetal (en een andere vorm), en een index zoals hij tot en met schema 4 was:
+    b'{"versie":1,"wijkverband":"de-hoven-noord","vakken":{},"_controle":"00000000"}',
 ])
 def test_beschadigde_index_telt_niet_en_wordt_opnieuw_gemaakt(tmp_path: Path, capsys,
                                                               inhoud: bytes) -> None:
@@ -149,6 +150,25 @@ def test_beschadigde_index_telt_niet_en_wordt_opnieuw_gemaakt(tmp_path: Path, ca
     pad.write_bytes(inhoud)
     assert _alles(db, capsys) == goed
     assert pad.read_bytes() != inhoud  # opnieuw gemaakt
+
+
+def test_index_van_een_andere_python_of_afgekapt_telt_niet(tmp_path: Path, capsys) -> None:
+    """De index staat in de vorm van ``marshal``, die per Python-versie kan verschillen: de
+    versie staat in de kop, en een index van een andere Python wordt opnieuw gemaakt, net als
+    een afgekapte (het controlegetal klopt dan niet)."""
+    db = tmp_path / "db"
+    maak_opslag(db)
+    goed = _alles(db, capsys)
+    pad = lijstindex.indexpad(Opslag(db), HOVEN, "signalen")
+    echt = pad.read_bytes()
+    kop = echt[:echt.index(b"\n") + 1]
+    assert kop.startswith(b"vergadering-index %d.%d " % sys.version_info[:2])
+    for inhoud in (echt.replace(kop, kop.replace(b"index %d.%d" % sys.version_info[:2],
+                                                 b"index 3.99"), 1),
+                   echt[:-10]):
+        pad.write_bytes(inhoud)
+        assert _alles(db, capsys) == goed
+        assert pad.read_bytes() == echt  # opnieuw gemaakt, zoals eerst
 
 
 def test_index_met_omgevallen_bit_of_van_een_ander_wijkverband_telt_niet(tmp_path: Path,

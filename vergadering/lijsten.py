@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
 from .bundels import bundelaantallen
-from .tabel import tabel_tekst
-from .tekst import al_een_regel, een_regel
+from .tabel import al_een_regel_samen, tabel_tekst
+from .tekst import een_regel
 
 if TYPE_CHECKING:
     from .actie import Actie
@@ -97,17 +97,21 @@ def _signalen_af(rijen: list[list[Any]], vandaag: date) -> None:
     # Per wijkverband, want een kenmerk is alleen binnen een wijkverband uniek, en bundelen
     # gaat nooit daarbuiten.
     gebundeld: dict[str, list[_Gebundeld]] = {}
-    for r in rijen:
-        if r[_SSTATUS] == "gebundeld":
-            gebundeld.setdefault(r[1], []).append(
-                _Gebundeld(r[0], r[_SSTATUS], r[_GEBUNDELD_IN], r[_AANTAL]))
-    extra = {wv: bundelaantallen(groep) for wv, groep in gebundeld.items()}  # type: ignore[arg-type]
-    if not any(extra.values()):
+    for r in [r for r in rijen if r[_SSTATUS] == "gebundeld"]:
+        gebundeld.setdefault(r[1], []).append(
+            _Gebundeld(r[0], r[_SSTATUS], r[_GEBUNDELD_IN], r[_AANTAL]))
+    extra = {wv: bij for wv, groep in gebundeld.items()
+             if (bij := bundelaantallen(groep))}  # type: ignore[arg-type]
+    if not extra:
         return
+    # Alleen de rijen met een kenmerk dat een bundel heeft, en dan nagaan of het wijkverband
+    # klopt (hetzelfde kenmerk kan in een ander wijkverband staan).
+    koppen = set().union(*extra.values())
     for r in rijen:
-        bij = extra.get(r[1])
-        if bij and r[0] in bij:
-            r[_MET_BUNDEL] = r[_AANTAL] + bij[r[0]]
+        if r[0] in koppen:
+            bij = extra.get(r[1])
+            if bij and r[0] in bij:
+                r[_MET_BUNDEL] = r[_AANTAL] + bij[r[0]]
 
 
 def _acties_af(rijen: list[list[Any]], vandaag: date) -> None:
@@ -329,16 +333,9 @@ def _kolom(sleutel: str, waarden: list[Any]) -> list[str]:
             if set(map(type, waarden)) == {int}:
                 return list(map(str, waarden))
         else:
-            if _al_een_regel(samen) and max(map(len, waarden), default=0) <= 200:
+            if al_een_regel_samen(samen) and max(map(len, waarden), default=0) <= 200:
                 return waarden
     return [cel(sleutel, w) for w in waarden]
-
-
-def _al_een_regel(samen: str) -> bool:
-    """Waar als ``een_regel`` elke tekst in ``samen`` (de teksten van een kolom met ``|``
-    ertussen, een zichtbaar teken) ongemoeid laat; een ``| `` in een tekst zelf geeft
-    onwaar, en dan gaat de kolom gewoon cel voor cel."""
-    return al_een_regel(samen) and "| " not in samen and " |" not in samen
 
 
 def toon_tabel(soort: str, rijen: list[list[Any]]) -> None:

@@ -56,7 +56,6 @@ TERUGKOPPELINGVELDEN = ("gehoord", "gedaan", "lukt_niet", "volgende_update", "ka
                         "eigenaar", "contact", "eindtekst")
 STATUSWIJZIGINGVELDEN = ("moment", "status", "toelichting", "vergadering_id", "door")
 
-_SIGNAALSET = frozenset(SIGNAALVELDEN)
 
 
 class _Dagen(dict):
@@ -143,24 +142,19 @@ def signaalrijen(docs: list[Any]) -> list[list[Any]]:
     for doc in docs:
         if type(doc) is not dict:
             raise AndersLezen
-        if doc.keys() == _SIGNAALSET:  # het gewone geval: alle velden (zoals bewaard)
-            (id_, wv, tekst, datum, vorm, thema, buurt, aantal, contact, status, reden,
-             gebundeld_in, vergadering_id, versie, _extra, historie) = map(doc.__getitem__,
-                                                                          SIGNAALVELDEN)
-        else:
-            get = doc.get
-            id_, wv, tekst, datum = get("id"), get("wijkverband_id"), get("tekst"), get("datum")
-            vorm, thema, buurt = get("vorm", "overig"), get("thema", ""), get("buurt", "")
-            aantal, contact, status = get("aantal", 1), get("contact"), get("status", "nieuw")
-            reden, gebundeld_in = get("reden", ""), get("gebundeld_in")
-            vergadering_id, versie = get("vergadering_id"), get("versie", 0)
-            historie = get("historie", [])
+        get = doc.get
+        id_, wv, tekst, datum = get("id"), get("wijkverband_id"), get("tekst"), get("datum")
+        vorm, thema, buurt = get("vorm", "overig"), get("thema", ""), get("buurt", "")
+        aantal, contact, status = get("aantal", 1), get("contact"), get("status", "nieuw")
+        reden, gebundeld_in = get("reden", ""), get("gebundeld_in")
+        vergadering_id, versie = get("vergadering_id"), get("versie", 0)
+        historie, extra = get("historie", []), get("extra", {})
         if (type(id_) is not str or type(wv) is not str or type(tekst) is not str
                 or type(thema) is not str or type(buurt) is not str or type(reden) is not str
                 or type(vorm) is not str or vorm not in vormen
                 or type(status) is not str or status not in statussen
                 or type(aantal) is not int or not 1 <= aantal <= 100_000
-                or type(versie) is not int):
+                or type(versie) is not int or type(extra) is not dict):
             raise AndersLezen
         if gebundeld_in is not None and type(gebundeld_in) is not str:
             raise AndersLezen

@@ -44,12 +44,25 @@ def _knip(tekst: str, n: int) -> tuple[str, str]:
     return tekst, ""
 
 
+def al_een_regel_samen(samen: str) -> bool:
+    """Waar als ``al_een_regel`` geldt voor elke tekst in ``samen`` (de teksten van een kolom
+    met ``|`` ertussen, een zichtbaar teken); een ``| `` in een tekst zelf geeft onwaar, en
+    dan gaat de kolom gewoon cel voor cel."""
+    return al_een_regel(samen) and "| " not in samen and " |" not in samen
+
+
 def _breek_eenvoudig(tekst: str, n: int) -> list[str] | None:
     """``breek`` voor het gewone geval: ASCII, woorden met één spatie ertussen, geen woord
     langer dan een regel (dan is de langste regel tot een woordeinde precies wat de
     algemene weg geeft). None als de tekst daar niet aan voldoet."""
     if not (tekst.isascii() and al_een_regel(tekst)):
         return None
+    return _breek_netjes(tekst, n)
+
+
+def _breek_netjes(tekst: str, n: int) -> list[str] | None:
+    """``_breek_eenvoudig`` voor een tekst waarvan al vaststaat dat hij ASCII is en
+    ``al_een_regel``."""
     regels = []
     while len(tekst) > n:
         spatie = tekst.rfind(" ", 0, n + 1)
@@ -158,8 +171,9 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
     """
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
-    # Per kolom één keer: alles ASCII (één controle in C) en de langste cel.
-    ascii_ = ["".join(teksten).isascii() for teksten in per_kolom]
+    # Per kolom één keer (in C): alle cellen achter elkaar, om te zien of alles ASCII is.
+    samen = ["|".join(teksten) for teksten in per_kolom]
+    ascii_ = [s.isascii() for s in samen]
     langste = [max(map(len, teksten), default=0) for teksten in per_kolom]
     breedste_cel = [n if a else max(map(breedte, teksten), default=0)
                     for teksten, a, n in zip(per_kolom, ascii_, langste, strict=True)]
@@ -174,7 +188,7 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
     # schrift of tekens zonder breedte gaan cel voor cel.
     sjabloon = "  " + "   ".join(f"%-{max(n, 0)}s" for n in binnen) + "  "
     apart: set[int] = set()
-    te_lang: dict[int, list[int]] = {}  # rij -> de kolommen die niet passen
+    te_lang: dict[int, list[int]] = {}  # kolom -> de rijen waarin die kolom niet past
     for k, (teksten, n) in enumerate(zip(per_kolom, binnen, strict=True)):
         if not ascii_[k]:
             smal: dict[str, bool] = {}  # per verschillende tekst één keer ('—' in elke rij)
@@ -185,35 +199,56 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
                     if not smal[t]:
                         apart.add(i)
         if langste[k] > n:  # bij smalle tekst is de lengte de breedte
-            for i in (i for i, t in enumerate(teksten) if len(t) > n):
-                te_lang.setdefault(i, []).append(k)
+            te_lang[k] = [i for i, t in enumerate(teksten) if len(t) > n]
+    # Een rij waarin meer dan één cel te lang is, gaat regel voor regel (hieronder); het
+    # gewone geval is één te lange cel, en dan is de rest van de vervolgregels leeg.
+    meer = set()
+    if len(te_lang) > 1:
+        gezien: set[int] = set()
+        for rijen_k in te_lang.values():
+            meer.update(gezien.intersection(rijen_k))
+            gezien.update(rijen_k)
+    overslaan = apart | meer
     vakken = [" " * max(n, 0) for n in binnen]
-    randen = [("\n  " + "".join(v + "   " for v in vakken[:k]),
-               "".join("   " + v for v in vakken[k + 1:]) + "  ") for k in range(len(binnen))]
     kolom_voor_kolom = [list(teksten) for teksten in per_kolom]
     vervolg: dict[int, str] = {}
-    for i, welke in te_lang.items():
-        if i in apart:
-            continue
-        if len(welke) == 1:  # het gewone geval: één cel, de rest van de regel is leeg
-            k = welke[0]
-            eerste, *verder = breek(kolom_voor_kolom[k][i], binnen[k])
-            kolom_voor_kolom[k][i] = eerste
-            voor, na = randen[k]
+    for k, rijen_k in te_lang.items():
+        kolom, n = kolom_voor_kolom[k], binnen[k]
+        voor = "\n  " + "".join(v + "   " for v in vakken[:k])
+        na = "".join("   " + v for v in vakken[k + 1:]) + "  "
+        # Staat elke cel van de kolom al netjes op één regel (één controle in C), dan breekt
+        # een ASCII-cel eenvoudig af: meestal in twee regels, bij de laatste spatie die past.
+        netjes = n > 0 and al_een_regel_samen(samen[k])
+        for i in rijen_k:
+            if i in overslaan:
+                continue
+            tekst = kolom[i]
+            if netjes and tekst.isascii():
+                spatie = tekst.rfind(" ", 0, n + 1)
+                if spatie > 0 and len(tekst) - spatie - 1 <= n:  # het gewone geval
+                    kolom[i] = tekst[:spatie]
+                    vervolg[i] = voor + tekst[spatie + 1:].ljust(n) + na
+                    continue
+                eerste, *verder = _breek_netjes(tekst, n) or breek(tekst, n)
+            else:
+                eerste, *verder = breek(tekst, n)
+            kolom[i] = eerste
             vervolg[i] = "".join([voor + stuk + na for stuk in verder])
-            continue
+    per_kolom_lang = {k: set(rijen_k) for k, rijen_k in te_lang.items()} if meer else {}
+    for i in meer - apart:
         stukken: dict[int, list[str]] = {}
-        for k in welke:
-            eerste, *stukken[k] = breek(kolom_voor_kolom[k][i], binnen[k])
-            kolom_voor_kolom[k][i] = eerste
+        for k, rijen_k in per_kolom_lang.items():
+            if i in rijen_k:
+                eerste, *stukken[k] = breek(kolom_voor_kolom[k][i], binnen[k])
+                kolom_voor_kolom[k][i] = eerste
         vervolg[i] = "".join([
             "\n" + sjabloon % tuple(
                 stukken[k][r] if k in stukken and r < len(stukken[k]) else ""
                 for k in range(len(binnen)))
             for r in range(max(map(len, stukken.values())))])
-    rijen = [sjabloon % teksten for teksten in zip(*kolom_voor_kolom, strict=True)]
-    for i, meer in vervolg.items():
-        rijen[i] += meer
+    rijen = list(map(sjabloon.__mod__, zip(*kolom_voor_kolom, strict=True)))
+    for i, rest in vervolg.items():
+        rijen[i] += rest
     for i in apart:
         rijen[i] = "\n".join(_rij([teksten[i] for teksten in per_kolom], binnen))
     rijen.append(" " * totaal)
