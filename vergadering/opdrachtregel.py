@@ -1334,6 +1334,9 @@ def start(voorkant: Voorkant | None = None) -> None:
     van stdout niet, dan stopt Python gewoon, met zijn eigen afhandeling.
     """
     global _na_afloop
+    from .opslag import tegelijk
+
+    tegelijk.toegestaan = True  # een eigen proces: vakken lezen mag met twee (tegelijk.py)
     _na_afloop = []
     code = main(voorkant=voorkant)
     if _na_afloop:

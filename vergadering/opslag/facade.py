@@ -881,10 +881,7 @@ class Opslag(Gedeeld):
         from .lijstindex import rijen
 
         wvs = [wijkverband_id] if wijkverband_id else [i for i, _ in self._wijkverbandnamen()]
-        uit: list[list[Any]] = []
-        for wv in wvs:
-            uit += rijen(self, wv, soort, maak, vorm, index, ruw)
-        return uit
+        return rijen(self, wvs, soort, maak, vorm, index, ruw)
 
     def laad_maandnamen(self) -> None:
         """Babels maandnamen voor de datumkolommen van een lijst: uit de opslagmap als ze van

@@ -33,9 +33,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .afgeleid import lees_index, schrijf_index, sleutel, vakken
+from .tegelijk import per_vak
 
 if TYPE_CHECKING:
     from .facade import Opslag
@@ -54,10 +55,10 @@ def indexpad(opslag: Opslag, wijkverband_id: str, soort: str) -> Path:
     return opslag.map / wijkverband_id / f".lijst-{soort}"
 
 
-def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
+def rijen(opslag: Opslag, wijkverbanden: list[str], soort: str,
           maak: Callable[[list[Any]], Rijen], vorm: str, index: str | None = None,
           ruw: Callable[[list[Any]], Rijen] | None = None) -> Rijen:
-    """De rijen van alle vakken van één soort van een wijkverband, vak voor vak in de
+    """De rijen van alle vakken van één soort van de wijkverbanden, vak voor vak in de
     volgorde van de façade: uit de index waar het vak niet veranderd is, anders
     ``maak(objecten van het vak)`` (en dan wordt de index bijgewerkt). ``vorm`` noemt de
     kolommen van een rij: een index met een andere vorm telt niet.
@@ -70,14 +71,43 @@ def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
 
     Een beschadigd vak geeft ``BeschadigdBestand`` met advies, net als elk ander lezen.
     """
+    plannen = [_plan(opslag, wv, soort, vorm, index) for wv in wijkverbanden]
+    # Zonder index (de eerste lijst na een upgrade) zijn dat alle vakken van alle
+    # wijkverbanden: dan met twee processen tegelijk als dat kan (tegelijk.py).
+    gelezen = per_vak([(wv, naam) for wv, plan in zip(wijkverbanden, plannen, strict=True)
+                       for naam in plan.te_lezen],
+                      lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw))
+    uit: Rijen = []
+    for wv, plan in zip(wijkverbanden, plannen, strict=True):
+        for naam, regel in plan.nieuw.items():
+            if regel[1] is None:
+                regel[1] = gelezen[wv, naam]
+            uit += regel[1]
+        if plan.te_lezen or plan.nieuw.keys() != plan.bekend.keys():
+            schrijf_index(plan.pad, {"versie": VERSIE, "wijkverband": wv, "vorm": vorm,
+                                     "vakken": plan.nieuw}, met_controle=True)
+    return uit
+
+
+class _Plan(NamedTuple):
+    """Per wijkverband: waar de index staat, wat hij wist, per vak [sleutel, rijen of None
+    (nog te lezen)] en welke vakken gelezen moeten worden."""
+
+    pad: Path
+    bekend: dict[str, Any]
+    nieuw: dict[str, Any]
+    te_lezen: list[str]
+
+
+def _plan(opslag: Opslag, wijkverband_id: str, soort: str, vorm: str,
+          index: str | None) -> _Plan:
     pad = indexpad(opslag, wijkverband_id, index or soort)
     oud = lees_index(pad, VERSIE, wijkverband_id, met_controle=True)
     bekend: dict[str, Any] = oud["vakken"] if oud is not None and oud.get("vorm") == vorm else {}
     if bekend and _gekoppeld(opslag, wijkverband_id, soort):
         bekend = {}  # een map die een koppeling is: de façade zegt wat er mis is
-    uit: Rijen = []
     nieuw: dict[str, Any] = {}
-    gelezen = 0
+    te_lezen: list[str] = []
     for naam, vak, journaal in vakken(opslag, wijkverband_id, soort):
         huidig = sleutel(vak, journaal)  # vóór het lezen: verandert het intussen, dan
         if huidig is None:  # klopt de sleutel de volgende keer niet
@@ -85,17 +115,11 @@ def rijen(opslag: Opslag, wijkverband_id: str, soort: str,
         regel = bekend.get(naam)
         if type(regel) is list and len(regel) == 2 and regel[0] == huidig \
                 and type(regel[1]) is list:
-            uit += regel[1]
             nieuw[naam] = regel
-            continue
-        vakrijen = maak_vak(opslag, wijkverband_id, soort, naam, maak, ruw)
-        uit += vakrijen
-        nieuw[naam] = [huidig, vakrijen]
-        gelezen += 1
-    if gelezen or nieuw.keys() != bekend.keys():
-        schrijf_index(pad, {"versie": VERSIE, "wijkverband": wijkverband_id, "vorm": vorm,
-                            "vakken": nieuw}, met_controle=True)
-    return uit
+        else:
+            nieuw[naam] = [huidig, None]
+            te_lezen.append(naam)
+    return _Plan(pad, bekend, nieuw, te_lezen)
 
 
 def maak_vak(opslag: Opslag, wijkverband_id: str, soort: str, naam: str,
