@@ -180,15 +180,26 @@ def signaalrijen(docs: list[Any]) -> list[list[Any]]:
 
 
 def _laatste_toelichting(historie: Any) -> str:
-    """``Actie.laatste_toelichting`` na de controle van elke statuswijziging."""
+    """``Actie.laatste_toelichting`` na de controle van elke statuswijziging (``_tijdstip``
+    en ``_teksten`` hier uitgeschreven: een actie van jaren heeft tientallen wijzigingen)."""
     _soort(historie, list)
     toelichting = ""
+    lees = datetime.fromisoformat
     for h in historie:
-        get = _object(h).get
-        _tijdstip(get("moment"))
-        toelichting = get("toelichting", "")
-        _teksten(get("status"), toelichting, get("door", ""))
-        _tekst_of_niets(get("vergadering_id"))
+        if type(h) is not dict:
+            raise AndersLezen
+        get = h.get
+        moment, status, toelichting, door, vergadering_id = (
+            get("moment"), get("status"), get("toelichting", ""), get("door", ""),
+            get("vergadering_id"))
+        if (type(moment) is not str or type(status) is not str or type(toelichting) is not str
+                or type(door) is not str
+                or vergadering_id is not None and type(vergadering_id) is not str):
+            raise AndersLezen
+        try:
+            lees(moment)
+        except ValueError:
+            raise AndersLezen from None
     return toelichting
 
 

@@ -209,6 +209,15 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
             meer.update(gezien.intersection(rijen_k))
             gezien.update(rijen_k)
     overslaan = apart | meer
+    # Staat elke cel van een kolom al netjes op één regel (één controle in C), dan breekt
+    # een ASCII-cel eenvoudig af (``_breek_netjes``).
+    netjes = {k: binnen[k] > 0 and al_een_regel_samen(samen[k]) for k in te_lang}
+
+    def afgebroken(k: int, tekst: str) -> list[str]:
+        if netjes[k] and tekst.isascii():
+            return _breek_netjes(tekst, binnen[k]) or breek(tekst, binnen[k])
+        return breek(tekst, binnen[k])
+
     vakken = [" " * max(n, 0) for n in binnen]
     kolom_voor_kolom = [list(teksten) for teksten in per_kolom]
     vervolg: dict[int, str] = {}
@@ -216,22 +225,17 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
         kolom, n = kolom_voor_kolom[k], binnen[k]
         voor = "\n  " + "".join(v + "   " for v in vakken[:k])
         na = "".join("   " + v for v in vakken[k + 1:]) + "  "
-        # Staat elke cel van de kolom al netjes op één regel (één controle in C), dan breekt
-        # een ASCII-cel eenvoudig af: meestal in twee regels, bij de laatste spatie die past.
-        netjes = n > 0 and al_een_regel_samen(samen[k])
         for i in rijen_k:
             if i in overslaan:
                 continue
             tekst = kolom[i]
-            if netjes and tekst.isascii():
+            if netjes[k] and tekst.isascii():  # meestal twee regels: bij de laatste spatie
                 spatie = tekst.rfind(" ", 0, n + 1)
-                if spatie > 0 and len(tekst) - spatie - 1 <= n:  # het gewone geval
+                if spatie > 0 and len(tekst) - spatie - 1 <= n:
                     kolom[i] = tekst[:spatie]
                     vervolg[i] = voor + tekst[spatie + 1:].ljust(n) + na
                     continue
-                eerste, *verder = _breek_netjes(tekst, n) or breek(tekst, n)
-            else:
-                eerste, *verder = breek(tekst, n)
+            eerste, *verder = afgebroken(k, tekst)
             kolom[i] = eerste
             vervolg[i] = "".join([voor + stuk + na for stuk in verder])
     per_kolom_lang = {k: set(rijen_k) for k, rijen_k in te_lang.items()} if meer else {}
@@ -239,7 +243,7 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
         stukken: dict[int, list[str]] = {}
         for k, rijen_k in per_kolom_lang.items():
             if i in rijen_k:
-                eerste, *stukken[k] = breek(kolom_voor_kolom[k][i], binnen[k])
+                eerste, *stukken[k] = afgebroken(k, kolom_voor_kolom[k][i])
                 kolom_voor_kolom[k][i] = eerste
         vervolg[i] = "".join([
             "\n" + sjabloon % tuple(
