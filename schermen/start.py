@@ -314,9 +314,10 @@ class StartScherm(Screen[None]):
             self.call_after_refresh(self._bied_hervatten_aan, wv)
 
     def _toon_tekst(self, kop: str, tekst: str | Text) -> None:
-        self.query_one("#overzicht", Static).update(
-            Text.assemble((kop, "bold"), "\n", tekst)
-        )
+        # Tijdens het opnieuw opbouwen van het scherm (een wijkverband van elders kwam erbij)
+        # is het overzicht er even niet; het nieuwe overzicht krijgt dan zijn eigen tekst.
+        for overzicht in self.query("#overzicht").results(Static):
+            overzicht.update(Text.assemble((kop, "bold"), "\n", tekst))
 
     @work(thread=True, exclusive=True, group="impact")
     def _laad_impact(self, wv: Wijkverband, tekst: str) -> None:

@@ -6,6 +6,7 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
+from rich.text import Text
 from schermen_gegevens import maak_app
 from schermen_pilot import meldingen, wacht
 from textual.widgets import Footer, Static
@@ -170,3 +171,17 @@ async def test_meer_dan_twaalf_leden_worden_geteld_in_gewone_taal(tmp_path: Path
         tekst = " ".join(_overzichtstekst(app).split())
         assert "en nog 1 lid." in tekst
         assert "anderen" not in tekst
+
+
+async def test_impactregels_terwijl_het_overzicht_er_even_niet_is(tmp_path: Path) -> None:
+    """De impactregels komen uit een werkdraad; komen ze terwijl het scherm opnieuw wordt
+    opgebouwd (het overzicht is er even niet), dan is dat geen fout die de app stopt."""
+    app = maak_app(tmp_path / "db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wacht(pilot, lambda: "7 nieuwe signalen" in _overzichtstekst(app))
+        scherm = app.screen
+        assert isinstance(scherm, StartScherm) and scherm.gekozen is not None
+        await scherm.query_one("#overzicht", Static).remove()
+        scherm._toon_impact(scherm.gekozen, scherm._overzichttekst, Text("Bereik: 7"))
+        await pilot.pause()
+        assert app.is_running and app._exception is None

@@ -4,8 +4,9 @@ opdrachtregel, zonder tien tot dertig jaar opnieuw om te zetten en te controlere
 Een lijst van dertig jaar signalen zet zestigduizend documenten om in gecontroleerde
 domeinobjecten en maakt daar rijen van; dat kost meer dan de bestanden lezen. Per vak
 bewaart deze index de rijen die ``vergadering/lijsten.py`` van dat vak maakte (een lijst
-per rij, in een vaste kolomvolgorde: één ``json.loads`` per soort, zonder herhaalde
-veldnamen), met de sleutel van het vak zoals het gelezen werd (``afgeleid.sleutel``).
+per rij, in een vaste kolomvolgorde, zonder herhaalde veldnamen; in de vorm van ``marshal``,
+zie ``afgeleid.py``), met de sleutel van het vak zoals het gelezen werd (``afgeleid.sleutel``).
+Moeten veel vakken gelezen worden (zonder index), dan met twee processen (``tegelijk.py``).
 
 Zoals de startindex (zie ``index.py`` en ``afgeleid.py``): een vak komt alleen uit de index
 als zijn sleutel nu precies gelijk is; elk ander vak wordt via de façade gelezen (vak plus
