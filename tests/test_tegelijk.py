@@ -132,3 +132,83 @@ def test_beschadigd_vak_zelfde_melding_als_alleen(tmp_path: Path, capsys, splits
         assert samen == alleen  # dezelfde melding: van het eerste kapotte vak in volgorde
         assert samen[0] == 1 and "beschadigd" in samen[2]
         assert i or str(vak) in samen[2]
+
+
+# --- in_twee: een werk in twee helften met één keer iets gezamenlijks halverwege ---------
+
+
+def _deel(begin: int, eind: int) -> tuple[list[int], int]:
+    getallen = list(range(begin, eind))
+    return getallen, max(getallen, default=0)
+
+
+def _af(getallen: list[int], grootste: int) -> list:
+    return [[g * 10 + grootste for g in getallen], os.getpid()]
+
+
+def test_in_twee_zelfde_uitkomst_en_het_kind_doet_de_tweede_helft(splitsen) -> None:
+    delen = tegelijk.in_twee(10, 2, _deel, max, _af)
+    assert [d[0] for d in delen] == [[g * 10 + 9 for g in range(5)],
+                                     [g * 10 + 9 for g in range(5, 10)]]
+    assert delen[0][1] == os.getpid() != delen[1][1]
+    alleen = tegelijk.in_twee(10, 11, _deel, max, _af)  # onder de drempel: alleen
+    assert alleen[0][0] == delen[0][0] + delen[1][0] and alleen[0][1] == os.getpid()
+    assert _geen_kinderen_over()
+
+
+@pytest.mark.parametrize("waar", ["deel", "af"])
+def test_in_twee_een_kind_dat_faalt_kost_niets(splitsen, waar: str) -> None:
+    ouder = os.getpid()
+
+    def deel(begin: int, eind: int) -> tuple[list[int], int]:
+        if waar == "deel" and os.getpid() != ouder:
+            raise RuntimeError("kapot in het kind")
+        return _deel(begin, eind)
+
+    def af(getallen: list[int], grootste: int) -> list:
+        if waar == "af" and os.getpid() != ouder:
+            os._exit(5)  # weg na het gezamenlijke
+        return _af(getallen, grootste)
+
+    delen = tegelijk.in_twee(10, 2, deel, max, af)
+    assert [d[0] for d in delen] == [[g * 10 + 9 for g in range(5)],
+                                     [g * 10 + 9 for g in range(5, 10)]]
+    assert {d[1] for d in delen} == {ouder}  # alles hier gedaan
+    assert _geen_kinderen_over()
+
+
+def test_in_twee_een_fout_hier_komt_door_en_laat_geen_kind_achter(splitsen) -> None:
+    ouder = os.getpid()
+
+    def af(getallen: list[int], grootste: int) -> list:
+        if os.getpid() == ouder:
+            raise ValueError("kapot hier")
+        return _af(getallen, grootste)
+
+    with pytest.raises(ValueError, match="kapot hier"):
+        tegelijk.in_twee(10, 2, _deel, max, af)
+    assert _geen_kinderen_over()
+
+
+def test_tabel_in_twee_processen_gelijk_aan_in_een_keer(splitsen, monkeypatch) -> None:
+    from vergadering import tabel
+
+    teksten = ["kort", "een tekst die te lang is voor de kolom en dus afbreekt op woorden",
+               "breed 漢字 schrift", "Ĳsselmeer — é", "eenwoorddatveeltelangisvoordekolom" * 3,
+               ""]
+    per_kolom = [[f"S{i:05}" for i in range(400)],
+                 [teksten[i % len(teksten)] for i in range(400)],
+                 [teksten[(i * 7) % len(teksten)] for i in range(400)]]
+    per_kolom[0][399] = "S-langer-kenmerk"  # alleen in de tweede helft: een bredere kolom
+    kolommen = [("Kenmerk", False), ("Signaal", True), ("Eigenaar", True)]
+    monkeypatch.setattr(tabel, "RIJEN_TEGELIJK", 10)
+    forks = []
+    echt = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or echt())
+    for breedte in (120, 60, 20):
+        samen = tabel.tabel_tekst("Signalen (400)", kolommen, per_kolom, breedte)
+        monkeypatch.setattr(tegelijk, "toegestaan", False)
+        alleen = tabel.tabel_tekst("Signalen (400)", kolommen, per_kolom, breedte)
+        monkeypatch.setattr(tegelijk, "toegestaan", True)
+        assert samen == alleen
+    assert len(forks) == 3

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
 from .bundels import bundelaantallen
-from .tabel import al_een_regel_samen, tabel_tekst
+from .tabel import al_een_regel_samen, tabel_tekst_in_delen
 from .tekst import een_regel
 
 if TYPE_CHECKING:
@@ -355,14 +355,22 @@ def toon_tabel(soort: str, rijen: list[list[Any]]) -> None:
     sleutels = [k for k, _ in kolommen if k != "terugkoppeling"]
     if any(k == "terugkoppeling" for k, _ in kolommen):
         sleutels += ["volgende_update", "kanaal"]
-    # Eén keer langs de rijen voor alle kolommen (itemgetter en zip in C).
-    haal = itemgetter(*(plek[k] for k in sleutels), plek[sleutels[0]])  # altijd een tuple
-    waarden = dict(zip(sleutels, zip(*map(haal, rijen), strict=True), strict=False))
-    per_kolom = [_kolom(k, list(waarden[k])) if k != "terugkoppeling"
-                 else list(map(_terugkoppeling, waarden["volgende_update"], waarden["kanaal"]))
-                 for k, _ in kolommen]
-    kop_tekst, rijen_tekst = tabel_tekst(
+
+    def cellen(begin: int, eind: int) -> list[list[str]]:
+        if begin >= eind:
+            return [[] for _ in kolommen]
+        # Eén keer langs de rijen voor alle kolommen (itemgetter en zip in C).
+        haal = itemgetter(*(plek[k] for k in sleutels), plek[sleutels[0]])  # altijd een tuple
+        waarden = dict(zip(sleutels, zip(*map(haal, rijen[begin:eind]), strict=True),
+                           strict=False))
+        return [_kolom(k, list(waarden[k])) if k != "terugkoppeling"
+                else list(map(_terugkoppeling, waarden["volgende_update"], waarden["kanaal"]))
+                for k, _ in kolommen]
+
+    # Bij een lange lijst maakt een tweede proces de helft van de tabel (tabel.py).
+    kop_tekst, rijen_tekst = tabel_tekst_in_delen(
         f"{soort.capitalize()} ({len(rijen)})",
-        [(kop, sleutel not in _KORT) for sleutel, kop in kolommen], per_kolom, breedte)
+        [(kop, sleutel not in _KORT) for sleutel, kop in kolommen], len(rijen), cellen,
+        breedte)
     sys.stdout.write(kop_tekst)
     sys.stdout.write(rijen_tekst)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from .tekst import al_een_regel
 
@@ -169,23 +170,78 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
     erachter: de streep is geen ASCII, en zonder hem blijven tienduizenden ASCII-rijen in
     het geheugen één byte per teken, ook bij het wegschrijven.
     """
+    aantal = len(per_kolom[0]) if per_kolom else 0
+    return tabel_tekst_in_delen(titel, kolommen, aantal,
+                                lambda begin, eind: [k[begin:eind] for k in per_kolom],
+                                max_breedte)
+
+
+# Vanaf zoveel rijen maakt een tweede proces de helft van de tabel (zie tegelijk.in_twee):
+# zestigduizend rijen opmaken kost ~250 ms, een fork een paar ms.
+RIJEN_TEGELIJK = 5000
+
+
+def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aantal: int,
+                         cellen: Callable[[int, int], Sequence[Sequence[str]]],
+                         max_breedte: int) -> tuple[str, str]:
+    """``tabel_tekst`` voor ``aantal`` rijen waarvan ``cellen(begin, eind)`` de cellen per
+    kolom maakt (van die rijen): bij veel rijen maakt een tweede proces de tweede helft,
+    cellen en al (``tegelijk.in_twee``); alleen de breedste cel per kolom gaat heen en weer.
+    De uitkomst is dezelfde als in één keer."""
+    from .opslag.tegelijk import in_twee
+
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
+    ruimte = max_breedte - len(kolommen) - 1
+
+    def deel(begin: int, eind: int) -> tuple[tuple[Sequence[Sequence[str]], _Maten], list[int]]:
+        per_kolom = cellen(begin, eind)
+        maten = _maten(per_kolom)
+        return (per_kolom, maten), maten.breedste_cel
+
+    def samen(breedste: list[list[int]]) -> list[int]:
+        return _kolombreedtes(koppen, breekbaar, list(map(max, zip(*breedste, strict=True))),
+                              ruimte)
+
+    def af(staat: tuple[Sequence[Sequence[str]], _Maten], breedtes: list[int]
+           ) -> tuple[str, list[int]]:
+        return _rijen_tekst(*staat, [b - 2 for b in breedtes]), breedtes
+
+    delen = in_twee(aantal, RIJEN_TEGELIJK, deel, samen, af)
+    return _kop_en_rijen(titel, koppen, delen[0][1], "".join(t for t, _ in delen),
+                         max_breedte)
+
+
+class _Maten(NamedTuple):
+    """Per kolom van een stel rijen: alle cellen achter elkaar (met '|'), of alles ASCII
+    is, de langste cel (in tekens) en de breedste (in kolommen op het scherm)."""
+
+    samen: list[str]
+    ascii_: list[bool]
+    langste: list[int]
+    breedste_cel: list[int]
+
+
+def _maten(per_kolom: Sequence[Sequence[str]]) -> _Maten:
     # Per kolom één keer (in C): alle cellen achter elkaar, om te zien of alles ASCII is.
     samen = ["|".join(teksten) for teksten in per_kolom]
     ascii_ = [s.isascii() for s in samen]
     langste = [max(map(len, teksten), default=0) for teksten in per_kolom]
     breedste_cel = [n if a else max(map(breedte, teksten), default=0)
                     for teksten, a, n in zip(per_kolom, ascii_, langste, strict=True)]
-    breedtes = _kolombreedtes(koppen, breekbaar, breedste_cel,
-                              max_breedte - len(kolommen) - 1)
-    totaal = sum(breedtes) + len(kolommen) + 1
-    binnen = [b - 2 for b in breedtes]
+    return _Maten(samen, ascii_, langste, breedste_cel)
+
+
+def _rijen_tekst(per_kolom: Sequence[Sequence[str]], maten: _Maten,
+                 binnen: list[int]) -> str:
+    """De rijen als tekst, elke rij (met zijn vervolgregels) met een regeleinde erachter;
+    ``binnen``: de breedte van elke kolom zonder de spaties eromheen."""
     # Een rij waarvan elke cel smal is (elk teken één kolom breed: ASCII, maar ook 'é' of
     # '—') en past, is één opmaak met vaste breedtes (in C). Een cel die te lang is (de
     # tekst van een signaal, de helft van de rijen) breekt vooraf: de eerste regel gaat
     # door dezelfde opmaak, de volgende regels komen erachter. Alleen rijen met breed
     # schrift of tekens zonder breedte gaan cel voor cel.
+    ascii_, samen, langste = maten.ascii_, maten.samen, maten.langste
     sjabloon = "  " + "   ".join(f"%-{max(n, 0)}s" for n in binnen) + "  "
     apart: set[int] = set()
     te_lang: dict[int, list[int]] = {}  # kolom -> de rijen waarin die kolom niet past
@@ -255,14 +311,22 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
         rijen[i] += rest
     for i in apart:
         rijen[i] = "\n".join(_rij([teksten[i] for teksten in per_kolom], binnen))
-    rijen.append(" " * totaal)
+    return "\n".join(rijen) + "\n" if rijen else ""
 
+
+def _kop_en_rijen(titel: str, koppen: list[str], breedtes: list[int], rijen_tekst: str,
+                  max_breedte: int) -> tuple[str, str]:
+    """Kop (titel, witregel, koppen, streep) en rijen (met een witregel erachter), elk
+    met een regeleinde erachter; te breed (alleen als de korte kolommen samen al te breed
+    zijn) dan afgekapt op ``max_breedte``."""
+    totaal = sum(breedtes) + len(koppen) + 1
+    binnen = [b - 2 for b in breedtes]
     kop = breek(titel, totaal)
     kop.append(" " * totaal)
     kop += _rij(koppen, binnen)
     kop.append(" " + "─" * (totaal - 2) + " ")
-    kop_tekst, rijen_tekst = "\n".join(kop) + "\n", "\n".join(rijen) + "\n"
-    if totaal > max_breedte:  # alleen als de korte kolommen samen al te breed zijn
+    kop_tekst, rijen_tekst = "\n".join(kop) + "\n", rijen_tekst + " " * totaal + "\n"
+    if totaal > max_breedte:
         kop_tekst, rijen_tekst = (
             "".join(_knip(r, max_breedte)[0] + "\n" for r in t[:-1].split("\n"))
             for t in (kop_tekst, rijen_tekst))

@@ -44,9 +44,7 @@ def _kernen() -> int:
 
 def mag_splitsen(aantal: int) -> bool:
     """Waar als ``aantal`` vakken over twee processen verdeeld mogen worden."""
-    threading = sys.modules.get("threading")  # niet geladen: dan is er één thread
-    return (toegestaan and aantal >= DREMPEL and hasattr(os, "fork")
-            and (threading is None or threading.active_count() == 1) and _kernen() >= 2)
+    return _mag(aantal, DREMPEL)
 
 
 def per_vak(namen: list[T], werk: Callable[[T], Any]) -> dict[T, Any]:
@@ -131,3 +129,122 @@ def _goed_gestopt(pid: int) -> bool:
     except ChildProcessError:
         return False
     return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def in_twee(aantal: int, drempel: int, deel: Callable[[int, int], tuple[Any, Any]],
+            samen: Callable[[list[Any]], Any], af: Callable[[Any, Any], Any]) -> list[Any]:
+    """Werk op ``aantal`` dingen (rijen) in twee helften dat halverwege één keer iets van
+    beide helften nodig heeft (zoals de breedste cel van elke kolom van een tabel):
+
+    ``deel(begin, eind)`` geeft (staat, maat) van een helft; ``samen([maat, ...])`` maakt
+    daar het gezamenlijke van (voor beide helften hetzelfde); ``af(staat, gezamenlijk)``
+    maakt een helft af. Geeft de uitkomsten van ``af`` op volgorde. De tweede helft in een
+    kindproces als dat mag (vanaf ``drempel`` dingen); kan het kind het niet (een fout, het
+    valt weg), dan doet dit proces die helft daarna zelf. Maat, gezamenlijk en uitkomst van
+    ``af`` zijn dingen die ``marshal`` kan bewaren."""
+    if not _mag(aantal, drempel):
+        staat, maat = deel(0, aantal)
+        return [af(staat, samen([maat]))]
+    midden = aantal // 2
+    try:
+        naar_ouder = os.pipe()
+        naar_kind = os.pipe()
+    except OSError:
+        staat, maat = deel(0, aantal)
+        return [af(staat, samen([maat]))]
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (*naar_ouder, *naar_kind):
+            os.close(fd)
+        staat, maat = deel(0, aantal)
+        return [af(staat, samen([maat]))]
+    if pid == 0:
+        _kind_in_twee(midden, aantal, deel, af, naar_ouder, naar_kind)  # komt nooit terug
+    os.close(naar_ouder[1])
+    os.close(naar_kind[0])
+    lezen, schrijven = naar_ouder[0], naar_kind[1]
+    tweede: tuple[Any] | None = None
+    try:
+        staat, maat = deel(0, midden)
+        van_kind = _bericht(lezen)
+        if van_kind is not None:
+            gezamenlijk = samen([maat, van_kind[0]])
+            if _stuur(schrijven, gezamenlijk):
+                eerste = af(staat, gezamenlijk)
+                tweede = _bericht(lezen)
+        if tweede is None:  # het kind kon het niet: die helft hier
+            staat_2, maat_2 = deel(midden, aantal)
+            gezamenlijk = samen([maat, maat_2])
+            return [af(staat, gezamenlijk), af(staat_2, gezamenlijk)]
+    finally:
+        os.close(lezen)
+        os.close(schrijven)
+        if tweede is None:
+            _stop(pid)  # een fout hier, of het kind faalde: niet op zijn werk wachten
+        gestopt = _goed_gestopt(pid)
+    if not gestopt:  # wat het kind stuurde, telt alleen als het gewoon klaar was
+        staat_2, _ = deel(midden, aantal)
+        return [eerste, af(staat_2, gezamenlijk)]
+    return [eerste, tweede[0]]
+
+
+def _mag(aantal: int, drempel: int) -> bool:
+    threading = sys.modules.get("threading")  # niet geladen: dan is er één thread
+    return (toegestaan and aantal >= drempel and hasattr(os, "fork")
+            and (threading is None or threading.active_count() == 1) and _kernen() >= 2)
+
+
+def _kind_in_twee(begin: int, eind: int, deel: Callable[[int, int], tuple[Any, Any]],
+                  af: Callable[[Any, Any], Any], naar_ouder: tuple[int, int],
+                  naar_kind: tuple[int, int]) -> None:
+    code = 1
+    try:
+        os.close(naar_ouder[0])
+        os.close(naar_kind[1])
+        staat, maat = deel(begin, eind)
+        if _stuur(naar_ouder[1], maat):
+            gezamenlijk = _bericht(naar_kind[0])
+            if gezamenlijk is not None and _stuur(naar_ouder[1], af(staat, gezamenlijk[0])):
+                code = 0
+    finally:
+        os._exit(code)
+
+
+def _stuur(fd: int, waarde: Any) -> bool:
+    """Eén bericht door een pijp: lengte (8 bytes) en ``marshal``; onwaar als het niet lukt
+    (de andere kant is weg, of de waarde kan niet bewaard worden)."""
+    try:
+        data = marshal.dumps(waarde, 2)
+        rest = memoryview(len(data).to_bytes(8, "little") + data)
+        while rest:
+            rest = rest[os.write(fd, rest):]
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _bericht(fd: int) -> tuple[Any] | None:
+    """Het volgende bericht van ``_stuur`` (als tuple van één), of None als de andere kant
+    stopte of iets onleesbaars stuurde."""
+    try:
+        kop = _lees_precies(fd, 8)
+        if kop is None:
+            return None
+        data = _lees_precies(fd, int.from_bytes(kop, "little"))
+        if data is None:
+            return None
+        return (marshal.loads(data),)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _lees_precies(fd: int, n: int) -> bytes | None:
+    delen, over = [], n
+    while over:
+        deel = os.read(fd, min(over, 1 << 20))
+        if not deel:
+            return None
+        delen.append(deel)
+        over -= len(deel)
+    return b"".join(delen)
