@@ -51,27 +51,20 @@ def per_vak(namen: list[T], werk: Callable[[T], Any]) -> dict[T, Any]:
     """``werk(naam)`` voor elke naam, als woordenboek; de tweede helft in een kindproces als
     dat mag (``mag_splitsen``). Een fout komt zoals zonder kind: van de eerste naam (in
     volgorde) waarvoor ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
-    if not mag_splitsen(len(namen)):
+    kind = _fork(1) if mag_splitsen(len(namen)) else None
+    if kind is None:
         return {naam: werk(naam) for naam in namen}
+    pid, (lezen, schrijven), _ = kind
     midden = len(namen) // 2
     eerste, tweede = namen[:midden], namen[midden:]
-    try:
-        lezen, schrijven = os.pipe()
-    except OSError:
-        return {naam: werk(naam) for naam in namen}
-    try:
-        pid = os.fork()
-    except OSError:  # geen geheugen of te veel processen: dan alleen
-        os.close(lezen)
-        os.close(schrijven)
-        return {naam: werk(naam) for naam in namen}
     if pid == 0:
-        _kind(tweede, werk, lezen, schrijven)  # komt nooit terug
-    os.close(schrijven)
+        _kind(tweede, werk, schrijven)  # komt nooit terug
     van_kind: dict[Any, Any] = {}
     try:
         uit = {naam: werk(naam) for naam in eerste}
-        van_kind = _ontvang(lezen)
+        bericht = _bericht(lezen)
+        if bericht is not None and type(bericht[0]) is dict:
+            van_kind = bericht[0]
     finally:
         os.close(lezen)
         if not van_kind:
@@ -83,36 +76,44 @@ def per_vak(namen: list[T], werk: Callable[[T], Any]) -> dict[T, Any]:
     return uit
 
 
-def _kind(namen: list[T], werk: Callable[[T], Any], lezen: int, schrijven: int) -> None:
+def _kind(namen: list[T], werk: Callable[[T], Any], schrijven: int) -> None:
     """In het kindproces: ``werk`` voor de namen tot de eerste fout, het resultaat door de
     pijp, en dan meteen stoppen (zonder de opruimers en buffers van de ouder)."""
     code = 1
     try:
-        os.close(lezen)
         uit = {}
         for naam in namen:
             try:
                 uit[naam] = werk(naam)
             except Exception:  # noqa: BLE001 - de ouder doet dit vak zelf, met zijn melding
                 break
-        data = memoryview(marshal.dumps(uit, 2))
-        while data:
-            data = data[os.write(schrijven, data):]
-        code = 0
+        if _stuur(schrijven, uit):
+            code = 0
     finally:
         os._exit(code)
 
 
-def _ontvang(lezen: int) -> dict[Any, Any]:
-    """Wat het kind stuurde; leeg als het niets (bruikbaars) stuurde."""
-    delen = []
-    while deel := os.read(lezen, 1 << 20):
-        delen.append(deel)
+def _fork(pijpen: int) -> tuple[int, tuple[int, int], tuple[int, int] | None] | None:
+    """Een kindproces met één pijp naar de ouder (en met ``pijpen=2`` ook één terug):
+    (pid, (lezen, schrijven) kind naar ouder, (lezen, schrijven) ouder naar kind of None).
+    In elk proces zijn de uiteinden die het niet gebruikt al dicht. None als er geen pijp
+    of proces bij kan (geen geheugen, te veel processen): dan alles alleen."""
+    fds: list[int] = []
     try:
-        data = marshal.loads(b"".join(delen))
-    except (ValueError, EOFError, TypeError):
-        return {}
-    return data if type(data) is dict else {}
+        for _ in range(pijpen):
+            fds += os.pipe()
+        pid = os.fork()
+    except OSError:
+        for fd in fds:
+            os.close(fd)
+        return None
+    naar_ouder = (fds[0], fds[1])
+    naar_kind = (fds[2], fds[3]) if pijpen == 2 else None
+    # De ouder leest van het kind en schrijft naar het kind; het kind andersom.
+    os.close(naar_ouder[0 if pid == 0 else 1])
+    if naar_kind is not None:
+        os.close(naar_kind[1 if pid == 0 else 0])
+    return pid, naar_ouder, naar_kind
 
 
 def _stop(pid: int) -> None:
@@ -142,28 +143,16 @@ def in_twee(aantal: int, drempel: int, deel: Callable[[int, int], tuple[Any, Any
     kindproces als dat mag (vanaf ``drempel`` dingen); kan het kind het niet (een fout, het
     valt weg), dan doet dit proces die helft daarna zelf. Maat, gezamenlijk en uitkomst van
     ``af`` zijn dingen die ``marshal`` kan bewaren."""
-    if not _mag(aantal, drempel):
+    kind = _fork(2) if _mag(aantal, drempel) else None
+    if kind is None:
         staat, maat = deel(0, aantal)
         return [af(staat, samen([maat]))]
+    pid, (lezen, naar_ouder), naar_kind = kind
+    assert naar_kind is not None
     midden = aantal // 2
-    try:
-        naar_ouder = os.pipe()
-        naar_kind = os.pipe()
-    except OSError:
-        staat, maat = deel(0, aantal)
-        return [af(staat, samen([maat]))]
-    try:
-        pid = os.fork()
-    except OSError:
-        for fd in (*naar_ouder, *naar_kind):
-            os.close(fd)
-        staat, maat = deel(0, aantal)
-        return [af(staat, samen([maat]))]
     if pid == 0:
-        _kind_in_twee(midden, aantal, deel, af, naar_ouder, naar_kind)  # komt nooit terug
-    os.close(naar_ouder[1])
-    os.close(naar_kind[0])
-    lezen, schrijven = naar_ouder[0], naar_kind[1]
+        _kind_in_twee(midden, aantal, deel, af, naar_ouder, naar_kind[0])  # nooit terug
+    schrijven = naar_kind[1]
     tweede: tuple[Any] | None = None
     try:
         staat, maat = deel(0, midden)
@@ -196,16 +185,15 @@ def _mag(aantal: int, drempel: int) -> bool:
 
 
 def _kind_in_twee(begin: int, eind: int, deel: Callable[[int, int], tuple[Any, Any]],
-                  af: Callable[[Any, Any], Any], naar_ouder: tuple[int, int],
-                  naar_kind: tuple[int, int]) -> None:
+                  af: Callable[[Any, Any], Any], schrijven: int, lezen: int) -> None:
+    """In het kindproces van ``in_twee``: deel, maat naar de ouder, het gezamenlijke terug,
+    af, de uitkomst naar de ouder, en dan meteen stoppen."""
     code = 1
     try:
-        os.close(naar_ouder[0])
-        os.close(naar_kind[1])
         staat, maat = deel(begin, eind)
-        if _stuur(naar_ouder[1], maat):
-            gezamenlijk = _bericht(naar_kind[0])
-            if gezamenlijk is not None and _stuur(naar_ouder[1], af(staat, gezamenlijk[0])):
+        if _stuur(schrijven, maat):
+            gezamenlijk = _bericht(lezen)
+            if gezamenlijk is not None and _stuur(schrijven, af(staat, gezamenlijk[0])):
                 code = 0
     finally:
         os._exit(code)
