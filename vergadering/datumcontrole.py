@@ -18,6 +18,7 @@ from datetime import date
 
 from .actie import CHECKMOMENT_MAX_WEKEN, CHECKMOMENT_MIN_WEKEN, EERSTE_STAP_DAGEN
 from .fouten import OngeldigeInvoer
+from .zinnen import aantal
 
 # Een vergadering wordt op de dag zelf gestart (of kort erna ingevoerd).
 VERGADERING_VERLEDEN_DAGEN = 7
@@ -28,15 +29,11 @@ VOLGENDE_UPDATE_DAGEN = 92
 VOLGEND_CHECKMOMENT_DAGEN = 183
 
 
-def _dagen(n: int) -> str:
-    return "1 dag" if n == 1 else f"{n} dagen"
-
-
 def _weken_of_dagen(n: int) -> str:
     """'3 dagen', of '5 weken' bij hele weken vanaf twee weken."""
     if n >= 14 and n % 7 == 0:
         return f"{n // 7} weken"
-    return _dagen(n)
+    return aantal(n, "dag", "dagen")
 
 
 def actiedatums(besloten_op: date, eerste_stap: date | None,

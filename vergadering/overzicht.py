@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import datums
-from .zinnen import zonder_slot
+from .zinnen import aantal, zonder_slot
 
 if TYPE_CHECKING:
     # Alleen voor de typen: het startscherm laadt zo niet meer domeinmodules dan het omzetten
@@ -104,13 +104,13 @@ class Termijn:
     def in_woorden(self, kort: Callable[[date], str] = datums.kort) -> str:
         """'Actie 3 (Bankjes): eerste stap 5 dagen te laat (18 nov 2026).'"""
         if self.dagen < 0:
-            wanneer = f"{_dagen(-self.dagen)} te laat"
+            wanneer = f"{aantal(-self.dagen, 'dag', 'dagen')} te laat"
         elif self.dagen == 0:
             wanneer = "vandaag"
         elif self.dagen == 1:
             wanneer = "morgen"
         else:
-            wanneer = f"over {_dagen(self.dagen)}"
+            wanneer = f"over {aantal(self.dagen, 'dag', 'dagen')}"
         # Zonder het slot van de omschrijving: niet "(… respijtzorg.): checkmoment".
         return (
             f"Actie {self.actie.nummer} ({zonder_slot(self.actie.omschrijving)}): {self.wat} "
@@ -228,10 +228,6 @@ class Overzicht:
         if self.volgende_vergadering is not None and self.volgende_vergadering >= self.vandaag:
             uit.append(f"De volgende vergadering is op {self.lang(self.volgende_vergadering)}.")
         return uit
-
-
-def _dagen(n: int) -> str:
-    return "1 dag" if n == 1 else f"{n} dagen"
 
 
 def _signalen(n: int, soort: str = "") -> str:
