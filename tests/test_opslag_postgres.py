@@ -165,6 +165,24 @@ def test_opdrachtregel_en_demo_werken_op_de_database(db):
     assert herstel.returncode == 1 and "beheerder" in herstel.stderr
 
 
+def test_herstel_op_een_database_weigert_zonder_verbinding_of_journaal(tmp_path):
+    """Een reservekopie terugzetten in een database weigert met één zin, meteen: zonder eerst
+    verbinding te maken (de server mag weg zijn) en zonder het lokale journaal aan te raken."""
+    from vergadering.opslag.offline import LokaalJournaal, naam_voor
+
+    db = "postgresql://niemand@127.0.0.1:1/nergens"  # poort 1: daar luistert niets
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    pad = tmp_path / "data" / "vergadering" / "offline" / naam_voor(db)
+    pad.parent.mkdir(parents=True)
+    LokaalJournaal(pad).schrijf("signaal", {"id": "x"}, None)
+    voor = pad.read_bytes()
+    r = cli("herstel", "2026-11-23T19-30-00", "--db", db, env=env)
+    assert r.returncode == 1 and zonder_traceback(r.stderr)
+    assert "beheerder" in r.stderr and "127.0.0.1:1/nergens" in r.stderr
+    assert "bereikbaar" not in r.stderr and "wijziging" not in r.stderr
+    assert pad.read_bytes() == voor
+
+
 # --- wie wat mag zien -----------------------------------------------------------------------
 
 

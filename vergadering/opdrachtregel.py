@@ -1139,10 +1139,13 @@ def _reservekopie(args: argparse.Namespace) -> int:
 def _herstel(args: argparse.Namespace) -> int:
     from .opslag import Opslag
 
-    if _gekozen_database(args) is not None:
-        # Weigert met een zin: een database zet de beheerder terug, niet dit programma.
-        print(_opslag(args).herstel(args.kopie, args.bestand).melding)
-        return OK
+    database = _gekozen_database(args)
+    if database is not None:
+        # Weigert met een zin, zonder eerst verbinding te maken of een lokaal journaal af te
+        # spelen: een database zet de beheerder terug, niet dit programma.
+        from .opslag.postgres import herstel_weigeren
+
+        herstel_weigeren(database)
     pad = _gekozen_map(args)
     _controleer_map(pad)
     # Zonder controle van opslag.json: juist dat bestand kan het beschadigde zijn.

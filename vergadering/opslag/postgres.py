@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import psycopg
 from psycopg import errors, sql
@@ -312,6 +312,15 @@ def _uit_service(naam: str) -> dict[str, str]:
             continue
         return dict(lezer.items(naam))
     return {}
+
+
+def herstel_weigeren(db: str) -> NoReturn:
+    """Een reservekopie terugzetten in een database doet de beheerder, niet dit programma:
+    ``OpslagFout`` met die zin (zonder verbinding te maken)."""
+    raise OpslagFout(
+        f"De gegevens staan in de database op {toonbaar(db)}; een reservekopie daarvan zet "
+        "de beheerder van de database terug, niet dit programma."
+    )
 
 
 def welke_database(db: str) -> str:
@@ -964,10 +973,7 @@ class PostgresOpslag(Gedeeld):
 
     def herstel(self, naam: str, bestand: str | None = None) -> Any:
         """Weigert: een database zet de beheerder zelf terug."""
-        raise OpslagFout(
-            f"De gegevens staan in de database op {self.plek}; een reservekopie daarvan zet "
-            "de beheerder van de database terug, niet dit programma."
-        )
+        herstel_weigeren(self.db)
 
 
     # --- wat de AVG onthoudt (avg.py) --------------------------------------------------
