@@ -1339,7 +1339,9 @@ def start(voorkant: Voorkant | None = None) -> None:
     global _na_afloop
     from .opslag import tegelijk
 
-    tegelijk.toegestaan = True  # een eigen proces: vakken lezen mag met twee (tegelijk.py)
+    # Een eigen proces: veel vakken lezen en een lange tabel mogen met twee (tegelijk.py);
+    # VERGADERING_TEGELIJK=0 zet dat uit (om te meten, of op een machine met één kern).
+    tegelijk.toegestaan = os.environ.get("VERGADERING_TEGELIJK") != "0"
     _na_afloop = []
     code = main(voorkant=voorkant)
     if _na_afloop:
