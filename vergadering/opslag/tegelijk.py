@@ -1,10 +1,12 @@
-"""Veel vakken lezen met twee processen tegelijk: de eerste lijst zonder lijstindex (na een
-upgrade of een herstel) leest tien tot dertig jaar vakken en maakt er rijen van.
+"""Werk van een lange lijst met twee processen tegelijk: de eerste lijst zonder lijstindex
+(na een upgrade of een herstel) leest tien tot dertig jaar vakken en maakt er rijen van, en
+een tabel van tienduizenden rijen opmaken kost bijna evenveel als al die vakken lezen.
 
 Dat werk is Python, dus één kern tegelijk; een tweede thread helpt daarom niet, een tweede
 proces wel. ``per_vak`` splitst de vakken in twee helften: een kindproces (``os.fork``)
 doet de tweede helft en stuurt de rijen terug via een pijp (``marshal``, zoals de
-lijstindex), terwijl dit proces de eerste helft doet.
+lijstindex), terwijl dit proces de eerste helft doet. ``in_twee`` doet hetzelfde voor werk
+dat halverwege één keer iets van beide helften nodig heeft (de kolombreedtes van de tabel).
 
 Het kind is alleen een versnelling, nooit een tweede oordeel. Het leest alleen (lezen
 schrijft nooit in de opslag) en schrijft niets naar de terminal. Wat het niet kon (een
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -119,7 +122,7 @@ def _fork(pijpen: int) -> tuple[int, tuple[int, int], tuple[int, int] | None] | 
 
 def _stop(pid: int) -> None:
     try:
-        os.kill(pid, 9)
+        os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
 
