@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schermen_gegevens import maak_opslag
 
-from vergadering import lijsten, rauwe_rijen
+from vergadering import impact, lijsten, rauwe_rijen
 from vergadering import vergadering as vergadering_module
 from vergadering.actie import Actie, StatusWijziging
 from vergadering.demo import schrijf_demo
@@ -33,6 +33,9 @@ SOORTEN = ("signalen", "acties", "vergaderingen")
 TABEL = {"signalen": "signalen", "acties": "acties", "vergaderingen": "vergadering"}
 RUW = {"signalen": rauwe_rijen.signaalrijen, "acties": rauwe_rijen.actierijen,
        "vergaderingen": rauwe_rijen.vergaderingrijen}
+# Per gebruiker van de snelle weg: (uit de documenten, uit de objecten). De impact neemt
+# haar kolommen uit de rijen van de lijsten en uit het nagekeken document.
+WEGEN = {"lijst": (RUW, lijsten._VAK), "impact": (impact._RUW, impact._VAK)}
 # De delen van een vergadering waarvan de lijst alleen de soort (lijst, woordenboek)
 # controleert, niet de binnenkant (zie de uitleg bovenaan rauwe_rijen.py).
 ALLEEN_DE_SOORT = {"fasen", "scores", "stemmingen", "logboek", "grenskeuze", "correcties"}
@@ -53,33 +56,35 @@ def test_de_velden_zijn_die_van_de_dataclasses() -> None:
     assert _namen(Contact) == ("naam", "gegevens")
 
 
-def _uit_objecten(soort: str, docs: list[Any]) -> list[list[Any]] | None:
-    """De rijen zoals de lijst ze uit de objecten maakt; None als de objecten weigeren."""
+def _uit_objecten(soort: str, docs: list[Any], weg: str = "lijst") -> list[list[Any]] | None:
+    """De rijen zoals de lijst (of de impact) ze uit de objecten maakt; None als de objecten
+    weigeren."""
     try:
         objecten = [uit_document(klasse(TABEL[soort]), copy.deepcopy(d)) for d in docs]
-        return lijsten._VAK[soort](objecten)
+        return WEGEN[weg][1][soort](objecten)
     except (BeschadigdBestand, AttributeError, TypeError, ValueError):
         return None
 
 
-def _ruw(soort: str, docs: list[Any]) -> list[list[Any]] | None:
+def _ruw(soort: str, docs: list[Any], weg: str = "lijst") -> list[list[Any]] | None:
     voor = copy.deepcopy(docs)
     try:
-        return RUW[soort](docs)
+        return WEGEN[weg][0][soort](docs)
     except AndersLezen:
         return None
     finally:
         assert docs == voor  # de documenten (ook in het geheugen van het vak) onaangeroerd
 
 
-def _vergelijk(soort: str, docs: list[Any], *, binnenkant: bool = True) -> bool:
+def _vergelijk(soort: str, docs: list[Any], *, binnenkant: bool = True,
+               weg: str = "lijst") -> bool:
     """Neemt de snelle weg de documenten aan, dan geven de objecten dezelfde rijen (en
     weigeren ze niet). ``binnenkant=False``: de binnenkant van een deel dat de lijst niet
     toont is veranderd; dan mag de snelle weg aannemen wat de objecten weigeren."""
-    ruw = _ruw(soort, docs)
+    ruw = _ruw(soort, docs, weg)
     if ruw is None:
         return False
-    obj = _uit_objecten(soort, docs)
+    obj = _uit_objecten(soort, docs, weg)
     if obj is None:
         assert not binnenkant, (soort, docs)
         return True
@@ -106,11 +111,13 @@ def gegevens(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [basis / "demo", basis / "schermen", basis / "tienjaar"]
 
 
-def test_gelijk_aan_de_objecten_op_de_demo_en_de_gegenereerde_gegevens(gegevens) -> None:
+@pytest.mark.parametrize("weg", WEGEN)
+def test_gelijk_aan_de_objecten_op_de_demo_en_de_gegenereerde_gegevens(gegevens,
+                                                                      weg: str) -> None:
     for map_ in gegevens:
         aangenomen = {soort: 0 for soort in SOORTEN}
         for soort, docs in _vakken(Opslag(map_)):
-            assert _vergelijk(soort, docs), (map_.name, soort)  # het gewone geval: snel
+            assert _vergelijk(soort, docs, weg=weg), (map_.name, soort)  # gewoon: snel
             aangenomen[soort] += 1
         assert all(aangenomen.values()), (map_.name, aangenomen)
 
@@ -143,8 +150,10 @@ def _genest(soort: str) -> dict[str, tuple[str, ...]]:
             "vergaderingen": {"terugkoppeling": rauwe_rijen.TERUGKOPPELINGVELDEN}}[soort]
 
 
+@pytest.mark.parametrize("weg", WEGEN)
 @pytest.mark.parametrize("soort", SOORTEN)
-def test_elk_veld_anders_nooit_aangenomen_wat_de_objecten_weigeren(gegevens, soort) -> None:
+def test_elk_veld_anders_nooit_aangenomen_wat_de_objecten_weigeren(gegevens, soort,
+                                                                  weg: str) -> None:
     """Elk veld (ook van de geneste objecten die de rij gebruikt) weg of met een vreemde
     waarde: de snelle weg neemt het alleen aan als de objecten dezelfde rij geven."""
     voorbeelden = _voorbeelden(gegevens)[soort]
@@ -162,7 +171,7 @@ def test_elk_veld_anders_nooit_aangenomen_wat_de_objecten_weigeren(gegevens, soo
                 else:
                     nieuw[veld] = copy.deepcopy(waarde)
                 binnenkant = soort != "vergaderingen" or veld not in ALLEEN_DE_SOORT
-                if _vergelijk(soort, [nieuw], binnenkant=binnenkant):
+                if _vergelijk(soort, [nieuw], binnenkant=binnenkant, weg=weg):
                     aangenomen += 1
                 else:
                     geweigerd += 1
@@ -175,9 +184,9 @@ def test_elk_veld_anders_nooit_aangenomen_wat_de_objecten_weigeren(gegevens, soo
                         deel.pop(naam, None)
                     else:
                         deel[naam] = copy.deepcopy(waarde)
-                    _vergelijk(soort, [nieuw])
+                    _vergelijk(soort, [nieuw], weg=weg)
     assert aangenomen and geweigerd  # beide kanten getoetst
-    assert _ruw(soort, ["geen document"]) is None and _ruw(soort, [None]) is None
+    assert _ruw(soort, ["geen document"], weg) is None and _ruw(soort, [None], weg) is None
 
 
 _WEG = object()

@@ -203,15 +203,54 @@ def _signaalvak(signalen: list[Signaal]) -> list[list[Any]]:
             for s in signalen]
 
 
+# Dezelfde rijen rechtstreeks uit de documenten van een vak, met de controles van de lijsten
+# (``rauwe_rijen.py``: precies het type van elk veld, anders ``AndersLezen`` en dan via de
+# objecten), zonder domeinobjecten: de eerste impact na een upgrade leest zo alle jaren
+# zonder ze om te zetten. De kolommen komen uit de rijen van de lijsten (``lijsten.SLEUTELS``)
+# en, wat die niet hebben, uit het al gecontroleerde document.
+
+
+def _signalen_ruw(docs: list[Any]) -> list[list[Any]]:
+    from .rauwe_rijen import signaalrijen
+
+    # id, datum, vorm, thema, buurt, aantal, status
+    return [[r[0], r[2], r[4], r[5], r[6], r[7], r[9]] for r in signaalrijen(docs)]
+
+
+def _acties_ruw(docs: list[Any]) -> list[list[Any]]:
+    from datetime import datetime
+
+    from .rauwe_rijen import actierijen
+
+    lees_moment = datetime.fromisoformat
+    # id, status, besloten_op, eerste_stap_datum, checkmoment, toelichting, signalen, en
+    # (dag, status) van elke statuswijziging (actierijen keek die al na).
+    return [[r[0], r[9], r[12], r[7], r[8], r[10], r[14],
+             [[lees_moment(h["moment"]).date().isoformat(), h["status"]]
+              for h in doc.get("historie", [])]]
+            for r, doc in zip(actierijen(docs), docs, strict=True)]
+
+
+def _vergaderingen_ruw(docs: list[Any]) -> list[list[Any]]:
+    from .rauwe_rijen import vergaderingrijen
+
+    # id, datum, gesloten, volgende_update, kanaal, top5 (vergaderingrijen keek die na)
+    return [[r[0], r[2], r[10], r[11], r[12], list(doc.get("top5", []))]
+            for r, doc in zip(vergaderingrijen(docs), docs, strict=True)]
+
+
+_VAK = {"signalen": _signaalvak, "acties": _actievak, "vergaderingen": _vergaderingvak}
+_RUW = {"signalen": _signalen_ruw, "acties": _acties_ruw, "vergaderingen": _vergaderingen_ruw}
+
+
 def lees(opslag: Opslag, wijkverband: Wijkverband, vandaag: date) -> Gegevens:
     """De gegevens van één wijkverband uit de opslag (vakken die niet veranderd zijn, uit
     een eigen lijstindex; zie opslag/lijstindex.py). ``vandaag`` telt hier niet mee (de
     rijen hangen er niet van af); hij staat erbij voor wie later iets nodig heeft."""
     wv = wijkverband.id
-    sig = opslag.lijstrijen("signalen", wv, _signaalvak, _VORM, index="impact-signalen")
-    act = opslag.lijstrijen("acties", wv, _actievak, _VORM, index="impact-acties")
-    verg = opslag.lijstrijen("vergaderingen", wv, _vergaderingvak, _VORM,
-                             index="impact-vergaderingen")
+    sig, act, verg = (opslag.lijstrijen(soort, wv, _VAK[soort], _VORM, index=f"impact-{soort}",
+                                        ruw=_RUW[soort])
+                      for soort in ("signalen", "acties", "vergaderingen"))
     d, iso = _datum, date.fromisoformat
     return Gegevens(
         wijkverband, [SignaalRij(r[0], iso(r[1]), *r[2:]) for r in sig],
