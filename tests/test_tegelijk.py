@@ -4,6 +4,8 @@ dezelfde fout als alleen, ook als het kind faalt of stopt."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -17,13 +19,40 @@ NAMEN = [f"vak{i:02}" for i in range(10)]
 
 
 @pytest.fixture
-def splitsen(monkeypatch):
-    """Splitsen mag, ook bij een paar vakken (anders pas vanaf DREMPEL)."""
-    monkeypatch.setattr(tegelijk, "toegestaan", True)
-    monkeypatch.setattr(tegelijk, "DREMPEL", 2)
+def splitsen(request, monkeypatch) -> bool:
+    """Splitsen mag, ook bij een paar vakken (anders pas vanaf DREMPEL).
+
+    Geeft onwaar als de test al in een eigen proces gedraaid heeft (en geslaagd is): heeft
+    een eerdere test in dit proces een thread laten lopen, dan weigert ``tegelijk`` terecht
+    te forken (zie daar). Dan draait deze test in een vers pytest-proces, met alleen de
+    hoofdthread, en slaat de test hier zijn eigen inhoud over."""
     if tegelijk._kernen() < 2 or not hasattr(os, "fork"):
         pytest.skip("deze machine heeft geen twee kernen of geen fork, dus er wordt niet "
                     "gesplitst")
+    if threading.active_count() > 1 and not os.environ.get("TEGELIJK_APART"):
+        r = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             request.node.nodeid], cwd=request.config.rootpath, capture_output=True,
+            text=True, env={**os.environ, "TEGELIJK_APART": "1"}, timeout=300)
+        assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+        assert "1 passed" in r.stdout and "skipped" not in r.stdout  # echt gedraaid
+        return False
+    monkeypatch.setattr(tegelijk, "toegestaan", True)
+    monkeypatch.setattr(tegelijk, "DREMPEL", 2)
+    _kinderen.clear()
+    echt = os.fork
+
+    def fork() -> int:
+        pid = echt()
+        if pid:
+            _kinderen.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return True
+
+
+_kinderen: list[int] = []  # de kinderen van de test die nu loopt (zie splitsen)
 
 
 def _werk(naam: str) -> list:
@@ -31,6 +60,8 @@ def _werk(naam: str) -> list:
 
 
 def test_tweede_helft_in_een_kind_met_dezelfde_uitkomst(splitsen) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     uit = tegelijk.per_vak(NAMEN, _werk)
     assert list(uit) == NAMEN
     assert [v[0] for v in uit.values()] == [n.upper() for n in NAMEN]
@@ -40,6 +71,8 @@ def test_tweede_helft_in_een_kind_met_dezelfde_uitkomst(splitsen) -> None:
 
 
 def test_zonder_toestemming_of_met_threads_geen_kind(splitsen, monkeypatch) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)
     t.start()
@@ -54,6 +87,8 @@ def test_zonder_toestemming_of_met_threads_geen_kind(splitsen, monkeypatch) -> N
 
 @pytest.mark.parametrize("kapot", [["vak02", "vak07"], ["vak07"], ["vak06", "vak08"]])
 def test_de_eerste_fout_in_volgorde_zoals_alleen(splitsen, kapot: list[str]) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     def werk(naam: str) -> list:
         if naam in kapot:
             raise ValueError(f"{naam} is beschadigd")
@@ -65,6 +100,8 @@ def test_de_eerste_fout_in_volgorde_zoals_alleen(splitsen, kapot: list[str]) -> 
 
 
 def test_een_kind_dat_stopt_of_onzin_stuurt_kost_niets(splitsen) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     ouder = os.getpid()
 
     def stopt(naam: str) -> list:
@@ -85,11 +122,15 @@ def test_een_kind_dat_stopt_of_onzin_stuurt_kost_niets(splitsen) -> None:
 
 
 def _geen_kinderen_over() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+    """Waar als elk kind van deze test al opgeruimd is (geen zombie, niet meer bezig)."""
+    assert _kinderen  # er is echt geforkt
+    for pid in _kinderen:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
 
 
 def _lijsten(db: Path, capsys) -> list[tuple[int, str, str]]:
@@ -105,6 +146,8 @@ def _lijsten(db: Path, capsys) -> list[tuple[int, str, str]]:
 
 def test_lijsten_met_twee_processen_byte_voor_byte_gelijk(tmp_path: Path, capsys,
                                                          splitsen, monkeypatch) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     db = tmp_path / "db"
     maak_opslag(db)
     forks = []
@@ -119,6 +162,8 @@ def test_lijsten_met_twee_processen_byte_voor_byte_gelijk(tmp_path: Path, capsys
 
 def test_beschadigd_vak_zelfde_melding_als_alleen(tmp_path: Path, capsys, splitsen,
                                                   monkeypatch) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     db = tmp_path / "db"
     maak_opslag(db)
     vakken = sorted(db.glob("*/signalen/*.json"))
@@ -147,6 +192,8 @@ def _af(getallen: list[int], grootste: int) -> list:
 
 
 def test_in_twee_zelfde_uitkomst_en_het_kind_doet_de_tweede_helft(splitsen) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     delen = tegelijk.in_twee(10, 2, _deel, max, _af)
     assert [d[0] for d in delen] == [[g * 10 + 9 for g in range(5)],
                                      [g * 10 + 9 for g in range(5, 10)]]
@@ -158,6 +205,8 @@ def test_in_twee_zelfde_uitkomst_en_het_kind_doet_de_tweede_helft(splitsen) -> N
 
 @pytest.mark.parametrize("waar", ["deel", "af"])
 def test_in_twee_een_kind_dat_faalt_kost_niets(splitsen, waar: str) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     ouder = os.getpid()
 
     def deel(begin: int, eind: int) -> tuple[list[int], int]:
@@ -178,6 +227,8 @@ def test_in_twee_een_kind_dat_faalt_kost_niets(splitsen, waar: str) -> None:
 
 
 def test_in_twee_een_fout_hier_komt_door_en_laat_geen_kind_achter(splitsen) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     ouder = os.getpid()
 
     def af(getallen: list[int], grootste: int) -> list:
@@ -191,6 +242,8 @@ def test_in_twee_een_fout_hier_komt_door_en_laat_geen_kind_achter(splitsen) -> N
 
 
 def test_tabel_in_twee_processen_gelijk_aan_in_een_keer(splitsen, monkeypatch) -> None:
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
     from vergadering import tabel
 
     teksten = ["kort", "een tekst die te lang is voor de kolom en dus afbreekt op woorden",
