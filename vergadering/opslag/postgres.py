@@ -332,11 +332,11 @@ def welke_database(db: str) -> str:
 
     delen = {k: str(v) for k, v in conninfo_to_dict(db).items() if v is not None}
     service = delen.pop("service", None) or os.environ.get("PGSERVICE")
-    if service:
-        for k, v in _uit_service(service).items():
-            delen.setdefault(k, v)
+    uit_service = _uit_service(service) if service else {}  # de servicebestanden één keer
+    for k, v in uit_service.items():
+        delen.setdefault(k, v)
     welke = {k: delen.get(k) or os.environ.get(_OMGEVING[k], "") for k in _WELKE}
-    if not (welke["host"] or welke["hostaddr"]) and service and not _uit_service(service):
+    if not (welke["host"] or welke["hostaddr"]) and service and not uit_service:
         welke["service"] = service  # onbekende service: dan alleen zijn naam
     try:
         gebruiker = getpass.getuser()
