@@ -209,7 +209,11 @@ async def test_klok_minstens_zeven_regels_op_160x45(tmp_path):
         assert cijfers.region.height >= 14
 
 
-async def test_alle_aangenomen_acties_in_beeld_ook_als_ze_niet_passen(tmp_path):
+async def test_alle_aangenomen_acties_in_beeld_ook_als_ze_niet_passen(tmp_path, monkeypatch):
+    import schermen.beamer as beamer_module
+
+    # De test bladert zelf; het bladeren op de echte klok zou ertussendoor lopen.
+    monkeypatch.setattr(beamer_module, "BLADER_S", 1e6)
     maak_opslag(tmp_path / "db")
     tijd = Klok()
     app = BeamerApp(Opslag(tmp_path / "db"), WV, klok=tijd)

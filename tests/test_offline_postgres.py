@@ -300,9 +300,10 @@ def test_afspelen_dat_hangt_houdt_het_bewaren_niet_op(db, doorgang):
     v.stippen[KASTANJE] = 1
     assert bewaarder.bewaar(v) and bewaarder.offline
     doorgang.stil()
+    # Vóór het openen geteld: de werkdraad probeert het ook uit zichzelf opnieuw.
+    eerder = doorgang.aanvaard
     doorgang.open = True  # verbinden lukt, maar er komt niets door
     try:
-        eerder = doorgang.aanvaard
         bewaarder.probeer_nu()
         _wacht_tot(lambda: doorgang.aanvaard > eerder)  # het afspelen hangt nu
         v.stippen[KASTANJE] = 2
