@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from vergadering.opslag import Opslag
 from vergadering.signaal import Signaal
@@ -83,3 +86,15 @@ def cli(*args: str, env: dict[str, str] | None = None,
 def zonder_traceback(fout: str) -> bool:
     """Waar als stderr precies één regel is, zonder traceback."""
     return "Traceback" not in fout and len(fout.strip().splitlines()) == 1
+
+
+def totdat(voorwaarde: Callable[[], Any], tijd: float = 30) -> Any:
+    """Wacht (buiten een app) tot ``voorwaarde()`` iets waars geeft, en geef dat terug;
+    ``tijd`` is alleen een bovengrens, geen meting. Voor een app: ``schermen_pilot.wacht``."""
+    einde = time.monotonic() + tijd
+    while time.monotonic() < einde:
+        uitkomst = voorwaarde()
+        if uitkomst:
+            return uitkomst
+        time.sleep(0.05)
+    raise AssertionError("de voorwaarde werd niet waar")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hulp_opslag import totdat
 from hulp_programmas import programma
 from schermen_gegevens import maak_opslag, voorzitter, vrije_poort
 
@@ -41,13 +42,7 @@ RUIM = 30.0  # seconden: ruim genoeg op een drukke machine; de meting staat in b
 
 
 def _wacht(voorwaarde: Callable[[], Any], tijd: float = RUIM) -> Any:
-    einde = time.monotonic() + tijd
-    while time.monotonic() < einde:
-        uitkomst = voorwaarde()
-        if uitkomst:
-            return uitkomst
-        time.sleep(0.05)
-    raise AssertionError("de voorwaarde werd niet waar")
+    return totdat(voorwaarde, tijd)
 
 
 def _lees(pad: Path) -> dict[str, Any]:

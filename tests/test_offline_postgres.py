@@ -29,6 +29,7 @@ from pathlib import Path
 import pgserver
 import psycopg
 import pytest
+from hulp_opslag import totdat
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, meldingen, naar_rij, wacht
@@ -217,14 +218,6 @@ def _binnen(doe) -> object:
     return uit[0]
 
 
-def _wacht_tot(voorwaarde) -> None:
-    for _ in range(1200):
-        if voorwaarde():
-            return
-        time.sleep(0.05)
-    raise AssertionError("de voorwaarde werd niet waar")
-
-
 def _stille_bewaarder(db: str, via: str | None = None):
     """Een bewaarder zoals de app hem heeft (hoogstens een beeldje wachten), over ``via``
     (een doorgang) of rechtstreeks; en wat hij meldt."""
@@ -275,9 +268,9 @@ def test_commit_kwam_aan_het_antwoord_niet_niets_dubbel(db, doorgang):
         assert _binnen(lambda: bewaarder.bewaar(v))
         assert bewaarder.onderweg
         # De commit staat op de server, maar de laptop hoort het nooit ...
-        _wacht_tot(lambda: _vergadering(doorgang.doel_db).stippen == {KASTANJE: 2})
+        totdat(lambda: _vergadering(doorgang.doel_db).stippen == {KASTANJE: 2})
         doorgang.knip()  # ... tot TCP de verbinding opgeeft
-        _wacht_tot(lambda: gemeld["offline"] == [GEEN_VERBINDING])
+        totdat(lambda: gemeld["offline"] == [GEEN_VERBINDING])
         assert len(bewaarder.journaal) == 1  # dus blijft de regel staan
     finally:
         doorgang.herstel()
@@ -305,7 +298,7 @@ def test_afspelen_dat_hangt_houdt_het_bewaren_niet_op(db, doorgang):
     doorgang.open = True  # verbinden lukt, maar er komt niets door
     try:
         bewaarder.probeer_nu()
-        _wacht_tot(lambda: doorgang.aanvaard > eerder)  # het afspelen hangt nu
+        totdat(lambda: doorgang.aanvaard > eerder)  # het afspelen hangt nu
         v.stippen[KASTANJE] = 2
         assert _binnen(lambda: bewaarder.bewaar(v))
         # Het afspelen hing nog steeds (het slot is nog niet vrij): er werd niet op gewacht.
@@ -386,7 +379,7 @@ def test_andere_laptop_wijzigde_intussen_hetzelfde_samengevoegd(db, doorgang):
     daar.bewaar_vergadering(w)
     doorgang.herstel()
     bewaarder.probeer_nu()
-    _wacht_tot(lambda: not bewaarder.offline)
+    totdat(lambda: not bewaarder.offline)
     assert not bewaarder.offline and not vragen
     bewaard = _vergadering(db)
     assert bewaard.stippen == {KASTANJE: 3, ZWERFAFVAL: 2}
@@ -420,7 +413,7 @@ def test_tegenstrijdig_na_de_verbinding_de_voorzitter_kiest(db, doorgang):
     assert len(bewaarder.journaal) == 1  # blijft staan tot er gekozen is
     assert _vergadering(db).stippen == {KASTANJE: 4}
     assert bewaarder.beslis(vraag, {("stippen", KASTANJE): MIJN})
-    _wacht_tot(lambda: not bewaarder.offline)
+    totdat(lambda: not bewaarder.offline)
     assert _vergadering(db).stippen == {KASTANJE: 2, BANKJES: 1}
     assert not bewaarder.journaal.pad.exists()
 

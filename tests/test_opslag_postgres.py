@@ -17,7 +17,7 @@ from datetime import date
 
 import psycopg
 import pytest
-from hulp_opslag import cli, zonder_traceback
+from hulp_opslag import cli, totdat, zonder_traceback
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
@@ -388,11 +388,7 @@ def test_de_volger_overleeft_een_verbroken_verbinding(db):
         conn.execute("SELECT pg_terminate_backend(%s)", (volger._conn.info.backend_pid,))
     assert volger.nieuw() == []  # weg: niets nieuws en geen fout; verbinden in een draad
     nieuw = _signaal(PostgresOpslag(db), "de-hoven", "terwijl de volger weg was")
-    eind = time.monotonic() + 30
-    gezien: list = []
-    while not gezien and time.monotonic() < eind:
-        gezien = volger.nieuw()
-        time.sleep(0.05)
+    gezien = totdat(volger.nieuw)
     assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")], nieuw.id
 
 
@@ -410,11 +406,7 @@ def test_de_wekker_meldt_een_wijziging_van_een_ander_zonder_kijkronde(db):
     assert volger.nieuw() == []
     _signaal(PostgresOpslag(db), "de-hoven", "van de andere laptop")
     assert gewekt.wait(30), "de volger werd niet gewekt"
-    gezien: list = []
-    eind = time.monotonic() + 30
-    while not gezien and time.monotonic() < eind:  # de melding kan net onderweg zijn
-        gezien = volger.nieuw()
-        time.sleep(0.01)
+    gezien = totdat(volger.nieuw)  # de melding kan net onderweg zijn
     assert [(w.soort, w.vak) for w in gezien] == [("signalen", "2026-11.json")]
     volger.sluit()
 
