@@ -123,6 +123,7 @@ class Grootte:
         self.app_bewaarder = Bewaarder(self.opslag, beeldje=BEELDJE)
         self.app_bewaarder.onthoud(self.open)
         self.teller = 0
+        self.buiten_beeldje = 0  # stippen van de app waarvan de commit niet in een beeldje paste
         for _ in range(50):  # de vergadering op haar gewone grootte (40 tot 60 logregels)
             self.stip()
         # De ankers: een tabel zoals ``documenten`` (kolommen, sleutel, index) met dezelfde
@@ -209,7 +210,12 @@ class Grootte:
         if len(v.logboek) > 60:
             del v.logboek[:-40]  # een gewone vergadering, niet een die in de meting groeit
         assert bewaarder.bewaar(v), bewaarder.laatste_fout
-        assert not bewaarder.onderweg, "de commit paste niet in een beeldje"
+        if bewaarder.onderweg:
+            # Paste de commit niet in een beeldje (een drukke server of machine), dan telt hij
+            # mee als uitkomst, niet als fout; afwachten, zodat hij niet over de volgende
+            # meting heen loopt (die tijd telt dan mee: wat de server echt kostte).
+            self.buiten_beeldje += 1
+            assert bewaarder.wacht(60), "de commit kwam na een minuut nog niet terug"
 
     def stip_app(self) -> None:
         """Een stip zoals de app hem bewaart: via de werkdraad, hoogstens een beeldje wachten."""
@@ -304,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{namen[soort]:36} {g.jaren:>6} j {g.aantal:>7} {kb:>5.1f} "
                   f"{statistics.median(t) * 1000:>11.3f} {_p95(t) * 1000:>8.3f} "
                   f"{verhouding:>7.1f}× {_p95(t) / _p95(anker):>5.1f}×")
+    for g in groottes:
+        print(f"{g.jaren} jaar: {g.buiten_beeldje} stippen van de app pasten niet in een "
+              f"beeldje ({BEELDJE * 1000:.0f} ms) en kwamen eerst in het lokale journaal.")
     print(f"\nDoel: mediaan ≤ {DOEL:.0f}× het anker: {'gehaald' if gehaald else 'NIET gehaald'}.")
     return 0 if gehaald else 1
 
