@@ -406,19 +406,22 @@ REGELS = (
 )
 
 
+# Per adres het schema van ``_naar_postgres`` (``pgserver.eigen_schema``), tot
+# ``_weg_uit_postgres`` het weer weghaalt.
+_SCHEMAS: dict[str, Any] = {}
+
+
 def _naar_postgres(map_: Path, server: str) -> str:
     """Zet de kopie over in een nieuw schema van de database; geeft het adres daarvan."""
-    import psycopg
-    from psycopg.conninfo import make_conninfo
+    import pgserver
 
     from bench.postgres import _zet_over
     from vergadering.opslag import Opslag
     from vergadering.opslag.postgres import PostgresOpslag, maak_schema
 
-    schema = f"toets_{os.getpid()}_{os.urandom(2).hex()}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    db = make_conninfo(server, options=f"-c search_path={schema}")
+    schema = pgserver.eigen_schema(server)
+    db = schema.__enter__()
+    _SCHEMAS[db] = schema
     maak_schema(db)
     doel = PostgresOpslag(db)
     print(f"{_zet_over(Opslag(map_), doel)} documenten overgezet naar PostgreSQL.",
@@ -430,12 +433,7 @@ def _naar_postgres(map_: Path, server: str) -> str:
 def _weg_uit_postgres(db: str) -> None:
     """Het schema van ``_naar_postgres`` weer weg: op een gedeelde server blijft niets staan
     (zoals bench/postgres.py)."""
-    import psycopg
-    from psycopg.conninfo import conninfo_to_dict
-
-    schema = str(conninfo_to_dict(db)["options"]).removeprefix("-c search_path=")
-    with psycopg.connect(db, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    _SCHEMAS.pop(db).__exit__(None, None, None)
 
 
 def _ouder(args: argparse.Namespace) -> int:
