@@ -78,3 +78,49 @@ def test_rijen_die_passen_afbreken_of_breed_schrift_hebben_door_elkaar():
         assert "".join(tabel_tekst("Signalen (5)", kolommen,
                                    list(zip(*cellen, strict=True)), breedte)).splitlines() \
             == _rich("Signalen (5)", kolommen, cellen, breedte), breedte
+
+
+# Waarden zoals een lijst ze in een kolom kan hebben: het gewone geval en alles wat ``cel``
+# anders doet (regeleinden, stuurtekens, een toelichting tussen haakjes, te lang, getallen,
+# ja/nee, niets, lijsten).
+_TEKST = st.text(st.sampled_from("ab (,é—漢\n\t\x1b|"), max_size=12) | st.text(
+    "ab ", min_size=195, max_size=210)
+_WAARDE = (_TEKST | st.integers(-5, 10**6) | st.booleans() | st.none()
+           | st.lists(_TEKST | st.integers(0, 9), max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["id", "tekst", "eigenaar", "plaats", "te_laat", "aantal_met_bundel",
+                        "gesloten", "status"]),
+       st.lists(_WAARDE, min_size=1, max_size=6) | st.lists(_TEKST, min_size=1, max_size=6)
+       | st.lists(st.lists(_TEKST, max_size=3), min_size=1, max_size=6))
+def test_kolom_in_een_keer_geeft_wat_cel_voor_cel_geeft(sleutel, waarden):
+    """De snelle weg per kolom (``_kolom``) maakt precies de cellen van ``cel``; staat hij
+    er als ``EenRegel``, dan geldt ``al_een_regel_samen`` ook echt (de tabel kijkt dat dan
+    niet meer na)."""
+    from vergadering.lijsten import _kolom, cel
+    from vergadering.tabel import EenRegel, al_een_regel_samen
+
+    uit = _kolom(sleutel, list(waarden))
+    assert list(uit) == [cel(sleutel, w) for w in waarden]
+    if type(uit) is EenRegel:
+        assert al_een_regel_samen("|".join(uit))
+
+
+def test_een_kolom_als_eenregel_geeft_dezelfde_tabel():
+    """Een kolom die al als ``EenRegel`` komt, breekt precies als dezelfde kolom zonder."""
+    from vergadering.tabel import EenRegel, tabel_tekst_in_delen
+
+    kolommen = [("Kenmerk", False), ("Signaal", True), ("Eigenaar", True)]
+    lang = "De stoep in de Zeilmakerspad is te smal voor een rollator en een kinderwagen"
+    per_kolom = [[f"1611-{i:04}" for i in range(6)],
+                 [lang, "Kort.", lang + " en nog veel meer tekst erachter", "—", lang, "x"],
+                 ["Tom Hendriks", "Fatima El Amrani-van der Berg", "—", "Ans", "Ans", "Bo"]]
+    for breedte in (50, 70, 120):
+        gewoon = tabel_tekst_in_delen("Signalen (6)", kolommen, 6,
+                                      lambda b, e: [k[b:e] for k in per_kolom], breedte)
+        gemerkt = tabel_tekst_in_delen("Signalen (6)", kolommen, 6,
+                                       lambda b, e: [EenRegel(k[b:e]) for k in per_kolom],
+                                       breedte)
+        assert gemerkt == gewoon
+        assert "rollator" in "".join(gewoon)

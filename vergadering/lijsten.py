@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import datums
 from .bundels import bundelaantallen
-from .tabel import al_een_regel_samen, tabel_tekst_in_delen
+from .tabel import EenRegel, al_een_regel_samen, tabel_tekst_in_delen
 from .tekst import een_regel
 
 if TYPE_CHECKING:
@@ -326,16 +326,37 @@ def _kolom(sleutel: str, waarden: list[Any]) -> list[str]:
             return list(map(_KORTE_DATUMS.__getitem__, waarden))
         except (TypeError, ValueError):  # geen datum (None, '—'): cel voor cel
             pass
-    elif sleutel not in _BIJZONDER:
-        try:
-            samen = "|".join(waarden)  # ook de controle dat alles tekst is
-        except TypeError:
-            if set(map(type, waarden)) == {int}:
-                return list(map(str, waarden))
-        else:
-            if al_een_regel_samen(samen) and max(map(len, waarden), default=0) <= 200:
-                return waarden
+    else:
+        teksten = _teksten(sleutel, waarden)
+        if teksten is not None:
+            if type(teksten) is EenRegel:
+                return teksten
+            if al_een_regel_samen("|".join(teksten)) and max(map(len, teksten), default=0) <= 200:
+                return EenRegel(teksten)
     return [cel(sleutel, w) for w in waarden]
+
+
+# Van een naam of plaats alleen het deel vóór de toelichting (zie ``cel``).
+_VOOR = {"eigenaar": " (", "plaats": ","}
+
+
+def _teksten(sleutel: str, waarden: list[Any]) -> list[str] | None:
+    """De cellen van een kolom zoals ``cel`` ze maakt, in het gewone geval: alles tekst,
+    alles getal of alles een lijst; nog niet nagegaan of elke cel op één regel staat (behalve
+    bij getallen: ``EenRegel``). None als de kolom iets anders heeft: dan cel voor cel."""
+    try:
+        "|".join(waarden)  # de snelste controle dat alles tekst is
+    except TypeError:
+        soorten = set(map(type, waarden))
+        if soorten == {int}:
+            return EenRegel(map(str, waarden))
+        if soorten == {list}:
+            return [", ".join(map(str, w)) if w else "—" for w in waarden]
+        return None
+    if sleutel in _VOOR:
+        teken = _VOOR[sleutel]
+        return [w.split(teken, 1)[0] for w in waarden]
+    return None if sleutel in _BIJZONDER else waarden
 
 
 def toon_tabel(soort: str, rijen: list[list[Any]]) -> None:
