@@ -262,3 +262,81 @@ def test_lijst_laadt_de_dataclasses_niet(tmp_path: Path, args: list[str], stand:
     assert ("vergadering.rauwe_rijen" in geladen) == (stand != "warm")
     assert not geladen & {"dataclasses", "vergadering.signaal", "vergadering.actie",
                           "vergadering.vergadering", "vergadering.wijkverband", "babel"}
+
+
+def test_vak_in_een_keer_alleen_als_het_nog_precies_die_versie_is(tmp_path: Path) -> None:
+    """``tabel_als_ongewijzigd`` (de snelle weg voor een lijst zonder index) geeft alleen
+    documenten van precies de versie met de gegeven sleutel, zonder journaal; in elk ander
+    geval None, zodat de façade leest (met journaal, en met de gewone melding)."""
+    from vergadering.opslag.afgeleid import sleutel
+    from vergadering.opslag.bestand import JOURNAAL, tabel_als_ongewijzigd, vakbytes
+
+    vak = tmp_path / "2026-11.json"
+    docs = {"1": {"id": "2611-a"}, "2": {"id": "2611-b"}}
+    vak.write_bytes(vakbytes({"signalen": docs}))
+    pad = str(vak)
+    k = sleutel(pad)
+    assert tabel_als_ongewijzigd(pad, "signalen", k, verplicht=True) == list(docs.values())
+    assert tabel_als_ongewijzigd(pad, "acties", k, verplicht=True) is None  # andere tabel
+    # Met een journaal met regels (volgens de sleutel): de gewone weg; een leeg journaal
+    # (na samenvoegen) telt niet.
+    assert tabel_als_ongewijzigd(pad, "signalen", [*k[:3], 1, 2, 3], verplicht=True) is None
+    assert tabel_als_ongewijzigd(pad, "signalen", [*k[:3], 1, 2, 0], verplicht=True) == list(
+        docs.values())
+    # Intussen vervangen (andere inode), of met een ander tijdstip: niet deze versie.
+    for anders in ([k[0] + 1, *k[1:]], [k[0], k[1] + 1, *k[2:]], [*k[:2], k[2] + 1, *k[3:]]):
+        assert tabel_als_ongewijzigd(pad, "signalen", anders, verplicht=True) is None
+    # Beschadigd (controlegetal), of zonder controlegetal waar dat verplicht is.
+    vak.write_bytes(vak.read_bytes().replace(b"2611-a", b"2611-x"))
+    assert tabel_als_ongewijzigd(pad, "signalen", sleutel(pad), verplicht=True) is None
+    vak.write_bytes(b'{"signalen": {"1": {"id": "2611-a"}}}')
+    assert tabel_als_ongewijzigd(pad, "signalen", sleutel(pad), verplicht=True) is None
+    assert tabel_als_ongewijzigd(pad, "signalen", sleutel(pad), verplicht=False) == [
+        {"id": "2611-a"}]
+    # Een koppeling wordt niet gevolgd.
+    koppeling = tmp_path / "koppeling.json"
+    koppeling.symlink_to(vak)
+    assert tabel_als_ongewijzigd(str(koppeling), "signalen", sleutel(pad),
+                                 verplicht=False) is None
+    assert not Path(pad + JOURNAAL).exists()
+
+
+def test_lijst_zonder_index_ziet_een_vak_dat_na_het_plan_veranderde(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    """Verandert een vak tussen het plan (de sleutels) en het lezen, dan leest de lijst het
+    via de façade: wat er nu staat, niet wat het plan zag; en de index onthoudt de oude
+    sleutel, dus de volgende lijst leest het vak opnieuw."""
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    opslag.maak_reservekopie()  # alle journalen samengevoegd: de snelle weg kan overal
+    assert all(p.stat().st_size == 0 for p in db.glob("*/*/*.journaal"))
+    echt = lijstindex._plan
+    nieuw = Signaal(opslag.nieuw_signaal_id(HOVEN, date(2026, 11, 22)), HOVEN,
+                    "Na het plan geschreven", date(2026, 11, 22))
+
+    def plan_en_dan_schrijven(*args, **kwargs):
+        plan = echt(*args, **kwargs)
+        if args[1] == HOVEN:
+            schrijver = Opslag(db)
+            schrijver.bewaar_signaal(nieuw)
+            schrijver.maak_reservekopie()  # samengevoegd: een nieuw vak, geen journaal
+        return plan
+
+    monkeypatch.setattr(lijstindex, "_plan", plan_en_dan_schrijven)
+    code, uit, fout = _lijst(db, capsys, "signalen", "--json", "--wijkverband", HOVEN)
+    assert code == 0, fout
+    assert "Na het plan geschreven" in uit
+    monkeypatch.setattr(lijstindex, "_plan", echt)
+    assert _lijst(db, capsys, "signalen", "--json", "--wijkverband", HOVEN)[1] == uit
+
+
+def test_lijst_zonder_index_volgt_geen_gekoppelde_map(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "db"
+    maak_opslag(db)
+    _zonder_index(db)
+    elders = tmp_path / "elders"
+    (db / HOVEN / "signalen").rename(elders)
+    (db / HOVEN / "signalen").symlink_to(elders, target_is_directory=True)
+    code, uit, fout = _lijst(db, capsys, "signalen", "--wijkverband", HOVEN)
+    assert code == 1 and uit == ""
+    assert "koppeling" in fout and len(fout.strip().splitlines()) == 1

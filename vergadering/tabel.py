@@ -298,7 +298,8 @@ def _rijen_tekst(per_kolom: Sequence[Sequence[str]], maten: _Maten,
                     continue
             eerste, *verder = afgebroken(k, tekst)
             kolom[i] = eerste
-            vervolg[i] = "".join([voor + stuk + na for stuk in verder])
+            if verder:
+                vervolg[i] = voor + (na + voor).join(verder) + na
     per_kolom_lang = {k: set(rijen_k) for k, rijen_k in te_lang.items()} if meer else {}
     for i in meer - apart:
         stukken: dict[int, list[str]] = {}
@@ -306,11 +307,14 @@ def _rijen_tekst(per_kolom: Sequence[Sequence[str]], maten: _Maten,
             if i in rijen_k:
                 eerste, *stukken[k] = afgebroken(k, kolom_voor_kolom[k][i])
                 kolom_voor_kolom[k][i] = eerste
+        # De vervolgregels kolom voor kolom even hoog gemaakt (lege cellen), dan regel voor
+        # regel door de opmaak.
+        hoogte = max(map(len, stukken.values()))
+        leeg = [""] * hoogte
         vervolg[i] = "".join([
-            "\n" + sjabloon % tuple(
-                stukken[k][r] if k in stukken and r < len(stukken[k]) else ""
-                for k in range(len(binnen)))
-            for r in range(max(map(len, stukken.values())))])
+            "\n" + sjabloon % regel for regel in zip(*[
+                stukken[k] + leeg[len(stukken[k]):] if k in stukken else leeg
+                for k in range(len(binnen))], strict=True)])
     rijen = list(map(sjabloon.__mod__, zip(*kolom_voor_kolom, strict=True)))
     for i, rest in vervolg.items():
         rijen[i] += rest

@@ -282,6 +282,49 @@ def _lees_met_sleutel(pad: Path) -> tuple[Sleutel, bytes] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size), b"".join(delen)
 
 
+def tabel_als_ongewijzigd(pad: str, tabel: str, verwacht: list[int], *, verplicht: bool
+                          ) -> list[Any] | None:
+    """De documenten van ``tabel`` in het vak ``pad`` (als tekst) in één keer, als het nog
+    precies de versie met sleutel ``verwacht`` is (inode, tijdstip, grootte; zie
+    ``afgeleid.sleutel``) en er geen journaal met regels naast stond; anders, en bij elke
+    fout of beschadiging, None: dan leest de façade het vak, met journaal en met de gewone
+    melding.
+
+    Voor een lange lijst zonder lijstindex (honderden vakken): zonder ``Path``, geheugen en
+    geopend journaal scheelt dat een derde van het lezen van een vak. Een koppeling wordt ook
+    hier niet gevolgd; de mappen erboven controleert de façade.
+
+    Waarom dit een echte stand is: de sleutel zag eerst het vak en daarna het journaal leeg
+    (of er niet); nu wijst het pad nog naar precies dat vak. Samenvoegen vervangt eerst het
+    vak en maakt pas daarna het journaal leeg, dus toen het journaal leeg bleek, was dit vak
+    de hele inhoud.
+    """
+    if verwacht[5]:
+        return None  # een journaal met regels: de gewone weg (na samenvoegen is het leeg)
+    try:
+        fd = os.open(pad, os.O_RDONLY | NIET_VOLGEN)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if [st.st_ino, st.st_mtime_ns, st.st_size] != verwacht[:3]:
+            return None
+        ruw = os.read(fd, st.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(ruw) != st.st_size:
+        return None
+    try:
+        data = uit_vakbytes(ruw, Path(pad), verplicht=verplicht)
+        controleer_tinydb(data, Path(pad))
+    except BeschadigdBestand:
+        return None
+    documenten = data.get(tabel)
+    return list(documenten.values()) if type(documenten) is dict else None
+
+
 def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str, Any]:
     """Het object uit de bytes van een vakbestand (of opslag.json), na het controlegetal.
 

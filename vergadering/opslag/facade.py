@@ -54,6 +54,7 @@ from .bestand import (
     naar_bytes,
     schijf_vol,
     schrijf_atomisch,
+    tabel_als_ongewijzigd,
     vakbytes,
     vertaal_oserror,
 )
@@ -142,6 +143,7 @@ class Opslag(Gedeeld):
         # toont, haalt ze weg.
         self.waarschuwingen: list[str] = []
         self._mappen_goed: set[Path] = set()  # mappen in de opslag die geen koppeling zijn
+        self._snelle_mappen: dict[tuple[str, str], str] = {}  # zie lees_documenten
         # Wie er schreef, in de wijzigingsmarkering: zo slaat dit venster zijn eigen
         # bewaaracties over als het kijkt wat anderen veranderden.
         self.schrijver = f"{os.getpid():x}.{os.urandom(3).hex()}"
@@ -481,7 +483,13 @@ class Opslag(Gedeeld):
     def _vakopslag(self, pad: Path) -> AtomischeOpslag:
         """De opslag van één vakbestand, met het geheugen van deze opslag. Een map onderweg
         die een symbolische koppeling is, wordt niet gevolgd (één keer per map nagekeken)."""
-        map_ = pad.parent
+        self._geen_koppelingen(pad.parent)
+        return AtomischeOpslag(pad, self._geheugen, verplicht=self._verplicht,
+                               bij_volle_schijf=self._waarschuw_schijf_vol)
+
+    def _geen_koppelingen(self, map_: Path) -> None:
+        """``OpslagFout`` als ``map_`` of een map erboven (binnen de opslag) een symbolische
+        koppeling is; één keer per map nagekeken."""
         while map_ not in self._mappen_goed and map_ != self.map and self.map in map_.parents:
             if map_.is_symlink():
                 raise OpslagFout(
@@ -491,8 +499,6 @@ class Opslag(Gedeeld):
             if map_.is_dir():
                 self._mappen_goed.add(map_)
             map_ = map_.parent
-        return AtomischeOpslag(pad, self._geheugen, verplicht=self._verplicht,
-                               bij_volle_schijf=self._waarschuw_schijf_vol)
 
     def _met_advies(self, fout: BeschadigdBestand, pad: Path) -> BeschadigdBestand:
         """Vul de melding aan met wat de gebruiker kan doen."""
@@ -844,12 +850,27 @@ class Opslag(Gedeeld):
         pad = self.vakmap(wijkverband_id, soort) / naam
         return self._lees_objecten(klasse(tabel), [pad], tabel)
 
-    def lees_documenten(self, wijkverband_id: str, soort: str, naam: str) -> list[Any]:
+    def lees_documenten(self, wijkverband_id: str, soort: str, naam: str,
+                        sleutel: list[int] | None = None) -> list[Any]:
         """De opgeslagen documenten van één vakbestand (vak plus journaal, gecontroleerd op
         controlegetal en vorm, nog niet omgezet), in de volgorde van ``lees_vak``; een
         beschadigd vak geeft de melding met advies. Niet veranderen: ze staan ook in het
-        geheugen van het vak."""
+        geheugen van het vak.
+
+        ``sleutel``: de sleutel van het vak zoals net gezien (``afgeleid.sleutel``). Is het
+        vak nog precies dat, zonder journaal, dan in één keer en buiten het geheugen van de
+        façade om (``bestand.tabel_als_ongewijzigd``; voor lange lijsten)."""
         tabel = self._TABELLEN[soort]
+        if sleutel is not None:
+            map_ = self._snelle_mappen.get((wijkverband_id, soort))
+            if map_ is None:
+                vakmap = self.vakmap(wijkverband_id, soort)
+                self._geen_koppelingen(vakmap)
+                map_ = self._snelle_mappen[wijkverband_id, soort] = str(vakmap)
+            docs = tabel_als_ongewijzigd(os.path.join(map_, naam), tabel, sleutel,
+                                         verplicht=self._verplicht)
+            if docs is not None:
+                return docs
         return list(self._vak(self.vakmap(wijkverband_id, soort) / naam, tabel)[1].values())
 
     def samenvatting(self, wijkverband_id: str) -> Any:

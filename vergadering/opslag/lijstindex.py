@@ -75,9 +75,10 @@ def rijen(opslag: Opslag, wijkverbanden: list[str], soort: str,
     plannen = [_plan(opslag, wv, soort, vorm, index) for wv in wijkverbanden]
     # Zonder index (de eerste lijst na een upgrade) zijn dat alle vakken van alle
     # wijkverbanden: dan met twee processen tegelijk als dat kan (tegelijk.py).
-    gelezen = per_vak([(wv, naam) for wv, plan in zip(wijkverbanden, plannen, strict=True)
-                       for naam in plan.te_lezen],
-                      lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw))
+    per_wv = dict(zip(wijkverbanden, plannen, strict=True))
+    gelezen = per_vak([(wv, naam) for wv, plan in per_wv.items() for naam in plan.te_lezen],
+                      lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw,
+                                           per_wv[vak[0]].nieuw[vak[1]][0]))
     uit: Rijen = []
     for wv, plan in zip(wijkverbanden, plannen, strict=True):
         for naam, regel in plan.nieuw.items():
@@ -124,13 +125,14 @@ def _plan(opslag: Opslag, wijkverband_id: str, soort: str, vorm: str,
 
 
 def maak_vak(opslag: Opslag, wijkverband_id: str, soort: str, naam: str,
-             maak: Callable[[list[Any]], Rijen], ruw: Callable[[list[Any]], Rijen] | None
-             ) -> Rijen:
+             maak: Callable[[list[Any]], Rijen], ruw: Callable[[list[Any]], Rijen] | None,
+             sleutel: list[int] | None = None) -> Rijen:
     """De rijen van één vak: met ``ruw`` uit de documenten als dat gaat, anders (en zonder
-    ``ruw``) ``maak`` uit de objecten."""
+    ``ruw``) ``maak`` uit de objecten. ``sleutel``: zoals het plan het vak zag (zie
+    ``Opslag.lees_documenten``)."""
     if ruw is not None:
         try:
-            return ruw(opslag.lees_documenten(wijkverband_id, soort, naam))
+            return ruw(opslag.lees_documenten(wijkverband_id, soort, naam, sleutel))
         except AndersLezen:
             pass
     return maak(opslag.lees_vak(wijkverband_id, soort, naam))
