@@ -265,3 +265,24 @@ def test_tabel_in_twee_processen_gelijk_aan_in_een_keer(splitsen, monkeypatch) -
         monkeypatch.setattr(tegelijk, "toegestaan", True)
         assert samen == alleen
     assert len(forks) == 3
+
+
+def test_het_kind_krijgt_de_helft_van_het_werk_en_alleen_bij_genoeg_werk(
+        splitsen, monkeypatch) -> None:
+    """Met de groottes van de vakken: het kind doet de tweede helft van het werk (niet van
+    het aantal), en onder ``DREMPEL`` (geschat werk) komt er geen kind."""
+    if not splitsen:
+        return  # al in een eigen proces gedraaid (zie splitsen)
+    groot = tegelijk.BYTES_PER_VAK * 9  # weegt als tien kleine vakken
+    uit = tegelijk.per_vak(NAMEN, _werk, [groot] + [0] * 9)
+    pids = [v[1] for v in uit.values()]
+    assert list(uit) == NAMEN and pids[0] == os.getpid()
+    assert os.getpid() not in pids[1:]
+    uit = tegelijk.per_vak(NAMEN, _werk, [0] * 9 + [groot])
+    pids = [v[1] for v in uit.values()]
+    assert pids[:9] == [os.getpid()] * 9 and pids[9] != os.getpid()
+    monkeypatch.setattr(tegelijk, "DREMPEL", 50)
+    assert {v[1] for v in tegelijk.per_vak(NAMEN, _werk).values()} == {os.getpid()}
+    assert {v[1] for v in tegelijk.per_vak(NAMEN, _werk, [0] * 10).values()} == {os.getpid()}
+    pids = [v[1] for v in tegelijk.per_vak(NAMEN, _werk, [groot // 2] * 10).values()]
+    assert pids[:5] == [os.getpid()] * 5 and os.getpid() not in pids[5:]

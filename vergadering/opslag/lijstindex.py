@@ -76,9 +76,12 @@ def rijen(opslag: Opslag, wijkverbanden: list[str], soort: str,
     # Zonder index (de eerste lijst na een upgrade) zijn dat alle vakken van alle
     # wijkverbanden: dan met twee processen tegelijk als dat kan (tegelijk.py).
     per_wv = dict(zip(wijkverbanden, plannen, strict=True))
-    gelezen = per_vak([(wv, naam) for wv, plan in per_wv.items() for naam in plan.te_lezen],
+    te_lezen = [(wv, naam) for wv, plan in per_wv.items() for naam in plan.te_lezen]
+    sleutels = [per_wv[wv].nieuw[naam][0] for wv, naam in te_lezen]
+    gelezen = per_vak(te_lezen,
                       lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw,
-                                           per_wv[vak[0]].nieuw[vak[1]][0]))
+                                           per_wv[vak[0]].nieuw[vak[1]][0]),
+                      [k[2] + k[5] for k in sleutels])  # vak en journaal in bytes
     uit: Rijen = []
     for wv, plan in zip(wijkverbanden, plannen, strict=True):
         for naam, regel in plan.nieuw.items():

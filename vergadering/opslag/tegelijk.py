@@ -33,10 +33,14 @@ T = TypeVar("T")
 
 # Aangezet door de opdrachtregel; daarbuiten (de app, andere programma's) nooit een fork.
 toegestaan = False
-# Onder zoveel vakken (~50 ms werk; één vak is ~0,2 ms) wint een kind niets dat boven de
-# ruis uitkomt: de fork, het wachten op het kind en de rijen overdragen kosten samen
-# ~10-20 ms. Gemeten: bij 155 vakken (dertig jaar acties) was met en zonder kind gelijk.
-DREMPEL = 300
+# Een kind loont pas bij genoeg werk: de fork, het wachten op het kind en de rijen
+# overdragen kosten samen ~5 ms. Het werk geschat in 'vakken': een vak kost ~30 µs om te
+# openen en na te kijken, en elke ~3 kB inhoud (json, rijen) nog eens zoveel. Vanaf 500
+# (~15 ms werk) wint het kind. Gemeten (cold, bench/lijsten.py): dertig jaar acties (155
+# jaarvakken, 3 MB, ~1.150) ging met kind van ~105 naar ~95 ms; alleen op het aantal vakken
+# (vroeger vanaf 300) kregen die grote vakken geen kind.
+DREMPEL = 500
+BYTES_PER_VAK = 3000
 
 
 def _kernen() -> int:
@@ -46,20 +50,30 @@ def _kernen() -> int:
         return os.cpu_count() or 1
 
 
-def mag_splitsen(aantal: int) -> bool:
-    """Waar als ``aantal`` vakken over twee processen verdeeld mogen worden."""
-    return _mag(aantal, DREMPEL)
+def _gewichten(aantal: int, groottes: list[int] | None) -> list[int]:
+    """Het geschatte werk per vak (zie ``DREMPEL``)."""
+    if groottes is None:
+        return [1] * aantal
+    return [1 + g // BYTES_PER_VAK for g in groottes]
 
 
-def per_vak(namen: list[T], werk: Callable[[T], Any]) -> dict[T, Any]:
+def per_vak(namen: list[T], werk: Callable[[T], Any], groottes: list[int] | None = None
+            ) -> dict[T, Any]:
     """``werk(naam)`` voor elke naam, als woordenboek; de tweede helft in een kindproces als
-    dat mag (``mag_splitsen``). Een fout komt zoals zonder kind: van de eerste naam (in
-    volgorde) waarvoor ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
-    kind = _fork(1) if mag_splitsen(len(namen)) else None
+    er genoeg werk is (``DREMPEL``) en het mag (zie ``_mag``). ``groottes``: de grootte van
+    elk vak in bytes (het werk groeit mee; het kind krijgt de helft van het werk, niet van
+    het aantal). Een fout komt zoals zonder kind: van de eerste naam (in volgorde) waarvoor
+    ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
+    gewichten = _gewichten(len(namen), groottes)
+    totaal = sum(gewichten)
+    kind = _fork(1) if _mag(totaal, DREMPEL) else None
     if kind is None:
         return {naam: werk(naam) for naam in namen}
     pid, (lezen, schrijven), _ = kind
-    midden = len(namen) // 2
+    midden, opgeteld = 0, 0  # de eerste helft van het werk; het kind krijgt er minstens één
+    while midden < len(namen) - 1 and 2 * opgeteld < totaal:
+        opgeteld += gewichten[midden]
+        midden += 1
     eerste, tweede = namen[:midden], namen[midden:]
     if pid == 0:
         _kind(tweede, werk, schrijven)  # komt nooit terug
