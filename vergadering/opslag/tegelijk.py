@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import signal
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -135,6 +134,8 @@ def _fork(pijpen: int) -> tuple[int, tuple[int, int], tuple[int, int] | None] | 
 
 
 def _stop(pid: int) -> None:
+    import signal  # alleen als een kind faalt: niet bij elke opdracht laden
+
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
