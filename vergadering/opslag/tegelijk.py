@@ -40,6 +40,7 @@ toegestaan = False
 # (vroeger vanaf 300) kregen die grote vakken geen kind.
 DREMPEL = 500
 BYTES_PER_VAK = 3000
+DEEL_OUDER = 55  # procent van het werk (zie per_vak)
 
 
 def _kernen() -> int:
@@ -69,8 +70,11 @@ def per_vak(namen: list[T], werk: Callable[[T], Any], groottes: list[int] | None
     if kind is None:
         return {naam: werk(naam) for naam in namen}
     pid, (lezen, schrijven), _ = kind
-    midden, opgeteld = 0, 0  # de eerste helft van het werk; het kind krijgt er minstens één
-    while midden < len(namen) - 1 and 2 * opgeteld < totaal:
+    # De ouder het eerste deel van het werk, het kind de rest (minstens één). Het kind moet
+    # zijn rijen daarna nog inpakken (~een kwart van zijn werk) voordat de ouder ze kan
+    # uitpakken: zo zijn beide tegelijk klaar met hun deel plus inpakken.
+    midden, opgeteld = 0, 0
+    while midden < len(namen) - 1 and opgeteld * 100 < totaal * DEEL_OUDER:
         opgeteld += gewichten[midden]
         midden += 1
     eerste, tweede = namen[:midden], namen[midden:]
