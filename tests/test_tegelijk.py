@@ -290,3 +290,5 @@ def test_het_kind_krijgt_de_helft_van_het_werk_en_alleen_bij_genoeg_werk(
     assert {v[1] for v in tegelijk.per_vak(NAMEN, _werk, [0] * 10).values()} == {os.getpid()}
     uit = tegelijk.per_vak(NAMEN, _werk, [groot // 4] * 10)
     assert _door_de_ouder([v[1] for v in uit.values()]) == 6
+    # Eén vak, hoe groot ook: niets te verdelen, dus geen kind.
+    assert tegelijk.per_vak(["vak00"], _werk, [groot * 100])["vak00"][1] == os.getpid()

@@ -66,7 +66,7 @@ def per_vak(namen: list[T], werk: Callable[[T], Any], groottes: list[int] | None
     ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
     gewichten = _gewichten(len(namen), groottes)
     totaal = sum(gewichten)
-    kind = _fork(1) if _mag(totaal, DREMPEL) else None
+    kind = _fork(1) if len(namen) > 1 and _mag(totaal, DREMPEL) else None
     if kind is None:
         return {naam: werk(naam) for naam in namen}
     pid, (lezen, schrijven), _ = kind
