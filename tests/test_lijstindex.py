@@ -340,3 +340,38 @@ def test_lijst_zonder_index_volgt_geen_gekoppelde_map(tmp_path: Path, capsys) ->
     code, uit, fout = _lijst(db, capsys, "signalen", "--wijkverband", HOVEN)
     assert code == 1 and uit == ""
     assert "koppeling" in fout and len(fout.strip().splitlines()) == 1
+
+
+def test_zonder_index_alleen_vakken_met_journaalregels_via_de_facade(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    """Koud leest de lijst een vak zonder journaalregels in één keer (de snelle weg), en
+    alleen een vak met journaalregels via de façade (vak plus journaal); de uitkomst is
+    dezelfde als warm."""
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    opslag.maak_reservekopie()  # alle journalen samengevoegd
+    warm = _lijst(db, capsys, "signalen", "--json")[1]
+    via_facade: list[str] = []
+    echt = Opslag._vak
+
+    def vak(self, pad, naam):
+        if pad.parent.name == "signalen":  # niet wijkverbanden.json
+            via_facade.append(pad.name)
+        return echt(self, pad, naam)
+
+    monkeypatch.setattr(Opslag, "_vak", vak)
+    _zonder_index(db)
+    assert _lijst(db, capsys, "signalen", "--json")[1] == warm
+    assert via_facade == []
+    # Eén bewerking: één journaalregel in één vak; alleen dat vak gaat via de façade.
+    nieuw = Signaal(Opslag(db).nieuw_signaal_id(HOVEN, date(2026, 11, 22)), HOVEN,
+                    "Een journaalregel", date(2026, 11, 22))
+    Opslag(db).bewaar_signaal(nieuw)
+    met_journaal = [p.name[: -len(".journaal")] for p in db.glob("*/signalen/*.journaal")
+                    if p.stat().st_size]
+    assert len(met_journaal) == 1
+    _zonder_index(db)
+    via_facade.clear()
+    code, uit, _ = _lijst(db, capsys, "signalen", "--json")
+    assert code == 0 and "Een journaalregel" in uit
+    assert via_facade == met_journaal
