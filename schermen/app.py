@@ -780,7 +780,7 @@ class VergaderingApp(App[None]):
                     timeout=10)
         self.sub_title = GEEN_VERBINDING_KOP
 
-    def _meld_onderweg(self, _melding: str) -> None:
+    def _meld_onderweg(self) -> None:
         self._vanuit_draad(self._toon_onderweg)
 
     def _toon_onderweg(self) -> None:

@@ -35,7 +35,7 @@ from schermen_gegevens import VANDAAG, Klok, maak_database
 from schermen_pilot import begin_vergadering, meldingen, naar_rij, wacht
 from textual.widgets import Static
 
-from vergadering.bewaarder import WORDT_BEWAARD, Bewaarder
+from vergadering.bewaarder import Bewaarder
 from vergadering.opslag.offline import GEEN_VERBINDING, journaal_voor
 from vergadering.opslag.postgres import _NETWERK, PostgresOpslag
 from vergadering.signaal import Signaal
@@ -225,10 +225,11 @@ def _stille_bewaarder(db: str, via: str | None = None):
     opslag = PostgresOpslag(via or db)
     v = opslag.vergadering(WV, v.id)
     gemeld: dict[str, list] = {"onderweg": [], "offline": [], "conflict": []}
+    # meld_onderweg: één keer per commit die niet in een beeldje past
     afgespeeld = threading.Event()
     bewaarder = Bewaarder(opslag, meld_offline=gemeld["offline"].append,
                           meld_conflict=gemeld["conflict"].append,
-                          meld_onderweg=gemeld["onderweg"].append,
+                          meld_onderweg=lambda: gemeld["onderweg"].append("onderweg"),
                           meld_afgespeeld=afgespeeld.set, beeldje=0.05)
     bewaarder.onthoud(v)
     return bewaarder, v, gemeld, afgespeeld
@@ -240,7 +241,7 @@ def test_stille_val_de_bewaarder_wacht_niet_en_houdt_de_volgorde(db, doorgang):
     try:
         v.stippen[KASTANJE] = 2
         assert _binnen(lambda: bewaarder.bewaar(v))  # de commit hangt, de bewaarder niet
-        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        assert bewaarder.onderweg and gemeld["onderweg"] == ["onderweg"]
         v.stippen[KASTANJE] = 3
         v.stippen[ZWERFAFVAL] = 1
         assert _binnen(lambda: bewaarder.bewaar(v))
@@ -320,7 +321,7 @@ def test_trage_maar_levende_server_gaat_niet_offline(db):
                       "FOR UPDATE", (v.id,))
         v.stippen[KASTANJE] = 2
         assert _binnen(lambda: bewaarder.bewaar(v))
-        assert bewaarder.onderweg and gemeld["onderweg"] == [WORDT_BEWAARD]
+        assert bewaarder.onderweg and gemeld["onderweg"] == ["onderweg"]
         time.sleep(_NETWERK["tcp_user_timeout"] / 1000 + 1)  # minstens zo lang
         assert bewaarder.onderweg and not gemeld["offline"]
     assert afgespeeld.wait(60), "de commit kwam niet aan"

@@ -27,12 +27,13 @@ Een stille val (de wifi weg zonder dat de server de verbinding sluit) merkt TCP 
 seconden. Daarom wacht de hoofddraad bij een database (``beeldje``, de app) hoogstens één
 beeldje op de commit, die in een eigen werkdraad loopt. Past hij daarin, dan is er niets te
 zien. Zo niet, dan gaat de wijziging (zoals ze naar de server ging) meteen ook in het lokale
-journaal en zegt ``meld_onderweg`` "wordt bewaard"; volgende wijzigingen gaan achter haar het
-journaal in (de volgorde blijft). Lukt de commit alsnog, dan is die regel af; anders blijft
-ze staan en wordt ze afgespeeld zoals hierboven. Kwam de commit wel aan maar het antwoord
-niet, dan levert het afspelen hetzelfde document op (samenvoegen: niets dubbel, geen vraag).
-Het afspelen wacht tot de commit in de werkdraad klaar is, en de hoofddraad wacht nooit op
-een draad die met de server praat (``_journaalslot`` is kort).
+journaal en meldt ``meld_onderweg()`` dat ze nog bewaard wordt (de voorkant zegt het in
+eigen woorden); volgende wijzigingen gaan achter haar het journaal in (de volgorde blijft).
+Lukt de commit alsnog, dan is die regel af; anders blijft ze staan en wordt ze afgespeeld
+zoals hierboven. Kwam de commit wel aan maar het antwoord niet, dan levert het afspelen
+hetzelfde document op (samenvoegen: niets dubbel, geen vraag). Het afspelen wacht tot de
+commit in de werkdraad klaar is, en de hoofddraad wacht nooit op een draad die met de server
+praat (``_journaalslot`` is kort).
 """
 
 from __future__ import annotations
@@ -84,7 +85,6 @@ WACHT_OP_KEUZE = "een ander venster wijzigde hetzelfde; kies eerst welke waarde 
 # Opnieuw proberen na een weggevallen verbinding: eerst snel, dan steeds wat langer (geen
 # drukke lus, en na een korte hapering is alles toch snel bewaard).
 HERSTEL_EERST, HERSTEL_HOOGSTENS = 0.5, 8.0
-WORDT_BEWAARD = "Wordt bewaard…"
 
 
 class _Werkdraad:
@@ -145,7 +145,7 @@ class Bewaarder:
         meld_samengevoegd: Callable[[list[Any]], None] = lambda _: None,
         meld_offline: Callable[[str], None] = lambda _: None,
         meld_afgespeeld: Callable[[], None] = lambda: None,
-        meld_onderweg: Callable[[str], None] = lambda _: None,
+        meld_onderweg: Callable[[], None] = lambda: None,
         beeldje: float | None = None,
     ) -> None:
         """``beeldje``: hoe lang de aanroeper hoogstens op een commit naar een database wacht
@@ -502,7 +502,7 @@ class Bewaarder:
             self._offline = True  # alles hierna achter deze regel in het journaal
             self._onderweg = nr
             self._vrij.clear()
-        self._meld_onderweg(WORDT_BEWAARD)
+        self._meld_onderweg()
         toekomst.add_done_callback(lambda t: self._na_onderweg(nr, sleutel, mijn, t))
         self.start_herstel()
         return True
