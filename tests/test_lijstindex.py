@@ -283,6 +283,21 @@ def test_vak_in_een_keer_alleen_als_het_nog_precies_die_versie_is(tmp_path: Path
     assert tabel_als_ongewijzigd(pad, "signalen", [*k[:3], 1, 2, 3], verplicht=True) is None
     assert tabel_als_ongewijzigd(pad, "signalen", [*k[:3], 1, 2, 0], verplicht=True) == list(
         docs.values())
+    # Een journaal dat sinds het plan regels kreeg (of hield), of een koppeling is: de
+    # façade (die leest het journaal mee, of zegt wat er mis is).
+    journaal = Path(pad + JOURNAAL)
+    journaal.write_bytes(b"regel\n")
+    assert tabel_als_ongewijzigd(pad, "signalen", k, verplicht=True) is None
+    journaal.unlink()
+    journaal.symlink_to(tmp_path / "nergens")
+    assert tabel_als_ongewijzigd(pad, "signalen", k, verplicht=True) is None
+    journaal.unlink()
+    journaal.symlink_to(os.devnull)
+    assert tabel_als_ongewijzigd(pad, "signalen", k, verplicht=True) is None
+    journaal.unlink()
+    journaal.write_bytes(b"")  # leeg, zoals na samenvoegen
+    assert tabel_als_ongewijzigd(pad, "signalen", k, verplicht=True) == list(docs.values())
+    journaal.unlink()
     # Intussen vervangen (andere inode), of met een ander tijdstip: niet deze versie.
     for anders in ([k[0] + 1, *k[1:]], [k[0], k[1] + 1, *k[2:]], [*k[:2], k[2] + 1, *k[3:]]):
         assert tabel_als_ongewijzigd(pad, "signalen", anders, verplicht=True) is None
@@ -298,7 +313,6 @@ def test_vak_in_een_keer_alleen_als_het_nog_precies_die_versie_is(tmp_path: Path
     koppeling.symlink_to(vak)
     assert tabel_als_ongewijzigd(str(koppeling), "signalen", sleutel(pad),
                                  verplicht=False) is None
-    assert not Path(pad + JOURNAAL).exists()
 
 
 def test_lijst_zonder_index_ziet_een_vak_dat_na_het_plan_veranderde(
@@ -375,3 +389,20 @@ def test_zonder_index_alleen_vakken_met_journaalregels_via_de_facade(
     code, uit, _ = _lijst(db, capsys, "signalen", "--json")
     assert code == 0 and "Een journaalregel" in uit
     assert via_facade == met_journaal
+
+
+def test_lijst_zonder_index_meldt_een_journaal_dat_een_koppeling_is(tmp_path: Path,
+                                                                    capsys) -> None:
+    """Ook als de koppeling naar iets leegs wijst (het plan ziet dan een leeg journaal):
+    dezelfde melding als elk ander lezen, niet stilletjes het vak zonder journaal."""
+    db = tmp_path / "db"
+    opslag = maak_opslag(db)
+    opslag.maak_reservekopie()
+    vak = sorted((db / HOVEN / "signalen").glob("*.json"))[-1]
+    journaal = vak.with_name(vak.name + ".journaal")
+    journaal.unlink(missing_ok=True)
+    journaal.symlink_to(os.devnull)
+    _zonder_index(db)
+    code, uit, fout = _lijst(db, capsys, "signalen", "--wijkverband", HOVEN)
+    assert code == 1 and uit == ""
+    assert "koppeling" in fout and len(fout.strip().splitlines()) == 1

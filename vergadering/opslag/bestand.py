@@ -41,6 +41,7 @@ import zlib
 from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from ..fouten import BeschadigdBestand, OpslagFout, oorzaak
@@ -294,13 +295,24 @@ def tabel_als_ongewijzigd(pad: str, tabel: str, verwacht: list[int], *, verplich
     geopend journaal scheelt dat een derde van het lezen van een vak. Een koppeling wordt ook
     hier niet gevolgd; de mappen erboven controleert de façade.
 
-    Waarom dit een echte stand is: de sleutel zag eerst het vak en daarna het journaal leeg
-    (of er niet); nu wijst het pad nog naar precies dat vak. Samenvoegen vervangt eerst het
-    vak en maakt pas daarna het journaal leeg, dus toen het journaal leeg bleek, was dit vak
-    de hele inhoud.
+    Waarom dit een echte stand is: eerst blijkt het journaal leeg (of er niet), daarna is
+    het geopende vak nog precies de versie die het plan al vóór dat moment zag; het pad wees
+    al die tijd naar dit vak, dus toen het journaal leeg bleek, was dit vak de hele inhoud.
+    (Samenvoegen en herstellen vervangen het vak; een journaal dat daarna regels heeft of
+    houdt, ziet deze weg en laat het aan de façade.) Een journaal dat een koppeling is,
+    gaat ook via de façade: die zegt wat er mis is.
     """
     if verwacht[5]:
         return None  # een journaal met regels: de gewone weg (na samenvoegen is het leeg)
+    try:
+        journaal = os.lstat(pad + JOURNAAL)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    else:
+        if journaal.st_size or not S_ISREG(journaal.st_mode):
+            return None
     try:
         fd = os.open(pad, os.O_RDONLY | NIET_VOLGEN)
     except OSError:

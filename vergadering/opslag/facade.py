@@ -866,7 +866,9 @@ class Opslag(Gedeeld):
             if map_ is None:
                 vakmap = self.vakmap(wijkverband_id, soort)
                 self._geen_koppelingen(vakmap)
-                map_ = self._snelle_mappen[wijkverband_id, soort] = str(vakmap)
+                map_ = str(vakmap)
+                if vakmap in self._mappen_goed:  # nagekeken en er: onthouden
+                    self._snelle_mappen[wijkverband_id, soort] = map_
             docs = tabel_als_ongewijzigd(os.path.join(map_, naam), tabel, sleutel,
                                          verplicht=self._verplicht)
             if docs is not None:
