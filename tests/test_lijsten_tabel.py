@@ -124,3 +124,50 @@ def test_een_kolom_als_eenregel_geeft_dezelfde_tabel():
                                        breedte)
         assert gemerkt == gewoon
         assert "rollator" in "".join(gewoon)
+
+
+def _onder_tabel(breedte: int, onder: int | None = 1, rijen: int = 3) -> list[str]:
+    from vergadering.tabel import tabel_tekst_in_delen
+
+    lang = ("Ouderen in de flat aan het Beekplein komen weinig buiten en kennen hun buren "
+            "niet; de lift is vaak kapot")
+    per_kolom = [[f"2611-{i:04}" for i in range(rijen)],
+                 [lang if i % 2 == 0 else "Kort." for i in range(rijen)],
+                 ["overig"] * rijen, [str(i + 2) for i in range(rijen)],
+                 ["afgehandeld"] * rijen]
+    kolommen = [("Kenmerk", False), ("Signaal", True), ("Vorm", False), ("Aantal", False),
+                ("Status", False)]
+    kop, tekst = tabel_tekst_in_delen("Signalen (3)", kolommen, rijen,
+                                      lambda b, e: [k[b:e] for k in per_kolom], breedte,
+                                      onder=onder)
+    return (kop + tekst).splitlines()
+
+
+def test_een_te_smalle_hoofdtekst_staat_onder_zijn_rij():
+    """Op een smalle terminal staat de tekst van een signaal onder de rest van de rij, over
+    de hele breedte, in plaats van in een kolom van een paar tekens."""
+    regels = _onder_tabel(70)
+    assert all(len(r) <= 70 for r in regels)
+    kop = next(r for r in regels if "Kenmerk" in r)
+    assert "Signaal" not in kop and "Status" in kop
+    rij = next(i for i, r in enumerate(regels) if r.strip().startswith("2611-0000"))
+    assert "afgehandeld" in regels[rij]
+    # De tekst begint onder de tweede kolom, helemaal, op woorden afgebroken.
+    inspringen = kop.index("Vorm")
+    onder = []
+    for r in regels[rij + 1:]:
+        if r.strip().startswith("2611-0001"):
+            break
+        assert r[:inspringen].strip() == ""
+        onder.append(r.strip())
+    assert " ".join(onder) == ("Ouderen in de flat aan het Beekplein komen weinig buiten en "
+                               "kennen hun buren niet; de lift is vaak kapot")
+    assert len(onder) == 2  # in een kolom van de oude vorm waren het er zes
+
+
+def test_breed_genoeg_dan_de_gewone_tabel():
+    """Krijgt de hoofdtekst genoeg ruimte, dan verandert er niets (dezelfde tabel als zonder
+    ``onder``, zoals Rich hem tekende)."""
+    assert _onder_tabel(120) == _onder_tabel(120, onder=None)
+    assert any("Signaal" in r for r in _onder_tabel(120))
+    assert _onder_tabel(70) != _onder_tabel(70, onder=None)

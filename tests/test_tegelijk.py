@@ -265,13 +265,22 @@ def test_tabel_in_twee_processen_gelijk_aan_in_een_keer(splitsen, monkeypatch) -
     forks = []
     echt = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or echt())
+
+    def maak(breedte: int, onder: int | None) -> tuple[str, str]:
+        return tabel.tabel_tekst_in_delen("Signalen (400)", kolommen, 400,
+                                          lambda b, e: [k[b:e] for k in per_kolom], breedte,
+                                          onder=onder)
+
+    # Ook met de hoofdtekst onder de rij (onder=1): beide helften kiezen dat samen.
     for breedte in (120, 60, 20):
-        samen = tabel.tabel_tekst("Signalen (400)", kolommen, per_kolom, breedte)
-        monkeypatch.setattr(tegelijk, "toegestaan", False)
-        alleen = tabel.tabel_tekst("Signalen (400)", kolommen, per_kolom, breedte)
-        monkeypatch.setattr(tegelijk, "toegestaan", True)
-        assert samen == alleen
-    assert len(forks) == 3
+        for onder in (None, 1):
+            samen = maak(breedte, onder)
+            monkeypatch.setattr(tegelijk, "toegestaan", False)
+            alleen = maak(breedte, onder)
+            monkeypatch.setattr(tegelijk, "toegestaan", True)
+            assert samen == alleen
+    assert len(forks) == 6
+    assert "Signaal" not in maak(60, 1)[0] and "Signaal" in maak(60, None)[0]
 
 
 def test_het_kind_krijgt_de_helft_van_het_werk_en_alleen_bij_genoeg_werk(

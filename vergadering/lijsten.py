@@ -272,6 +272,9 @@ _KOLOMMEN: dict[str, list[tuple[str, str]]] = {
                       ("gesloten", "Gesloten")],
 }
 _DATUMS = ("datum", "eerste_stap_datum", "checkmoment", "volgende_update")
+# De tekst waar een rij om draait: wordt die kolom te smal, dan staat hij onder de rij
+# (zie tabel.tabel_tekst_in_delen).
+_HOOFDTEKST = {"tekst", "omschrijving"}
 # Korte kolommen breken niet af, zodat de tekstkolommen de ruimte krijgen.
 _KORT = {"id", "nummer", "vorm", "status", "aantal_met_bundel", "aanwezig", "acties",
          "gesloten", *_DATUMS}
@@ -395,6 +398,7 @@ def toon_tabel(soort: str, rijen: list[list[Any]]) -> None:
     kop_tekst, rijen_tekst = tabel_tekst_in_delen(
         f"{soort.capitalize()} ({len(rijen)})",
         [(kop, sleutel not in _KORT) for sleutel, kop in kolommen], len(rijen), cellen,
-        breedte)
+        breedte, onder=next((i for i, (k, _) in enumerate(kolommen) if k in _HOOFDTEKST),
+                            None))
     sys.stdout.write(kop_tekst)
     sys.stdout.write(rijen_tekst)

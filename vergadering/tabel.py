@@ -186,13 +186,22 @@ def tabel_tekst(titel: str, kolommen: Sequence[tuple[str, bool]],
 RIJEN_TEGELIJK = 5000
 
 
+# Een tekstkolom die zo smal zou worden, gaat onder zijn rij (zie ``tabel_tekst_in_delen``).
+SMAL = 30
+
+
 def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aantal: int,
                          cellen: Callable[[int, int], Sequence[Sequence[str]]],
-                         max_breedte: int) -> tuple[str, str]:
+                         max_breedte: int, onder: int | None = None) -> tuple[str, str]:
     """``tabel_tekst`` voor ``aantal`` rijen waarvan ``cellen(begin, eind)`` de cellen per
     kolom maakt (van die rijen): bij veel rijen maakt een tweede proces de tweede helft,
     cellen en al (``tegelijk.in_twee``); alleen de breedste cel per kolom gaat heen en weer.
-    De uitkomst is dezelfde als in één keer."""
+    De uitkomst is dezelfde als in één keer.
+
+    ``onder``: de kolom met de hoofdtekst (het signaal, de actie). Zou die smaller worden
+    dan ``SMAL`` tekens terwijl er langere teksten in staan (een smalle terminal, of veel
+    andere tekstkolommen), dan staat de tekst onder de rest van zijn rij, over de hele
+    breedte, in plaats van in een smalle kolom van zes regels hoog."""
     from .opslag.tegelijk import in_twee
 
     koppen = [kop for kop, _ in kolommen]
@@ -205,16 +214,54 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
         return (per_kolom, maten), maten.breedste_cel
 
     def samen(breedste: list[list[int]]) -> list[int]:
-        return _kolombreedtes(koppen, breekbaar, list(map(max, zip(*breedste, strict=True))),
-                              ruimte)
+        maxima = list(map(max, zip(*breedste, strict=True)))
+        breedtes = _kolombreedtes(koppen, breekbaar, maxima, ruimte)
+        if onder is None or maxima[onder] <= breedtes[onder] - 2 \
+                or breedtes[onder] - 2 >= SMAL:
+            return breedtes
+        rest = [k for k in range(len(koppen)) if k != onder]
+        zonder = _kolombreedtes([koppen[k] for k in rest], [breekbaar[k] for k in rest],
+                                [maxima[k] for k in rest], max_breedte - len(rest) - 1)
+        if _onder_breedte(zonder, max_breedte) <= breedtes[onder] - 2:
+            return breedtes  # eronder wordt het niet breder: gewoon in de kolom
+        zonder.insert(onder, 0)  # breedte 0: deze kolom staat onder de rij
+        return zonder
 
     def af(staat: tuple[Sequence[Sequence[str]], _Maten], breedtes: list[int]
            ) -> tuple[str, list[int]]:
-        return _rijen_tekst(*staat, [b - 2 for b in breedtes]), breedtes
+        per_kolom, maten = staat
+        if onder is None or breedtes[onder]:
+            return _rijen_tekst(per_kolom, maten, [b - 2 for b in breedtes]), breedtes
+        rest = [k for k in range(len(koppen)) if k != onder]
+        zonder = [breedtes[k] for k in rest]
+        rijen = _rijen([per_kolom[k] for k in rest],
+                       _Maten(*([m[k] for k in rest] for m in maten)),
+                       [b - 2 for b in zonder])
+        inspringen = " " * _inspringen(zonder)
+        n = _onder_breedte(zonder, max_breedte)
+        for i, tekst in enumerate(per_kolom[onder]):
+            if tekst:
+                rijen[i] += "".join(["\n" + inspringen + regel + "  "
+                                     for regel in breek(tekst, n)])
+        return ("\n".join(rijen) + "\n" if rijen else ""), breedtes
 
     delen = in_twee(aantal, RIJEN_TEGELIJK, deel, samen, af)
-    return _kop_en_rijen(titel, koppen, delen[0][1], "".join(t for t, _ in delen),
-                         max_breedte)
+    breedtes = delen[0][1]
+    if onder is not None and not breedtes[onder]:
+        koppen = [kop for k, kop in enumerate(koppen) if k != onder]
+        breedtes = [b for k, b in enumerate(breedtes) if k != onder]
+    return _kop_en_rijen(titel, koppen, breedtes, "".join(t for t, _ in delen), max_breedte)
+
+
+def _inspringen(breedtes: list[int]) -> int:
+    """Waar de tekst onder een rij begint: waar de tweede kolom begint (onder de eerste
+    staat niets, zodat de rijen goed te onderscheiden blijven)."""
+    return breedtes[0] + 3 if len(breedtes) > 1 else 2
+
+
+def _onder_breedte(breedtes: list[int], max_breedte: int) -> int:
+    """Hoe breed de tekst onder een rij mag zijn: van ``_inspringen`` tot de rand."""
+    return max(max_breedte - _inspringen(breedtes) - 2, 1)
 
 
 class _Maten(NamedTuple):
@@ -242,6 +289,12 @@ def _rijen_tekst(per_kolom: Sequence[Sequence[str]], maten: _Maten,
                  binnen: list[int]) -> str:
     """De rijen als tekst, elke rij (met zijn vervolgregels) met een regeleinde erachter;
     ``binnen``: de breedte van elke kolom zonder de spaties eromheen."""
+    rijen = _rijen(per_kolom, maten, binnen)
+    return "\n".join(rijen) + "\n" if rijen else ""
+
+
+def _rijen(per_kolom: Sequence[Sequence[str]], maten: _Maten, binnen: list[int]) -> list[str]:
+    """Elke rij als tekst, met zijn vervolgregels (zonder regeleinde erachter)."""
     # Een rij waarvan elke cel smal is (elk teken één kolom breed: ASCII, maar ook 'é' of
     # '—') en past, is één opmaak met vaste breedtes (in C). Een cel die te lang is (de
     # tekst van een signaal, de helft van de rijen) breekt vooraf: de eerste regel gaat
@@ -320,7 +373,7 @@ def _rijen_tekst(per_kolom: Sequence[Sequence[str]], maten: _Maten,
         rijen[i] += rest
     for i in apart:
         rijen[i] = "\n".join(_rij([teksten[i] for teksten in per_kolom], binnen))
-    return "\n".join(rijen) + "\n" if rijen else ""
+    return rijen
 
 
 def _kop_en_rijen(titel: str, koppen: list[str], breedtes: list[int], rijen_tekst: str,
