@@ -171,3 +171,11 @@ def test_breed_genoeg_dan_de_gewone_tabel():
     assert _onder_tabel(120) == _onder_tabel(120, onder=None)
     assert any("Signaal" in r for r in _onder_tabel(120))
     assert _onder_tabel(70) != _onder_tabel(70, onder=None)
+    # Alleen de tekstkolom: geen rij om onder te staan, dus gewoon de kolom.
+    from vergadering.tabel import tabel_tekst_in_delen
+
+    lang = ["een tekst die veel langer is dan de smalle terminal breed is " * 2]
+    alleen = tabel_tekst_in_delen("Signalen (1)", [("Signaal", True)], 1,
+                                  lambda b, e: [lang[b:e]], 24, onder=0)
+    assert alleen == tabel_tekst_in_delen("Signalen (1)", [("Signaal", True)], 1,
+                                          lambda b, e: [lang[b:e]], 24)

@@ -216,9 +216,9 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
     def samen(breedste: list[list[int]]) -> list[int]:
         maxima = list(map(max, zip(*breedste, strict=True)))
         breedtes = _kolombreedtes(koppen, breekbaar, maxima, ruimte)
-        if onder is None or maxima[onder] <= breedtes[onder] - 2 \
+        if onder is None or len(koppen) < 2 or maxima[onder] <= breedtes[onder] - 2 \
                 or breedtes[onder] - 2 >= SMAL:
-            return breedtes
+            return breedtes  # (zonder andere kolommen is er geen rij om onder te staan)
         rest = [k for k in range(len(koppen)) if k != onder]
         zonder = _kolombreedtes([koppen[k] for k in rest], [breekbaar[k] for k in rest],
                                 [maxima[k] for k in rest], max_breedte - len(rest) - 1)
