@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,6 @@ met_browser = [
 ]
 WV = "de-hoven-noord"
 RUIM = 30.0  # seconden: ruim genoeg op een drukke machine; de meting staat in bench/
-
-
-def _wacht(voorwaarde: Callable[[], Any], tijd: float = RUIM) -> Any:
-    return totdat(voorwaarde, tijd)
 
 
 def _lees(pad: Path) -> dict[str, Any]:
@@ -75,7 +71,7 @@ def beamer_web(tmp_path: Path) -> Iterator[tuple[str, Path, Sessie, subprocess.P
             return False
 
     try:
-        _wacht(luistert)
+        totdat(luistert, RUIM)
         yield f"http://127.0.0.1:{poort}/", stand, sessie, proces
     finally:
         proces.terminate()
@@ -98,13 +94,13 @@ def test_tv_ziet_de_fase_en_een_stip_van_elders(beamer_web):
             pagina.goto(adres)
             pagina.wait_for_selector("body.-first-byte", timeout=RUIM * 1000)
             # 1-2: de pagina toont de fase van de vergadering
-            begin = _wacht(lambda: _lees(stand).get("scherm") == "vergadering" and _lees(stand))
+            begin = totdat(lambda: _lees(stand).get("scherm") == "vergadering" and _lees(stand))
             assert begin["fase"] == 0
             # 3: een stip vanuit een ander proces (deze test, met een eigen Opslag)
             onderste = sessie.plekken()[-1].signaal.id
             sessie.zet_stippen(onderste, 9)
             # 4: de ranglijst verandert
-            _wacht(lambda: (_lees(stand).get("ranglijst") or [None])[0] == onderste)
+            totdat(lambda: (_lees(stand).get("ranglijst") or [None])[0] == onderste)
             # Typen in de browser verandert niets: het is de alleen-lezen beamer.
             voor = Opslag(sessie.bewaarder.opslag.map).vergadering(WV, sessie.vergadering.id)
             pagina.keyboard.type("5s+nx")

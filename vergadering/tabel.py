@@ -207,6 +207,7 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
     koppen = [kop for kop, _ in kolommen]
     breekbaar = [breekt for _, breekt in kolommen]
     ruimte = max_breedte - len(kolommen) - 1
+    rest = [k for k in range(len(koppen)) if k != onder]  # de kolommen van de rij zelf
 
     def deel(begin: int, eind: int) -> tuple[tuple[Sequence[Sequence[str]], _Maten], list[int]]:
         per_kolom = cellen(begin, eind)
@@ -219,7 +220,6 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
         if onder is None or len(koppen) < 2 or maxima[onder] <= breedtes[onder] - 2 \
                 or breedtes[onder] - 2 >= SMAL:
             return breedtes  # (zonder andere kolommen is er geen rij om onder te staan)
-        rest = [k for k in range(len(koppen)) if k != onder]
         zonder = _kolombreedtes([koppen[k] for k in rest], [breekbaar[k] for k in rest],
                                 [maxima[k] for k in rest], max_breedte - len(rest) - 1)
         if _onder_breedte(zonder, max_breedte) <= breedtes[onder] - 2:
@@ -232,7 +232,6 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
         per_kolom, maten = staat
         if onder is None or breedtes[onder]:
             return _rijen_tekst(per_kolom, maten, [b - 2 for b in breedtes]), breedtes
-        rest = [k for k in range(len(koppen)) if k != onder]
         zonder = [breedtes[k] for k in rest]
         rijen = _rijen([per_kolom[k] for k in rest],
                        _Maten(*([m[k] for k in rest] for m in maten)),
@@ -248,8 +247,7 @@ def tabel_tekst_in_delen(titel: str, kolommen: Sequence[tuple[str, bool]], aanta
     delen = in_twee(aantal, RIJEN_TEGELIJK, deel, samen, af)
     breedtes = delen[0][1]
     if onder is not None and not breedtes[onder]:
-        koppen = [kop for k, kop in enumerate(koppen) if k != onder]
-        breedtes = [b for k, b in enumerate(breedtes) if k != onder]
+        koppen, breedtes = [koppen[k] for k in rest], [breedtes[k] for k in rest]
     return _kop_en_rijen(titel, koppen, breedtes, "".join(t for t, _ in delen), max_breedte)
 
 

@@ -3,10 +3,11 @@
 een tabel van tienduizenden rijen opmaken kost bijna evenveel als al die vakken lezen.
 
 Dat werk is Python, dus één kern tegelijk; een tweede thread helpt daarom niet, een tweede
-proces wel. ``per_vak`` splitst de vakken in twee helften: een kindproces (``os.fork``)
-doet de tweede helft en stuurt de rijen terug via een pijp (``marshal``, zoals de
-lijstindex), terwijl dit proces de eerste helft doet. ``in_twee`` doet hetzelfde voor werk
-dat halverwege één keer iets van beide helften nodig heeft (de kolombreedtes van de tabel).
+proces wel. ``per_vak`` splitst de vakken in twee delen (naar het geschatte werk): een
+kindproces (``os.fork``) doet het laatste deel en stuurt de rijen terug via een pijp
+(``marshal``, zoals de lijstindex), terwijl dit proces het eerste deel doet. ``in_twee``
+doet hetzelfde in twee helften voor werk dat halverwege één keer iets van beide helften
+nodig heeft (de kolombreedtes van de tabel).
 
 Het kind is alleen een versnelling, nooit een tweede oordeel. Het leest alleen (lezen
 schrijft nooit in de opslag) en schrijft niets naar de terminal. Wat het niet kon (een
@@ -59,11 +60,11 @@ def _gewichten(aantal: int, groottes: list[int] | None) -> list[int]:
 
 def per_vak(namen: list[T], werk: Callable[[T], Any], groottes: list[int] | None = None
             ) -> dict[T, Any]:
-    """``werk(naam)`` voor elke naam, als woordenboek; de tweede helft in een kindproces als
+    """``werk(naam)`` voor elke naam, als woordenboek; het laatste deel in een kindproces als
     er genoeg werk is (``DREMPEL``) en het mag (zie ``_mag``). ``groottes``: de grootte van
-    elk vak in bytes (het werk groeit mee; het kind krijgt de helft van het werk, niet van
-    het aantal). Een fout komt zoals zonder kind: van de eerste naam (in volgorde) waarvoor
-    ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
+    elk vak in bytes (het werk groeit mee; het kind krijgt zijn deel van het werk, niet van
+    het aantal vakken: ``DEEL_OUDER``). Een fout komt zoals zonder kind: van de eerste naam
+    (in volgorde) waarvoor ``werk`` faalt. ``werk`` geeft iets wat ``marshal`` kan bewaren."""
     gewichten = _gewichten(len(namen), groottes)
     totaal = sum(gewichten)
     kind = _fork(1) if len(namen) > 1 and _mag(totaal, DREMPEL) else None
