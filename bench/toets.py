@@ -53,6 +53,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -408,7 +409,7 @@ REGELS = (
 
 # Per adres het schema van ``_naar_postgres`` (``pgserver.eigen_schema``), tot
 # ``_weg_uit_postgres`` het weer weghaalt.
-_SCHEMAS: dict[str, Any] = {}
+_SCHEMAS: dict[str, ExitStack] = {}
 
 
 def _naar_postgres(map_: Path, server: str) -> str:
@@ -419,9 +420,9 @@ def _naar_postgres(map_: Path, server: str) -> str:
     from vergadering.opslag import Opslag
     from vergadering.opslag.postgres import PostgresOpslag, maak_schema
 
-    schema = pgserver.eigen_schema(server)
-    db = schema.__enter__()
-    _SCHEMAS[db] = schema
+    stapel = ExitStack()
+    db = stapel.enter_context(pgserver.eigen_schema(server))
+    _SCHEMAS[db] = stapel
     maak_schema(db)
     doel = PostgresOpslag(db)
     print(f"{_zet_over(Opslag(map_), doel)} documenten overgezet naar PostgreSQL.",
@@ -433,7 +434,7 @@ def _naar_postgres(map_: Path, server: str) -> str:
 def _weg_uit_postgres(db: str) -> None:
     """Het schema van ``_naar_postgres`` weer weg: op een gedeelde server blijft niets staan
     (zoals bench/postgres.py)."""
-    _SCHEMAS.pop(db).__exit__(None, None, None)
+    _SCHEMAS.pop(db).close()
 
 
 def _ouder(args: argparse.Namespace) -> int:
